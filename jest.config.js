@@ -1,0 +1,45 @@
+// Two projects: pure code (domain, server, scripts) in node; pages, components and stores as the H5 build in jsdom.
+const esmAllow = [
+  '.pnpm', '@tarojs', '@stencil', 'swiper', 'ssr-window', 'dom7', 'tslib', 'query-string',
+  'decode-uri-component', 'split-on-first', 'filter-obj', 'lodash-es', 'nanoid', 'style-inject',
+].join('|')
+
+const shared = {
+  transform: { '^.+\\.(mjs|cjs|js|jsx|ts|tsx)$': 'babel-jest' },
+  transformIgnorePatterns: [`node_modules/(?!(${esmAllow})/)`],
+  moduleFileExtensions: ['ts', 'tsx', 'js', 'jsx', 'mjs', 'cjs', 'json'],
+  moduleNameMapper: {
+    '^@/(.*)$': '<rootDir>/src/$1',
+    '\\.(css|scss|less)$': 'identity-obj-proxy',
+  },
+}
+
+module.exports = {
+  testTimeout: 30000,
+  projects: [
+    {
+      ...shared,
+      displayName: 'node',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/tests/{domain,server,build,scripts,drills}/**/*.test.ts'],
+    },
+    {
+      ...shared,
+      displayName: 'h5',
+      testEnvironment: 'jsdom',
+      testMatch: ['<rootDir>/tests/{components,pages,store,services}/**/*.test.{ts,tsx}'],
+      setupFiles: ['<rootDir>/tests/setup/h5-env.ts'],
+      setupFilesAfterEnv: ['<rootDir>/tests/setup/h5-after-env.ts'],
+      moduleNameMapper: {
+        ...shared.moduleNameMapper,
+        '^@tarojs/taro$': '<rootDir>/tests/setup/taro-shim.ts',
+        '^@tarojs/components$': '@tarojs/components/lib/react',
+      },
+      globals: {
+        ENABLE_INNER_HTML: true, ENABLE_ADJACENT_HTML: true, ENABLE_SIZE_APIS: true,
+        ENABLE_TEMPLATE_CONTENT: true, ENABLE_MUTATION_OBSERVER: true, ENABLE_CLONE_NODE: true,
+        ENABLE_CONTAINS: true, DEPRECATED_ADAPTER_COMPONENT: false, __TARO_FRAMEWORK__: 'react',
+      },
+    },
+  ],
+}
