@@ -1,0 +1,124 @@
+/**
+ * The review chain as a pure state machine (DESIGN.md "Statuses", DOMAIN.md §3.4). The server applies it
+ * inside the transaction that writes the audit row; the mini-program uses `allowedActions` to offer only
+ * the buttons that would succeed. Region checks are not here: they belong to whoever knows the actor's region.
+ */
+
+export const STATUSES = [
+  { code: 'draft', label: '草稿' },
+  { code: 'submitted', label: '已提交' },
+  { code: 'village_review', label: '村级核实中' },
+  { code: 'verified', label: '村级已核实' },
+  { code: 'township_approved', label: '乡镇已审核' },
+  { code: 'confirmed', label: '县级已确认' },
+  { code: 'rejected', label: '不予认定' },
+  { code: 'returned', label: '已退回' },
+  { code: 'withdrawn', label: '已撤回' },
+] as const
+
+export type Status = (typeof STATUSES)[number]['code']
+export type Role = 'guardian' | 'village_worker' | 'township_supervisor' | 'county_admin'
+
+export const ROLE_LABELS: Record<Role, string> = {
+  guardian: '监护人',
+  village_worker: '村(居)儿童主任',
+  township_supervisor: '乡镇(街道)儿童督导员',
+  county_admin: '县级民政',
+}
+
+export const ACTIONS = [
+  { code: 'submit', label: '提交' },
+  { code: 'withdraw', label: '撤回' },
+  { code: 'start_review', label: '开始核实' },
+  { code: 'verify', label: '核实通过' },
+  { code: 'return', label: '退回' },
+  { code: 'record_visit', label: '记录走访' },
+  { code: 'approve', label: '审核通过' },
+  { code: 'confirm', label: '确认' },
+  { code: 'refuse', label: '不予认定' },
+] as const
+
+export type Action = (typeof ACTIONS)[number]['code']
+
+interface Rule {
+  role: Role
+  from: readonly Status[]
+  /** undefined: the status stays (a home visit is recorded without moving the record). */
+  to?: Status
+  /** A written reason is required (退回 must tell the guardian why; 不予认定 must be explained in writing). */
+  needsReason?: boolean
+}
+
+/** Every legal move. Anything not listed is refused. */
+export const RULES: Record<Action, readonly Rule[]> = {
+  submit: [{ role: 'guardian', from: ['draft', 'returned'], to: 'submitted' }],
+  // A guardian may take a submission back only before anyone has started to look at it.
+  withdraw: [{ role: 'guardian', from: ['submitted'], to: 'withdrawn' }],
+  start_review: [{ role: 'village_worker', from: ['submitted'], to: 'village_review' }],
+  verify: [{ role: 'village_worker', from: ['village_review'], to: 'verified' }],
+  return: [
+    { role: 'village_worker', from: ['submitted', 'village_review'], to: 'returned', needsReason: true },
+    { role: 'township_supervisor', from: ['verified'], to: 'returned', needsReason: true },
+    { role: 'county_admin', from: ['township_approved'], to: 'returned', needsReason: true },
+  ],
+  record_visit: [{ role: 'village_worker', from: ['submitted', 'village_review', 'verified'] }],
+  approve: [{ role: 'township_supervisor', from: ['verified'], to: 'township_approved' }],
+  confirm: [{ role: 'county_admin', from: ['township_approved'], to: 'confirmed' }],
+  refuse: [{ role: 'county_admin', from: ['township_approved'], to: 'rejected', needsReason: true }],
+}
+
+export const MIN_REASON_LENGTH = 4
+
+export interface ActionInput {
+  type: Action
+  reason?: string
+}
+
+export type TransitionResult =
+  | { ok: true; from: Status; to: Status; changed: boolean }
+  | { ok: false; reason: string }
+
+export function statusLabel(status: Status): string {
+  return STATUSES.find((s) => s.code === status)?.label ?? status
+}
+
+export function actionLabel(action: Action): string {
+  return ACTIONS.find((a) => a.code === action)?.label ?? action
+}
+
+export function transition(record: { status: Status }, action: ActionInput, actor: { role: Role }): TransitionResult {
+  const rules = RULES[action.type]
+  if (!rules) return { ok: false, reason: '不支持的操作' }
+  const byRole = rules.filter((r) => r.role === actor.role)
+  if (byRole.length === 0) return { ok: false, reason: `${ROLE_LABELS[actor.role]}不能执行“${actionLabel(action.type)}”` }
+  const rule = byRole.find((r) => r.from.includes(record.status))
+  if (!rule) return { ok: false, reason: `当前状态为“${statusLabel(record.status)}”，不能${actionLabel(action.type)}` }
+  if (rule.needsReason && (action.reason ?? '').trim().length < MIN_REASON_LENGTH) {
+    return { ok: false, reason: `${actionLabel(action.type)}时请写明原因（至少${MIN_REASON_LENGTH}个字）` }
+  }
+  const to = rule.to ?? record.status
+  return { ok: true, from: record.status, to, changed: to !== record.status }
+}
+
+/** The actions this actor may take on a record in this status: what the page offers. */
+export function allowedActions(status: Status, role: Role): Action[] {
+  return (Object.keys(RULES) as Action[]).filter((a) => RULES[a].some((r) => r.role === role && r.from.includes(status)))
+}
+
+/** Which role's queue a status waits in (undefined: nobody needs to act). */
+export function awaitingRole(status: Status): Role | undefined {
+  switch (status) {
+    case 'submitted':
+    case 'village_review':
+      return 'village_worker'
+    case 'verified':
+      return 'township_supervisor'
+    case 'township_approved':
+      return 'county_admin'
+    case 'draft':
+    case 'returned':
+      return 'guardian'
+    default:
+      return undefined
+  }
+}
