@@ -1,4 +1,5 @@
-// Two projects: pure code (domain, server, scripts) in node; pages, components and stores as the H5 build in jsdom.
+// Three projects: pure code (domain, server, scripts) in node; pages, components and stores as the H5 build in jsdom;
+// and the compiled weapp build (dist/weapp) run in miniprogram-simulate, which needs jsdom too.
 const esmAllow = [
   '.pnpm', '@tarojs', '@stencil', 'swiper', 'ssr-window', 'dom7', 'tslib', 'query-string',
   'decode-uri-component', 'split-on-first', 'filter-obj', 'lodash-es', 'nanoid', 'style-inject',
@@ -40,6 +41,15 @@ module.exports = {
         ENABLE_TEMPLATE_CONTENT: true, ENABLE_MUTATION_OBSERVER: true, ENABLE_CLONE_NODE: true,
         ENABLE_CONTAINS: true, DEPRECATED_ADAPTER_COMPONENT: false, __TARO_FRAMEWORK__: 'react',
       },
+    },
+    {
+      // Loads the real dist/weapp JS and WXML, not sources: no Taro H5 mappings, and dist/ must not go through babel.
+      displayName: 'weapp',
+      testEnvironment: 'jsdom',
+      testMatch: ['<rootDir>/tests/weapp/**/*.test.ts'],
+      transform: { '^.+\\.(ts|tsx)$': 'babel-jest' },
+      transformIgnorePatterns: ['/node_modules/', '/dist/'],
+      moduleFileExtensions: ['ts', 'js', 'json'],
     },
   ],
 }

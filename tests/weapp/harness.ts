@@ -1,0 +1,146 @@
+/**
+ * Runs the compiled weapp build (dist/weapp) in miniprogram-simulate: the page WXML is compiled by the real
+ * `wcc` and the page JS is Taro's real runtime, so a test sees what WeChat would get — setData payloads included.
+ * simulate only knows `Component`, so Taro's `Page(options)` becomes a Component whose `attached` runs
+ * onLoad/onShow; `App`, `getApp`, `getCurrentPages`, storage and navigation are stubbed here.
+ */
+import { Buffer } from 'node:buffer'
+import { join } from 'node:path'
+import { existsSync } from 'node:fs'
+import simulate from 'miniprogram-simulate'
+import { assertWeappBuild, WEAPP_DIST } from '../build/weapp-files'
+
+export interface SetDataCall { component: string; keys: string[]; bytes: number; payload: Record<string, unknown> }
+type Options = Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any
+type Instance = Options & { setData(data: Record<string, unknown>, cb?: () => void): void }
+
+const g = globalThis as Options
+/** Every setData of every page or Taro wrapper component (comp, custom-wrapper), in call order. */
+export const setDataLog: SetDataCall[] = []
+/** wx storage, as the app would persist it: key → value (structured-cloned like WeChat does). */
+export const storage = new Map<string, unknown>()
+/** wx.navigateTo / redirectTo / reLaunch / switchTab / navigateBack calls. */
+export const navigations: { api: string; url?: string }[] = []
+const appHideListeners: (() => void)[] = []
+const pageStack: Instance[] = []
+let app: Options | undefined
+let opening: { path: string; query: Record<string, string> } | undefined
+
+// Count and size every setData on the instance before Taro can call it.
+function countSetData(inst: Instance, component: string) {
+  const original = inst.setData
+  inst.setData = (data, cb) => {
+    setDataLog.push({ component, keys: Object.keys(data), bytes: Buffer.byteLength(JSON.stringify(data)), payload: data })
+    return original.call(inst, data, cb)
+  }
+}
+
+// simulate registers a component only when its JS runs Component(); webpack runs a chunk once per realm, so
+// the definitions are kept per file and replayed when the same page (or comp.js) is loaded again.
+const definitions = new Map<string, Options>()
+let loadingFile = ''
+const simulateComponent = g.Component as (def: Options) => void
+g.Component = (def: Options) => {
+  definitions.set(loadingFile, def)
+  const { created } = def.lifetimes ?? {}
+  const legacyCreated = def.created
+  const name = loadingFile.replace(`${WEAPP_DIST}/`, '')
+  simulateComponent({
+    ...def,
+    lifetimes: { ...def.lifetimes, created(this: Instance) { countSetData(this, name); (created ?? legacyCreated)?.call(this) } },
+  })
+}
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const simulateUtils = require('miniprogram-simulate/src/utils') as { runJs(file: string): void }
+const runJs = simulateUtils.runJs
+simulateUtils.runJs = (file: string) => {
+  loadingFile = file
+  const known = definitions.get(file)
+  if (known) g.Component(known)
+  else runJs(file)
+}
+
+g.Page = (options: Options) => {
+  const methods: Options = {}
+  for (const [key, value] of Object.entries(options)) if (typeof value === 'function') methods[key] = value
+  g.Component({
+    data: options.data,
+    methods,
+    attached(this: Instance) {
+      const { path, query } = opening!
+      Object.assign(this, { route: path, __route__: path, options: query })
+      pageStack.push(this)
+      this.onLoad(query)
+      this.onShow()
+    },
+    ready(this: Instance) { this.onReady?.() },
+    detached(this: Instance) {
+      this.onUnload?.()
+      pageStack.splice(pageStack.indexOf(this), 1)
+    },
+  })
+}
+g.App = (options: Options) => { app = options }
+g.getApp = () => app
+g.getCurrentPages = () => [...pageStack]
+
+// WeChat stores a copy (JSON-like values), never the caller's object.
+const copy = (value: unknown) => (value === undefined ? undefined : JSON.parse(JSON.stringify(value)))
+const done = (opts: Options = {}, res: Options = {}) => {
+  const result = { errMsg: 'ok', ...res }
+  Promise.resolve().then(() => { opts.success?.(result); opts.complete?.(result) })
+  return result
+}
+Object.assign(g.wx, {
+  getStorageSync: (key: string) => (storage.has(key) ? copy(storage.get(key)) : ''),
+  setStorageSync: (key: string, value: unknown) => { storage.set(key, copy(value)) },
+  removeStorageSync: (key: string) => { storage.delete(key) },
+  clearStorageSync: () => storage.clear(),
+  getStorageInfoSync: () => ({ keys: [...storage.keys()], currentSize: 0, limitSize: 10240 }),
+  getStorage: (o: Options) => storage.has(o.key) ? done(o, { data: copy(storage.get(o.key)) })
+    : Promise.resolve().then(() => { o.fail?.({ errMsg: 'getStorage:fail data not found' }); o.complete?.({}) }),
+  setStorage: (o: Options) => { storage.set(o.key, copy(o.data)); return done(o) },
+  removeStorage: (o: Options) => { storage.delete(o.key); return done(o) },
+  onAppHide: (fn: () => void) => appHideListeners.push(fn),
+  offAppHide: (fn: () => void) => appHideListeners.splice(appHideListeners.indexOf(fn) >>> 0, 1),
+  ...Object.fromEntries(['navigateTo', 'redirectTo', 'reLaunch', 'switchTab', 'navigateBack'].map((api) =>
+    [api, (o: Options = {}) => { navigations.push({ api, url: o.url }); return done(o) }])),
+})
+
+/** Waits until Taro has flushed its setData batches (it schedules them with setTimeout). */
+export async function settle(ms = 20): Promise<void> {
+  let seen = -1
+  while (seen !== setDataLog.length) {
+    seen = setDataLog.length
+    await simulate.sleep(ms)
+  }
+}
+
+function launch() {
+  assertWeappBuild(WEAPP_DIST)
+  for (const file of ['runtime', 'taro', 'vendors', 'common', 'app']) {
+    if (existsSync(join(WEAPP_DIST, `${file}.js`))) require(join(WEAPP_DIST, file)) // eslint-disable-line @typescript-eslint/no-require-imports
+  }
+  app!.onLaunch?.({ path: '', query: {}, scene: 1001 })
+  app!.onShow?.({ path: '', query: {}, scene: 1001 })
+}
+
+/** Opens a page by its path in app.json (e.g. 'pages/index/index') and waits for its first render. */
+export async function openPage(path: string, query: Record<string, string> = {}) {
+  if (!app) launch()
+  opening = { path, query }
+  const id = simulate.load(join(WEAPP_DIST, path), { rootPath: WEAPP_DIST })
+  const page = simulate.render(id)
+  page.attach(document.createElement('parent-wrapper'))
+  await settle()
+  opening = undefined
+  return { page, setDataLog, storage, close: () => page.detach() }
+}
+
+/** The app going to the background: WeChat calls the page's onHide, then App.onHide and wx.onAppHide listeners. */
+export async function hideApp(): Promise<void> {
+  pageStack.at(-1)?.onHide?.()
+  app?.onHide?.()
+  appHideListeners.forEach((fn) => fn())
+  await settle()
+}
