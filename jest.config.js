@@ -47,9 +47,9 @@ module.exports = {
       displayName: 'weapp',
       testEnvironment: 'jsdom',
       testMatch: ['<rootDir>/tests/weapp/**/*.test.ts'],
-      transform: { '^.+\\.(ts|tsx)$': 'babel-jest' },
+      transform: { '^.+\\.(ts|tsx|mjs)$': 'babel-jest' },
       transformIgnorePatterns: ['/node_modules/', '/dist/'],
-      moduleFileExtensions: ['ts', 'js', 'json'],
+      moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
     },
   ],
 }

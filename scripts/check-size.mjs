@@ -1,0 +1,79 @@
+/**
+ * `npm run check:size`: the weapp package-size gate.
+ * Builds weapp (skip with --no-build), prints the size of the main package and of each subpackage, and exits 1
+ * when the main package is over 600 KB, a subpackage is over 500 KB, or a village name (server/data/gd-villages.json,
+ * names of 4+ characters) appears in a main-package file. With --write it also writes the figures to
+ * bench/results/size-latest.json. Which files count, and where, is decided by scripts/lib/weapp-package.mjs.
+ *
+ * Usage: node scripts/check-size.mjs [--no-build] [--write] [--dist <dir>]
+ */
+import { execFileSync, spawnSync } from 'node:child_process'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { cpus } from 'node:os'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { mainPackageFiles, packageSizes } from './lib/weapp-package.mjs'
+import { loadVillageNames, villageScanner } from './lib/village-names.mjs'
+
+const KB = 1024
+const BUDGETS = { mainBytes: 600 * KB, subpackageBytes: 500 * KB }
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
+const args = process.argv.slice(2)
+const distArg = args.indexOf('--dist')
+const distDir = distArg >= 0 ? resolve(args[distArg + 1]) : join(root, 'dist', 'weapp')
+const resultFile = join(root, 'bench', 'results', 'size-latest.json')
+
+if (!args.includes('--no-build')) {
+  const build = spawnSync('npm', ['run', '--silent', 'build:weapp'], { cwd: root, encoding: 'utf8' })
+  if (build.status !== 0) {
+    process.stdout.write(build.stdout)
+    process.stderr.write(build.stderr)
+    console.error('check:size: the weapp build failed')
+    process.exit(1)
+  }
+}
+
+const { main, subpackages } = packageSizes(distDir)
+const scan = villageScanner(loadVillageNames(join(root, 'server', 'data', 'gd-villages.json')))
+const leaks = mainPackageFiles(distDir)
+  .map((file) => ({ file, names: scan(readFileSync(join(distDir, file), 'utf8')).slice(0, 5) }))
+  .filter((hit) => hit.names.length > 0)
+
+const kb = (bytes) => `${(bytes / KB).toFixed(1)} KB`
+const rows = [
+  { name: 'main package', ...main, budget: BUDGETS.mainBytes },
+  ...subpackages.map((sub) => ({ name: `subpackage ${sub.root}/`, ...sub, budget: BUDGETS.subpackageBytes })),
+]
+const failures = rows.filter((row) => row.bytes > row.budget).map((row) => `${row.name} is ${kb(row.bytes)}, over its ${kb(row.budget)} budget`)
+failures.push(...leaks.map((leak) => `village names in main-package file ${leak.file}: ${leak.names.join('、')}`))
+
+const shown = distDir.startsWith(`${root}/`) ? distDir.slice(root.length + 1) : distDir
+console.log(`weapp package sizes (${shown}; the files WeChat uploads)`)
+for (const row of rows) {
+  const state = row.bytes > row.budget ? 'OVER' : 'ok'
+  console.log(`  ${row.name.padEnd(24)} ${row.bytes.toLocaleString('en-US').padStart(11)} B ${kb(row.bytes).padStart(10)}  ${String(row.files).padStart(3)} files  budget ${kb(row.budget)}  ${state}`)
+}
+console.log(`  village names in the main package: ${leaks.length ? `${leaks.length} file(s)` : 'none'}`)
+
+if (args.includes('--write')) {
+  const git = (...a) => { try { return execFileSync('git', a, { cwd: root, encoding: 'utf8' }).trim() } catch { return null } }
+  const result = {
+    date: new Date().toISOString(),
+    commit: git('rev-parse', '--short', 'HEAD'),
+    machine: { node: process.version, platform: `${process.platform}-${process.arch}`, cpus: cpus().length, cpu: cpus()[0]?.model ?? null },
+    budgets: BUDGETS,
+    main,
+    subpackages,
+    villageLeaks: leaks,
+    pass: failures.length === 0,
+  }
+  mkdirSync(dirname(resultFile), { recursive: true })
+  writeFileSync(resultFile, `${JSON.stringify(result, null, 2)}\n`)
+  console.log(`  written to ${resultFile.slice(root.length + 1)}`)
+}
+
+if (failures.length) {
+  for (const failure of failures) console.error(`check:size: FAIL ${failure}`)
+  process.exit(1)
+}
