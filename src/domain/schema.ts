@@ -13,7 +13,7 @@ import { ageOn, chinaToday } from './dates'
 import {
   choice, date, disabilityCertNo, idNumber, multi, note, personName, phone, text, villageCode, yesNo,
 } from './fields'
-import { parseIdNumber } from './idcard'
+import { normaliseIdInput, parseIdNumber } from './idcard'
 import { PARENT_LABELS, parentsSchema, type Parent } from './parents'
 
 export const SCHEMA_VERSION = 1
@@ -133,9 +133,11 @@ function childIssues(child: Partial<Child>, today: string): Issue[] {
   if (!disabled && child.disability) add('disability', '身体情况不是残疾时不应填写残疾信息')
   if (ill && !child.illness) add('illness', '请填写所患疾病')
   if (!ill && child.illness) add('illness', '身体情况不是患病时不应填写疾病信息')
-  const cert = child.disability?.certificateNo
+  // Normalised as the fields normalise them: the wizard's raw input may differ in case (x / X) or spacing.
+  const cert = child.disability?.certificateNo ? normaliseIdInput(child.disability.certificateNo) : undefined
+  const childId = child.idNumber ? normaliseIdInput(child.idNumber) : undefined
   if (cert && child.disability) {
-    if (child.idNumber && !cert.startsWith(child.idNumber)) {
+    if (childId && !cert.startsWith(childId)) {
       out.push({ path: ['child', 'disability', 'certificateNo'], message: '残疾人证号的前18位应与孩子的身份证号码一致' })
     }
     if (cert.length === 20 && (cert[18] !== child.disability.category || cert[19] !== child.disability.grade)) {
