@@ -11,13 +11,13 @@ import simulate from 'miniprogram-simulate'
 import { assertWeappBuild, WEAPP_DIST } from '../build/weapp-files'
 
 export interface SetDataCall { component: string; keys: string[]; bytes: number; payload: Record<string, unknown> }
-type Options = Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any
+type Options = Record<string, any>
 type Instance = Options & { setData(data: Record<string, unknown>, cb?: () => void): void }
 
 const g = globalThis as Options
 /** Every setData of every page or Taro wrapper component (comp, custom-wrapper), in call order. */
 export const setDataLog: SetDataCall[] = []
-/** wx storage, as the app would persist it: key → value (structured-cloned like WeChat does). */
+/** wx storage, as the app persisted it: key → a copy of the value (WeChat stores copies, not the caller's object). */
 export const storage = new Map<string, unknown>()
 /** wx.navigateTo / redirectTo / reLaunch / switchTab / navigateBack calls. */
 export const navigations: { api: string; url?: string }[] = []
@@ -50,7 +50,6 @@ g.Component = (def: Options) => {
     lifetimes: { ...def.lifetimes, created(this: Instance) { countSetData(this, name); (created ?? legacyCreated)?.call(this) } },
   })
 }
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const simulateUtils = require('miniprogram-simulate/src/utils') as { runJs(file: string): void }
 const runJs = simulateUtils.runJs
 simulateUtils.runJs = (file: string) => {
@@ -84,7 +83,6 @@ g.App = (options: Options) => { app = options }
 g.getApp = () => app
 g.getCurrentPages = () => [...pageStack]
 
-// WeChat stores a copy (JSON-like values), never the caller's object.
 const copy = (value: unknown) => (value === undefined ? undefined : JSON.parse(JSON.stringify(value)))
 const done = (opts: Options = {}, res: Options = {}) => {
   const result = { errMsg: 'ok', ...res }
@@ -102,7 +100,7 @@ Object.assign(g.wx, {
   setStorage: (o: Options) => { storage.set(o.key, copy(o.data)); return done(o) },
   removeStorage: (o: Options) => { storage.delete(o.key); return done(o) },
   onAppHide: (fn: () => void) => appHideListeners.push(fn),
-  offAppHide: (fn: () => void) => appHideListeners.splice(appHideListeners.indexOf(fn) >>> 0, 1),
+  offAppHide: (fn: () => void) => { if (appHideListeners.includes(fn)) appHideListeners.splice(appHideListeners.indexOf(fn), 1) },
   ...Object.fromEntries(['navigateTo', 'redirectTo', 'reLaunch', 'switchTab', 'navigateBack'].map((api) =>
     [api, (o: Options = {}) => { navigations.push({ api, url: o.url }); return done(o) }])),
 })
@@ -119,7 +117,7 @@ export async function settle(ms = 20): Promise<void> {
 function launch() {
   assertWeappBuild(WEAPP_DIST)
   for (const file of ['runtime', 'taro', 'vendors', 'common', 'app']) {
-    if (existsSync(join(WEAPP_DIST, `${file}.js`))) require(join(WEAPP_DIST, file)) // eslint-disable-line @typescript-eslint/no-require-imports
+    if (existsSync(join(WEAPP_DIST, `${file}.js`))) require(join(WEAPP_DIST, file))
   }
   app!.onLaunch?.({ path: '', query: {}, scene: 1001 })
   app!.onShow?.({ path: '', query: {}, scene: 1001 })
