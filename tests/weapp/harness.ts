@@ -123,9 +123,13 @@ function launch() {
   app!.onShow?.({ path: '', query: {}, scene: 1001 })
 }
 
-/** Opens a page by its path in app.json (e.g. 'pages/index/index') and waits for its first render. */
+/**
+ * Opens a page by its path in app.json (e.g. 'pages/index/index') on top of the open ones, as navigateTo does
+ * (the page below gets onHide and stays alive: its setData still count), and waits for its first render.
+ */
 export async function openPage(path: string, query: Record<string, string> = {}) {
   if (!app) launch()
+  pageStack.at(-1)?.onHide?.()
   opening = { path, query }
   const id = simulate.load(join(WEAPP_DIST, path), { rootPath: WEAPP_DIST })
   const page = simulate.render(id)
@@ -133,6 +137,30 @@ export async function openPage(path: string, query: Record<string, string> = {})
   await settle()
   opening = undefined
   return { page, setDataLog, storage, close: () => page.detach() }
+}
+
+type Handle = ReturnType<typeof simulate.render>
+/**
+ * A simulate handle on the element with this id (a Taro `id` prop, or a sid), wherever it is in the page:
+ * Taro puts parts of a page inside its own components (custom-wrapper, comp), and simulate's selectors stop at
+ * a component boundary unless the path of hosts is spelled out with `>>>`.
+ */
+export function byId(page: Handle, id: string): Handle | undefined {
+  type Node = Element & { __wxElement?: { id: string } }
+  const el = Array.from(page.dom?.querySelectorAll('*') ?? []).find((node) => (node as Node).__wxElement?.id === id)
+  if (!el) return undefined
+  const hosts: string[] = []
+  for (let p = el.parentElement as Node | null; p && p !== page.dom; p = p.parentElement) {
+    if (p.__wxElement && !p.tagName.startsWith('WX-')) hosts.unshift(p.__wxElement.id) // not a built-in wx-* node
+  }
+  return page.querySelector([...hosts, id].map((h) => `#${h}`).join(' >>> '))
+}
+
+/** The `input` inside the element with this id (e.g. a field's container), as a simulate handle. */
+export function inputIn(page: Handle, containerId: string): Handle | undefined {
+  const container = byId(page, containerId)
+  const input = container?.dom?.querySelector('wx-input') as (Element & { __wxElement?: { id: string } }) | null
+  return input?.__wxElement ? byId(page, input.__wxElement.id) : undefined
 }
 
 /** The app going to the background: WeChat calls the page's onHide, then App.onHide and wx.onAppHide listeners. */
