@@ -1,3 +1,4 @@
+import path from 'node:path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import devConfig from './dev'
 import prodConfig from './prod'
@@ -15,6 +16,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     sourceRoot: 'src',
     outputRoot,
     plugins: [],
+    // Same alias as tsconfig.json and jest.config.js.
+    alias: { '@': path.resolve(__dirname, '..', 'src') },
     defineConstants: {},
     copy: { patterns: [], options: {} },
     framework: 'react',

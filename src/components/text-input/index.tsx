@@ -1,0 +1,75 @@
+/**
+ * A text field that does not re-render while typing: the value is given once (and again only when the
+ * committed value changes), keystrokes go into a ref, and the text is committed on blur, when the form
+ * flushes pending edits (step change, submit, app hide) or when the field unmounts.
+ * Controlled inputs in Taro send one setData per keystroke and lose characters on slow phones.
+ */
+import { Input, Textarea } from '@tarojs/components'
+import { useCallback, useEffect, useRef, type ReactNode } from 'react'
+import Field from '../field'
+import { useForm } from '../form/context'
+import { FIELD_TEXT } from '../strings'
+
+export type TextKind = 'text' | 'textarea' | 'phone' | 'id' | 'cert'
+
+export interface TextFieldProps {
+  path: string
+  label: string
+  kind?: TextKind
+  maxlength?: number
+  optional?: boolean
+  hint?: string
+  placeholder?: string
+  note?: ReactNode
+  /** Applied to the text before it is committed (e.g. full-width digits and x in ID numbers). */
+  normalise?(text: string): string
+  /** Called after a commit with the committed value and the one before it. */
+  onCommitted?(value: string | undefined, previous: string | undefined): void
+}
+
+const MAX: Record<TextKind, number> = { text: 100, textarea: 200, phone: 16, id: 18, cert: 20 }
+
+export default function TextField(props: TextFieldProps) {
+  const { path, label, kind = 'text', optional, hint, note, placeholder } = props
+  const form = useForm()
+  const committed = form.useValue(path) as string | undefined
+  // undefined: nothing typed since the last commit.
+  const typed = useRef<string | undefined>(undefined)
+  const latest = useRef(props)
+  latest.current = props
+
+  const commit = useCallback(() => {
+    if (typed.current === undefined) return
+    const trimmed = typed.current.trim()
+    const text = latest.current.normalise ? latest.current.normalise(trimmed) : trimmed
+    typed.current = undefined
+    const previous = form.read(path) as string | undefined
+    const value = text === '' ? undefined : text
+    if (value !== previous) form.commit(path, value)
+    latest.current.onCommitted?.(value, previous)
+  }, [form, path])
+
+  useEffect(() => form.registerPending(commit), [form, commit])
+  // Leaving the page (back button) unmounts the field: what was typed is still committed.
+  useEffect(() => () => commit(), [commit])
+
+  const common = {
+    className: `field__input ${kind === 'textarea' ? 'field__textarea' : ''}`,
+    value: committed ?? '',
+    placeholder: placeholder ?? FIELD_TEXT.inputPlaceholder,
+    maxlength: props.maxlength ?? MAX[kind],
+    onInput: (e: { detail: { value: string } }) => {
+      typed.current = e.detail.value
+    },
+    onBlur: commit,
+  }
+  return (
+    <Field path={path} label={label} optional={optional} hint={hint} note={note}>
+      {kind === 'textarea' ? (
+        <Textarea {...common} autoHeight />
+      ) : (
+        <Input {...common} type={kind === 'phone' ? 'number' : kind === 'id' || kind === 'cert' ? 'idcard' : 'text'} confirmType='done' />
+      )}
+    </Field>
+  )
+}
