@@ -1,4 +1,4 @@
-/** Several answers from a list (需要的帮助…): each row toggles, marked ☑ / ☐. Order follows the list. */
+/** Several answers from a list (需要的帮助…): each row toggles, marked ☑ / ☐. Kept in the order tapped. */
 import { Text, View } from '@tarojs/components'
 import Field from '../field'
 import { useForm, type Option } from '../form/context'
@@ -19,8 +19,7 @@ export default function MultiField({ path, label, options, optional, hint }: Mul
   const form = useForm()
   const value = (form.useValue(path) as string[] | undefined) ?? NONE
   const toggle = (code: string) => {
-    const next = value.includes(code) ? value.filter((c) => c !== code) : [...value, code]
-    form.commit(path, options.map((o) => o.value).filter((c) => next.includes(c)))
+    form.commit(path, value.includes(code) ? value.filter((c) => c !== code) : [...value, code])
   }
   return (
     <Field path={path} label={label} optional={optional} hint={hint}>
