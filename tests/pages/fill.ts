@@ -1,6 +1,6 @@
 /** The fixture registrations, entered through the wizard's UI as a guardian would. */
 import { screen, waitFor } from '@testing-library/react'
-import { choose, expectStep, hasField, next, pickDate, pickOption, pickRegion, toggle, type } from './harness'
+import { choose, expectStep, hasField, inputOf, next, pickDate, pickOption, pickRegion, tapText, toggle, type } from './harness'
 
 export const MAOPING = ['梅州市', '大埔县', '茶阳镇', '茅坪村委会']
 export const DAJUE = ['梅州市', '大埔县', '茶阳镇', '大觉村委会']
@@ -57,3 +57,9 @@ export async function fillFamily(f: { economic: string; income: string[]; assist
 }
 
 export { next }
+
+/** "填报人就是…" once the contact inputs are on the page (a person cannot tap faster than they render). */
+export async function copyContactFrom(who: '照护人' | '父亲' | '母亲') {
+  for (const key of ['name', 'phone']) await inputOf(`guardianship.contact.${key}`)
+  tapText(`填报人就是${who}`)
+}

@@ -138,9 +138,8 @@ export function pickDate(path: string, iso: string) {
   const [y, m, d] = iso.split('-').map(Number)
   openPicker(path)
   const sheet = field(path).querySelector('.sheet') as HTMLElement
-  tapText(`${y}年`, sheet)
-  tapText(`${m}月`, sheet)
-  tapText(`${d}日`, sheet)
+  // A part already chosen reads "✓2015年".
+  for (const part of [`${y}年`, `${m}月`, `${d}日`]) tap(within(sheet).getByText(new RegExp(`^✓?${part}$`)))
   tapText('确定', sheet)
 }
 

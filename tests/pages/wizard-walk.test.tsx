@@ -10,7 +10,7 @@ import { CONSENT_VERSION } from '@/domain/consent'
 import { draftsStore } from '@/store/drafts'
 import { outboxStore } from '@/store/outbox'
 import { choose, expectStep, tap, tapText, type } from './harness'
-import { DAJUE, MAOPING, fillCarer, fillChild, fillFamily, fillParent, next } from './fill'
+import { DAJUE, MAOPING, copyContactFrom, fillCarer, fillChild, fillFamily, fillParent, next } from './fill'
 import { bootApp, wipePhone } from './setup-app'
 
 let app: ReturnType<typeof bootApp>
@@ -58,7 +58,7 @@ test('left-behind child: both parents away, grandmother cares', async () => {
   next()
   await expectStep(3, '监护照料')
   await fillCarer({ name: '陈桂英', id: '441422195504100642', relation: '祖母', phone: '13711112222', address: '大埔县茶阳镇茅坪村上屋12号', ability: '基本能照顾', signed: '是' })
-  tapText('填报人就是照护人')
+  await copyContactFrom('照护人')
   next()
   await fillFamily({ economic: '一般家庭', income: ['打工收入', '种养殖业'], assistance: [], needs: ['教育', '心理'] })
   next()
@@ -81,7 +81,7 @@ test('事实无人抚养: father in prison, mother lost contact and reported to 
   next()
   await expectStep(3, '监护照料')
   await fillCarer({ name: '张德明', id: '441422195609120375', relation: '祖父', phone: '13622223333', address: '大埔县茶阳镇大觉村下围3号', ability: '照顾有困难', signed: '否' })
-  tapText('填报人就是照护人')
+  await copyContactFrom('照护人')
   next()
   await fillFamily({
     economic: '最低生活保障对象（低保）', income: ['政府救助', '亲朋接济'], assistance: ['享受低保'], needs: ['生活', '教育', '监护'],
@@ -104,7 +104,7 @@ test('a child with a disability, both parents at home', async () => {
   next()
   await expectStep(3, '监护照料')
   choose('guardianship.arrangement', '父母共同照料')
-  tapText('填报人就是父亲')
+  await copyContactFrom('父亲')
   next()
   await fillFamily({ economic: '低保边缘家庭', income: ['种养殖业'], assistance: ['医疗救助'], needs: ['医疗', '教育'], note: '需要康复训练，镇上没有特殊教育学校。' })
   next()

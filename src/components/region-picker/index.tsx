@@ -13,7 +13,7 @@ import Field from '../field'
 import { useForm } from '../form/context'
 import Sheet from '../sheet'
 import { FIELD_TEXT, REGION_TEXT } from '../strings'
-import { chainOf, GUANGDONG, regionIndex, regionLabel, villagesOf } from './region-data'
+import { chainOf, GUANGDONG, regionIndex, useRegionLabel, villagesOf } from './region-data'
 import './index.scss'
 
 export interface RegionFieldProps {
@@ -107,10 +107,11 @@ export default function RegionField({ path, label, optional, hint, sameAs }: Reg
   const value = form.useValue(path) as string | undefined
   const other = form.useValue(sameAs?.path ?? '') as string | undefined
   const [open, setOpen] = useState(false)
+  const shown = useRegionLabel(value)
   return (
     <Field path={path} label={label} optional={optional} hint={hint}>
       <View className='field__input field__picker' ariaRole='button' onClick={() => setOpen(true)}>
-        <Text className={value ? '' : 'field__placeholder'}>{value ? regionLabel(value) : FIELD_TEXT.choose}</Text>
+        <Text className={value ? '' : 'field__placeholder'}>{value ? shown : FIELD_TEXT.choose}</Text>
         {value && <Text>{FIELD_TEXT.change}</Text>}
       </View>
       {sameAs && other && other !== value && (

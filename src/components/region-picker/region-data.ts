@@ -4,7 +4,8 @@
  */
 import tree from '@/data/gd-regions.json'
 import { createRegionIndex, type RegionIndex, type RegionItem, type RegionNode } from '@/domain/regions'
-import { cachedVillages } from '@/services/regions'
+import { useEffect, useState } from 'react'
+import { cachedVillages, loadVillages } from '@/services/regions'
 import { REGION_TEXT } from '../strings'
 
 let index: RegionIndex | undefined
@@ -37,4 +38,21 @@ export function regionLabel(code: string | undefined): string {
 export function chainOf(code: string | undefined): string[] {
   if (!code) return []
   return [4, 6, 9, 12].filter((n) => code.length >= n).map((n) => code.slice(0, n))
+}
+
+/** regionLabel, and when the village's county is not on this phone yet, fetch it and label again. */
+export function useRegionLabel(code: string | undefined): string {
+  const [, setLoaded] = useState(0)
+  useEffect(() => {
+    if (!code || code.length !== 12 || cachedVillages(code.slice(0, 6))) return
+    let live = true
+    loadVillages(code.slice(0, 6)).then(
+      () => live && setLoaded((n) => n + 1),
+      () => undefined, // offline: the township and the village code are shown meanwhile
+    )
+    return () => {
+      live = false
+    }
+  }, [code])
+  return regionLabel(code)
 }

@@ -6,6 +6,7 @@
 import { Text, View } from '@tarojs/components'
 import { useMemo, useState } from 'react'
 import ActionButton from '@/components/button'
+import { useRegionLabel } from '@/components/region-picker/region-data'
 import { FIELD_TEXT } from '@/components/strings'
 import { CONSENT_CHECKBOX, CONSENT_SECTIONS, CONSENT_TITLE, CONSENT_VERSION } from '@/domain/consent'
 import { classify, DIFFICULTY_KINDS } from '@/domain/eligibility'
@@ -13,7 +14,7 @@ import { labelOf } from '@/domain/codes'
 import { STEPS, validateStep, type StepKey } from '@/domain/schema'
 import { openDone } from '@/services/navigation'
 import { toast } from '@/services/system'
-import { ANSWER_STEPS } from '@/store/record-ops'
+import { ANSWER_STEPS, getIn } from '@/store/record-ops'
 import { isAnswer, STEP_FIELDS, visibleFields } from '../logic/form-spec'
 import { submitDraft } from '../logic/submit'
 import { REVIEW_TEXT } from '../strings'
@@ -21,6 +22,10 @@ import { displayValue } from './review-format'
 import { useWholeRecord, useWizard } from './wizard-state'
 
 const titleOf = (key: StepKey) => STEPS.find((s) => s.key === key)?.title ?? key
+
+function RegionValue({ code }: { code: string }) {
+  return <Text className='review__value'>{useRegionLabel(code)}</Text>
+}
 
 function Suggestions({ result }: { result: ReturnType<typeof classify> }) {
   return (
@@ -118,7 +123,9 @@ export default function ReviewStep() {
             return (
               <View key={spec.id} className='review__row'>
                 <Text className='review__label'>{spec.label}</Text>
-                <Text className='review__value'>{displayValue(spec, record) ?? REVIEW_TEXT.empty}</Text>
+                {spec.kind === 'region' && getIn(record, spec.path)
+                  ? <RegionValue code={getIn(record, spec.path) as string} />
+                  : <Text className='review__value'>{displayValue(spec, record) ?? REVIEW_TEXT.empty}</Text>}
               </View>
             )
           })}
