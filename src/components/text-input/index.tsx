@@ -1,11 +1,15 @@
 /**
- * A text field that does not re-render while typing: the value is given once (and again only when the
- * committed value changes), keystrokes go into a ref, and the text is committed on blur, when the form
- * flushes pending edits (step change, submit, app hide) or when the field unmounts.
- * Controlled inputs in Taro send one setData per keystroke and lose characters on slow phones.
+ * A text field that does not re-render while typing. The native input is uncontrolled: it gets the
+ * committed value as its *default* when it mounts, keystrokes go into a ref, and the text is committed on
+ * blur, when the form flushes pending edits (step change, submit, app hide) or when the field unmounts.
+ *
+ * Why not `value`: Taro's React (both the mini-program runtime and the H5 components) treats an input
+ * with a `value` prop as controlled and, after every input event, writes the prop back into the input
+ * (one setData per keystroke, and characters lost on a slow phone). When the committed value changes
+ * from elsewhere (copied contact, a normalised ID number), the input is re-created with the new default.
  */
 import { Input, Textarea } from '@tarojs/components'
-import { useCallback, useEffect, useRef, type ReactNode } from 'react'
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react'
 import Field from '../field'
 import { useForm } from '../form/context'
 import { FIELD_TEXT } from '../strings'
@@ -32,9 +36,11 @@ const MAX: Record<TextKind, number> = { text: 100, textarea: 200, phone: 16, id:
 export default function TextField(props: TextFieldProps) {
   const { path, label, kind = 'text', optional, hint, note, placeholder } = props
   const form = useForm()
-  const committed = form.useValue(path) as string | undefined
-  // undefined: nothing typed since the last commit.
+  const committed = (form.useValue(path) as string | undefined) ?? ''
+  // What the native input shows now, and what was typed since the last commit (undefined: nothing).
+  const shown = useRef(committed)
   const typed = useRef<string | undefined>(undefined)
+  const [generation, setGeneration] = useState(0)
   const latest = useRef(props)
   latest.current = props
 
@@ -53,22 +59,32 @@ export default function TextField(props: TextFieldProps) {
   // Leaving the page (back button) unmounts the field: what was typed is still committed.
   useEffect(() => () => commit(), [commit])
 
+  // The committed value differs from what the input shows (changed elsewhere, or normalised): re-create
+  // the input with it. While typing nothing is committed, so this never runs per keystroke.
+  useLayoutEffect(() => {
+    if (typed.current === undefined && committed !== shown.current) {
+      shown.current = committed
+      setGeneration((g) => g + 1)
+    }
+  }, [committed])
+
   const common = {
     className: `field__input ${kind === 'textarea' ? 'field__textarea' : ''}`,
-    value: committed ?? '',
+    defaultValue: committed,
     placeholder: placeholder ?? FIELD_TEXT.inputPlaceholder,
     maxlength: props.maxlength ?? MAX[kind],
     onInput: (e: { detail: { value: string } }) => {
       typed.current = e.detail.value
+      shown.current = e.detail.value
     },
     onBlur: commit,
   }
   return (
     <Field path={path} label={label} optional={optional} hint={hint} note={note}>
       {kind === 'textarea' ? (
-        <Textarea {...common} autoHeight />
+        <Textarea key={generation} {...common} autoHeight />
       ) : (
-        <Input {...common} type={kind === 'phone' ? 'number' : kind === 'id' || kind === 'cert' ? 'idcard' : 'text'} confirmType='done' />
+        <Input key={generation} {...common} type={kind === 'phone' ? 'number' : kind === 'id' || kind === 'cert' ? 'idcard' : 'text'} confirmType='done' />
       )}
     </Field>
   )
