@@ -25,6 +25,16 @@ export interface RegionFieldProps {
   sameAs?: { path: string; label: string }
 }
 
+/**
+ * 东莞 and 中山 have no county level: their one county entry repeats the city's name. Choosing the city
+ * chooses it too, so the guardian is never asked to pick "东莞市" twice.
+ */
+function withPlaceholder(chain: string[]): string[] {
+  if (chain.length !== 1) return chain
+  const counties = regionIndex().children(chain[0])
+  return counties.length === 1 && counties[0].name === regionIndex().name(chain[0]) ? [...chain, counties[0].code] : chain
+}
+
 type Villages = { state: 'idle' | 'loading' | 'failed' } | { state: 'ready'; items: RegionItem[] }
 
 function RegionSheet({ label, initial, onPick, onClose }: {
@@ -69,11 +79,16 @@ function RegionSheet({ label, initial, onPick, onClose }: {
       onClose={onClose}
       header={
         <View className='region__crumbs'>
-          {crumbs.map((code, i) => (
-            <View key={code} className='region__crumb' ariaRole='button' onClick={() => setChain(chain.slice(0, i))}>
-              <Text>{i === 0 ? REGION_TEXT.province : regionIndex().name(code)}</Text>
-            </View>
-          ))}
+          {crumbs.map((code, i) => {
+            const name = i === 0 ? REGION_TEXT.province : regionIndex().name(code)
+            // The placeholder county has its city's name: one crumb for both (back to the city list).
+            if (i === 2 && name === regionIndex().name(crumbs[1])) return null
+            return (
+              <View key={code} className='region__crumb' ariaRole='button' onClick={() => setChain(withPlaceholder(chain.slice(0, i)))}>
+                <Text>{name}</Text>
+              </View>
+            )
+          })}
           <Text className='region__level'>{REGION_TEXT.levelHints[Math.min(level, 3)]}</Text>
         </View>
       }
@@ -82,7 +97,7 @@ function RegionSheet({ label, initial, onPick, onClose }: {
         <ChoiceRows
           options={items.map((i) => ({ value: i.code, label: i.name }))}
           value={undefined}
-          onPick={(code) => setChain([...chain, code as string])}
+          onPick={(code) => setChain(withPlaceholder([...chain, code as string]))}
         />
       )}
       {level === 3 && villages.state === 'loading' && <Text className='region__status'>{REGION_TEXT.loading}</Text>}
