@@ -50,6 +50,12 @@ export const HINTS = {
   'family.needsNote': '可以写下家里的其他困难，最多200字。',
 } as const
 
+export const FIELD_EXTRAS = {
+  sameAsHukou: '与户籍地相同',
+  /** 父亲目前的情况 */
+  parentSituation: (who: string, situation: string) => `${who}目前的${situation}`,
+} as const
+
 export const SECTION_TITLES = {
   carer: '委托照护人',
   contact: '填报人',

@@ -12,7 +12,7 @@ import type { StepKey } from '@/domain/schema'
 import { optionsOf, type Option } from '@/components/form/context'
 import { YES_NO } from '@/components/choice-list'
 import { getIn, type DraftRecord } from '@/store/record-ops'
-import { FIELD_LABELS, HINTS, SECTION_TITLES } from '../strings'
+import { FIELD_EXTRAS, FIELD_LABELS, HINTS, SECTION_TITLES } from '../strings'
 import { allowedArrangements } from './skip-rules'
 
 export type FieldKind =
@@ -45,7 +45,7 @@ function field(path: keyof typeof FIELD_LABELS, kind: FieldKind, extra: Partial<
 }
 
 export const CHILD_FIELDS: readonly FieldSpec[] = [
-  field('child.name', 'text', { hint: undefined }),
+  field('child.name', 'text'),
   field('child.hasHukou', 'yesno', { options: YES_NO, hint: HINTS['child.hasHukou'] }),
   field('child.idNumber', 'childId', { when: is('child.hasHukou', true), hint: HINTS['child.idNumber'] }),
   field('child.sex', 'compactChoice', { options: optionsOf(SEXES) }),
@@ -53,7 +53,7 @@ export const CHILD_FIELDS: readonly FieldSpec[] = [
   field('child.ethnicity', 'select', { options: optionsOf(ETHNICITIES) }),
   field('child.hukouType', 'compactChoice', { options: optionsOf(HUKOU_TYPES), when: is('child.hasHukou', true) }),
   field('child.hukouRegion', 'region', { when: is('child.hasHukou', true) }),
-  field('child.residenceRegion', 'region', { sameAs: { path: 'child.hukouRegion', label: '与户籍地相同' } }),
+  field('child.residenceRegion', 'region', { sameAs: { path: 'child.hukouRegion', label: FIELD_EXTRAS.sameAsHukou } }),
   field('child.residenceAddress', 'text'),
   field('child.schooling', 'compactChoice', { options: optionsOf(SCHOOLING) }),
   field('child.boarding', 'yesno', { options: YES_NO }),
@@ -77,7 +77,7 @@ function parentFields(role: ParentRole): FieldSpec[] {
   const situation = (r: DraftRecord) => getIn(r, `${base}.situation`) as Situation | undefined
   const specs: FieldSpec[] = [
     { id: `${base}`, path: base, kind: 'section', label: who },
-    { id: `${base}.situation`, path: `${base}.situation`, kind: 'choice', label: `${who}目前的${PARENT_COMMON_FIELDS.situation}`, options: optionsOf(PARENT_SITUATIONS), hint: HINTS['parent.situation'] },
+    { id: `${base}.situation`, path: `${base}.situation`, kind: 'choice', label: FIELD_EXTRAS.parentSituation(who, PARENT_COMMON_FIELDS.situation), options: optionsOf(PARENT_SITUATIONS), hint: HINTS['parent.situation'] },
   ]
   for (const key of ['name', 'idNumber', 'phone'] as const) {
     specs.push({
