@@ -39,6 +39,9 @@ export default function TextField(props: TextFieldProps) {
   const committed = (form.useValue(path) as string | undefined) ?? ''
   // What the native input shows now, and what was typed since the last commit (undefined: nothing).
   const shown = useRef(committed)
+  // The default the current native input was created with: it changes only when the input is re-created,
+  // so a commit does not send a new (useless) default to the view.
+  const mounted = useRef(committed)
   const typed = useRef<string | undefined>(undefined)
   const [generation, setGeneration] = useState(0)
   const latest = useRef(props)
@@ -64,13 +67,14 @@ export default function TextField(props: TextFieldProps) {
   useLayoutEffect(() => {
     if (typed.current === undefined && committed !== shown.current) {
       shown.current = committed
+      mounted.current = committed
       setGeneration((g) => g + 1)
     }
   }, [committed])
 
   const common = {
     className: `field__input ${kind === 'textarea' ? 'field__textarea' : ''}`,
-    defaultValue: committed,
+    defaultValue: mounted.current,
     placeholder: placeholder ?? FIELD_TEXT.inputPlaceholder,
     maxlength: props.maxlength ?? MAX[kind],
     onInput: (e: { detail: { value: string } }) => {
@@ -78,6 +82,8 @@ export default function TextField(props: TextFieldProps) {
       shown.current = e.detail.value
     },
     onBlur: commit,
+    // No setData per keystroke in the mini-program (services/quiet-inputs.ts).
+    'data-quiet': 'true',
   }
   return (
     <Field path={path} label={label} optional={optional} hint={hint} note={note}>
