@@ -39,8 +39,11 @@ export function setNavigator(next: Navigator): () => void {
 
 export const pageParams = () => navigator.params()
 
-export function openWizard(draftId: string): void {
-  navigator.navigateTo(`${ROUTES.wizard}?id=${encodeURIComponent(draftId)}`)
+/** Opens a draft in the wizard; `replace` swaps the current page (so 返回 from the wizard goes home). */
+export function openWizard(draftId: string, { replace = false }: { replace?: boolean } = {}): void {
+  const url = `${ROUTES.wizard}?id=${encodeURIComponent(draftId)}`
+  if (replace) navigator.redirectTo(url)
+  else navigator.navigateTo(url)
 }
 
 /** After submitting: the wizard is replaced, so "back" from the done page never returns into it. */

@@ -10,6 +10,8 @@
 process.env.RTL_SKIP_AUTO_CLEANUP = 'true'
 ;(globalThis as any).IS_REACT_ACT_ENVIRONMENT = true
 
+import { within } from '@testing-library/dom'
+
 type Launch = {
   rtl: typeof import('@testing-library/react')
   h: typeof import('./harness')
@@ -117,5 +119,26 @@ test('several drafts are listed with name, step and time; the offer names the on
   second.h.tapText('先不填')
   expect(screen.queryByText(/要接着填吗/)).toBeNull()
   expect(within(list).getByText('大明')).toBeTruthy()
+  second.app.cleanup()
+})
+
+test('the start-up offer goes away once the guardian goes into the wizard any other way', async () => {
+  const first = launch()
+  first.rtl.act(() => {
+    const a = first.drafts.draftsStore.getState().createDraft()
+    first.drafts.draftsStore.getState().updateRecord(a, (r) => ({ ...r, child: { name: '大明' } }))
+  })
+  first.rtl.act(() => sendAppToBackground())
+  first.app.cleanup()
+
+  jest.resetModules()
+  const second = launch()
+  await second.rtl.screen.findByText(/大明的登记填到第1步/)
+  second.h.tapText('开始登记一个孩子')
+  await second.h.expectStep(1, '儿童信息')
+  second.h.tapText('保存，以后再填')
+  await second.rtl.screen.findByText('开始登记一个孩子')
+  expect(second.rtl.screen.queryByText(/要接着填吗/)).toBeNull()
+  expect(within(document.getElementById('home-drafts') as HTMLElement).getAllByText('继续填写')).toHaveLength(2)
   second.app.cleanup()
 })

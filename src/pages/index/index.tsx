@@ -21,27 +21,22 @@ let resumeOffered = false
 
 const nameOf = (draft: Draft) => (draft.record.child.name as string | undefined) ?? HOME_TEXT.unnamed
 
-function ResumeOffer() {
+function ResumeOffer({ open, close, go }: { open: boolean; close(): void; go(id: string): void }) {
   const last = useDrafts((s) => (s.lastId ? s.drafts[s.lastId] : undefined))
-  const [open, setOpen] = useState(!resumeOffered)
   if (!open || !last) return null
-  const close = () => {
-    resumeOffered = true
-    setOpen(false)
-  }
   return (
     <View className='card home__resume' id='home-resume' ariaRole='alert'>
       <Text className='card__title'>{HOME_TEXT.resumeHeading}</Text>
       <Text className='line'>{HOME_TEXT.resumeBody(nameOf(last), last.step, savedAt(last.updatedAt))}</Text>
       <View className='btn-row'>
-        <ActionButton id='home-resume-go' kind='primary' label={HOME_TEXT.resume} onTap={() => { close(); openWizard(last.id) }} />
+        <ActionButton id='home-resume-go' kind='primary' label={HOME_TEXT.resume} onTap={() => go(last.id)} />
         <ActionButton label={HOME_TEXT.later} onTap={close} />
       </View>
     </View>
   )
 }
 
-function Drafts() {
+function Drafts({ go }: { go(id: string): void }) {
   const drafts = useDrafts((s) => s.drafts)
   const list = sortedDrafts(drafts)
   if (list.length === 0) return null
@@ -60,9 +55,9 @@ function Drafts() {
           <Text className='line'>{HOME_TEXT.draftStep(draft.step)}</Text>
           <Text className='line muted'>{HOME_TEXT.draftSaved(savedAt(draft.updatedAt))}</Text>
           <View className='btn-row'>
-            <ActionButton kind='primary' label={HOME_TEXT.continue} onTap={() => openWizard(draft.id)} />
+            <ActionButton kind='primary' label={HOME_TEXT.continue} onTap={() => go(draft.id)} />
             <ActionButton label={HOME_TEXT.sibling}
-              onTap={() => openWizard(draftsStore.getState().createDraft({ id: draft.id, record: draft.record }))} />
+              onTap={() => go(draftsStore.getState().createDraft({ id: draft.id, record: draft.record }))} />
             <ActionButton kind='danger' label={HOME_TEXT.remove} onTap={() => remove(draft)} />
           </View>
         </View>
@@ -72,7 +67,7 @@ function Drafts() {
   )
 }
 
-function Mine() {
+function Mine({ go }: { go(id: string): void }) {
   const items = sortedOutbox(useOutbox((s) => s.items))
   return (
     <View className='card' id='home-mine'>
@@ -87,7 +82,7 @@ function Mine() {
           <Text className='line muted'>{HOME_TEXT.queuedAt(savedAt(item.queuedAt))}</Text>
           <View className='btn-row'>
             <ActionButton label={HOME_TEXT.sibling}
-              onTap={() => openWizard(draftsStore.getState().createDraft({ id: item.id, record: item.record }))} />
+              onTap={() => go(draftsStore.getState().createDraft({ id: item.id, record: item.record }))} />
           </View>
         </View>
       ))}
@@ -115,17 +110,27 @@ function ElderSwitch() {
 }
 
 export default function Index() {
+  const [offer, setOffer] = useState(!resumeOffered)
+  // Any way into the wizard ends the start-up offer (the home page stays mounted under the wizard).
+  const close = () => {
+    resumeOffered = true
+    setOffer(false)
+  }
+  const go = (id: string) => {
+    close()
+    openWizard(id)
+  }
   return (
     <PageShell>
       <View className='card'>
         <Text className='card__title home__title'>{HOME_TEXT.title}</Text>
         <Text className='line'>{HOME_TEXT.intro}</Text>
         <ActionButton id='home-start' kind='primary' label={HOME_TEXT.start}
-          onTap={() => openWizard(draftsStore.getState().createDraft())} />
+          onTap={() => go(draftsStore.getState().createDraft())} />
       </View>
-      <ResumeOffer />
-      <Drafts />
-      <Mine />
+      <ResumeOffer open={offer} close={close} go={go} />
+      <Drafts go={go} />
+      <Mine go={go} />
       <ElderSwitch />
     </PageShell>
   )

@@ -13,7 +13,7 @@ export default function DonePage() {
   const item = useOutbox((s) => s.items[id])
   const another = () => {
     if (!item) return
-    openWizard(draftsStore.getState().createDraft({ id: item.id, record: item.record }))
+    openWizard(draftsStore.getState().createDraft({ id: item.id, record: item.record }), { replace: true })
   }
   return (
     <PageShell>

@@ -74,7 +74,8 @@ export default function ReviewStep() {
   const wizard = useWizard()
   const record = useWholeRecord(wizard.draftId)
   const [agreed, setAgreed] = useState(false)
-  const [blocked, setBlocked] = useState(false)
+  // Why the last 同意并提交 did not go through, in words under the button.
+  const [problem, setProblem] = useState<string | undefined>(undefined)
   const result = useMemo(() => (record ? classify(record as any) : undefined), [record])
   const incomplete = useMemo(
     () => (record ? ANSWER_STEPS.map((key) => ({ key, n: validateStep(key, record as any).length })).filter((s) => s.n > 0) : []),
@@ -85,13 +86,13 @@ export default function ReviewStep() {
   const submit = () => {
     if (!agreed) {
       toast(REVIEW_TEXT.needConsent)
-      setBlocked(true)
+      setProblem(REVIEW_TEXT.needConsent)
       return
     }
     const outcome = submitDraft(wizard.draftId)
     if (!outcome.ok) {
-      setBlocked(true)
       toast(REVIEW_TEXT.submitBlocked)
+      setProblem(REVIEW_TEXT.submitBlocked)
       return
     }
     openDone(outcome.id)
@@ -132,9 +133,8 @@ export default function ReviewStep() {
         </View>
       ))}
       <Suggestions result={result} />
-      <Consent agreed={agreed} onToggle={() => setAgreed(!agreed)} />
-      {blocked && !agreed && <Text className='field__error'>{`${FIELD_TEXT.errorMark} ${REVIEW_TEXT.needConsent}`}</Text>}
-      {blocked && agreed && incomplete.length > 0 && <Text className='field__error'>{`${FIELD_TEXT.errorMark} ${REVIEW_TEXT.submitBlocked}`}</Text>}
+      <Consent agreed={agreed} onToggle={() => { setAgreed(!agreed); setProblem(undefined) }} />
+      {problem && <View className='field__error' ariaRole='alert'><Text>{`${FIELD_TEXT.errorMark} ${problem}`}</Text></View>}
       <ActionButton id='submit' label={REVIEW_TEXT.submit} kind='primary' onTap={submit} />
     </View>
   )
