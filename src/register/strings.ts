@@ -111,7 +111,7 @@ export const REVIEW_TEXT = {
   consentHeading: '监护人同意书',
   consentVersion: (v: string) => `版本：${v}`,
   submit: '同意并提交',
-  needConsent: '请先阅读同意书，并勾选“我已阅读并同意”。',
+  needConsent: '请先阅读同意书，并勾选下面的同意声明。',
   submitBlocked: '还有没填好的地方，请先修改后再提交。',
   submitted: '已保存到待提交列表',
   yes: '是',

@@ -101,7 +101,7 @@ test('the review step shows the record, the suggested categories with reasons, a
   expect(within(consent).getByText('不同意会怎样')).toBeTruthy()
   expect(within(consent).getByText('版本：2026.11-1')).toBeTruthy()
   tapText('同意并提交')
-  await screen.findByText('✕ 请先阅读同意书，并勾选“我已阅读并同意”。')
+  await screen.findByText('✕ 请先阅读同意书，并勾选下面的同意声明。')
   expect(outboxStore.getState().items).toEqual({})
   expect(Object.keys(draftsStore.getState().drafts)).toHaveLength(1)
 })
