@@ -156,8 +156,13 @@ function parentIssues(role: 'father' | 'mother', parent: Partial<Parent> | undef
 }
 
 /** Who cares for the child must fit where the parents are; the carer's fields exist only when a parent is away. */
-function guardianshipIssues(g: Partial<Guardianship>, father?: Partial<Parent>, mother?: Partial<Parent>): Issue[] {
+function guardianshipIssues(g: Partial<Guardianship>, father: Partial<Parent> | undefined, mother: Partial<Parent> | undefined, today: string): Issue[] {
   const out: Issue[] = []
+  // 未成年人保护法 Art.22: the entrusted carer must be an adult with full civil capacity.
+  const carerId = g.carer?.idNumber ? parseIdNumber(g.carer.idNumber, today) : undefined
+  if (carerId?.ok && ageOn(carerId.birthDate, today) < 18) {
+    out.push({ path: ['guardianship', 'carer', 'idNumber'], message: '委托照护人应为年满18周岁的成年人（未成年人保护法第二十二条）' })
+  }
   if (!g.arrangement || !father?.situation || !mother?.situation) return out
   const fatherHome = father.situation === 'at_home'
   const motherHome = mother.situation === 'at_home'
@@ -179,7 +184,7 @@ export function crossStepIssues(record: Shape, steps: readonly StepKey[] = ['chi
     out.push(...parentIssues('father', record.parents?.father, today), ...parentIssues('mother', record.parents?.mother, today))
   }
   if (steps.includes('guardianship') && record.guardianship) {
-    out.push(...guardianshipIssues(record.guardianship, record.parents?.father, record.parents?.mother))
+    out.push(...guardianshipIssues(record.guardianship, record.parents?.father, record.parents?.mother, today))
   }
   return out
 }

@@ -323,10 +323,11 @@ describe('农村留守儿童 (国发〔2016〕13号, 民发〔2016〕42号)', ()
     expect(c.notes.join()).toContain('另一方')
   })
 
-  test('one parent away, the other dead: not left behind', () => {
+  test('one parent away, the other dead: not left behind, and the worker is asked to check', () => {
     const c = lb(GATEWAY['死亡'], migrant)
     expect(has(c, 'left_behind')).toBe(false)
     expect(has(c, 'de_facto_unsupported')).toBe(false)
+    expect(c.notes.join()).toContain('请工作人员核实')
   })
 
   test('both parents at home: not left behind, no note about it', () => {

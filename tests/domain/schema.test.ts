@@ -644,3 +644,13 @@ describe('every message is Chinese', () => {
     expect(crossStepIssues({ child: { hasHukou: true } }, ['child'], TODAY).length).toBe(3)
   })
 })
+
+describe('the entrusted carer is an adult (未成年人保护法 Art.22)', () => {
+  test('a carer aged 17 by the ID number is refused; 18 is accepted', () => {
+    const record = fixture('left-behind') as any
+    record.guardianship.carer.idNumber = idFor('2009-11-29', 'female') // 17 on 2026-11-28
+    expectRefused(stepIssues('guardianship', record), 'guardianship.carer.idNumber', /成年人/)
+    record.guardianship.carer.idNumber = idFor('2008-11-28', 'female') // 18 that day
+    expect(stepIssues('guardianship', record)).toEqual([])
+  })
+})
