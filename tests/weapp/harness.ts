@@ -7,11 +7,14 @@
 import { Buffer } from 'node:buffer'
 import { join } from 'node:path'
 import { existsSync } from 'node:fs'
-import simulate from 'miniprogram-simulate'
+import simulate, { type Component, type RootComponent } from 'miniprogram-simulate'
 import { assertWeappBuild, WEAPP_DIST } from '../build/weapp-files'
 
 export interface SetDataCall { component: string; keys: string[]; bytes: number; payload: Record<string, unknown> }
 type Options = Record<string, any>
+/** simulate's handles: a rendered page, and any node in it (events, queries). */
+type PageHandle = RootComponent<any, any, any>
+type Handle = Component<any, any, any>
 type Instance = Options & { setData(data: Record<string, unknown>, cb?: () => void): void }
 
 const g = globalThis as Options
@@ -84,21 +87,16 @@ g.getApp = () => app
 g.getCurrentPages = () => [...pageStack]
 
 const copy = (value: unknown) => (value === undefined ? undefined : JSON.parse(JSON.stringify(value)))
-const done = (opts: Options = {}, res: Options = {}) => {
-  const result = { errMsg: 'ok', ...res }
-  Promise.resolve().then(() => { opts.success?.(result); opts.complete?.(result) })
-  return result
+const done = (opts: Options) => {
+  Promise.resolve().then(() => { opts.success?.({ errMsg: 'ok' }); opts.complete?.({ errMsg: 'ok' }) })
 }
+// The app stores through the synchronous API only (src/services/storage.ts); simulate's own stubs store nothing.
 Object.assign(g.wx, {
   getStorageSync: (key: string) => (storage.has(key) ? copy(storage.get(key)) : ''),
   setStorageSync: (key: string, value: unknown) => { storage.set(key, copy(value)) },
   removeStorageSync: (key: string) => { storage.delete(key) },
   clearStorageSync: () => storage.clear(),
   getStorageInfoSync: () => ({ keys: [...storage.keys()], currentSize: 0, limitSize: 10240 }),
-  getStorage: (o: Options) => storage.has(o.key) ? done(o, { data: copy(storage.get(o.key)) })
-    : Promise.resolve().then(() => { o.fail?.({ errMsg: 'getStorage:fail data not found' }); o.complete?.({}) }),
-  setStorage: (o: Options) => { storage.set(o.key, copy(o.data)); return done(o) },
-  removeStorage: (o: Options) => { storage.delete(o.key); return done(o) },
   onAppHide: (fn: () => void) => appHideListeners.push(fn),
   offAppHide: (fn: () => void) => { if (appHideListeners.includes(fn)) appHideListeners.splice(appHideListeners.indexOf(fn), 1) },
   ...Object.fromEntries(['navigateTo', 'redirectTo', 'reLaunch', 'switchTab', 'navigateBack'].map((api) =>
@@ -132,14 +130,30 @@ export async function openPage(path: string, query: Record<string, string> = {})
   pageStack.at(-1)?.onHide?.()
   opening = { path, query }
   const id = simulate.load(join(WEAPP_DIST, path), { rootPath: WEAPP_DIST })
-  const page = simulate.render(id)
+  const page = simulate.render(id) as unknown as PageHandle
+  const start = setDataLog.length
   page.attach(document.createElement('parent-wrapper'))
+  // The first render arrives after the app and page modules ran and Taro's timer fired: wait for it, then settle.
+  for (let waited = 0; !setDataLog.slice(start).some((call) => call.component === path); waited += 10) {
+    if (waited > 5000) throw new Error(`${path}: no first render (setData) within 5 s`)
+    await simulate.sleep(10)
+  }
   await settle()
   opening = undefined
-  return { page, setDataLog, storage, close: () => page.detach() }
+  openPages.push(page)
+  const close = () => {
+    const at = openPages.indexOf(page)
+    if (at >= 0) openPages.splice(at, 1)[0].detach()
+  }
+  return { page, setDataLog, storage, close }
+}
+const openPages: PageHandle[] = []
+
+/** Closes every open page, top first (each gets onUnload): a test starts with an empty page stack. */
+export function closeAll(): void {
+  for (const page of openPages.splice(0).reverse()) page.detach()
 }
 
-type Handle = ReturnType<typeof simulate.render>
 /**
  * A simulate handle on the element with this id (a Taro `id` prop, or a sid), wherever it is in the page:
  * Taro puts parts of a page inside its own components (custom-wrapper, comp), and simulate's selectors stop at
