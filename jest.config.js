@@ -1,7 +1,7 @@
 // Two projects: pure code (domain, server, scripts) in node; pages, components and stores as the H5 build in jsdom.
 const esmAllow = [
   '.pnpm', '@tarojs', '@stencil', 'swiper', 'ssr-window', 'dom7', 'tslib', 'query-string',
-  'decode-uri-component', 'split-on-first', 'filter-obj', 'lodash-es', 'nanoid', 'style-inject',
+  'decode-uri-component', 'split-on-first', 'filter-obj', 'lodash-es', 'nanoid', 'style-inject', 'jose',
 ].join('|')
 
 const shared = {
