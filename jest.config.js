@@ -1,12 +1,14 @@
 // Two projects: pure code (domain, server, scripts) in node; pages, components and stores as the H5 build in jsdom.
 const esmAllow = [
   '.pnpm', '@tarojs', '@stencil', 'swiper', 'ssr-window', 'dom7', 'tslib', 'query-string',
-  'decode-uri-component', 'split-on-first', 'filter-obj', 'lodash-es', 'nanoid', 'style-inject', 'jose',
+  'decode-uri-component', 'split-on-first', 'filter-obj', 'lodash-es', 'nanoid', 'style-inject', 'jose', 'content-disposition', 'cookie',
 ].join('|')
 
 const shared = {
   transform: { '^.+\\.(mjs|cjs|js|jsx|ts|tsx)$': 'babel-jest' },
-  transformIgnorePatterns: [`node_modules/(?!(${esmAllow})/)`],
+  // Ignore node_modules unless the innermost package is allow-listed (nested copies such as
+  // @fastify/static/node_modules/content-disposition count by their own name).
+  transformIgnorePatterns: [`node_modules/(?!(${esmAllow})/)(?!.*node_modules/(${esmAllow})/)`],
   moduleFileExtensions: ['ts', 'tsx', 'js', 'jsx', 'mjs', 'cjs', 'json'],
   moduleNameMapper: {
     '^@/(.*)$': '<rootDir>/src/$1',
