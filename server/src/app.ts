@@ -36,6 +36,8 @@ export interface AppOptions {
 export async function app(fastify: FastifyInstance, opts: AppOptions) {
   const { config } = opts
   installErrorHandlers(fastify)
+  // JSON only: a text/plain body would otherwise reach the handlers as a string.
+  fastify.removeContentTypeParser('text/plain')
   const staticDir = config.staticDir && existsSync(config.staticDir) ? config.staticDir : undefined
   await fastify.register(securityPlugin, { corsOrigins: config.corsOrigins, staticDir })
   await fastify.register(dbPlugin, { dataDir: config.dataDir, databaseUrl: config.databaseUrl, db: opts.db })
