@@ -189,12 +189,18 @@ export function classify(record: Partialish, today: IsoDate = chinaToday()): Cla
 function leftBehind(out: Classification, record: Partialish, father: SituationCheck, mother: SituationCheck, age: number, ageFact: string) {
   const f = record.parents?.father?.situation
   const m = record.parents?.mother?.situation
-  const unable = (s?: string) => s === 'severe_illness' || s === 'severe_disability'
+  // 无监护能力 through 重病 or 重残; 重残 only as §1.3 defines it (checkSituation read the certificate).
+  const unable = (s: string | undefined, check: SituationCheck) =>
+    s === 'severe_illness' || (s === 'severe_disability' && check.inS)
   const both = f === 'migrant_work' && m === 'migrant_work'
-  const one = (f === 'migrant_work' && unable(m)) || (m === 'migrant_work' && unable(f))
+  const one = (f === 'migrant_work' && unable(m, mother)) || (m === 'migrant_work' && unable(f, father))
   if (!both && !one) {
     if ((f === 'migrant_work') !== (m === 'migrant_work')) {
-      out.notes.push('父母只有一方外出务工、另一方有监护能力或已不在，不符合国家定义的农村留守儿童（另一方需因重病、重残等无监护能力）')
+      const other = f === 'migrant_work' ? m : f
+      out.notes.push(other === 'at_home' || other === 'severe_illness' || other === 'severe_disability'
+        ? '父母只有一方外出务工、另一方在家且有监护能力，不符合国家定义的农村留守儿童'
+        // 国发〔2016〕13号 names 重病、重残"等": whether prison, rehab or loss of contact also count is left to the worker.
+        : '父母一方外出务工、另一方不在身边：国家定义以另一方重病、重残等无监护能力为准，请工作人员核实是否按留守儿童登记')
     }
     return
   }

@@ -43,8 +43,8 @@ export function note(label: string, max = MAX_TEXT) {
   return z.optional(z.string({ error: `${label}格式不对` }).check(z.trim(), z.maxLength(max, `${label}不能超过${max}个字`)))
 }
 
-/** Digits and most ASCII punctuation are never part of a name; 少数民族 names use the middle dot. */
-const NAME_FORBIDDEN = /[0-9<>"'`;{}()[\]\\/@#$%^&*=+|~!?，。、：；]/
+/** Digits (ASCII or full-width) and most punctuation are never part of a name; 少数民族 names use the middle dot. */
+const NAME_FORBIDDEN = /[0-9\uFF10-\uFF19<>"'`;{}()[\]\\/@#$%^&*=+|~!?，。、：；]/
 
 export function personName(label: string) {
   return text(label, 30).check(

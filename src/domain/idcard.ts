@@ -60,8 +60,11 @@ export function parseIdNumber(input: string, today: IsoDate = chinaToday()): IdP
     kind = 'foreign_permanent'
     regionCode = `${number.slice(1, 3)}0000`
   } else {
-    if (!PROVINCES.has(number.slice(0, 2))) return { ok: false, reason: '证件号码前两位（省份代码）不正确' }
     regionCode = number.slice(0, 6)
+    // 830000 (台湾居民居住证) is accepted as a whole code; 83 opens no other number.
+    if (!PROVINCES.has(number.slice(0, 2)) && !PERMIT_CODES.has(regionCode)) {
+      return { ok: false, reason: '证件号码前两位（省份代码）不正确' }
+    }
     kind = PERMIT_CODES.has(regionCode) ? 'hk_mo_tw_permit' : 'resident'
   }
 

@@ -14,7 +14,8 @@ export function maskIdNumber(value: string | undefined | null): string {
 export function maskPhone(value: string | undefined | null): string {
   if (!value) return ''
   if (/^1\d{10}$/.test(value)) return `${value.slice(0, 3)}****${value.slice(-4)}`
-  const m = /^(0\d{2,3})-?(\d+)$/.exec(value)
+  // Without a hyphen the area code is read by the numbering plan: 010 and 02x have 3 digits, all others 4.
+  const m = /^(0\d{2,3})-(\d+)$/.exec(value) ?? /^(010|02\d|0[3-9]\d{2})(\d{7,8})$/.exec(value)
   if (m) return `${m[1]}-${'*'.repeat(Math.max(0, m[2].length - 2))}${m[2].slice(-2)}`
   return value.length <= 4 ? '*'.repeat(value.length) : `${'*'.repeat(value.length - 4)}${value.slice(-4)}`
 }

@@ -13,7 +13,7 @@ import { ageOn, chinaToday } from './dates'
 import {
   choice, date, disabilityCertNo, idNumber, multi, note, personName, phone, text, villageCode, yesNo,
 } from './fields'
-import { parseIdNumber } from './idcard'
+import { normaliseIdInput, parseIdNumber } from './idcard'
 import { PARENT_LABELS, parentsSchema, type Parent } from './parents'
 
 export const SCHEMA_VERSION = 1
@@ -133,9 +133,11 @@ function childIssues(child: Partial<Child>, today: string): Issue[] {
   if (!disabled && child.disability) add('disability', '身体情况不是残疾时不应填写残疾信息')
   if (ill && !child.illness) add('illness', '请填写所患疾病')
   if (!ill && child.illness) add('illness', '身体情况不是患病时不应填写疾病信息')
-  const cert = child.disability?.certificateNo
+  // Normalised as the fields normalise them: the wizard's raw input may differ in case (x / X) or spacing.
+  const cert = child.disability?.certificateNo ? normaliseIdInput(child.disability.certificateNo) : undefined
+  const childId = child.idNumber ? normaliseIdInput(child.idNumber) : undefined
   if (cert && child.disability) {
-    if (child.idNumber && !cert.startsWith(child.idNumber)) {
+    if (childId && !cert.startsWith(childId)) {
       out.push({ path: ['child', 'disability', 'certificateNo'], message: '残疾人证号的前18位应与孩子的身份证号码一致' })
     }
     if (cert.length === 20 && (cert[18] !== child.disability.category || cert[19] !== child.disability.grade)) {
@@ -154,8 +156,13 @@ function parentIssues(role: 'father' | 'mother', parent: Partial<Parent> | undef
 }
 
 /** Who cares for the child must fit where the parents are; the carer's fields exist only when a parent is away. */
-function guardianshipIssues(g: Partial<Guardianship>, father?: Partial<Parent>, mother?: Partial<Parent>): Issue[] {
+function guardianshipIssues(g: Partial<Guardianship>, father: Partial<Parent> | undefined, mother: Partial<Parent> | undefined, today: string): Issue[] {
   const out: Issue[] = []
+  // 未成年人保护法 Art.22: the entrusted carer must be an adult with full civil capacity.
+  const carerId = g.carer?.idNumber ? parseIdNumber(g.carer.idNumber, today) : undefined
+  if (carerId?.ok && ageOn(carerId.birthDate, today) < 18) {
+    out.push({ path: ['guardianship', 'carer', 'idNumber'], message: '委托照护人应为年满18周岁的成年人（未成年人保护法第二十二条）' })
+  }
   if (!g.arrangement || !father?.situation || !mother?.situation) return out
   const fatherHome = father.situation === 'at_home'
   const motherHome = mother.situation === 'at_home'
@@ -177,7 +184,7 @@ export function crossStepIssues(record: Shape, steps: readonly StepKey[] = ['chi
     out.push(...parentIssues('father', record.parents?.father, today), ...parentIssues('mother', record.parents?.mother, today))
   }
   if (steps.includes('guardianship') && record.guardianship) {
-    out.push(...guardianshipIssues(record.guardianship, record.parents?.father, record.parents?.mother))
+    out.push(...guardianshipIssues(record.guardianship, record.parents?.father, record.parents?.mother, today))
   }
   return out
 }

@@ -52,8 +52,8 @@ interface Rule {
 /** Every legal move. Anything not listed is refused. */
 export const RULES: Record<Action, readonly Rule[]> = {
   submit: [{ role: 'guardian', from: ['draft', 'returned'], to: 'submitted' }],
-  // A guardian may take a submission back only before anyone has started to look at it.
-  withdraw: [{ role: 'guardian', from: ['submitted'], to: 'withdrawn' }],
+  // A guardian may take a submission back before anyone has started to look at it, or drop one that was returned.
+  withdraw: [{ role: 'guardian', from: ['submitted', 'returned'], to: 'withdrawn' }],
   start_review: [{ role: 'village_worker', from: ['submitted'], to: 'village_review' }],
   verify: [{ role: 'village_worker', from: ['village_review'], to: 'verified' }],
   return: [
@@ -67,7 +67,8 @@ export const RULES: Record<Action, readonly Rule[]> = {
   refuse: [{ role: 'county_admin', from: ['township_approved'], to: 'rejected', needsReason: true }],
 }
 
-export const MIN_REASON_LENGTH = 4
+/** Short reasons such as “不属实” are real reasons; one character is not. */
+export const MIN_REASON_LENGTH = 2
 
 export interface ActionInput {
   type: Action

@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# `npm test`: everything CI checks, in the order that needs the least rebuilding.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+npm run --silent typecheck
+npm run --silent build:weapp >/tmp/hutong-build-weapp.log 2>&1 || { cat /tmp/hutong-build-weapp.log; exit 1; }
+npm run --silent build:h5 >/tmp/hutong-build-h5.log 2>&1 || { cat /tmp/hutong-build-h5.log; exit 1; }
+npx jest --ci
