@@ -110,7 +110,7 @@ describe.each(BACKENDS)('review (%s)', (backend) => {
     expect(ret.json().status).toBe('returned')
     const seen = (await t.req('GET', `/api/v1/registrations/${id2}`, { token: guardian })).json()
     expect(seen.returned).toMatchObject({ reason: '照护人电话无法接通', fields: ['guardianship.carer.phone'], byRole: 'township_supervisor' })
-    expect(seen.allowedActions).toEqual(['submit'])
+    expect(seen.allowedActions).toEqual(['submit', 'withdraw'])
     rec.guardianship.carer.phone = '13711113333'
     rec.guardianship.contact.phone = '13711113333'
     const fixed = await t.put(guardian, id2, { record: rec, baseVersion: seen.version })
