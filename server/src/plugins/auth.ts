@@ -40,7 +40,8 @@ export function actorOf(user: UserRow): Actor {
 }
 
 export default fp<{ jwtSecret: Buffer; now?: () => number }>(async (app, opts) => {
-  const key = new Uint8Array(opts.jwtSecret)
+  // Imported once: handing jose raw bytes would re-import the key on every sign and verify.
+  const key = await crypto.subtle.importKey('raw', new Uint8Array(opts.jwtSecret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify'])
   const clock = opts.now ?? (() => Date.now())
   app.decorateRequest('actor', null)
 

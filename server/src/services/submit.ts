@@ -59,22 +59,22 @@ export async function submit(app: FastifyInstance, actor: Actor, id: string, bod
   return app.db.transaction().execute(async (trx) => {
     // Inside the transaction every read goes through trx: SQLite has one connection, which trx holds.
     const current = (row: RegistrationRow) => fullView(app, row, actor, trx)
-    let row = await findRegistration(trx, id)
-    if (!row) {
-      if (baseVersion !== undefined) throw notFound('要修改的登记不存在')
+    // A first send (no baseVersion) tries the insert straight away; only if the id exists is the row read.
+    if (baseVersion === undefined) {
       const at = now()
-      const created = await insertRegistration(trx, {
-        id, owner_id: actor.id, status: 'submitted', version: 1, content_hash: hash,
+      const fresh = {
+        id, owner_id: actor.id, status: 'submitted' as const, version: 1, content_hash: hash,
         payload: app.vault.sealJson(record, id), ...derived, created_at: at, updated_at: at,
-      })
-      if (created) {
+      }
+      if (await insertRegistration(trx, fresh)) {
         await insertEvent(trx, { registration_id: id, version: 1, at, actor_id: actor.id, actor_role: 'guardian', action: 'submit', from_status: null, to_status: 'submitted', detail: null })
         await audit(trx, { actor, action: 'create', targetType: 'registration', targetId: id, regionCode: derived.village_code, ip })
-        return { statusCode: 201, view: await fullView(app, (await findRegistration(trx, id))!, actor, trx) }
+        return { statusCode: 201, view: await fullView(app, fresh, actor, trx) }
       }
-      // A concurrent twin inserted it first: fall through and treat this as a re-send.
-      row = (await findRegistration(trx, id))!
     }
+    // The id exists (a re-send, an edit, or a concurrent twin that inserted first).
+    const row = await findRegistration(trx, id)
+    if (!row) throw notFound('要修改的登记不存在')
     // Another guardian's UUID: say nothing about it beyond "taken".
     if (row.owner_id !== actor.id) throw conflict('id_taken', '这个登记编号已被占用，请重新提交')
     if (row.status === 'withdrawn') throw gone('这条登记已撤回，不能再提交或修改')
