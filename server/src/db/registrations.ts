@@ -88,20 +88,16 @@ export function duplicatesOf(ex: Ex, row: Pick<RegistrationRow, 'id' | 'id_hmac'
 /** Of these rows, the ids that share an ID-number or person hash with some other registration. */
 export async function withDuplicates(ex: Ex, rows: RegistrationRow[]): Promise<Set<string>> {
   if (rows.length === 0) return new Set()
-  const idHmacs = [...new Set(rows.map((r) => r.id_hmac).filter((h): h is string => !!h))]
-  const personHmacs = [...new Set(rows.map((r) => r.person_hmac))]
-  const shared = await ex.selectFrom('registrations').select(['id_hmac', 'person_hmac'])
-    .where((eb) => eb.or([
-      ...(idHmacs.length ? [eb('id_hmac', 'in', idHmacs)] : []),
-      eb('person_hmac', 'in', personHmacs),
-    ])).execute()
-  const idCount = new Map<string, number>()
-  const personCount = new Map<string, number>()
-  for (const s of shared) {
-    if (s.id_hmac) idCount.set(s.id_hmac, (idCount.get(s.id_hmac) ?? 0) + 1)
-    personCount.set(s.person_hmac, (personCount.get(s.person_hmac) ?? 0) + 1)
+  const shared = async (column: 'id_hmac' | 'person_hmac', values: string[]) => {
+    if (values.length === 0) return new Set<string>()
+    // Grouped in the database: only the hashes that occur more than once come back, never the rows.
+    const found = await ex.selectFrom('registrations').select(column).where(column, 'in', values)
+      .groupBy(column).having((eb) => eb.fn.countAll(), '>', 1).execute()
+    return new Set(found.map((f) => (f as Record<string, string>)[column]))
   }
-  return new Set(rows.filter((r) => (r.id_hmac && (idCount.get(r.id_hmac) ?? 0) > 1) || (personCount.get(r.person_hmac) ?? 0) > 1).map((r) => r.id))
+  const ids = await shared('id_hmac', [...new Set(rows.map((r) => r.id_hmac).filter((h): h is string => !!h))])
+  const persons = await shared('person_hmac', [...new Set(rows.map((r) => r.person_hmac))])
+  return new Set(rows.filter((r) => (r.id_hmac && ids.has(r.id_hmac)) || persons.has(r.person_hmac)).map((r) => r.id))
 }
 
 /** Counts by status (with the category sums) and by village and status, for a region. */
