@@ -4,6 +4,7 @@
  * the API under /api/v1 → the H5 build at `/`.
  */
 import { existsSync } from 'node:fs'
+import { join } from 'node:path'
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
 import fastifyStatic from '@fastify/static'
 import fp from 'fastify-plugin'
@@ -56,6 +57,8 @@ export async function app(fastify: FastifyInstance, opts: AppOptions) {
 
   if (staticDir) {
     await fastify.register(fastifyStatic, { root: staticDir, prefix: '/', index: ['index.html'], wildcard: true })
+    // Browsers ask for it on every first visit; the H5 build has none. Answer "nothing" rather than a 404 error.
+    if (!existsSync(join(staticDir, 'favicon.ico'))) fastify.get('/favicon.ico', (_req, reply) => reply.code(204).send())
   }
 }
 

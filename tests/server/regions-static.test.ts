@@ -67,6 +67,7 @@ describe('regions, health, static files and headers', () => {
     expect(csp).not.toContain("'unsafe-inline' 'sha256")
     expect(csp).toContain("frame-ancestors 'none'")
     expect((await t.req('GET', '/js/app.js')).body).toBe('console.log(1)')
+    expect((await t.req('GET', '/favicon.ico')).statusCode).toBe(204)
     expect(page.headers['x-content-type-options']).toBe('nosniff')
     const api = await t.req('GET', '/api/v1/regions/441422/children')
     expect(api.headers['strict-transport-security']).toBeDefined()
