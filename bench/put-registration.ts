@@ -6,7 +6,7 @@
  */
 import { spawn } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
-import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { cpus, totalmem } from 'node:os'
 import { join } from 'node:path'
 import autocannon from 'autocannon'
@@ -42,6 +42,21 @@ async function run(url: string, pathOf: () => string, headers: Record<string, st
   }
 }
 
+const TABLE_HEADER = '| date | benchmark | machine | app req/s | app p99 ms | bare req/s | bare p99 ms | ratio app/bare |'
+
+/** Adds the row at the end of this benchmark's table in the results README (other tables follow it). */
+function addRow(readme: string, row: string) {
+  const lines = existsSync(readme) ? readFileSync(readme, 'utf8').split('\n') : ['# Benchmark results', '']
+  let at = lines.indexOf(TABLE_HEADER)
+  if (at < 0) {
+    lines.push('## PUT /api/v1/registrations/:id — `npm run bench:api`', '', TABLE_HEADER, '| --- | --- | --- | --- | --- | --- | --- | --- |', '')
+    at = lines.indexOf(TABLE_HEADER)
+  }
+  while (lines[at + 1]?.startsWith('|')) at++
+  lines.splice(at + 1, 0, row)
+  writeFileSync(readme, lines.join('\n'))
+}
+
 async function main() {
   const s = await startServers()
   try {
@@ -61,11 +76,7 @@ async function main() {
     }
     const dir = join(ROOT, 'bench/results')
     writeFileSync(join(dir, `put-registration-${date}.json`), `${JSON.stringify(report, null, 2)}\n`)
-    const readme = join(dir, 'README.md')
-    if (!existsSync(readme)) {
-      writeFileSync(readme, '# Benchmark results\n\n| date | benchmark | machine | app req/s | app p99 ms | bare req/s | bare p99 ms | ratio app/bare |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n')
-    }
-    appendFileSync(readme, `| ${date} | PUT /registrations/:id (${CONNECTIONS} conn, ${DURATION} s) | ${machine.cpu}, ${machine.cores} cores, Node ${process.version} | ${app.requestsPerSecond} | ${app.latencyMs.p99} | ${bare.requestsPerSecond} | ${bare.latencyMs.p99} | ${ratio} |\n`)
+    addRow(join(dir, 'README.md'), `| ${date} | PUT /registrations/:id (${CONNECTIONS} conn, ${DURATION} s) | ${machine.cpu}, ${machine.cores} cores, Node ${process.version} | ${app.requestsPerSecond} | ${app.latencyMs.p99} | ${bare.requestsPerSecond} | ${bare.latencyMs.p99} | ${ratio} |`)
     console.log(JSON.stringify(report, null, 2))
     if (app.non2xx || app.errors || bare.non2xx || bare.errors) {
       console.error('non-2xx answers or errors during the run: see the report')
