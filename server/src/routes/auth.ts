@@ -39,12 +39,13 @@ export default async function authRoutes(app: FastifyInstance, opts: { exchange:
       await audit(app.db, { action: 'login_failed', ip: req.ip, detail: { kind: 'guardian' } })
       throw unauthorized('微信登录失败，请重试')
     }
-    const user = await upsertGuardian(app.db, openid)
-    if (user.disabled) {
-      await audit(app.db, { actor: user, action: 'login_failed', targetType: 'user', targetId: user.id, ip: req.ip, detail: { kind: 'guardian', why: 'disabled' } })
-      throw unauthorized('账号已停用')
-    }
-    await audit(app.db, { actor: user, action: 'login', targetType: 'user', targetId: user.id, ip: req.ip })
+    // The first sign-in creates the guardian; the user row and its audit row are written together.
+    const user = await app.db.transaction().execute(async (trx) => {
+      const u = await upsertGuardian(trx, openid)
+      await audit(trx, { actor: u, action: u.disabled ? 'login_failed' : 'login', targetType: 'user', targetId: u.id, ip: req.ip, detail: u.disabled ? { kind: 'guardian', why: 'disabled' } : undefined })
+      return u
+    })
+    if (user.disabled) throw unauthorized('账号已停用')
     return session(user)
   })
 
