@@ -13,8 +13,8 @@ async function main() {
   const app = await buildApp({ config })
   if (demo) {
     const accounts = await seedDemo(app, config)
-    app.log.info('demo mode: demo accounts below (also in %s/demo-accounts.txt)', config.dataDir)
-    process.stdout.write(`\n${accounts}\n`)
+    // Straight to stdout (the logger writes asynchronously and would interleave).
+    process.stdout.write(`\n演示模式 demo mode — ${config.dataDir}/demo-accounts.txt:\n${accounts}\n`)
   }
   const port = Number(process.env.PORT ?? 8080)
   const host = process.env.HOST ?? '127.0.0.1'
