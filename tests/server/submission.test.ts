@@ -115,6 +115,39 @@ describe.each(BACKENDS)('submission (%s)', (backend) => {
     expect(await eventsOf(id)).toHaveLength(3)
   })
 
+  test('two different edits on the same base at once: exactly one wins, the other gets 409 stale_version', async () => {
+    const id = uuid()
+    await t.put(guardian, id, fixture())
+    await t.review(village, id, { action: 'return', reason: '请核对地址', fields: ['child.residenceAddress'] })
+    const edits = ['茅坪村下屋1号', '茅坪村下屋2号', '茅坪村下屋3号', '茅坪村下屋4号'].map((address) => {
+      const r = fixture()
+      r.child.residenceAddress = address
+      return t.put(guardian, id, { record: r, baseVersion: 2 })
+    })
+    const results = await Promise.all(edits)
+    const codes = results.map((r) => r.statusCode).sort()
+    expect(codes).toEqual([200, 409, 409, 409])
+    expect(results.filter((r) => r.statusCode === 409).every((r) => r.json().error.code === 'stale_version')).toBe(true)
+    const winner = results.find((r) => r.statusCode === 200)!.json().record.child.residenceAddress
+    const stored = (await t.req('GET', `/api/v1/registrations/${id}`, { token: guardian })).json()
+    expect(stored).toMatchObject({ version: 3, status: 'submitted', record: { child: { residenceAddress: winner } } })
+    expect(await eventsOf(id)).toHaveLength(3)
+  })
+
+  test('two workers acting on one record at once: one action applies, the other gets 409', async () => {
+    const id = uuid()
+    await t.put(guardian, id, fixture())
+    const colleague = await t.worker('village_worker', VILLAGE_A)
+    const results = await Promise.all([
+      t.review(village, id, { action: 'start_review' }),
+      t.review(colleague, id, { action: 'start_review' }),
+    ])
+    expect(results.map((r) => r.statusCode).sort()).toEqual([200, 409])
+    // Serialised (SQLite) the loser sees the new status; racing (PostgreSQL) it loses the version check.
+    expect(['invalid_transition', 'stale_version']).toContain(results.find((r) => r.statusCode === 409)!.json().error.code)
+    expect(await eventsOf(id)).toHaveLength(2)
+  })
+
   test('baseVersion on an unknown id → 404; another guardian reusing an id → 409 id_taken, no data', async () => {
     expect((await t.put(guardian, uuid(), { record: fixture(), baseVersion: 1 })).statusCode).toBe(404)
     const id = uuid()
