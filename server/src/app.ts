@@ -62,11 +62,23 @@ export async function app(fastify: FastifyInstance, opts: AppOptions) {
   }
 }
 
+/**
+ * Request log lines carry method, path and caller address, never a body or a token. The queue's `q=` can
+ * hold a name or an ID number: it is blanked before the URL is logged.
+ */
+export const redactUrl = (url: string) => url.replace(/([?&]q=)[^&]*/g, '$1[redacted]')
+const LOGGER = {
+  level: 'info',
+  serializers: {
+    req: (req: { method: string; url: string; ip?: string }) => ({ method: req.method, url: redactUrl(req.url), ip: req.ip }),
+  },
+}
+
 /** A ready Fastify instance with the app registered. */
-export async function buildApp(opts: Partial<AppOptions> & { logger?: FastifyServerOptions['logger'] } = {}): Promise<FastifyInstance> {
+export async function buildApp(opts: Partial<AppOptions> & { logger?: FastifyServerOptions['logger']; logStream?: NodeJS.WritableStream } = {}): Promise<FastifyInstance> {
   const config = opts.config ?? loadConfig()
   const fastify = Fastify({
-    logger: opts.logger ?? (config.logger ? { level: 'info', redact: ['req.headers.authorization'] } : false),
+    logger: opts.logger ?? (opts.logStream ? { ...LOGGER, stream: opts.logStream } : config.logger ? LOGGER : false),
     bodyLimit: BODY_LIMIT,
     // Rate limits and audit rows use req.ip; behind a reverse proxy set HUTONG_TRUST_PROXY=1.
     trustProxy: process.env.HUTONG_TRUST_PROXY === '1',

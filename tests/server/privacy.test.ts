@@ -129,3 +129,30 @@ describe.each(BACKENDS)('privacy (%s)', (backend) => {
     for (const needle of secrets()) expect(text.includes(needle)).toBe(false)
   })
 })
+
+describe('request logs', () => {
+  test('hold no token, body or searched ID number', async () => {
+    const { PassThrough } = await import('node:stream')
+    const { buildApp } = await import('../../server/src/app')
+    const base = await startApp('sqlite')
+    const stream = new PassThrough()
+    let log = ''
+    stream.on('data', (c: Buffer) => { log += c.toString() })
+    const app = await buildApp({ config: base.config, logStream: stream })
+    try {
+      const token = (await app.inject({ method: 'POST', url: '/api/v1/auth/wx-login', payload: { code: 'device-log' } })).json().token
+      const record = fixture('left-behind')
+      expect((await app.inject({ method: 'PUT', url: `/api/v1/registrations/${uuid()}`, headers: { authorization: `Bearer ${token}` }, payload: record })).statusCode).toBe(201)
+      const worker = await base.worker('village_worker', VILLAGE_A)
+      await app.inject({ method: 'GET', url: `/api/v1/review/queue?status=all&q=${record.child.idNumber}`, headers: { authorization: `Bearer ${worker}` } })
+      await app.inject({ method: 'GET', url: `/api/v1/review/queue?q=${encodeURIComponent(record.child.name)}&status=all`, headers: { authorization: `Bearer ${worker}` } })
+      await new Promise((r) => setImmediate(r))
+      expect(log).toContain('/api/v1/review/queue?status=all&q=[redacted]')
+      expect(log).toContain('/api/v1/review/queue?q=[redacted]&status=all')
+      for (const needle of [...secrets(), token, worker, encodeURIComponent(record.child.name)]) expect(log.includes(needle)).toBe(false)
+    } finally {
+      await app.close()
+      await base.close()
+    }
+  })
+})
