@@ -69,7 +69,7 @@ export function installErrorHandlers(app: FastifyInstance) {
     req.log.error(err)
     return reply.code(500).send(toBody(new HttpError(500, 'internal', '服务器出错了，请稍后再试')))
   })
-  app.setNotFoundHandler((req, reply) => {
+  app.setNotFoundHandler((_req, reply) => {
     reply.code(404).send(toBody(new HttpError(404, 'not_found', '接口不存在')))
   })
 }

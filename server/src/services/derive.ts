@@ -4,8 +4,7 @@
  */
 import { classify } from '../../../src/domain/eligibility'
 import { chinaToday } from '../../../src/domain/dates'
-import type { Registration } from '../../../src/domain/schema'
-import type { Issue } from '../../../src/domain/schema'
+import type { Issue, Registration } from '../../../src/domain/schema'
 import type { RegionIndex } from '../../../src/domain/regions'
 import { CATEGORY_COLUMNS } from '../db/registrations'
 import { normaliseName, type Vault } from '../vault'
