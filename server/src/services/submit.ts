@@ -102,7 +102,7 @@ export async function submit(app: FastifyInstance, actor: Actor, id: string, bod
   })
 }
 
-/** The guardian takes a submission back before review starts; a repeated withdraw answers 200 again. */
+/** The guardian takes a registration back (before review starts, or after a return); a repeat answers 200 again. */
 export async function withdraw(app: FastifyInstance, actor: Actor, id: string, ip: string) {
   return app.db.transaction().execute(async (trx) => {
     const row = await findRegistration(trx, id)
