@@ -10,9 +10,10 @@ const shared = {
   // @fastify/static/node_modules/content-disposition count by their own name).
   transformIgnorePatterns: [`node_modules/(?!(${esmAllow})/)(?!.*node_modules/(${esmAllow})/)`],
   moduleFileExtensions: ['ts', 'tsx', 'js', 'jsx', 'mjs', 'cjs', 'json'],
+  // Styles first: '@/components/x/index.scss' must become a style stub, not a path into src.
   moduleNameMapper: {
-    '^@/(.*)$': '<rootDir>/src/$1',
     '\\.(css|scss|less)$': 'identity-obj-proxy',
+    '^@/(.*)$': '<rootDir>/src/$1',
   },
 }
 

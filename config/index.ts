@@ -1,3 +1,4 @@
+import path from 'node:path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import devConfig from './dev'
 import prodConfig from './prod'
@@ -14,7 +15,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'src',
     outputRoot,
-    plugins: [],
+    // Lets <PageMeta pageFontSize="system"> reach WeChat (Taro's template lacks the attribute).
+    plugins: [path.resolve(__dirname, 'plugins/page-font-size.js')],
+    // Same alias as tsconfig.json and jest.config.js.
+    alias: { '@': path.resolve(__dirname, '..', 'src') },
     defineConstants: {},
     copy: { patterns: [], options: {} },
     framework: 'react',

@@ -3,5 +3,6 @@ import Index from '@/pages/index/index'
 
 test('home renders', async () => {
   render(<Index />)
-  expect(await screen.findByText('护童登记')).toBeTruthy()
+  expect(await screen.findByText('开始登记一个孩子')).toBeTruthy()
+  expect(screen.getByText('我的登记')).toBeTruthy()
 })

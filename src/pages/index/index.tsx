@@ -1,9 +1,137 @@
-import { View, Text } from '@tarojs/components'
+/**
+ * Home: start a registration, continue one (offered once per app start, at the exact step where the
+ * guardian stopped), register a brother or sister, see 我的登记 (the local 待提交 list), 长辈模式.
+ */
+import { Text, View } from '@tarojs/components'
+import { useState } from 'react'
+import ActionButton from '@/components/button'
+import PageShell, { useElderMode } from '@/components/page-shell'
+import { openWizard } from '@/services/navigation'
+import { flushStorage } from '@/services/storage'
+import { confirm, systemFontSize } from '@/services/system'
+import { draftsStore, sortedDrafts, useDrafts, type Draft } from '@/store/drafts'
+import { sortedOutbox, useOutbox } from '@/store/outbox'
+import { elderModeFor, useSettings } from '@/store/settings'
+import { HOME_TEXT, savedAt } from './strings'
+import '@/components/choice-list/index.scss'
+import './index.scss'
+
+/** The continue offer is made once per app start (module state lives as long as the app). */
+let resumeOffered = false
+
+const nameOf = (draft: Draft) => (draft.record.child.name as string | undefined) ?? HOME_TEXT.unnamed
+
+function ResumeOffer({ open, close, go }: { open: boolean; close(): void; go(id: string): void }) {
+  const last = useDrafts((s) => (s.lastId ? s.drafts[s.lastId] : undefined))
+  if (!open || !last) return null
+  return (
+    <View className='card home__resume' id='home-resume' ariaRole='alert'>
+      <Text className='card__title'>{HOME_TEXT.resumeHeading}</Text>
+      <Text className='line'>{HOME_TEXT.resumeBody(nameOf(last), last.step, savedAt(last.updatedAt))}</Text>
+      <View className='btn-row'>
+        <ActionButton id='home-resume-go' kind='primary' label={HOME_TEXT.resume} onTap={() => go(last.id)} />
+        <ActionButton label={HOME_TEXT.later} onTap={close} />
+      </View>
+    </View>
+  )
+}
+
+function Drafts({ go }: { go(id: string): void }) {
+  const drafts = useDrafts((s) => s.drafts)
+  const list = sortedDrafts(drafts)
+  if (list.length === 0) return null
+  const remove = async (draft: Draft) => {
+    const ok = await confirm(HOME_TEXT.removeTitle, HOME_TEXT.removeBody(nameOf(draft)), HOME_TEXT.removeConfirm, HOME_TEXT.removeCancel)
+    if (!ok) return
+    draftsStore.getState().removeDraft(draft.id)
+    flushStorage()
+  }
+  return (
+    <View className='card' id='home-drafts'>
+      <Text className='card__title'>{HOME_TEXT.draftsHeading}</Text>
+      {list.map((draft) => (
+        <View key={draft.id} className='home__item' id={`draft-${draft.id}`}>
+          <Text className='home__name'>{nameOf(draft)}</Text>
+          <Text className='line'>{HOME_TEXT.draftStep(draft.step)}</Text>
+          <Text className='line muted'>{HOME_TEXT.draftSaved(savedAt(draft.updatedAt))}</Text>
+          <View className='btn-row'>
+            <ActionButton kind='primary' label={HOME_TEXT.continue} onTap={() => go(draft.id)} />
+            <ActionButton label={HOME_TEXT.sibling}
+              onTap={() => go(draftsStore.getState().createDraft({ id: draft.id, record: draft.record }))} />
+            <ActionButton kind='danger' label={HOME_TEXT.remove} onTap={() => remove(draft)} />
+          </View>
+        </View>
+      ))}
+      <Text className='muted'>{HOME_TEXT.siblingHint}</Text>
+    </View>
+  )
+}
+
+function Mine({ go }: { go(id: string): void }) {
+  const items = sortedOutbox(useOutbox((s) => s.items))
+  return (
+    <View className='card' id='home-mine'>
+      <Text className='card__title'>{HOME_TEXT.mineHeading}</Text>
+      {items.length === 0 && <Text className='line muted'>{HOME_TEXT.mineEmpty}</Text>}
+      {items.map((item) => (
+        <View key={item.id} className='home__item' id={`outbox-${item.id}`}>
+          <View className='home__item-head'>
+            <Text className='home__name'>{item.record.child.name}</Text>
+            <Text className='home__status'>{HOME_TEXT.queued}</Text>
+          </View>
+          <Text className='line muted'>{HOME_TEXT.queuedAt(savedAt(item.queuedAt))}</Text>
+          <View className='btn-row'>
+            <ActionButton label={HOME_TEXT.sibling}
+              onTap={() => go(draftsStore.getState().createDraft({ id: item.id, record: item.record }))} />
+          </View>
+        </View>
+      ))}
+    </View>
+  )
+}
+
+function ElderSwitch() {
+  const on = useSettings((s) => s.elderMode)
+  const setElder = useSettings((s) => s.setElderMode)
+  const { elder } = useElderMode()
+  const bySystem = elder && !on && elderModeFor(false, systemFontSize())
+  return (
+    <View className='card' id='home-elder'>
+      <Text className='card__title'>{HOME_TEXT.elderHeading}</Text>
+      <Text className='line muted'>{HOME_TEXT.elderBody}</Text>
+      <View className={`choice ${on ? 'choice--selected' : ''}`} id='elder-switch' ariaRole='switch' aria-checked={on}
+        onClick={() => setElder(!on)}>
+        <Text className='choice__mark'>{on ? '☑' : '☐'}</Text>
+        <Text className='choice__label'>{on ? HOME_TEXT.elderOn : HOME_TEXT.elderOff}</Text>
+      </View>
+      {bySystem && <Text className='line muted'>{HOME_TEXT.elderBySystem}</Text>}
+    </View>
+  )
+}
 
 export default function Index() {
+  const [offer, setOffer] = useState(!resumeOffered)
+  // Any way into the wizard ends the start-up offer (the home page stays mounted under the wizard).
+  const close = () => {
+    resumeOffered = true
+    setOffer(false)
+  }
+  const go = (id: string) => {
+    close()
+    openWizard(id)
+  }
   return (
-    <View className='home'>
-      <Text>护童登记</Text>
-    </View>
+    <PageShell>
+      <View className='card'>
+        <Text className='card__title home__title'>{HOME_TEXT.title}</Text>
+        <Text className='line'>{HOME_TEXT.intro}</Text>
+        <ActionButton id='home-start' kind='primary' label={HOME_TEXT.start}
+          onTap={() => go(draftsStore.getState().createDraft())} />
+      </View>
+      <ResumeOffer open={offer} close={close} go={go} />
+      <Drafts go={go} />
+      <Mine go={go} />
+      <ElderSwitch />
+    </PageShell>
   )
 }

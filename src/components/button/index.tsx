@@ -1,0 +1,32 @@
+/**
+ * A tappable row or button. A View (not Taro's Button) so that it carries no platform default styles and
+ * its size follows the page's rem base; `aria-role` gives screen readers the button semantics.
+ */
+import { Text, View } from '@tarojs/components'
+
+export interface ActionButtonProps {
+  label: string
+  onTap(): void
+  kind?: 'primary' | 'plain' | 'danger'
+  disabled?: boolean
+  id?: string
+  className?: string
+}
+
+export default function ActionButton({ label, onTap, kind = 'plain', disabled = false, id, className = '' }: ActionButtonProps) {
+  const classes = ['btn', kind === 'primary' ? 'btn--primary' : '', kind === 'danger' ? 'btn--danger' : '', disabled ? 'btn--disabled' : '', className]
+  return (
+    <View
+      id={id}
+      className={classes.filter(Boolean).join(' ')}
+      ariaRole='button'
+      ariaLabel={label}
+      aria-disabled={disabled}
+      onClick={() => {
+        if (!disabled) onTap()
+      }}
+    >
+      <Text>{label}</Text>
+    </View>
+  )
+}

@@ -1,0 +1,39 @@
+/**
+ * A labelled field: label (with "选填" when the answer may be left out), an optional hint, the control,
+ * and the error in words right beside it. An error is never shown by colour alone: it is a sentence with
+ * a ✕ mark, and the field is framed.
+ */
+import { Text, View } from '@tarojs/components'
+import type { PropsWithChildren, ReactNode } from 'react'
+import { fieldDomId, useForm } from '../form/context'
+import { FIELD_TEXT } from '../strings'
+import './index.scss'
+
+export interface FieldProps {
+  path: string
+  label: string
+  optional?: boolean
+  hint?: string
+  /** Extra lines under the control (e.g. what an ID number says). */
+  note?: ReactNode
+}
+
+export default function Field({ path, label, optional, hint, note, children }: PropsWithChildren<FieldProps>) {
+  const error = useForm().useError(path)
+  return (
+    <View id={fieldDomId(path)} className={`field ${error ? 'field--invalid' : ''}`}>
+      <View className='field__label'>
+        <Text>{label}</Text>
+        {optional && <Text className='field__optional'>{FIELD_TEXT.optional}</Text>}
+      </View>
+      {hint && <Text className='field__hint'>{hint}</Text>}
+      {children}
+      {note}
+      {error && (
+        <View className='field__error' ariaRole='alert'>
+          <Text>{`${FIELD_TEXT.errorMark} ${error}`}</Text>
+        </View>
+      )}
+    </View>
+  )
+}

@@ -1,0 +1,52 @@
+/** Every word of the home page. */
+import type { StepKey } from '@/domain/schema'
+
+/** The wizard's step titles (the same as the domain's STEPS; a test keeps them equal). Kept here so the
+ * home page does not load the schema code into the main package. */
+export const STEP_TITLES: Record<StepKey, string> = {
+  child: '儿童信息',
+  parents: '父母情况',
+  guardianship: '监护照料',
+  family: '家庭情况',
+  consent: '确认提交',
+}
+const STEP_NUMBERS: Record<StepKey, number> = { child: 1, parents: 2, guardianship: 3, family: 4, consent: 5 }
+
+/** 11月28日 15:30, in China time. */
+export function savedAt(iso: string): string {
+  const d = new Date(new Date(iso).getTime() + 8 * 3600 * 1000)
+  const pad = (n: number) => String(n).padStart(2, '0')
+  return `${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`
+}
+
+export const HOME_TEXT = {
+  title: '护童登记',
+  intro: '为农村留守儿童和困境儿童做信息预登记。分5步填写，随时保存，可以分几次填完。',
+  start: '开始登记一个孩子',
+  resumeHeading: '上次还没填完',
+  resumeBody: (name: string, step: StepKey, at: string) =>
+    `${name}的登记填到第${STEP_NUMBERS[step]}步“${STEP_TITLES[step]}”，${at}保存。要接着填吗？`,
+  resume: '接着填',
+  later: '先不填',
+  draftsHeading: '正在填写',
+  unnamed: '（还没填孩子姓名）',
+  draftStep: (step: StepKey) => `填到：第${STEP_NUMBERS[step]}步 ${STEP_TITLES[step]}`,
+  draftSaved: (at: string) => `上次保存：${at}`,
+  continue: '继续填写',
+  sibling: '再登记一个孩子',
+  siblingHint: '给兄弟姐妹登记：自动带上父母、照料和家庭情况。',
+  remove: '删除',
+  removeTitle: '删除这份登记？',
+  removeBody: (name: string) => `${name}的登记还没提交，删除后填写的内容就没有了。`,
+  removeConfirm: '删除',
+  removeCancel: '不删除',
+  mineHeading: '我的登记',
+  mineEmpty: '还没有提交过登记。',
+  queued: '待提交',
+  queuedAt: (at: string) => `提交时间：${at}`,
+  elderHeading: '长辈模式',
+  elderBody: '字更大，按钮更大，一行只放一项。',
+  elderOn: '已开启，点一下关闭',
+  elderOff: '已关闭，点一下开启',
+  elderBySystem: '微信字体已调大，已自动使用长辈模式。',
+} as const

@@ -1,0 +1,34 @@
+/** After submitting: the record is in the 待提交 list; offer a brother or sister, or home. */
+import { Text, View } from '@tarojs/components'
+import { useState } from 'react'
+import ActionButton from '@/components/button'
+import PageShell from '@/components/page-shell'
+import { goHome, openWizard, pageParams } from '@/services/navigation'
+import { draftsStore } from '@/store/drafts'
+import { useOutbox } from '@/store/outbox'
+import { DONE_TEXT } from '../strings'
+
+export default function DonePage() {
+  const [id] = useState(() => pageParams().id ?? '')
+  const item = useOutbox((s) => s.items[id])
+  const another = () => {
+    if (!item) return
+    openWizard(draftsStore.getState().createDraft({ id: item.id, record: item.record }), { replace: true })
+  }
+  return (
+    <PageShell>
+      <View className='card' id='done'>
+        <Text className='card__title'>{DONE_TEXT.title}</Text>
+        <Text className='line'>{DONE_TEXT.body(item?.record.child.name ?? '')}</Text>
+        <Text className='line'>{DONE_TEXT.keepApp}</Text>
+      </View>
+      {item && (
+        <View className='card'>
+          <ActionButton id='done-another' label={DONE_TEXT.another} kind='primary' onTap={another} />
+          <Text className='muted'>{DONE_TEXT.anotherHint}</Text>
+        </View>
+      )}
+      <ActionButton id='done-home' label={DONE_TEXT.home} onTap={goHome} />
+    </PageShell>
+  )
+}

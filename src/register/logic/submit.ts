@@ -1,0 +1,41 @@
+/**
+ * Submitting: the draft plus the guardian's consent becomes a registration, is validated by the same
+ * schema the server uses, goes to the outbox and only then leaves the drafts. The outbox item is flushed
+ * to storage before the draft is removed, so at no moment is the only copy in memory.
+ */
+import { CONSENT_VERSION } from '@/domain/consent'
+import { SCHEMA_VERSION, validateRegistration, type Issue } from '@/domain/schema'
+import { flushStorage } from '@/services/storage'
+import { draftsStore } from '@/store/drafts'
+import { outboxStore } from '@/store/outbox'
+import type { DraftRecord } from '@/store/record-ops'
+
+/** Now in China time with its offset, as the consent schema wants it: 2026-11-20T09:30:00+08:00. */
+export function chinaNowIso(now: Date = new Date()): string {
+  return `${new Date(now.getTime() + 8 * 3600 * 1000).toISOString().slice(0, 19)}+08:00`
+}
+
+export function buildRegistration(record: DraftRecord, agreedAt: string): unknown {
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    child: record.child,
+    parents: record.parents,
+    guardianship: record.guardianship,
+    family: record.family,
+    consent: { agreed: true, version: CONSENT_VERSION, agreedAt },
+  }
+}
+
+export type SubmitResult = { ok: true; id: string } | { ok: false; issues: Issue[] }
+
+export function submitDraft(draftId: string, now: Date = new Date()): SubmitResult {
+  const draft = draftsStore.getState().drafts[draftId]
+  if (!draft) return { ok: false, issues: [] }
+  const result = validateRegistration(buildRegistration(draft.record, chinaNowIso(now)))
+  if (!result.ok) return result
+  outboxStore.getState().enqueue({ id: draft.id, record: result.value, queuedAt: now.toISOString(), status: 'queued' })
+  flushStorage()
+  draftsStore.getState().removeDraft(draft.id)
+  flushStorage()
+  return { ok: true, id: draft.id }
+}

@@ -1,0 +1,141 @@
+/**
+ * 确认提交: the whole record on one page with a 修改 link per step, the categories the rules suggest
+ * (worded for a guardian, with the reasons), what is still missing, and the guardian's separate consent.
+ * Submitting requires the consent; the record is validated as the server will validate it.
+ */
+import { Text, View } from '@tarojs/components'
+import { useMemo, useState } from 'react'
+import ActionButton from '@/components/button'
+import { useRegionLabel } from '@/components/region-picker/region-data'
+import { FIELD_TEXT } from '@/components/strings'
+import { CONSENT_CHECKBOX, CONSENT_SECTIONS, CONSENT_TITLE, CONSENT_VERSION } from '@/domain/consent'
+import { classify, DIFFICULTY_KINDS } from '@/domain/eligibility'
+import { labelOf } from '@/domain/codes'
+import { STEPS, validateStep, type StepKey } from '@/domain/schema'
+import { openDone } from '@/services/navigation'
+import { toast } from '@/services/system'
+import { ANSWER_STEPS, getIn } from '@/store/record-ops'
+import { isAnswer, STEP_FIELDS, visibleFields } from '../logic/form-spec'
+import { submitDraft } from '../logic/submit'
+import { REVIEW_TEXT } from '../strings'
+import { displayValue } from './review-format'
+import { useWholeRecord, useWizard } from './wizard-state'
+
+const titleOf = (key: StepKey) => STEPS.find((s) => s.key === key)?.title ?? key
+
+function RegionValue({ code }: { code: string }) {
+  return <Text className='review__value'>{useRegionLabel(code)}</Text>
+}
+
+function Suggestions({ result }: { result: ReturnType<typeof classify> }) {
+  return (
+    <View className='card' id='review-suggestions'>
+      <Text className='card__title'>{REVIEW_TEXT.suggestHeading}</Text>
+      {result.findings.length === 0 && <Text className='review__line'>{REVIEW_TEXT.suggestNone}</Text>}
+      {result.findings.length > 0 && <Text className='review__line'>{REVIEW_TEXT.suggestIntro}</Text>}
+      {result.findings.map((f) => (
+        <View key={f.category} className='review__finding'>
+          <Text className='review__finding-label'>
+            {f.kinds ? `${f.label}（${f.kinds.map((k) => labelOf(DIFFICULTY_KINDS, k)).join('、')}）` : f.label}
+          </Text>
+          <Text className='review__line'>{`${REVIEW_TEXT.because}${f.facts.join('；')}。`}</Text>
+          <Text className='review__line muted'>{`${REVIEW_TEXT.rule}${f.rule}`}</Text>
+        </View>
+      ))}
+      {result.missing.length > 0 && <Text className='review__subhead'>{REVIEW_TEXT.missingHeading}</Text>}
+      {result.missing.map((m) => <Text key={m} className='review__line'>{`• ${m}`}</Text>)}
+      {result.notes.length > 0 && <Text className='review__subhead'>{REVIEW_TEXT.notesHeading}</Text>}
+      {result.notes.map((n) => <Text key={n} className='review__line'>{`• ${n}`}</Text>)}
+      <Text className='review__line muted'>{REVIEW_TEXT.suggestNote}</Text>
+    </View>
+  )
+}
+
+function Consent({ agreed, onToggle }: { agreed: boolean; onToggle(): void }) {
+  return (
+    <View className='card' id='review-consent'>
+      <Text className='card__title'>{CONSENT_TITLE}</Text>
+      {CONSENT_SECTIONS.map((s) => (
+        <View key={s.title} className='review__consent-section'>
+          <Text className='review__subhead'>{s.title}</Text>
+          <Text className='review__line'>{s.body}</Text>
+        </View>
+      ))}
+      <Text className='review__line muted'>{REVIEW_TEXT.consentVersion(CONSENT_VERSION)}</Text>
+      <View className={`choice ${agreed ? 'choice--selected' : ''}`} id='consent-checkbox' ariaRole='checkbox' aria-checked={agreed} onClick={onToggle}>
+        <Text className='choice__mark'>{agreed ? FIELD_TEXT.checkedMark : FIELD_TEXT.uncheckedMark}</Text>
+        <Text className='choice__label'>{CONSENT_CHECKBOX}</Text>
+      </View>
+    </View>
+  )
+}
+
+export default function ReviewStep() {
+  const wizard = useWizard()
+  const record = useWholeRecord(wizard.draftId)
+  const [agreed, setAgreed] = useState(false)
+  // Why the last 同意并提交 did not go through, in words under the button.
+  const [problem, setProblem] = useState<string | undefined>(undefined)
+  const result = useMemo(() => (record ? classify(record as any) : undefined), [record])
+  const incomplete = useMemo(
+    () => (record ? ANSWER_STEPS.map((key) => ({ key, n: validateStep(key, record as any).length })).filter((s) => s.n > 0) : []),
+    [record],
+  )
+  if (!record || !result) return null
+
+  const submit = () => {
+    if (!agreed) {
+      toast(REVIEW_TEXT.needConsent)
+      setProblem(REVIEW_TEXT.needConsent)
+      return
+    }
+    const outcome = submitDraft(wizard.draftId)
+    if (!outcome.ok) {
+      toast(REVIEW_TEXT.submitBlocked)
+      setProblem(REVIEW_TEXT.submitBlocked)
+      return
+    }
+    openDone(outcome.id)
+  }
+
+  return (
+    <View className='review'>
+      <Text className='review__line'>{REVIEW_TEXT.intro}</Text>
+      {incomplete.length > 0 && (
+        <View className='error-summary' id='review-incomplete' ariaRole='alert'>
+          <Text className='error-summary__heading'>{REVIEW_TEXT.incompleteHeading}</Text>
+          {incomplete.map(({ key, n }) => (
+            <View key={key} className='btn-row'>
+              <Text className='review__line'>{REVIEW_TEXT.incompleteItem(titleOf(key), n)}</Text>
+              <ActionButton label={REVIEW_TEXT.goFix} onTap={() => wizard.goTo(key, { fromReview: true, showIssues: true })} />
+            </View>
+          ))}
+        </View>
+      )}
+      {ANSWER_STEPS.map((key) => (
+        <View key={key} className='card' id={`review-${key}`}>
+          <View className='review__head'>
+            <Text className='card__title'>{titleOf(key)}</Text>
+            <ActionButton label={REVIEW_TEXT.edit} onTap={() => wizard.goTo(key, { fromReview: true })} />
+          </View>
+          {visibleFields(STEP_FIELDS[key], record).map((spec) => {
+            if (spec.kind === 'section') return <Text key={spec.id} className='review__subhead'>{spec.label}</Text>
+            if (!isAnswer(spec)) return null
+            return (
+              <View key={spec.id} className='review__row'>
+                <Text className='review__label'>{spec.label}</Text>
+                {spec.kind === 'region' && getIn(record, spec.path)
+                  ? <RegionValue code={getIn(record, spec.path) as string} />
+                  : <Text className='review__value'>{displayValue(spec, record) ?? REVIEW_TEXT.empty}</Text>}
+              </View>
+            )
+          })}
+        </View>
+      ))}
+      <Suggestions result={result} />
+      <Consent agreed={agreed} onToggle={() => { setAgreed(!agreed); setProblem(undefined) }} />
+      {problem && <View className='field__error' ariaRole='alert'><Text>{`${FIELD_TEXT.errorMark} ${problem}`}</Text></View>}
+      <ActionButton id='submit' label={REVIEW_TEXT.submit} kind='primary' onTap={submit} />
+    </View>
+  )
+}

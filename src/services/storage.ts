@@ -1,0 +1,105 @@
+/**
+ * Local storage for drafts, the outbox and settings: the only module that calls Taro's storage API.
+ *
+ * Writes are buffered and written at most every THROTTLE_MS, because setStorageSync blocks the JS thread
+ * and a guardian's every committed answer would otherwise cost one synchronous write. Reads see the buffer
+ * first, so nothing written is ever invisible. `flush()` writes the buffer at once; it runs when the app
+ * goes to the background (WeChat may kill a background mini-program without another callback).
+ */
+import Taro from '@tarojs/taro'
+
+/** zustand's StateStorage contract, plus what the split stores need. */
+export interface KeyValueStorage {
+  getItem(key: string): string | null
+  setItem(key: string, value: string): void
+  removeItem(key: string): void
+  /** Every stored key (written or still buffered). */
+  keys(): string[]
+}
+
+export const THROTTLE_MS = 500
+
+/** Taro's synchronous storage. A missing key reads as '' there; zustand expects null. */
+const taroBackend: KeyValueStorage = {
+  getItem(key) {
+    const value = Taro.getStorageSync(key)
+    return typeof value === 'string' && value !== '' ? value : null
+  },
+  setItem(key, value) {
+    Taro.setStorageSync(key, value)
+  },
+  removeItem(key) {
+    Taro.removeStorageSync(key)
+  },
+  keys() {
+    return Taro.getStorageInfoSync().keys
+  },
+}
+
+export interface ThrottledStorage extends KeyValueStorage {
+  /** Writes every buffered value now. Safe to call at any time. */
+  flush(): void
+  /** Number of values waiting to be written (for tests and diagnostics). */
+  pending(): number
+}
+
+export function createThrottledStorage(backend: KeyValueStorage = taroBackend, delayMs = THROTTLE_MS): ThrottledStorage {
+  const buffer = new Map<string, string>()
+  let timer: ReturnType<typeof setTimeout> | undefined
+
+  const flush = () => {
+    if (timer !== undefined) clearTimeout(timer)
+    timer = undefined
+    for (const [key, value] of buffer) {
+      try {
+        backend.setItem(key, value)
+        buffer.delete(key)
+      } catch (error) {
+        // Storage full or failing: keep the value buffered (still readable) and try again later.
+        console.error('storage write failed', key, error)
+        schedule()
+        return
+      }
+    }
+  }
+  const schedule = () => {
+    if (timer === undefined) timer = setTimeout(flush, delayMs)
+  }
+
+  return {
+    getItem: (key) => (buffer.has(key) ? (buffer.get(key) as string) : backend.getItem(key)),
+    setItem(key, value) {
+      buffer.set(key, value)
+      schedule()
+    },
+    removeItem(key) {
+      buffer.delete(key)
+      backend.removeItem(key)
+    },
+    keys: () => [...new Set([...backend.keys(), ...buffer.keys()])],
+    flush,
+    pending: () => buffer.size,
+  }
+}
+
+/** The app's one storage: every store persists through it, so one flush covers them all. */
+export const storage: ThrottledStorage = createThrottledStorage()
+
+export function flushStorage(): void {
+  storage.flush()
+}
+
+/** Reads a JSON value written by `writeJson`; undefined when absent or unreadable. */
+export function readJson<T>(key: string): T | undefined {
+  const raw = storage.getItem(key)
+  if (raw === null) return undefined
+  try {
+    return JSON.parse(raw) as T
+  } catch {
+    return undefined
+  }
+}
+
+export function writeJson(key: string, value: unknown): void {
+  storage.setItem(key, JSON.stringify(value))
+}

@@ -1,0 +1,83 @@
+/**
+ * Device and UI services: WeChat's font-size setting, toasts, confirmations, scrolling to an element and
+ * the root font size. Pages call these instead of Taro so that they stay testable and platform-neutral.
+ */
+import Taro from '@tarojs/taro'
+
+/** WeChat's standard text size: 17 px on iOS, 16 px on Android; we assume the smaller when unknown. */
+export const STANDARD_FONT_PX = 16
+
+let fontSetting: number | undefined
+
+/** WeChat's font-size setting in px (read once: WeChat asks apps not to query system info repeatedly). */
+export function systemFontSize(): number {
+  if (fontSetting !== undefined) return fontSetting
+  let value: number | undefined
+  try {
+    const info: any = typeof Taro.getAppBaseInfo === 'function' ? Taro.getAppBaseInfo() : Taro.getSystemInfoSync()
+    value = Number(info?.fontSizeSetting)
+  } catch {
+    value = undefined
+  }
+  fontSetting = value && Number.isFinite(value) && value > 0 ? value : STANDARD_FONT_PX
+  return fontSetting
+}
+
+/** For tests: pretend WeChat reports this font size (undefined: read it again). */
+export function overrideSystemFontSize(px: number | undefined): void {
+  fontSetting = px
+}
+
+export function toast(title: string): void {
+  Taro.showToast({ title, icon: 'none', duration: 2500 })
+}
+
+/** A yes/no question; resolves true when the person confirms. */
+export async function confirm(title: string, content: string, confirmText: string, cancelText: string): Promise<boolean> {
+  try {
+    const result = await Taro.showModal({ title, content, confirmText, cancelText })
+    return !!result.confirm
+  } catch {
+    return false
+  }
+}
+
+/** Scrolls the page so that the first element matching `selector` is visible. */
+export function scrollToSelector(selector: string): void {
+  if (process.env.TARO_ENV === 'h5') {
+    const el = typeof document !== 'undefined' ? (document.querySelector(selector) as HTMLElement | null) : null
+    el?.scrollIntoView?.({ block: 'center', behavior: 'smooth' })
+    return
+  }
+  Taro.pageScrollTo({ selector, offsetTop: -96, duration: 200 }).catch(() => undefined)
+}
+
+export function scrollToTop(): void {
+  if (process.env.TARO_ENV === 'h5') {
+    if (typeof window !== 'undefined') window.scrollTo?.(0, 0)
+    return
+  }
+  Taro.pageScrollTo({ scrollTop: 0, duration: 0 }).catch(() => undefined)
+}
+
+/**
+ * The H5 build has no <page-meta>: the rem base is the document's font size, which Taro's own script
+ * also sets (from the window width) on load and resize; we set ours after it. Returns an undo function.
+ * In the mini-program this is a no-op: PageMeta's rootFontSize does it per page.
+ */
+export function applyRootFontSize(px: number): () => void {
+  if (process.env.TARO_ENV !== 'h5' || typeof document === 'undefined') return () => undefined
+  const root = document.documentElement
+  const previous = root.style.fontSize
+  const apply = () => {
+    root.style.fontSize = `${px}px`
+  }
+  apply()
+  // Taro's script re-sets the size on resize and again 500 ms later.
+  const onResize = () => setTimeout(apply, 600)
+  window.addEventListener('resize', onResize)
+  return () => {
+    window.removeEventListener('resize', onResize)
+    root.style.fontSize = previous
+  }
+}

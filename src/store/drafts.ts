@@ -1,0 +1,120 @@
+/**
+ * Drafts: registrations being filled in. Several can coexist (one per child); each is stored under its
+ * own key `hutong:draft:<id>`, with a small index `hutong:drafts` listing the ids and the draft worked on
+ * last, so that the home page can offer to continue exactly there.
+ */
+import { createStore, useStore } from 'zustand'
+import { persist } from 'zustand/middleware'
+import type { StepKey } from '@/domain/schema'
+import { uuidV4 } from '@/services/ids'
+import { storage as appStorage, type KeyValueStorage } from '@/services/storage'
+import { copyFamilySteps, emptyRecord, STEP_ORDER, type DraftRecord } from './record-ops'
+import { createSplitStorage } from './split-storage'
+
+export const DRAFT_PREFIX = 'hutong:draft:'
+export const DRAFT_INDEX_KEY = 'hutong:drafts'
+export const DRAFTS_VERSION = 1
+
+export interface Draft {
+  /** UUID v4, made here; it stays the registration's id through the outbox to the server. */
+  id: string
+  record: DraftRecord
+  /** The step the guardian is on: reopening the draft opens this step. */
+  step: StepKey
+  createdAt: string
+  updatedAt: string
+  /** The draft or submission whose parents, guardianship and family were copied. */
+  copiedFrom?: string
+}
+
+export interface DraftsState {
+  drafts: Record<string, Draft>
+  /** The draft edited last (offered on app start). */
+  lastId?: string
+  createDraft(copyFrom?: { id: string; record: Partial<DraftRecord> }): string
+  updateRecord(id: string, recipe: (record: DraftRecord) => DraftRecord): void
+  setStep(id: string, step: StepKey): void
+  removeDraft(id: string): void
+}
+
+type Persisted = Pick<DraftsState, 'drafts' | 'lastId'>
+
+function isDraft(value: unknown, id: string): value is Draft {
+  const d = value as Draft
+  return !!d && typeof d === 'object' && d.id === id && !!d.record && typeof d.record === 'object' &&
+    STEP_ORDER.includes(d.step) && typeof d.updatedAt === 'string'
+}
+
+export function createDraftsStore(storage: KeyValueStorage = appStorage, now: () => Date = () => new Date()) {
+  const stamp = () => now().toISOString()
+  return createStore<DraftsState>()(
+    persist(
+      (set, get) => ({
+        drafts: {},
+        lastId: undefined,
+        createDraft(copyFrom) {
+          const id = uuidV4()
+          const at = stamp()
+          const draft: Draft = {
+            id,
+            record: copyFrom ? copyFamilySteps(copyFrom.record) : emptyRecord(),
+            step: 'child',
+            createdAt: at,
+            updatedAt: at,
+            ...(copyFrom ? { copiedFrom: copyFrom.id } : {}),
+          }
+          set({ drafts: { ...get().drafts, [id]: draft }, lastId: id })
+          return id
+        },
+        updateRecord(id, recipe) {
+          const draft = get().drafts[id]
+          if (!draft) return
+          const record = recipe(draft.record)
+          if (record === draft.record) return
+          set({ drafts: { ...get().drafts, [id]: { ...draft, record, updatedAt: stamp() } }, lastId: id })
+        },
+        setStep(id, step) {
+          const draft = get().drafts[id]
+          if (!draft || draft.step === step) return
+          set({ drafts: { ...get().drafts, [id]: { ...draft, step, updatedAt: stamp() } }, lastId: id })
+        },
+        removeDraft(id) {
+          if (!get().drafts[id]) return
+          const { [id]: _removed, ...drafts } = get().drafts
+          set({ drafts, lastId: get().lastId === id ? undefined : get().lastId })
+        },
+      }),
+      {
+        name: DRAFT_INDEX_KEY,
+        version: DRAFTS_VERSION,
+        partialize: (s): Persisted => ({ drafts: s.drafts, lastId: s.lastId }),
+        storage: createSplitStorage<Persisted, Draft>({
+          storage,
+          indexKey: DRAFT_INDEX_KEY,
+          itemPrefix: DRAFT_PREFIX,
+          items: (s) => s.drafts,
+          meta: (s) => (s.lastId ? { lastId: s.lastId } : {}),
+          assemble: (drafts, meta) => ({
+            drafts,
+            lastId: typeof meta.lastId === 'string' && meta.lastId in drafts ? meta.lastId : undefined,
+          }),
+          isItem: isDraft,
+        }),
+      },
+    ),
+  )
+}
+
+export type DraftsStore = ReturnType<typeof createDraftsStore>
+
+/** The app's drafts (hydrated synchronously from storage when first imported). */
+export const draftsStore: DraftsStore = createDraftsStore()
+
+export function useDrafts<T>(selector: (state: DraftsState) => T): T {
+  return useStore(draftsStore, selector)
+}
+
+/** Drafts newest first, for lists. */
+export function sortedDrafts(drafts: Record<string, Draft>): Draft[] {
+  return Object.values(drafts).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
+}

@@ -1,0 +1,75 @@
+/**
+ * Plain operations on a draft record (no schema code here: the home page uses them and must stay light).
+ * Paths are dotted ('parents.father.since'). Setting undefined removes the key: the draft never holds
+ * an empty answer, so what was cleared is not in the record.
+ */
+import type { StepKey } from '@/domain/schema'
+
+export type Dict = Record<string, unknown>
+
+export interface DraftRecord {
+  child: Dict
+  parents: { father: Dict; mother: Dict }
+  guardianship: Dict
+  family: Dict
+}
+
+/** The four wizard steps that hold answers, in order (the fifth, review, holds none). */
+export const ANSWER_STEPS = ['child', 'parents', 'guardianship', 'family'] as const satisfies readonly StepKey[]
+export const STEP_ORDER: readonly StepKey[] = [...ANSWER_STEPS, 'consent']
+
+export function emptyRecord(): DraftRecord {
+  return {
+    child: {},
+    parents: { father: {}, mother: {} },
+    guardianship: { contact: {} },
+    // Multi-selects start as empty lists: "none chosen" is an answer for 已享受的救助.
+    family: { incomeSources: [], assistance: [], needs: [] },
+  }
+}
+
+export function getIn(source: unknown, path: string): unknown {
+  let node: unknown = source
+  for (const key of path.split('.')) {
+    if (node === null || typeof node !== 'object') return undefined
+    node = (node as Dict)[key]
+  }
+  return node
+}
+
+function isEmpty(value: unknown): boolean {
+  return value === undefined || value === null || (typeof value === 'string' && value.trim() === '')
+}
+
+/** A copy of `source` with `path` set (or removed when the value is empty); untouched branches are shared. */
+export function setIn<T>(source: T, path: string, value: unknown): T {
+  const [key, ...rest] = path.split('.')
+  const node = (source && typeof source === 'object' ? source : {}) as Dict
+  if (rest.length === 0) {
+    if (isEmpty(value)) {
+      if (!(key in node)) return source
+      const { [key]: _removed, ...kept } = node
+      return kept as T
+    }
+    if (node[key] === value) return source
+    return { ...node, [key]: value } as T
+  }
+  const child = setIn(node[key] as Dict | undefined, rest.join('.'), value)
+  if (child === node[key]) return source
+  return { ...node, [key]: child } as T
+}
+
+const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value ?? {})) as T
+
+/**
+ * "再登记一个孩子": a brother or sister shares the parents, the guardianship and the family; the child is new.
+ */
+export function copyFamilySteps(from: Partial<DraftRecord>): DraftRecord {
+  const empty = emptyRecord()
+  return {
+    child: {},
+    parents: { father: clone(from.parents?.father ?? {}), mother: clone(from.parents?.mother ?? {}) },
+    guardianship: { ...empty.guardianship, ...clone(from.guardianship ?? {}) },
+    family: { ...empty.family, ...clone(from.family ?? {}) },
+  }
+}
