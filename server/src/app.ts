@@ -39,6 +39,16 @@ export async function app(fastify: FastifyInstance, opts: AppOptions) {
   installErrorHandlers(fastify)
   // JSON only: a text/plain body would otherwise reach the handlers as a string.
   fastify.removeContentTypeParser('text/plain')
+  // The mini-program sends `Content-Type: application/json` on every request, also on a bodiless POST
+  // (withdraw): an empty body is "no body", not an error. Everything else goes to Fastify's own parser
+  // (which also refuses __proto__ / constructor.prototype keys).
+  const parseJson = fastify.getDefaultJsonParser('error', 'error')
+  fastify.removeContentTypeParser('application/json')
+  fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) => {
+    const text = body.toString()
+    if (text.trim() === '') return done(null, undefined)
+    return parseJson(req, text, done)
+  })
   const staticDir = config.staticDir && existsSync(config.staticDir) ? config.staticDir : undefined
   await fastify.register(securityPlugin, { corsOrigins: config.corsOrigins, staticDir })
   await fastify.register(dbPlugin, { dataDir: config.dataDir, databaseUrl: config.databaseUrl, db: opts.db })

@@ -33,6 +33,11 @@ describe.each(BACKENDS)('bad input (%s)', (backend) => {
     expect(err.code).toBe('invalid_json')
   })
 
+  test('prototype poisoning in the JSON → 400, nothing stored', async () => {
+    const body = JSON.stringify(fixture()).replace('{', '{"__proto__":{"isAdmin":true},')
+    expect((await refused(() => raw(uuid(), body), 400)).code).toBe('invalid_json')
+  })
+
   test('empty, null, array and non-JSON bodies → 4xx', async () => {
     await refused(() => raw(uuid(), ''), 400)
     await refused(() => raw(uuid(), 'null'), 400)
