@@ -2,12 +2,14 @@
 // and the compiled weapp build (dist/weapp) run in miniprogram-simulate, which needs jsdom too.
 const esmAllow = [
   '.pnpm', '@tarojs', '@stencil', 'swiper', 'ssr-window', 'dom7', 'tslib', 'query-string',
-  'decode-uri-component', 'split-on-first', 'filter-obj', 'lodash-es', 'nanoid', 'style-inject',
+  'decode-uri-component', 'split-on-first', 'filter-obj', 'lodash-es', 'nanoid', 'style-inject', 'jose', 'content-disposition', 'cookie',
 ].join('|')
 
 const shared = {
   transform: { '^.+\\.(mjs|cjs|js|jsx|ts|tsx)$': 'babel-jest' },
-  transformIgnorePatterns: [`node_modules/(?!(${esmAllow})/)`],
+  // Ignore node_modules unless the innermost package is allow-listed (nested copies such as
+  // @fastify/static/node_modules/content-disposition count by their own name).
+  transformIgnorePatterns: [`node_modules/(?!(${esmAllow})/)(?!.*node_modules/(${esmAllow})/)`],
   moduleFileExtensions: ['ts', 'tsx', 'js', 'jsx', 'mjs', 'cjs', 'json'],
   // Styles first: '@/components/x/index.scss' must become a style stub, not a path into src.
   moduleNameMapper: {

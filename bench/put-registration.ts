@@ -1,0 +1,93 @@
+/**
+ * `npm run bench:api`: PUT /api/v1/registrations/:id (a fresh UUID per request, the left-behind fixture as
+ * the body) against the real app, and the same request against a bare Fastify + better-sqlite3 insert, in
+ * one run on this machine. Writes bench/results/put-registration-<date>.json and a line in
+ * bench/results/README.md with req/s, p99 and the ratio app/bare.
+ */
+import { spawn } from 'node:child_process'
+import { randomUUID } from 'node:crypto'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { cpus, totalmem } from 'node:os'
+import { join } from 'node:path'
+import autocannon from 'autocannon'
+
+const ROOT = join(__dirname, '..')
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50)
+const DURATION = Number(process.env.BENCH_SECONDS ?? 15)
+const WARMUP = 3
+const body = readFileSync(join(ROOT, 'tests/fixtures/registrations/left-behind.json'), 'utf8')
+
+function startServers(): Promise<{ app: string; bare: string; token: string; stop: () => void }> {
+  const proc = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'servers.ts')], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] })
+  return new Promise((resolve, reject) => {
+    let out = ''
+    proc.stdout.on('data', (c: Buffer) => {
+      out += c.toString()
+      const line = out.split('\n').find((l) => l.startsWith('{'))
+      if (line) resolve({ ...JSON.parse(line), stop: () => proc.kill('SIGTERM') })
+    })
+    proc.on('exit', (code) => reject(new Error(`servers exited with ${code}`)))
+  })
+}
+
+async function run(url: string, pathOf: () => string, headers: Record<string, string>, duration: number) {
+  const result = await autocannon({
+    url, connections: CONNECTIONS, duration,
+    requests: [{ method: 'PUT', headers: { 'content-type': 'application/json', ...headers }, body, setupRequest: (req) => ({ ...req, path: pathOf() }) }],
+  })
+  return {
+    requestsPerSecond: Math.round(result.requests.average),
+    latencyMs: { p50: result.latency.p50, p99: result.latency.p99, max: result.latency.max },
+    total: result.requests.total, non2xx: result.non2xx, errors: result.errors, timeouts: result.timeouts,
+  }
+}
+
+const TABLE_HEADER = '| date | benchmark | machine | app req/s | app p99 ms | bare req/s | bare p99 ms | ratio app/bare |'
+
+/** Adds the row at the end of this benchmark's table in the results README (other tables follow it). */
+function addRow(readme: string, row: string) {
+  const lines = existsSync(readme) ? readFileSync(readme, 'utf8').split('\n') : ['# Benchmark results', '']
+  let at = lines.indexOf(TABLE_HEADER)
+  if (at < 0) {
+    lines.push('## PUT /api/v1/registrations/:id — `npm run bench:api`', '', TABLE_HEADER, '| --- | --- | --- | --- | --- | --- | --- | --- |', '')
+    at = lines.indexOf(TABLE_HEADER)
+  }
+  while (lines[at + 1]?.startsWith('|')) at++
+  lines.splice(at + 1, 0, row)
+  writeFileSync(readme, lines.join('\n'))
+}
+
+async function main() {
+  const s = await startServers()
+  try {
+    const auth = { authorization: `Bearer ${s.token}` }
+    const appPath = () => `/api/v1/registrations/${randomUUID()}`
+    const barePath = () => `/r/${randomUUID()}`
+    await run(s.app, appPath, auth, WARMUP)
+    await run(s.bare, barePath, {}, WARMUP)
+    const app = await run(s.app, appPath, auth, DURATION)
+    const bare = await run(s.bare, barePath, {}, DURATION)
+    const date = new Date().toISOString().slice(0, 10)
+    const machine = { cpu: cpus()[0].model, cores: cpus().length, memoryGB: Math.round(totalmem() / 2 ** 30), node: process.version }
+    const ratio = Number((app.requestsPerSecond / bare.requestsPerSecond).toFixed(3))
+    const report = {
+      date, machine, connections: CONNECTIONS, durationSeconds: DURATION, bodyBytes: Buffer.byteLength(body),
+      sqlite: 'WAL, synchronous=FULL (both servers)', app, bare, ratio,
+    }
+    const dir = join(ROOT, 'bench/results')
+    writeFileSync(join(dir, `put-registration-${date}.json`), `${JSON.stringify(report, null, 2)}\n`)
+    addRow(join(dir, 'README.md'), `| ${date} | PUT /registrations/:id (${CONNECTIONS} conn, ${DURATION} s) | ${machine.cpu}, ${machine.cores} cores, Node ${process.version} | ${app.requestsPerSecond} | ${app.latencyMs.p99} | ${bare.requestsPerSecond} | ${bare.latencyMs.p99} | ${ratio} |`)
+    console.log(JSON.stringify(report, null, 2))
+    if (app.non2xx || app.errors || bare.non2xx || bare.errors) {
+      console.error('non-2xx answers or errors during the run: see the report')
+      process.exitCode = 1
+    }
+  } finally {
+    s.stop()
+  }
+}
+
+main().catch((err) => {
+  console.error(err)
+  process.exit(1)
+})

@@ -1,0 +1,86 @@
+/**
+ * The tables, as Kysely sees them. Only what a query filters, sorts or counts on is a plaintext column;
+ * the record itself is one encrypted blob (`payload`), and so is every event's detail (reasons, visit
+ * notes, field diffs — a diff of an ID number holds the ID number). Times are ISO-8601 UTC strings with
+ * milliseconds: they sort the same in SQLite and PostgreSQL. Flags are 0/1 integers for the same reason.
+ */
+import type { Role, Status } from '../../../src/domain/status'
+
+export interface UsersTable {
+  id: string
+  kind: 'guardian' | 'worker'
+  /** Workers only. */
+  username: string | null
+  /** Guardians only: the WeChat openid (or its development stand-in). */
+  openid: string | null
+  display_name: string | null
+  password_hash: string | null
+  role: Role
+  /** Workers only: the region they may see. NULL → they see nothing (deny by default). */
+  region_code: string | null
+  disabled: number
+  created_at: string
+  updated_at: string
+}
+
+export interface RegistrationsTable {
+  id: string
+  owner_id: string
+  status: Status
+  /** Increases by one on every change (edit or status change): the `baseVersion` an edit names. */
+  version: number
+  /** SHA-256 of the canonical JSON of the validated record: what makes a re-send idempotent. */
+  content_hash: string
+  /** The validated record, AES-256-GCM, bound to the row id. */
+  payload: string
+  /** The child's residence village (12 digits): region scoping is a range over this column. */
+  village_code: string
+  cat_left_behind: number
+  cat_difficulty: number
+  cat_de_facto_unsupported: number
+  cat_orphan: number
+  /** HMAC of the child's ID number (NULL without one): duplicate detection and `q=` search. */
+  id_hmac: string | null
+  /** HMAC of normalised name + birth date + village: the second duplicate rule. */
+  person_hmac: string
+  /** HMAC of the normalised name: exact-name search without a plaintext name column. */
+  name_hmac: string
+  created_at: string
+  updated_at: string
+}
+
+export interface EventsTable {
+  registration_id: string
+  /** The record's version after this event; (registration_id, version) is the key. */
+  version: number
+  at: string
+  actor_id: string
+  actor_role: Role
+  action: string
+  from_status: Status | null
+  to_status: Status
+  /** Encrypted JSON: { reason?, fields?, visit?, diff? }. */
+  detail: string | null
+}
+
+export interface AuditTable {
+  id: string
+  at: string
+  actor_id: string | null
+  actor_role: string | null
+  /** login, login_failed, create, edit, withdraw, review, view, view_history, export, user_add, user_disable. */
+  action: string
+  target_type: string | null
+  target_id: string | null
+  region_code: string | null
+  ip: string | null
+  /** JSON without personal data of children (counts, statuses, the username tried). */
+  detail: string | null
+}
+
+export interface Database {
+  users: UsersTable
+  registrations: RegistrationsTable
+  registration_events: EventsTable
+  audit_log: AuditTable
+}

@@ -1,0 +1,81 @@
+/**
+ * Who is calling. Tokens are HS256 JWTs (jose) carrying the user id, role and region; they expire (guardian
+ * 7 days: a grandparent should not have to log in every visit; worker 12 hours: one working day). The token
+ * alone is not trusted: every request re-reads the user, so a disabled account or a changed region takes
+ * effect at once. Role checks run as preHandlers, before any handler code (`app.allow(...)`).
+ */
+import fp from 'fastify-plugin'
+import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify'
+import { SignJWT, jwtVerify } from 'jose'
+import type { Role } from '../../../src/domain/status'
+import { findUser, type UserRow } from '../db/users'
+import { forbidden, unauthorized } from '../errors'
+
+export interface Actor {
+  id: string
+  role: Role
+  /** Workers: the region they may see; null → nothing. */
+  regionCode: string | null
+  username: string | null
+  displayName: string | null
+}
+
+export const WORKER_ROLES: readonly Role[] = ['village_worker', 'township_supervisor', 'county_admin']
+export const TOKEN_TTL_SECONDS: Record<'guardian' | 'worker', number> = { guardian: 7 * 24 * 3600, worker: 12 * 3600 }
+const ISSUER = 'hutong'
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor | null
+  }
+  interface FastifyInstance {
+    issueToken(user: UserRow): Promise<{ token: string; expiresAt: string }>
+    /** preHandler: a valid token of one of these roles, else 401/403. */
+    allow(...roles: Role[]): preHandlerAsyncHookHandler
+  }
+}
+
+export function actorOf(user: UserRow): Actor {
+  return { id: user.id, role: user.role, regionCode: user.region_code, username: user.username, displayName: user.display_name }
+}
+
+export default fp<{ jwtSecret: Buffer; now?: () => number }>(async (app, opts) => {
+  // Imported once: handing jose raw bytes would re-import the key on every sign and verify.
+  const key = await crypto.subtle.importKey('raw', new Uint8Array(opts.jwtSecret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify'])
+  const clock = opts.now ?? (() => Date.now())
+  app.decorateRequest('actor', null)
+
+  app.decorate('issueToken', async (user: UserRow) => {
+    const ttl = TOKEN_TTL_SECONDS[user.kind]
+    const iat = Math.floor(clock() / 1000)
+    const token = await new SignJWT({ role: user.role, region: user.region_code })
+      .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+      .setSubject(user.id).setIssuer(ISSUER).setIssuedAt(iat).setExpirationTime(iat + ttl)
+      .sign(key)
+    return { token, expiresAt: new Date((iat + ttl) * 1000).toISOString() }
+  })
+
+  async function authenticate(req: FastifyRequest): Promise<Actor> {
+    const header = req.headers.authorization
+    const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : ''
+    if (!token) throw unauthorized()
+    let sub: string | undefined
+    let role: unknown
+    try {
+      const { payload } = await jwtVerify(token, key, { algorithms: ['HS256'], issuer: ISSUER, currentDate: new Date(clock()) })
+      sub = payload.sub
+      role = payload.role
+    } catch {
+      throw unauthorized('登录已过期，请重新登录')
+    }
+    const user = sub ? await findUser(app.db, sub) : undefined
+    if (!user || user.disabled || user.role !== role) throw unauthorized('账号不可用，请重新登录')
+    return actorOf(user)
+  }
+
+  app.decorate('allow', (...roles: Role[]) => async (req: FastifyRequest, _reply: FastifyReply) => {
+    const actor = await authenticate(req)
+    if (!roles.includes(actor.role)) throw forbidden()
+    req.actor = actor
+  })
+}, { name: 'auth', dependencies: ['db'] })

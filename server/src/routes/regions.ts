@@ -1,0 +1,41 @@
+/**
+ * Division codes for the region picker: the next level of any code, and all villages of a county in one
+ * response (the app caches it per county). Public — these are the statistics bureau's published codes —
+ * and cacheable: a strong ETag and a day of max-age; the data changes once a year with a new release.
+ */
+import { createHash } from 'node:crypto'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { notFound } from '../errors'
+import { responses } from '../schemas'
+
+const codeParams = { type: 'object', required: ['code'], properties: { code: { type: 'string', pattern: '^\\d{2,12}$' } } } as const
+type P = { Params: { code: string } }
+
+function cached(req: FastifyRequest, reply: FastifyReply, body: unknown) {
+  const json = JSON.stringify(body)
+  const etag = `"${createHash('sha1').update(json).digest('base64url')}"`
+  reply.header('ETag', etag).header('Cache-Control', 'public, max-age=86400')
+  if (req.headers['if-none-match'] === etag) return reply.code(304).send()
+  return reply.type('application/json; charset=utf-8').send(json)
+}
+
+export default async function regionRoutes(app: FastifyInstance) {
+  app.get<P>('/regions/:code/children', {
+    schema: { params: codeParams, response: responses({}) },
+  }, async (req, reply) => {
+    const { code } = req.params
+    const name = app.regions.name(code)
+    if (!name) throw notFound('没有这个区划代码')
+    return cached(req, reply, { code, name, fullName: app.regions.fullName(code), items: app.regions.children(code) })
+  })
+
+  app.get<P>('/regions/:code/villages', {
+    schema: { params: codeParams, response: responses({}) },
+  }, async (req, reply) => {
+    // 东莞 and 中山 have no county level: their placeholder county codes (441900, 442000) work here too.
+    const { code } = req.params
+    const townships = app.regions.villagesOfCounty(code)
+    if (Object.keys(townships).length === 0) throw notFound('请给出县（市、区）的区划代码')
+    return cached(req, reply, { code, name: app.regions.name(code), townships })
+  })
+}

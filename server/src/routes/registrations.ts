@@ -1,0 +1,93 @@
+/**
+ * The guardian's registrations, and opening one record (guardian: their own; worker: inside their region).
+ * Authentication runs at onRequest, before the body is even read.
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify'
+import { ROLE_LABELS, actionLabel, statusLabel, type Status } from '../../../src/domain/status'
+import { audit } from '../db/audit'
+import { listEvents } from '../db/events'
+import { findRegistration, listByOwner } from '../db/registrations'
+import { notFound } from '../errors'
+import { WORKER_ROLES, type Actor } from '../plugins/auth'
+import { fullViewSchema, historySchema, idParams, ownListSchema, responses } from '../schemas'
+import { canSee } from '../scope'
+import { submit, withdraw } from '../services/submit'
+import { fullView, ownListItem, type EventDetail } from '../services/views'
+
+type WithId = { Params: { id: string } }
+export const idOf = (req: FastifyRequest<WithId>) => req.params.id.toLowerCase()
+
+/** The row, if this actor may open it; otherwise 404 (a record outside your reach "does not exist"). */
+export async function reachable(app: FastifyInstance, actor: Actor, id: string) {
+  const row = await findRegistration(app.db, id)
+  const ok = row && (actor.role === 'guardian' ? row.owner_id === actor.id : canSee(actor.regionCode, row.village_code))
+  if (!ok) throw notFound()
+  return row
+}
+
+export default async function registrationRoutes(app: FastifyInstance) {
+  const guardian = app.allow('guardian')
+  const anyone = app.allow('guardian', ...WORKER_ROLES)
+
+  app.put<WithId>('/registrations/:id', {
+    onRequest: guardian,
+    schema: { params: idParams, response: responses({ 200: fullViewSchema, 201: fullViewSchema }) },
+  }, async (req, reply) => {
+    const { statusCode, view } = await submit(app, req.actor!, idOf(req), req.body, req.ip)
+    return reply.code(statusCode).send(view)
+  })
+
+  app.get('/registrations', {
+    onRequest: guardian,
+    schema: { response: responses({ 200: ownListSchema }) },
+  }, async (req) => {
+    const rows = await listByOwner(app.db, req.actor!.id)
+    return { items: rows.map((r) => ownListItem(app, r)) }
+  })
+
+  app.get<WithId>('/registrations/:id', {
+    onRequest: anyone,
+    schema: { params: idParams, response: responses({ 200: fullViewSchema }) },
+  }, async (req) => {
+    const actor = req.actor!
+    const row = await reachable(app, actor, idOf(req))
+    if (actor.role !== 'guardian') {
+      await audit(app.db, { actor, action: 'view', targetType: 'registration', targetId: row.id, regionCode: row.village_code, ip: req.ip })
+    }
+    return fullView(app, row, actor)
+  })
+
+  app.post<WithId>('/registrations/:id/withdraw', {
+    onRequest: guardian,
+    schema: { params: idParams, response: responses({ 200: fullViewSchema }) },
+  }, async (req) => withdraw(app, req.actor!, idOf(req), req.ip))
+
+  app.get<WithId>('/registrations/:id/history', {
+    onRequest: anyone,
+    schema: { params: idParams, response: responses({ 200: historySchema }) },
+  }, async (req) => {
+    const actor = req.actor!
+    const row = await reachable(app, actor, idOf(req))
+    const isGuardian = actor.role === 'guardian'
+    if (!isGuardian) {
+      await audit(app.db, { actor, action: 'view_history', targetType: 'registration', targetId: row.id, regionCode: row.village_code, ip: req.ip })
+    }
+    const events = await listEvents(app.db, row.id)
+    return {
+      items: events.map((e) => {
+        const d: EventDetail = e.detail ? app.vault.openJson<EventDetail>(e.detail, `${row.id}#${e.version}`) : {}
+        return {
+          version: e.version, at: e.at, action: e.action,
+          actionLabel: e.action === 'edit' ? '修改后重新提交' : actionLabel(e.action as never),
+          from: e.from_status, to: e.to_status,
+          fromLabel: e.from_status ? statusLabel(e.from_status as Status) : null, toLabel: statusLabel(e.to_status as Status),
+          // Guardians see which level acted, not which person; workers see the colleague's name.
+          actor: { role: e.actor_role, roleLabel: ROLE_LABELS[e.actor_role], name: isGuardian ? null : e.actor_name ?? e.actor_username ?? null },
+          reason: d.reason, fields: d.fields, diff: d.diff,
+          // The visit record is the worker's assessment of the family: not shown to the family.
+          visit: isGuardian ? undefined : d.visit,
+        }
+      }),
+    }
+  })
+}

@@ -1,0 +1,142 @@
+/**
+ * JSON Schemas for Fastify: parameters and query strings are checked before the handler, and every
+ * response is serialised through its schema, so a field that is not listed here never leaves the server
+ * (a stray column such as a password hash or a payload cannot leak by accident). Request bodies are checked
+ * by the shared zod schemas of src/domain instead, which carry the Chinese messages.
+ */
+import { STATUSES } from '../../src/domain/status'
+import { CATEGORIES } from '../../src/domain/eligibility'
+
+export const UUID_PATTERN = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'
+
+export const idParams = {
+  type: 'object',
+  required: ['id'],
+  properties: { id: { type: 'string', pattern: UUID_PATTERN } },
+} as const
+
+const anyObject = { type: 'object', additionalProperties: true } as const
+const str = { type: 'string' } as const
+const strArray = { type: 'array', items: str } as const
+
+export const errorSchema = {
+  type: 'object',
+  properties: {
+    error: {
+      type: 'object',
+      properties: {
+        code: str,
+        message: str,
+        issues: { type: 'array', items: { type: 'object', properties: { path: { type: 'array', items: {} }, message: str } } },
+        current: {},
+      },
+    },
+  },
+} as const
+
+/** Response map: the given 2xx schemas plus the error shape for every 4xx/5xx. */
+export function responses(ok: Record<number, unknown>) {
+  return { ...ok, '4xx': errorSchema, '5xx': errorSchema }
+}
+
+const baseProps = {
+  id: str, status: str, statusLabel: str, version: { type: 'integer' }, categories: strArray,
+  createdAt: str, updatedAt: str, allowedActions: strArray,
+} as const
+
+export const fullViewSchema = {
+  type: 'object',
+  properties: {
+    ...baseProps,
+    record: anyObject,
+    classification: anyObject,
+    returned: {
+      type: ['object', 'null'],
+      properties: { reason: str, fields: strArray, at: str, byRole: str },
+    },
+    village: { type: 'object', properties: { code: str, name: str } },
+    possibleDuplicates: {
+      type: 'array',
+      items: { type: 'object', properties: { id: str, status: str, reason: str, accessible: { type: 'boolean' } } },
+    },
+  },
+} as const
+
+export const ownListSchema = {
+  type: 'object',
+  properties: { items: { type: 'array', items: { type: 'object', properties: { ...baseProps, childName: str } } } },
+} as const
+
+export const queueSchema = {
+  type: 'object',
+  properties: {
+    items: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          ...baseProps,
+          child: { type: 'object', properties: { name: str, idNumber: str, sex: str, age: { type: 'integer' } } },
+          contact: { type: 'object', properties: { name: str, phone: str } },
+          village: { type: 'object', properties: { code: str, name: str } },
+          possibleDuplicate: { type: 'boolean' },
+        },
+      },
+    },
+    nextCursor: { type: ['string', 'null'] },
+    total: { type: 'integer' },
+  },
+} as const
+
+export const queueQuery = {
+  type: 'object',
+  properties: {
+    status: { type: 'string', enum: [...STATUSES.map((s) => s.code), 'all'] },
+    category: { type: 'string', enum: CATEGORIES.map((c) => c.code) },
+    q: { type: 'string', maxLength: 50 },
+    cursor: { type: 'string', maxLength: 200 },
+    limit: { type: 'integer', minimum: 1, maximum: 100 },
+  },
+} as const
+
+export const briefSchema = {
+  type: 'object',
+  properties: { id: str, status: str, statusLabel: str, version: { type: 'integer' }, updatedAt: str, allowedActions: strArray },
+} as const
+
+export const historySchema = {
+  type: 'object',
+  properties: {
+    items: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          version: { type: 'integer' }, at: str, action: str, actionLabel: str,
+          from: { type: ['string', 'null'] }, to: str, fromLabel: { type: ['string', 'null'] }, toLabel: str,
+          actor: { type: 'object', properties: { role: str, roleLabel: str, name: { type: ['string', 'null'] } } },
+          reason: str, fields: strArray, visit: anyObject,
+          diff: { type: 'array', items: { type: 'object', properties: { path: str, from: {}, to: {} } } },
+        },
+      },
+    },
+  },
+} as const
+
+export const userSchema = {
+  type: 'object',
+  properties: {
+    id: str, role: str, regionCode: { type: ['string', 'null'] }, regionName: { type: ['string', 'null'] },
+    username: { type: ['string', 'null'] }, displayName: { type: ['string', 'null'] },
+  },
+} as const
+
+export const loginResponse = {
+  type: 'object',
+  properties: { token: str, expiresAt: str, user: userSchema },
+} as const
+
+export const regionQuery = {
+  type: 'object',
+  properties: { region: { type: 'string', pattern: '^\\d{2,12}$' }, mask: { type: 'string', enum: ['0', '1'] } },
+} as const

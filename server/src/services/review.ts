@@ -1,0 +1,56 @@
+/**
+ * A reviewer's action on a record: the status machine of src/domain/status.ts applied inside one
+ * transaction with its history event and audit row. Order of checks: the body, then the region (outside
+ * it the record "does not exist" for this worker), then the role, then the state.
+ */
+import type { FastifyInstance } from 'fastify'
+import { validateReview } from '../../../src/domain/review'
+import { RULES, ROLE_LABELS, actionLabel, allowedActions, statusLabel, transition } from '../../../src/domain/status'
+import { audit } from '../db/audit'
+import { insertEvent } from '../db/events'
+import { findRegistration, updateAtVersion, type RegistrationRow } from '../db/registrations'
+import { now } from '../db/users'
+import { badRequest, conflict, forbidden, notFound } from '../errors'
+import type { Actor } from '../plugins/auth'
+import { canSee } from '../scope'
+
+const brief = (row: RegistrationRow, actor: Actor) => ({
+  id: row.id, status: row.status, statusLabel: statusLabel(row.status), version: row.version,
+  updatedAt: row.updated_at, allowedActions: allowedActions(row.status, actor.role),
+})
+
+export async function review(app: FastifyInstance, actor: Actor, id: string, body: unknown, ip: string) {
+  const parsed = validateReview(body)
+  if (!parsed.ok) throw badRequest('审核内容有误，请按提示修改', parsed.issues)
+  const input = parsed.value
+
+  return app.db.transaction().execute(async (trx) => {
+    const row = await findRegistration(trx, id)
+    if (!row || !canSee(actor.regionCode, row.village_code)) throw notFound()
+    if (!RULES[input.action].some((r) => r.role === actor.role)) {
+      throw forbidden(`${ROLE_LABELS[actor.role]}不能执行“${actionLabel(input.action)}”`)
+    }
+    if (input.version !== undefined && input.version !== row.version) {
+      throw conflict('stale_version', '这条登记已有变化，请刷新后再处理', brief(row, actor))
+    }
+    const step = transition(row, { type: input.action, reason: input.reason }, { role: actor.role })
+    if (!step.ok) throw conflict('invalid_transition', step.reason, brief(row, actor))
+
+    const at = now()
+    if (!(await updateAtVersion(trx, id, row.version, { status: step.to, updated_at: at }))) {
+      throw conflict('stale_version', '这条登记刚被其他人处理过，请刷新后再处理')
+    }
+    const version = row.version + 1
+    const detail = { reason: input.reason, fields: input.fields, visit: input.visit }
+    const hasDetail = Object.values(detail).some((v) => v !== undefined)
+    await insertEvent(trx, {
+      registration_id: id, version, at, actor_id: actor.id, actor_role: actor.role, action: input.action,
+      from_status: step.from, to_status: step.to, detail: hasDetail ? app.vault.sealJson(detail, `${id}#${version}`) : null,
+    })
+    await audit(trx, {
+      actor, action: 'review', targetType: 'registration', targetId: id, regionCode: row.village_code, ip,
+      detail: { action: input.action, from: step.from, to: step.to, version, visit: !!input.visit },
+    })
+    return brief((await findRegistration(trx, id))!, actor)
+  })
+}

@@ -1,0 +1,98 @@
+/**
+ * What a client receives about a registration. A full record goes only to its owner or to a worker of its
+ * region (and the worker's view is audited by the route); list items for workers are masked, so a list on
+ * a screen never shows a whole ID number, phone number or name.
+ */
+import type { FastifyInstance } from 'fastify'
+import type { Kysely } from 'kysely'
+import { ageOn, chinaToday } from '../../../src/domain/dates'
+import { classify } from '../../../src/domain/eligibility'
+import { maskIdNumber, maskName, maskPhone } from '../../../src/domain/mask'
+import type { Registration } from '../../../src/domain/schema'
+import { allowedActions, statusLabel, type Role } from '../../../src/domain/status'
+import { latestEvent } from '../db/events'
+import { categoriesOf, duplicatesOf, type RegistrationRow } from '../db/registrations'
+import type { Database } from '../db/types'
+import type { Actor } from '../plugins/auth'
+import { canSee } from '../scope'
+
+export interface EventDetail {
+  reason?: string
+  fields?: string[]
+  visit?: unknown
+  diff?: unknown
+}
+
+export function openRecord(app: FastifyInstance, row: RegistrationRow): Registration {
+  return app.vault.openJson<Registration>(row.payload, row.id)
+}
+
+function base(row: RegistrationRow, role: Role) {
+  return {
+    id: row.id,
+    status: row.status,
+    statusLabel: statusLabel(row.status),
+    version: row.version,
+    categories: categoriesOf(row),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    allowedActions: allowedActions(row.status, role),
+  }
+}
+
+/** Why and where a returned record must be fixed (shown to the guardian). */
+async function returnInfo(app: FastifyInstance, ex: Kysely<Database>, row: RegistrationRow) {
+  if (row.status !== 'returned') return null
+  const e = await latestEvent(ex, row.id, 'return')
+  if (!e) return null
+  const d = e.detail ? app.vault.openJson<EventDetail>(e.detail, `${row.id}#${e.version}`) : {}
+  return { reason: d.reason ?? '', fields: d.fields ?? [], at: e.at, byRole: e.actor_role }
+}
+
+/** The full record, for its owner or a worker of its region. Workers also get the possible duplicates. */
+export async function fullView(app: FastifyInstance, row: RegistrationRow, actor: Actor, ex: Kysely<Database> = app.db) {
+  const record = openRecord(app, row)
+  const { findings, missing, notes } = classify(record, chinaToday())
+  const view = {
+    ...base(row, actor.role),
+    record,
+    classification: { findings, missing, notes },
+    returned: await returnInfo(app, ex, row),
+    village: { code: row.village_code, name: app.regions.fullName(row.village_code) ?? '' },
+  }
+  if (actor.role === 'guardian') return view
+  const dups = await duplicatesOf(ex, row)
+  return {
+    ...view,
+    possibleDuplicates: dups.map((d) => ({
+      id: d.id,
+      status: d.status,
+      reason: row.id_hmac && d.id_hmac === row.id_hmac ? 'same_id_number' : 'same_name_birth_village',
+      // The link is shown either way; it opens only inside the worker's own region.
+      accessible: canSee(actor.regionCode, d.village_code),
+    })),
+  }
+}
+
+/** The guardian's own list: their own children's names, unmasked. */
+export function ownListItem(app: FastifyInstance, row: RegistrationRow) {
+  const record = openRecord(app, row)
+  return { ...base(row, 'guardian'), childName: record.child.name }
+}
+
+/** A worker's queue item: masked name, ID number and phone; age rather than birth date. */
+export function queueItem(app: FastifyInstance, row: RegistrationRow, role: Role, duplicate: boolean) {
+  const { child, guardianship } = openRecord(app, row)
+  return {
+    ...base(row, role),
+    child: {
+      name: maskName(child.name),
+      idNumber: maskIdNumber(child.idNumber),
+      sex: child.sex,
+      age: ageOn(child.birthDate, chinaToday()),
+    },
+    contact: { name: maskName(guardianship.contact.name), phone: maskPhone(guardianship.contact.phone) },
+    village: { code: row.village_code, name: app.regions.name(row.village_code) ?? '' },
+    possibleDuplicate: duplicate,
+  }
+}

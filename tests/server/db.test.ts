@@ -1,0 +1,44 @@
+/**
+ * The database layer: SQLite durability settings, migrations that run twice without harm, and the
+ * region index the scoping queries use (the plan must use it on both databases).
+ */
+import { sql } from 'kysely'
+import { migrateToLatest } from '../../server/src/db/migrate'
+import { regionRange } from '../../server/src/scope'
+import { BACKENDS, startApp, type TestApp } from './helpers'
+
+describe.each(BACKENDS)('database (%s)', (backend) => {
+  let t: TestApp
+  beforeAll(async () => {
+    t = await startApp(backend)
+  })
+  afterAll(() => t.close())
+
+  test('migrations are recorded and re-running them changes nothing', async () => {
+    await migrateToLatest(t.app.db)
+    const applied = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(t.app.db)
+    expect(applied.rows.map((r) => r.name)).toEqual(['001_initial'])
+  })
+
+  test('the region range query uses the village index', async () => {
+    const r = regionRange('441422101')!
+    if (backend === 'sqlite') {
+      const plan = await sql<{ detail: string }>`explain query plan select count(*) from registrations where village_code >= ${r.lo} and village_code <= ${r.hi} and status = 'submitted'`.execute(t.app.db)
+      expect(plan.rows.map((p) => p.detail).join(' ')).toMatch(/USING COVERING INDEX registrations_region/)
+    } else {
+      await sql`set enable_seqscan = off`.execute(t.app.db)
+      const plan = await sql<{ 'QUERY PLAN': string }>`explain select count(*) from registrations where village_code >= ${r.lo} and village_code <= ${r.hi} and status = 'submitted'`.execute(t.app.db)
+      expect(plan.rows.map((p) => p['QUERY PLAN']).join(' ')).toMatch(/registrations_region/)
+    }
+  })
+
+  if (backend === 'sqlite') {
+    test('SQLite runs in WAL mode with synchronous = FULL (2), a busy timeout and foreign keys', async () => {
+      const one = async (name: string) => Object.values((await sql.raw<Record<string, unknown>>(`pragma ${name}`).execute(t.app.db)).rows[0])[0]
+      expect(await one('journal_mode')).toBe('wal')
+      expect(await one('synchronous')).toBe(2)
+      expect(await one('busy_timeout')).toBe(10000)
+      expect(await one('foreign_keys')).toBe(1)
+    })
+  }
+})
