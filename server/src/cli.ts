@@ -88,7 +88,9 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-if (require.main === module) {
+// Run only when started as a program (tests import `main`). Not `require.main`: the mini-program typings
+// that Taro pulls in redeclare the global `require` without it.
+if (process.argv[1] && resolve(process.argv[1]) === __filename) {
   main(process.argv.slice(2)).then((code) => { process.exitCode = code }, (err: Error) => {
     console.error(err.message)
     process.exitCode = 1
