@@ -49,6 +49,8 @@ export const fullViewSchema = {
   properties: {
     ...baseProps,
     record: anyObject,
+    /** Workers only: the record paths shown masked (see POST /registrations/:id/reveal). */
+    masked: strArray,
     classification: anyObject,
     returned: {
       type: ['object', 'null'],
@@ -121,6 +123,16 @@ export const historySchema = {
       },
     },
   },
+} as const
+
+export const revealBody = {
+  type: 'object', required: ['field'], additionalProperties: false,
+  properties: { field: { type: 'string', maxLength: 100 } },
+} as const
+
+export const revealSchema = {
+  type: 'object',
+  properties: { field: str, value: { type: ['string', 'null'] } },
 } as const
 
 export const userSchema = {

@@ -28,3 +28,55 @@ export function maskName(value: string | undefined | null): string {
   if (chars.length === 2) return `${chars[0]}*`
   return `${chars[0]}${'*'.repeat(chars.length - 2)}${chars[chars.length - 1]}`
 }
+
+/**
+ * The record fields a worker's screen shows masked until a tap reveals one (the server audits each
+ * reveal). 残疾人证号 begins with the holder's ID number, so it is masked like one.
+ */
+export const SENSITIVE_FIELDS: Readonly<Record<string, 'id' | 'phone'>> = {
+  'child.idNumber': 'id',
+  'child.disability.certificateNo': 'id',
+  'parents.father.idNumber': 'id',
+  'parents.father.phone': 'phone',
+  'parents.father.disabilityCertNo': 'id',
+  'parents.mother.idNumber': 'id',
+  'parents.mother.phone': 'phone',
+  'parents.mother.disabilityCertNo': 'id',
+  'guardianship.carer.idNumber': 'id',
+  'guardianship.carer.phone': 'phone',
+  'guardianship.contact.phone': 'phone',
+}
+
+export function maskField(path: string, value: unknown): unknown {
+  const kind = SENSITIVE_FIELDS[path]
+  if (!kind || typeof value !== 'string') return value
+  return kind === 'id' ? maskIdNumber(value) : maskPhone(value)
+}
+
+/** The value at a dotted path ('parents.father.phone'), or undefined. */
+export function valueAt(record: unknown, path: string): unknown {
+  let node = record
+  for (const key of path.split('.')) {
+    if (node === null || typeof node !== 'object') return undefined
+    node = (node as Record<string, unknown>)[key]
+  }
+  return node
+}
+
+/**
+ * A copy of the record with every sensitive field masked, and the paths that were (what a page may offer
+ * to reveal). The input is not changed.
+ */
+export function maskRecord<T>(record: T): { record: T; masked: string[] } {
+  const copy = JSON.parse(JSON.stringify(record)) as T
+  const masked: string[] = []
+  for (const path of Object.keys(SENSITIVE_FIELDS)) {
+    const value = valueAt(copy, path)
+    if (typeof value !== 'string' || value === '') continue
+    const keys = path.split('.')
+    const parent = valueAt(copy, keys.slice(0, -1).join('.')) as Record<string, unknown>
+    parent[keys[keys.length - 1]] = maskField(path, value)
+    masked.push(path)
+  }
+  return { record: copy, masked }
+}

@@ -2,7 +2,10 @@
  * Masking for lists and exports (DOMAIN.md §4.5, "4405**********0014"): enough to tell records apart,
  * never the middle of a number.
  */
-import { maskIdNumber, maskName, maskPhone } from '@/domain/mask'
+import { maskIdNumber, maskName, maskPhone, maskRecord, SENSITIVE_FIELDS } from '@/domain/mask'
+import { RETURNABLE_FIELDS } from '@/domain/review'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 
 /** The masked value shows `kept` and stars, and none of `hidden` (the digits it must not reveal). */
 function expectHidden(masked: string, hidden: string) {
@@ -82,5 +85,25 @@ describe('names: the surname, and the last character from three on', () => {
 
   test.each([[''], [undefined], [null]])('empty (%p) gives an empty string', (value) => {
     expect(maskName(value)).toBe('')
+  })
+})
+
+describe('maskRecord: a worker screen shows every ID number and phone masked', () => {
+  const record = JSON.parse(readFileSync(join(__dirname, '../fixtures/registrations/de-facto-unsupported.json'), 'utf8'))
+
+  test('every sensitive path names a real record field', () => {
+    for (const path of Object.keys(SENSITIVE_FIELDS)) expect(RETURNABLE_FIELDS.has(path)).toBe(true)
+  })
+
+  test('masks what is there, lists it, and leaves the input alone', () => {
+    const before = JSON.stringify(record)
+    const { record: shown, masked } = maskRecord(record)
+    expect(JSON.stringify(record)).toBe(before)
+    expect(masked.length).toBeGreaterThan(2)
+    expect(shown.child.name).toBe(record.child.name)
+    const text = JSON.stringify(shown)
+    expect(text).not.toMatch(/\d{17}[\dX]/)
+    expect(text).not.toMatch(/"1\d{10}"/)
+    for (const path of masked) expect(path in SENSITIVE_FIELDS).toBe(true)
   })
 })

@@ -3,16 +3,18 @@
  * Authentication runs at onRequest, before the body is even read.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify'
+import { SENSITIVE_FIELDS, maskField, valueAt } from '../../../src/domain/mask'
 import { ROLE_LABELS, actionLabel, statusLabel, type Status } from '../../../src/domain/status'
 import { audit } from '../db/audit'
 import { listEvents } from '../db/events'
 import { findRegistration, listByOwner } from '../db/registrations'
-import { notFound } from '../errors'
+import { badRequest, notFound } from '../errors'
 import { WORKER_ROLES, type Actor } from '../plugins/auth'
-import { fullViewSchema, historySchema, idParams, ownListSchema, responses } from '../schemas'
+import { fullViewSchema, historySchema, idParams, ownListSchema, responses, revealBody, revealSchema } from '../schemas'
 import { canSee } from '../scope'
 import { submit, withdraw } from '../services/submit'
-import { fullView, ownListItem, type EventDetail } from '../services/views'
+import { fullView, openRecord, ownListItem, type EventDetail } from '../services/views'
+import type { FieldChange } from '../services/diff'
 
 type WithId = { Params: { id: string } }
 export const idOf = (req: FastifyRequest<WithId>) => req.params.id.toLowerCase()
@@ -24,6 +26,12 @@ export async function reachable(app: FastifyInstance, actor: Actor, id: string) 
   if (!ok) throw notFound()
   return row
 }
+
+const maskChange = (c: FieldChange): FieldChange => (!SENSITIVE_FIELDS[c.path] ? c : {
+  path: c.path,
+  ...('from' in c ? { from: maskField(c.path, c.from) } : {}),
+  ...('to' in c ? { to: maskField(c.path, c.to) } : {}),
+})
 
 export default async function registrationRoutes(app: FastifyInstance) {
   const guardian = app.allow('guardian')
@@ -57,6 +65,21 @@ export default async function registrationRoutes(app: FastifyInstance) {
     return fullView(app, row, actor)
   })
 
+  // One masked field of the record in full, for a worker of its region who tapped to see it. Each reveal is
+  // its own audit row naming the field, so the log shows who saw which child's ID number or phone.
+  app.post<WithId & { Body: { field: string } }>('/registrations/:id/reveal', {
+    onRequest: app.allow(...WORKER_ROLES),
+    schema: { params: idParams, body: revealBody, response: responses({ 200: revealSchema }) },
+  }, async (req) => {
+    const actor = req.actor!
+    const { field } = req.body
+    if (!SENSITIVE_FIELDS[field]) throw badRequest('这一项不需要单独查看', [{ path: ['field'], message: '不是可查看的字段' }])
+    const row = await reachable(app, actor, idOf(req))
+    const value = valueAt(openRecord(app, row), field)
+    await audit(app.db, { actor, action: 'reveal', targetType: 'registration', targetId: row.id, regionCode: row.village_code, ip: req.ip, detail: { field } })
+    return { field, value: typeof value === 'string' ? value : null }
+  })
+
   app.post<WithId>('/registrations/:id/withdraw', {
     onRequest: guardian,
     schema: { params: idParams, response: responses({ 200: fullViewSchema }) },
@@ -83,7 +106,9 @@ export default async function registrationRoutes(app: FastifyInstance) {
           fromLabel: e.from_status ? statusLabel(e.from_status as Status) : null, toLabel: statusLabel(e.to_status as Status),
           // Guardians see which level acted, not which person; workers see the colleague's name.
           actor: { role: e.actor_role, roleLabel: ROLE_LABELS[e.actor_role], name: isGuardian ? null : e.actor_name ?? e.actor_username ?? null },
-          reason: d.reason, fields: d.fields, diff: d.diff,
+          reason: d.reason, fields: d.fields,
+          // Workers see a changed ID number or phone masked, as in the record itself.
+          diff: isGuardian || !d.diff ? d.diff : (d.diff as FieldChange[]).map(maskChange),
           // The visit record is the worker's assessment of the family: not shown to the family.
           visit: isGuardian ? undefined : d.visit,
         }

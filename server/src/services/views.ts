@@ -7,7 +7,7 @@ import type { FastifyInstance } from 'fastify'
 import type { Kysely } from 'kysely'
 import { ageOn, chinaToday } from '../../../src/domain/dates'
 import { classify } from '../../../src/domain/eligibility'
-import { maskIdNumber, maskName, maskPhone } from '../../../src/domain/mask'
+import { maskIdNumber, maskName, maskPhone, maskRecord } from '../../../src/domain/mask'
 import type { Registration } from '../../../src/domain/schema'
 import { allowedActions, statusLabel, type Role } from '../../../src/domain/status'
 import { latestEvent } from '../db/events'
@@ -49,7 +49,11 @@ async function returnInfo(app: FastifyInstance, ex: Kysely<Database>, row: Regis
   return { reason: d.reason ?? '', fields: d.fields ?? [], at: e.at, byRole: e.actor_role }
 }
 
-/** The full record, for its owner or a worker of its region. Workers also get the possible duplicates. */
+/**
+ * The full record, for its owner or a worker of its region. Workers get ID numbers and phone numbers
+ * masked (`masked` lists the paths; each is revealed through POST /registrations/:id/reveal, which is
+ * audited field by field), and the possible duplicates.
+ */
 export async function fullView(app: FastifyInstance, row: RegistrationRow, actor: Actor, ex: Kysely<Database> = app.db) {
   const record = openRecord(app, row)
   const { findings, missing, notes } = classify(record, chinaToday())
@@ -62,8 +66,11 @@ export async function fullView(app: FastifyInstance, row: RegistrationRow, actor
   }
   if (actor.role === 'guardian') return view
   const dups = await duplicatesOf(ex, row)
+  const { record: shown, masked } = maskRecord(record)
   return {
     ...view,
+    record: shown,
+    masked,
     possibleDuplicates: dups.map((d) => ({
       id: d.id,
       status: d.status,
