@@ -58,3 +58,13 @@ export function goHome(): void {
 export function goBack(): void {
   navigator.navigateBack()
 }
+
+/**
+ * Any page by URL, for subpackages that keep their own routes (the worker pages), so that their paths
+ * do not weigh on the main package: push (default), replace the current page, or start a new stack.
+ */
+export function openUrl(url: string, mode: 'push' | 'replace' | 'relaunch' = 'push'): void {
+  if (mode === 'replace') navigator.redirectTo(url)
+  else if (mode === 'relaunch') navigator.reLaunch(url)
+  else navigator.navigateTo(url)
+}

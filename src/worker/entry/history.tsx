@@ -1,0 +1,51 @@
+/**
+ * 处理记录: every change of status with who (role and name), when, why, which fields were returned, the
+ * visit record, and what the guardian changed when resubmitting (ID numbers and phones masked by the server).
+ */
+import { Text, View } from '@tarojs/components'
+import { GUARDIANSHIP_ASSESSMENTS, VISIT_CONCLUSIONS, VISIT_METHODS } from '@/domain/review'
+import { labelOf } from '@/domain/codes'
+import type { DraftRecord } from '@/store/record-ops'
+import { chinaTime } from '../logic/format'
+import { fieldLabel, fieldLabels, valueText } from '../logic/labels'
+import type { HistoryItem } from '../logic/types'
+import { HISTORY_TEXT } from '../strings'
+
+
+function Event({ item, record }: { item: HistoryItem; record: DraftRecord }) {
+  const v = item.visit
+  return (
+    <View className='history__item' id={`history-${item.version}`}>
+      <View className='history__head'>
+        <Text className='history__action'>{item.actionLabel}</Text>
+        <Text className='muted'>{chinaTime(item.at)}</Text>
+      </View>
+      <Text className='line'>{HISTORY_TEXT.move(item.fromLabel, item.toLabel)}</Text>
+      <Text className='line muted'>{HISTORY_TEXT.by(item.actor.roleLabel, item.actor.name)}</Text>
+      {item.reason && <Text className='line'>{HISTORY_TEXT.reason(item.reason)}</Text>}
+      {item.fields && item.fields.length > 0 && <Text className='line'>{HISTORY_TEXT.fields(fieldLabels(item.fields, record))}</Text>}
+      {v && (
+        <Text className='line'>{HISTORY_TEXT.visit(v.date, labelOf(VISIT_METHODS, v.method), labelOf(VISIT_CONCLUSIONS, v.conclusion), labelOf(GUARDIANSHIP_ASSESSMENTS, v.guardianshipAssessment))}</Text>
+      )}
+      {v?.notes && <Text className='line'>{HISTORY_TEXT.notes(v.notes)}</Text>}
+      {item.diff && item.diff.length > 0 && (
+        <View>
+          <Text className='line'>{HISTORY_TEXT.changed}</Text>
+          {item.diff.map((d) => (
+            <Text key={d.path} className='line muted'>{HISTORY_TEXT.change(fieldLabel(d.path, record), valueText(d.path, d.from, record) ?? HISTORY_TEXT.blank, valueText(d.path, d.to, record) ?? HISTORY_TEXT.blank)}</Text>
+          ))}
+        </View>
+      )}
+    </View>
+  )
+}
+
+export default function History({ items, record }: { items: HistoryItem[]; record: DraftRecord }) {
+  return (
+    <View className='card' id='entry-history'>
+      <Text className='card__title'>{HISTORY_TEXT.heading}</Text>
+      {items.length === 0 && <Text className='line muted'>{HISTORY_TEXT.empty}</Text>}
+      {[...items].reverse().map((item) => <Event key={item.version} item={item} record={record} />)}
+    </View>
+  )
+}

@@ -1,0 +1,85 @@
+/**
+ * One registration for a worker: status, why it was returned, the whole record (masked numbers revealed on
+ * a tap), what the rules suggest, possible duplicates, the actions this role may take now, and the history.
+ * Phone: one column, record first and the actions after it; desktop: the actions and history beside it.
+ */
+import { Text, View } from '@tarojs/components'
+import { useState } from 'react'
+import ActionButton from '@/components/button'
+import type { Visit } from '@/domain/review'
+import type { DraftRecord } from '@/store/record-ops'
+import WorkerShell from '../components/worker-shell'
+import { errorText, workerApi } from '../logic/api'
+import { openEntry, pageParams } from '../logic/nav'
+import { useSession } from '../logic/session'
+import { ENTRY_TEXT, VISIT_TEXT } from '../strings'
+import Actions from './actions'
+import History from './history'
+import { Duplicates, Returned, Suggestions } from './insights'
+import RecordView from './record-view'
+import { useEntry } from './use-entry'
+
+export default function EntryPage() {
+  const [id] = useState(() => pageParams().id ?? '')
+  const session = useSession()
+  const { entry, history, loading, problem, reload } = useEntry(id)
+  const [shown, setShown] = useState<Record<string, string | null>>({})
+  const [revealProblem, setRevealProblem] = useState<string>()
+  const [ticking, setTicking] = useState(false)
+  const [ticked, setTicked] = useState<string[]>([])
+
+  const reveal = async (path: string) => {
+    setRevealProblem(undefined)
+    try {
+      const { value } = await workerApi.reveal(id, path)
+      setShown((s) => ({ ...s, [path]: value }))
+    } catch (error) {
+      setRevealProblem(errorText(error))
+    }
+  }
+  const hide = (path: string) => setShown(({ [path]: _gone, ...rest }) => rest)
+  const tick = (path: string) => setTicked((list) => (list.includes(path) ? list.filter((p) => p !== path) : [...list, path]))
+  const returnMode = (on: boolean) => {
+    setTicking(on)
+    if (!on) setTicked([])
+  }
+  const saveVisit = async (visit: Visit) => {
+    await workerApi.review(id, { action: 'record_visit', visit })
+    return VISIT_TEXT.saved
+  }
+
+  return (
+    <WorkerShell page='entry'>
+      {!entry && loading && <Text className='line muted'>{ENTRY_TEXT.loading}</Text>}
+      {problem && (
+        <View className='field__error' ariaRole='alert' id='entry-error'>
+          <Text>{problem}</Text>
+          <ActionButton label={ENTRY_TEXT.reload} onTap={reload} />
+        </View>
+      )}
+      {entry && session && (
+        <View className='entry'>
+          <View className='entry__main'>
+            <View className='card' id='entry-status'>
+              <Text className='card__title'>{entry.record.child?.name}</Text>
+              <Text className='line' id='entry-status-line'>{ENTRY_TEXT.statusLine(entry.statusLabel, entry.version)}</Text>
+              <Text className='line muted'>{ENTRY_TEXT.village(entry.village.name)}</Text>
+            </View>
+            <Returned entry={entry} />
+            {revealProblem && <View className='field__error' ariaRole='alert'><Text>{revealProblem}</Text></View>}
+            <RecordView record={entry.record as DraftRecord}
+              reveal={{ masked: entry.masked ?? [], shown, onReveal: reveal, onHide: hide }}
+              tick={ticking ? { ticked: new Set(ticked), onTick: tick } : undefined} />
+            <Suggestions result={entry.classification} />
+            <Duplicates list={entry.possibleDuplicates ?? []} onOpen={openEntry} />
+          </View>
+          <View className='entry__side'>
+            <Actions entry={entry} role={session.user.role} visits={history.filter((h) => h.visit).length} ticked={ticked}
+              onReturnMode={returnMode} onChanged={reload} saveVisit={saveVisit} />
+            <History items={history} record={entry.record as DraftRecord} />
+          </View>
+        </View>
+      )}
+    </WorkerShell>
+  )
+}

@@ -1,0 +1,84 @@
+/**
+ * The worker endpoints (docs/api.md), each call signed with the worker's token. A 401 means the token is
+ * no longer good (expired, account disabled): the session is forgotten and SignedOutError tells the page
+ * to go to the login. Errors are turned into the Chinese sentence the server wrote for the person.
+ */
+import { downloadFile } from '@/services/download'
+import { request, RequestError } from '@/services/request'
+import type { ReviewInput } from '@/domain/review'
+import { ERROR_TEXT } from '../strings'
+import { currentSession, signOut } from './session'
+import type { Brief, Entry, HistoryItem, QueueFilter, QueuePage, Stats } from './types'
+
+export class SignedOutError extends Error {
+  constructor() {
+    super(ERROR_TEXT.signedOut)
+    this.name = 'SignedOutError'
+  }
+}
+
+export function authHeader(token: string): Record<string, string> {
+  return { authorization: `Bearer ${token}` }
+}
+
+async function call<T>(path: string, options: { method?: 'GET' | 'POST'; data?: unknown } = {}): Promise<T> {
+  const session = currentSession()
+  if (!session) throw new SignedOutError()
+  try {
+    return await request<T>(`/api/v1${path}`, { ...options, header: authHeader(session.token) })
+  } catch (error) {
+    if (error instanceof RequestError && error.statusCode === 401) {
+      signOut()
+      throw new SignedOutError()
+    }
+    throw error
+  }
+}
+
+function query(params: Record<string, string | undefined>): string {
+  const parts = Object.entries(params).filter(([, v]) => v !== undefined && v !== '')
+    .map(([k, v]) => `${k}=${encodeURIComponent(v as string)}`)
+  return parts.length ? `?${parts.join('&')}` : ''
+}
+
+export const workerApi = {
+  queue: (filter: QueueFilter, cursor?: string) =>
+    call<QueuePage>(`/review/queue${query({ status: filter.status, category: filter.category, q: filter.q, cursor })}`),
+  entry: (id: string) => call<Entry>(`/registrations/${id}`),
+  history: (id: string) => call<{ items: HistoryItem[] }>(`/registrations/${id}/history`),
+  review: (id: string, body: ReviewInput) => call<Brief>(`/registrations/${id}/review`, { method: 'POST', data: body }),
+  reveal: (id: string, field: string) =>
+    call<{ field: string; value: string | null }>(`/registrations/${id}/reveal`, { method: 'POST', data: { field } }),
+  stats: (region?: string) => call<Stats>(`/stats${query({ region })}`),
+  /** The next level of a region (a county's townships), for the overview's chooser. Public. */
+  children: (code: string) => request<{ items: { code: string; name: string }[] }>(`/api/v1/regions/${code}/children`),
+  async exportRoster(region: string | undefined, mask: boolean, filename: string): Promise<void> {
+    const session = currentSession()
+    if (!session) throw new SignedOutError()
+    try {
+      await downloadFile({ path: `/api/v1/export.xlsx${query({ region, mask: mask ? '1' : undefined })}`, header: authHeader(session.token), filename })
+    } catch (error) {
+      if (error instanceof RequestError && error.statusCode === 401) {
+        signOut()
+        throw new SignedOutError()
+      }
+      throw error
+    }
+  },
+}
+
+/** The sentence to show for a failed call. */
+export function errorText(error: unknown): string {
+  if (error instanceof SignedOutError) return ERROR_TEXT.signedOut
+  if (error instanceof RequestError) {
+    if (error.kind === 'offline') return ERROR_TEXT.offline
+    const message = (error.data as { error?: { message?: string } } | undefined)?.error?.message
+    if (message) return message
+  }
+  return ERROR_TEXT.generic
+}
+
+/** The server's error code (`invalid_transition`, `stale_version` …), if it answered with one. */
+export function errorCode(error: unknown): string | undefined {
+  return error instanceof RequestError ? (error.data as { error?: { code?: string } } | undefined)?.error?.code : undefined
+}

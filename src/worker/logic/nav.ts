@@ -1,0 +1,17 @@
+/** The worker pages' routes, kept in the subpackage so that they add nothing to the main package. */
+import { openUrl, pageParams } from '@/services/navigation'
+
+export const WORKER_ROUTES = {
+  login: '/worker/login/index',
+  queue: '/worker/queue/index',
+  entry: '/worker/entry/index',
+  overview: '/worker/overview/index',
+} as const
+
+/** After signing in the queue replaces the login, so 返回 never leads back to the password. */
+export const openQueue = (mode: 'push' | 'replace' | 'relaunch' = 'push') => openUrl(WORKER_ROUTES.queue, mode)
+export const openEntry = (id: string) => openUrl(`${WORKER_ROUTES.entry}?id=${encodeURIComponent(id)}`)
+export const openOverview = () => openUrl(WORKER_ROUTES.overview)
+/** Signed out or expired: a fresh stack, so no page that showed a child's data stays behind the login. */
+export const toLogin = () => openUrl(WORKER_ROUTES.login, 'relaunch')
+export { pageParams }

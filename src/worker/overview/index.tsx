@@ -1,0 +1,76 @@
+/**
+ * 统计与花名册 for township supervisors and the county: counts by category × status and by village ×
+ * status, and the roster export. The county may narrow both to one township.
+ */
+import { Text, View } from '@tarojs/components'
+import { useEffect, useState } from 'react'
+import { ChoiceRows } from '@/components/choice-list'
+import WorkerShell from '../components/worker-shell'
+import { errorText, SignedOutError, workerApi } from '../logic/api'
+import { toLogin } from '../logic/nav'
+import { useSession } from '../logic/session'
+import type { Stats } from '../logic/types'
+import { OVERVIEW_TEXT } from '../strings'
+import ExportCard from './export-card'
+import { CategoryTable, VillageTable } from './tables'
+
+function TownshipChooser({ county, value, onPick }: { county: string; value?: string; onPick(code?: string): void }) {
+  const [townships, setTownships] = useState<{ code: string; name: string }[]>([])
+  useEffect(() => {
+    workerApi.children(county).then((r) => setTownships(r.items), () => undefined)
+  }, [county])
+  const options = [{ value: '', label: OVERVIEW_TEXT.wholeCounty }, ...townships.map((t) => ({ value: t.code, label: t.name }))]
+  return (
+    <View className='card' id='overview-township'>
+      <Text className='field__label'>{OVERVIEW_TEXT.pickTownship}</Text>
+      <ChoiceRows compact options={options} value={value ?? ''} onPick={(v) => onPick((v as string) || undefined)} />
+    </View>
+  )
+}
+
+export default function OverviewPage() {
+  const session = useSession()
+  const [region, setRegion] = useState<string>()
+  const [stats, setStats] = useState<Stats>()
+  const [problem, setProblem] = useState<string>()
+  const role = session?.user.role
+  const upper = role === 'township_supervisor' || role === 'county_admin'
+
+  useEffect(() => {
+    if (!upper) return
+    let live = true
+    setProblem(undefined)
+    workerApi.stats(region).then(
+      (s) => live && setStats(s),
+      (error) => {
+        if (error instanceof SignedOutError) return toLogin()
+        if (live) setProblem(errorText(error))
+      },
+    )
+    return () => {
+      live = false
+    }
+  }, [region, upper])
+
+  return (
+    <WorkerShell page='overview'>
+      {!upper && <Text className='line'>{OVERVIEW_TEXT.onlyUpper}</Text>}
+      {upper && role === 'county_admin' && session?.user.regionCode && (
+        <TownshipChooser county={session.user.regionCode} value={region} onPick={setRegion} />
+      )}
+      {problem && <View className='field__error' ariaRole='alert' id='overview-error'><Text>{problem}</Text></View>}
+      {upper && !stats && !problem && <Text className='line muted'>{OVERVIEW_TEXT.loading}</Text>}
+      {upper && stats && (
+        <View className='overview'>
+          <View className='card' id='overview-summary'>
+            <Text className='card__title'>{OVERVIEW_TEXT.region(stats.region.name)}</Text>
+            <Text className='line' id='overview-total'>{OVERVIEW_TEXT.total(stats.total)}</Text>
+          </View>
+          <CategoryTable stats={stats} />
+          <VillageTable stats={stats} />
+          <ExportCard region={region} regionName={stats.region.name} />
+        </View>
+      )}
+    </WorkerShell>
+  )
+}

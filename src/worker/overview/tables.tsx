@@ -1,0 +1,66 @@
+/**
+ * Counts as tables: rows (categories, or villages) × statuses, with totals. Wide on a phone, so the
+ * table scrolls sideways inside its card; the first column stays readable as the row's name.
+ */
+import { ScrollView, Text, View } from '@tarojs/components'
+import { CATEGORIES } from '@/domain/eligibility'
+import { STATUSES } from '@/domain/status'
+import type { Stats } from '../logic/types'
+import { OVERVIEW_TEXT } from '../strings'
+
+/** Drafts never reach the server: no column for them. */
+const COLUMNS = STATUSES.filter((s) => s.code !== 'draft')
+
+interface Row {
+  key: string
+  name: string
+  counts: Record<string, number>
+  total?: number
+}
+
+function Table({ id, head, rows }: { id: string; head: string; rows: Row[] }) {
+  return (
+    <ScrollView scrollX className='table-scroll' id={id}>
+      <View className='table'>
+        <View className='table__row table__row--head'>
+          <Text className='table__cell table__cell--name'>{head}</Text>
+          {COLUMNS.map((c) => <Text key={c.code} className='table__cell'>{c.label}</Text>)}
+          <Text className='table__cell'>{OVERVIEW_TEXT.sum}</Text>
+        </View>
+        {rows.map((r) => (
+          <View key={r.key} className='table__row' id={`${id}-${r.key}`}>
+            <Text className='table__cell table__cell--name'>{r.name}</Text>
+            {COLUMNS.map((c) => <Text key={c.code} className='table__cell'>{String(r.counts[c.code] ?? 0)}</Text>)}
+            <Text className='table__cell table__cell--sum'>
+              {String(r.total ?? COLUMNS.reduce((n, c) => n + (r.counts[c.code] ?? 0), 0))}
+            </Text>
+          </View>
+        ))}
+      </View>
+    </ScrollView>
+  )
+}
+
+export function CategoryTable({ stats }: { stats: Stats }) {
+  const rows: Row[] = CATEGORIES.map((c) => ({ key: c.code, name: c.label, counts: stats.byCategory[c.code] ?? {} }))
+  rows.push({ key: 'total', name: OVERVIEW_TEXT.sum, counts: stats.byStatus, total: stats.total })
+  return (
+    <View className='card' id='overview-categories'>
+      <Text className='card__title'>{OVERVIEW_TEXT.byCategory}</Text>
+      <Table id='by-category' head={OVERVIEW_TEXT.category} rows={rows} />
+      <Text className='line muted'>{OVERVIEW_TEXT.categoryNote}</Text>
+    </View>
+  )
+}
+
+export function VillageTable({ stats }: { stats: Stats }) {
+  if (!stats.byVillage) return null
+  const rows: Row[] = [...stats.byVillage].sort((a, b) => a.code.localeCompare(b.code))
+    .map((v) => ({ key: v.code, name: v.name, counts: v.byStatus, total: v.total }))
+  return (
+    <View className='card' id='overview-villages'>
+      <Text className='card__title'>{OVERVIEW_TEXT.byVillage}</Text>
+      {rows.length === 0 ? <Text className='line muted'>{OVERVIEW_TEXT.noVillages}</Text> : <Table id='by-village' head={OVERVIEW_TEXT.village} rows={rows} />}
+    </View>
+  )
+}

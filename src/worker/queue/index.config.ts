@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '登记列表', enablePageMeta: true })

@@ -1,0 +1,182 @@
+/**
+ * Every word the worker pages show. Labels of statuses, roles, actions, categories and visit codes come
+ * from src/domain; the record's field labels from the wizard (register/strings.ts), so a field reads the
+ * same to the guardian who typed it and to the worker who checks it.
+ */
+export const LOGIN_TEXT = {
+  heading: '儿童主任、督导员和民政工作人员登录',
+  intro: '请使用县级民政部门分配的账号登录。登录后只能看到本辖区的登记。',
+  username: '用户名',
+  password: '密码',
+  usernamePlaceholder: '请输入用户名',
+  passwordPlaceholder: '请输入密码',
+  submit: '登录',
+  busy: '正在登录…',
+  missing: '请填写用户名和密码',
+  guardianHint: '监护人请回到首页登记，不需要账号。',
+  toHome: '回到首页',
+} as const
+
+export const HEADER_TEXT = {
+  signedInAs: (name: string) => `当前账号：${name}`,
+  region: (name: string) => `管辖地区：${name}`,
+  noRegion: '账号未分配管辖地区，看不到任何登记，请联系县级民政部门',
+  signOut: '退出登录',
+  queue: '登记列表',
+  overview: '统计与花名册',
+  pendingVisits: (n: number) => `有${n}条走访记录还没有发送，联网后会自动发送`,
+  signOutTitle: '退出登录',
+  signOutBody: '退出后需要重新输入密码才能查看登记。',
+  signOutPending: (n: number) => `还有${n}条走访记录没有发送。退出后，要用同一账号再次登录才会发送。`,
+  signOutConfirm: '退出',
+  signOutCancel: '取消',
+} as const
+
+export const QUEUE_TEXT = {
+  statusLabel: '状态',
+  categoryLabel: '类别',
+  awaiting: '待我处理',
+  allStatuses: '全部状态',
+  allCategories: '全部类别',
+  searchLabel: '按姓名或身份证号码查找',
+  searchPlaceholder: '输入完整姓名或18位身份证号码',
+  searchHint: '为保护儿童信息，只能按完整姓名或完整身份证号码查找。',
+  search: '查找',
+  clearSearch: '清除查找',
+  total: (n: number) => `共${n}条`,
+  loading: '正在加载…',
+  empty: '没有符合条件的登记。',
+  more: '加载更多',
+  end: '已经到底了',
+  duplicate: '可能重复',
+  ageSex: (sex: string, age?: number) => `${sex}${age === undefined ? '' : `，${age}岁`}`,
+  contact: (name: string, phone: string) => `填报人：${name}　${phone}`,
+  updated: (when: string) => `更新于 ${when}`,
+  open: '查看',
+} as const
+
+export const ENTRY_TEXT = {
+  loading: '正在打开登记…',
+  statusLine: (status: string, version: number) => `当前状态：${status}（第${version}版）`,
+  village: (name: string) => `现住村（社区）：${name}`,
+  maskedNote: '身份证号码和电话号码已隐藏，点“显示”查看，每次查看都会记录。',
+  reveal: '显示',
+  hide: '隐藏',
+  revealing: '…',
+  empty: '未填写',
+  suggestHeading: '系统建议的类别',
+  suggestNone: '按填写的信息，暂未符合任何类别的条件。',
+  because: '依据的情况：',
+  rule: '适用规定：',
+  missingHeading: '还需要核实或补充：',
+  notesHeading: '提示：',
+  suggestNote: '以上只是按填写内容给出的建议，请结合入户核实的情况判断。',
+  duplicatesHeading: '可能重复的登记',
+  duplicateReason: { same_id_number: '身份证号码相同', same_name_birth_village: '姓名、出生日期和所在村（社区）相同' } as Record<string, string>,
+  duplicateOpen: '打开',
+  duplicateOutside: '不在您的管辖地区，无法打开',
+  returnedHeading: '退回情况',
+  returnedReason: (reason: string) => `退回原因：${reason}`,
+  returnedFields: (labels: string) => `需要修改：${labels}`,
+  back: '返回列表',
+  reload: '重新加载',
+} as const
+
+export const ACTION_TEXT = {
+  heading: '核实操作',
+  none: '当前状态下，您的角色没有可以执行的操作。',
+  done: (action: string) => `已${action}`,
+  busy: '正在提交…',
+  cancel: '取消',
+  reasonLabel: '原因（必填，会告诉监护人）',
+  refuseReasonLabel: '不予认定的理由（必填，书面说明）',
+  reasonPlaceholder: '请写明原因',
+  returnIntro: '请写明退回原因，并在下面的登记内容中勾选需要监护人修改的项目。',
+  ticked: (labels: string) => `已勾选：${labels}`,
+  noneTicked: '还没有勾选需要修改的项目。',
+  tick: '勾选',
+  confirmReturn: '确认退回',
+  confirmVerify: '确认核实通过',
+  verifyNoVisit: '这条登记还没有走访记录。一般应先入户走访，再核实通过。',
+  verifyVisits: (n: number) => `已有${n}次走访记录。`,
+  confirmApprove: '确认审核通过',
+  confirmConfirm: '确认认定',
+  confirmRefuse: '确认不予认定',
+  approveIntro: '审核通过后，登记将报送县级民政部门确认。',
+  confirmIntro: '确认后，这名儿童将列入本县的农村留守儿童和困境儿童名册。',
+  refuseIntro: '不予认定需要书面说明理由，监护人会看到这条理由。',
+  failed: '没有成功：',
+  stale: '这条登记刚刚被其他人处理过，已重新加载，请再看一遍。',
+} as const
+
+export const VISIT_TEXT = {
+  heading: '记录走访',
+  date: '走访日期',
+  method: '核实方式',
+  conclusion: '核实结论',
+  assessment: '监护情况评估',
+  notes: '走访情况记录',
+  notesPlaceholder: '见到了谁、孩子的生活和上学情况、需要的帮助等（最多500字）',
+  save: '保存走访记录',
+  saved: '走访记录已保存',
+  queued: '走访记录已保存在手机上，联网后会自动发送',
+  outboxHeading: '待发送的走访记录',
+  status: {
+    queued: '等待发送',
+    sending: '正在发送',
+    failed: '发送失败，稍后自动重试',
+    rejected: '服务器没有接受',
+    conflict: '服务器没有接受',
+    synced: '已发送',
+  } as Record<string, string>,
+  retry: '重试',
+  discard: '删除',
+  when: (date: string, method: string) => `${date}　${method}`,
+} as const
+
+export const HISTORY_TEXT = {
+  heading: '处理记录',
+  empty: '还没有处理记录。',
+  move: (from: string | null, to: string) => (from && from !== to ? `${from} → ${to}` : to),
+  by: (role: string, name: string | null) => (name ? `${role}　${name}` : role),
+  reason: (reason: string) => `原因：${reason}`,
+  fields: (labels: string) => `需要修改：${labels}`,
+  visit: (date: string, method: string, conclusion: string, assessment: string) =>
+    `走访：${date}，${method}，结论“${conclusion}”，监护情况${assessment}`,
+  notes: (notes: string) => `记录：${notes}`,
+  changed: '监护人修改了：',
+  change: (label: string, from: string, to: string) => `${label}：${from} → ${to}`,
+  blank: '（空）',
+} as const
+
+export const OVERVIEW_TEXT = {
+  region: (name: string) => `统计范围：${name}`,
+  pickTownship: '乡镇（街道）',
+  wholeCounty: '全县',
+  total: (n: number) => `登记总数：${n}`,
+  byCategory: '按类别和状态',
+  byVillage: '按村（社区）和状态',
+  category: '类别',
+  village: '村（社区）',
+  sum: '合计',
+  noVillages: '还没有登记。',
+  categoryNote: '一名儿童可能同时属于几个类别，所以各类别相加可能多于总数。',
+  exportHeading: '导出花名册',
+  exportIntro: '花名册按国家登记表的栏目排列（Excel 文件），不含已撤回的登记。每次导出都会记录。',
+  maskLabel: '隐藏身份证号码和电话号码',
+  maskOn: '导出时隐藏身份证号码和电话号码',
+  maskOff: '导出完整的身份证号码和电话号码（报送县级民政时使用）',
+  download: '下载花名册',
+  downloading: '正在生成…',
+  downloaded: '花名册已下载',
+  loading: '正在加载统计…',
+  onlyUpper: '统计与花名册供乡镇（街道）儿童督导员和县级民政使用。',
+} as const
+
+export const ERROR_TEXT = {
+  offline: '网络不通，请到信号好的地方再试。',
+  signedOut: '登录已过期，请重新登录。',
+  generic: '出了点问题，请稍后再试。',
+} as const
+
+export const SEX_TEXT: Record<string, string> = { male: '男', female: '女' }
