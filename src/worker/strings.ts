@@ -106,7 +106,7 @@ export const ACTION_TEXT = {
   confirmIntro: '确认后，这名儿童将列入本县的农村留守儿童和困境儿童名册。',
   refuseIntro: '不予认定需要书面说明理由，监护人会看到这条理由。',
   failed: '没有成功：',
-  stale: '这条登记刚刚被其他人处理过，已重新加载，请再看一遍。',
+  stale: '（已按最新情况重新加载，请再看一遍）',
 } as const
 
 export const VISIT_TEXT = {
