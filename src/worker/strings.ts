@@ -78,7 +78,7 @@ export const ENTRY_TEXT = {
   returnedHeading: '退回情况',
   returnedReason: (reason: string) => `退回原因：${reason}`,
   returnedFields: (labels: string) => `需要修改：${labels}`,
-  back: '返回列表',
+  jumpToActions: '去核实操作（在页面下方）',
   reload: '重新加载',
 } as const
 

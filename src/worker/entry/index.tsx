@@ -7,6 +7,7 @@ import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import ActionButton from '@/components/button'
 import type { Visit } from '@/domain/review'
+import { scrollToSelector } from '@/services/system'
 import type { DraftRecord } from '@/store/record-ops'
 import WorkerShell from '../components/worker-shell'
 import { errorText, workerApi } from '../logic/api'
@@ -64,6 +65,10 @@ export default function EntryPage() {
               <Text className='card__title'>{entry.record.child?.name}</Text>
               <Text className='line' id='entry-status-line'>{ENTRY_TEXT.statusLine(entry.statusLabel, entry.version)}</Text>
               <Text className='line muted'>{ENTRY_TEXT.village(entry.village.name)}</Text>
+              {entry.allowedActions.length > 0 && (
+                <ActionButton className='entry__jump' id='entry-jump' label={ENTRY_TEXT.jumpToActions}
+                  onTap={() => scrollToSelector('#entry-actions')} />
+              )}
             </View>
             <Returned entry={entry} />
             {revealProblem && <View className='field__error' ariaRole='alert'><Text>{revealProblem}</Text></View>}

@@ -14,14 +14,12 @@ import { OVERVIEW_TEXT } from '../strings'
 import ExportCard from './export-card'
 import { CategoryTable, VillageTable } from './tables'
 
-function TownshipChooser({ county, value, onPick }: { county: string; value?: string; onPick(code?: string): void }) {
-  const [townships, setTownships] = useState<{ code: string; name: string }[]>([])
-  useEffect(() => {
-    workerApi.children(county).then((r) => setTownships(r.items), () => undefined)
-  }, [county])
+type Township = { code: string; name: string }
+
+function TownshipChooser({ townships, value, onPick }: { townships: Township[]; value?: string; onPick(code?: string): void }) {
   const options = [{ value: '', label: OVERVIEW_TEXT.wholeCounty }, ...townships.map((t) => ({ value: t.code, label: t.name }))]
   return (
-    <View className='card' id='overview-township'>
+    <View className='card chips' id='overview-township'>
       <Text className='field__label'>{OVERVIEW_TEXT.pickTownship}</Text>
       <ChoiceRows compact options={options} value={value ?? ''} onPick={(v) => onPick((v as string) || undefined)} />
     </View>
@@ -35,6 +33,12 @@ export default function OverviewPage() {
   const [problem, setProblem] = useState<string>()
   const role = session?.user.role
   const upper = role === 'township_supervisor' || role === 'county_admin'
+  const county = role === 'county_admin' ? session?.user.regionCode ?? undefined : undefined
+  // A county's townships: the chooser, and the township in front of each village's name (names repeat).
+  const [townships, setTownships] = useState<Township[]>([])
+  useEffect(() => {
+    if (county) workerApi.children(county).then((r) => setTownships(r.items), () => undefined)
+  }, [county])
 
   useEffect(() => {
     if (!upper) return
@@ -55,9 +59,7 @@ export default function OverviewPage() {
   return (
     <WorkerShell page='overview'>
       {!upper && <Text className='line'>{OVERVIEW_TEXT.onlyUpper}</Text>}
-      {upper && role === 'county_admin' && session?.user.regionCode && (
-        <TownshipChooser county={session.user.regionCode} value={region} onPick={setRegion} />
-      )}
+      {county && <TownshipChooser townships={townships} value={region} onPick={setRegion} />}
       {problem && <View className='field__error' ariaRole='alert' id='overview-error'><Text>{problem}</Text></View>}
       {upper && !stats && !problem && <Text className='line muted'>{OVERVIEW_TEXT.loading}</Text>}
       {upper && stats && (
@@ -67,7 +69,7 @@ export default function OverviewPage() {
             <Text className='line' id='overview-total'>{OVERVIEW_TEXT.total(stats.total)}</Text>
           </View>
           <CategoryTable stats={stats} />
-          <VillageTable stats={stats} />
+          <VillageTable stats={stats} townships={county ? townships : []} />
           <ExportCard region={region} regionName={stats.region.name} />
         </View>
       )}

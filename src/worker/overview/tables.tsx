@@ -53,10 +53,12 @@ export function CategoryTable({ stats }: { stats: Stats }) {
   )
 }
 
-export function VillageTable({ stats }: { stats: Stats }) {
+/** `townships` (for a county): each village is named with its township, since village names repeat. */
+export function VillageTable({ stats, townships }: { stats: Stats; townships: { code: string; name: string }[] }) {
   if (!stats.byVillage) return null
+  const township = (code: string) => townships.find((t) => t.code === code.slice(0, 9))?.name ?? ''
   const rows: Row[] = [...stats.byVillage].sort((a, b) => a.code.localeCompare(b.code))
-    .map((v) => ({ key: v.code, name: v.name, counts: v.byStatus, total: v.total }))
+    .map((v) => ({ key: v.code, name: `${township(v.code)}${v.name}`, counts: v.byStatus, total: v.total }))
   return (
     <View className='card' id='overview-villages'>
       <Text className='card__title'>{OVERVIEW_TEXT.byVillage}</Text>

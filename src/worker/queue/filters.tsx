@@ -33,21 +33,25 @@ export default function QueueFilters({ filter, onChange }: { filter: QueueFilter
     <View className='card queue__filters' id='queue-filters'>
       <View className='queue__filter' id='filter-status'>
         <Text className='field__label'>{QUEUE_TEXT.statusLabel}</Text>
-        <ChoiceRows compact options={STATUS_OPTIONS} value={filter.status ?? ''}
-          onPick={(v) => onChange({ ...filter, status: (v || undefined) as QueueFilter['status'] })} />
+        <View className='chips'>
+          <ChoiceRows compact options={STATUS_OPTIONS} value={filter.status ?? ''}
+            onPick={(v) => onChange({ ...filter, status: (v || undefined) as QueueFilter['status'] })} />
+        </View>
       </View>
       <View className='queue__filter' id='filter-category'>
         <Text className='field__label'>{QUEUE_TEXT.categoryLabel}</Text>
-        <ChoiceRows compact options={CATEGORY_OPTIONS} value={filter.category ?? ''}
-          onPick={(v) => onChange({ ...filter, category: (v as string) || undefined })} />
+        <View className='chips'>
+          <ChoiceRows compact options={CATEGORY_OPTIONS} value={filter.category ?? ''}
+            onPick={(v) => onChange({ ...filter, category: (v as string) || undefined })} />
+        </View>
       </View>
       <View className='queue__filter field' id='filter-search'>
         <Text className='field__label'>{QUEUE_TEXT.searchLabel}</Text>
         <Text className='field__hint'>{QUEUE_TEXT.searchHint}</Text>
-        <Input key={generation} className='field__input' placeholder={QUEUE_TEXT.searchPlaceholder} maxlength={50}
-          defaultValue={typed.current} confirmType='search'
-          onInput={(e) => { typed.current = e.detail.value }} onConfirm={search} />
-        <View className='btn-row'>
+        <View className='queue__search'>
+          <Input key={generation} className='field__input' placeholder={QUEUE_TEXT.searchPlaceholder} maxlength={50}
+            defaultValue={typed.current} confirmType='search'
+            onInput={(e) => { typed.current = e.detail.value }} onConfirm={search} />
           <ActionButton id='search' kind='primary' label={QUEUE_TEXT.search} onTap={search} />
           {filter.q && <ActionButton id='search-clear' label={QUEUE_TEXT.clearSearch} onTap={clear} />}
         </View>

@@ -94,6 +94,8 @@ test('the county narrows the overview and the export to one township', async () 
   await signInAs('dabu')
   tapId('nav-overview')
   await waitFor(() => expect(textOf('overview-total')).toBe('登记总数：25'))
+  // Village names repeat across a county: each row carries its township.
+  await waitFor(() => expect(textOf(`by-village-${VILLAGE_A}`)).toContain('茶阳镇茅坪村委会'))
   tapEl(await waitFor(() => within(document.getElementById('overview-township')!).getByText('茶阳镇')))
   await waitFor(() => expect(textOf('overview-summary')).toContain('茶阳镇'))
   tapId('export-download')
