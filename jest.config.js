@@ -50,8 +50,9 @@ module.exports = {
       displayName: 'weapp',
       testEnvironment: 'jsdom',
       testMatch: ['<rootDir>/tests/weapp/**/*.test.ts'],
-      transform: { '^.+\\.(ts|tsx|mjs)$': 'babel-jest' },
-      transformIgnorePatterns: ['/node_modules/', '/dist/'],
+      // .js and the allow-listed ESM packages too: tests/weapp/worker.test.ts runs the server in-process.
+      transform: { '^.+\\.(ts|tsx|mjs|js)$': 'babel-jest' },
+      transformIgnorePatterns: [...shared.transformIgnorePatterns, '<rootDir>/dist/'],
       moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
     },
   ],
