@@ -90,6 +90,13 @@ export const reviewSchema = z.strictObject({
     z.refine((list) => new Set(list).size === list.length, '退回的字段有重复'),
   )),
   visit: z.optional(visitSchema),
+  /**
+   * The phone's id for this action (a UUID), when it is sent from the outbox: a resend after a lost answer
+   * is answered with the record as it is, and not applied again.
+   */
+  requestId: z.optional(z.string({ error: '请求编号格式不对' }).check(
+    z.regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, '请求编号格式不对'),
+  )),
   /** The version the reviewer saw; when given and no longer current, the server answers 409. */
   version: z.optional(z.int({ error: '版本号格式不对' }).check(z.positive('版本号格式不对'))),
 }).check(

@@ -18,6 +18,12 @@ export function listEvents(ex: Ex, registrationId: string) {
     .orderBy('version').execute()
 }
 
+/** The event a review action with this request id already wrote, if any. */
+export function eventByRequest(ex: Ex, registrationId: string, requestId: string): Promise<EventRow | undefined> {
+  return ex.selectFrom('registration_events').selectAll()
+    .where('registration_id', '=', registrationId).where('request_id', '=', requestId).executeTakeFirst()
+}
+
 export function latestEvent(ex: Ex, registrationId: string, action: string): Promise<EventRow | undefined> {
   return ex.selectFrom('registration_events').selectAll()
     .where('registration_id', '=', registrationId).where('action', '=', action)

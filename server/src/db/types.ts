@@ -61,6 +61,8 @@ export interface EventsTable {
   to_status: Status
   /** Encrypted JSON: { reason?, fields?, visit?, diff? }. */
   detail: string | null
+  /** The phone's id for a review action (replays are answered, not applied again); null otherwise. */
+  request_id?: string | null
 }
 
 export interface AuditTable {

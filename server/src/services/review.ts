@@ -7,7 +7,7 @@ import type { FastifyInstance } from 'fastify'
 import { validateReview } from '../../../src/domain/review'
 import { RULES, ROLE_LABELS, actionLabel, allowedActions, statusLabel, transition } from '../../../src/domain/status'
 import { audit } from '../db/audit'
-import { insertEvent } from '../db/events'
+import { eventByRequest, insertEvent } from '../db/events'
 import { findRegistration, updateAtVersion, type RegistrationRow } from '../db/registrations'
 import { now } from '../db/users'
 import { badRequest, conflict, forbidden, notFound } from '../errors'
@@ -30,6 +30,16 @@ export async function review(app: FastifyInstance, actor: Actor, id: string, bod
     if (!RULES[input.action].some((r) => r.role === actor.role)) {
       throw forbidden(`${ROLE_LABELS[actor.role]}不能执行“${actionLabel(input.action)}”`)
     }
+    // A resend of an action already applied (its answer was lost on the way): the record as it is now.
+    const replay = async () => {
+      if (!input.requestId) return undefined
+      const done = await eventByRequest(trx, id, input.requestId.toLowerCase())
+      if (!done) return undefined
+      if (done.actor_id !== actor.id || done.action !== input.action) throw conflict('id_taken', '这个请求编号已被使用')
+      return brief((await findRegistration(trx, id))!, actor)
+    }
+    const replayed = await replay()
+    if (replayed) return replayed
     if (input.version !== undefined && input.version !== row.version) {
       throw conflict('stale_version', '这条登记已有变化，请刷新后再处理', brief(row, actor))
     }
@@ -38,6 +48,9 @@ export async function review(app: FastifyInstance, actor: Actor, id: string, bod
 
     const at = now()
     if (!(await updateAtVersion(trx, id, row.version, { status: step.to, updated_at: at }))) {
+      // The same request may have won the race on another connection.
+      const raced = await replay()
+      if (raced) return raced
       throw conflict('stale_version', '这条登记刚被其他人处理过，请刷新后再处理')
     }
     const version = row.version + 1
@@ -46,6 +59,7 @@ export async function review(app: FastifyInstance, actor: Actor, id: string, bod
     await insertEvent(trx, {
       registration_id: id, version, at, actor_id: actor.id, actor_role: actor.role, action: input.action,
       from_status: step.from, to_status: step.to, detail: hasDetail ? app.vault.sealJson(detail, `${id}#${version}`) : null,
+      request_id: input.requestId?.toLowerCase() ?? null,
     })
     await audit(trx, {
       actor, action: 'review', targetType: 'registration', targetId: id, regionCode: row.village_code, ip,
