@@ -44,16 +44,18 @@ const baseProps = {
   createdAt: str, updatedAt: str, allowedActions: strArray,
 } as const
 
+const returnedSchema = {
+  type: ['object', 'null'],
+  properties: { reason: str, fields: strArray, at: str, byRole: str },
+} as const
+
 export const fullViewSchema = {
   type: 'object',
   properties: {
     ...baseProps,
     record: anyObject,
     classification: anyObject,
-    returned: {
-      type: ['object', 'null'],
-      properties: { reason: str, fields: strArray, at: str, byRole: str },
-    },
+    returned: returnedSchema,
     village: { type: 'object', properties: { code: str, name: str } },
     possibleDuplicates: {
       type: 'array',
@@ -64,7 +66,7 @@ export const fullViewSchema = {
 
 export const ownListSchema = {
   type: 'object',
-  properties: { items: { type: 'array', items: { type: 'object', properties: { ...baseProps, childName: str } } } },
+  properties: { items: { type: 'array', items: { type: 'object', properties: { ...baseProps, childName: str, returned: returnedSchema } } } },
 } as const
 
 export const queueSchema = {

@@ -74,10 +74,13 @@ export async function fullView(app: FastifyInstance, row: RegistrationRow, actor
   }
 }
 
-/** The guardian's own list: their own children's names, unmasked. */
-export function ownListItem(app: FastifyInstance, row: RegistrationRow) {
+/**
+ * The guardian's own list: their own children's names, unmasked, and for a returned record the reviewer's
+ * reason and the fields to fix, so the phone can show them without opening each record.
+ */
+export async function ownListItem(app: FastifyInstance, row: RegistrationRow) {
   const record = openRecord(app, row)
-  return { ...base(row, 'guardian'), childName: record.child.name }
+  return { ...base(row, 'guardian'), childName: record.child.name, returned: await returnInfo(app, app.db, row) }
 }
 
 /** A worker's queue item: masked name, ID number and phone; age rather than birth date. */
