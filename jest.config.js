@@ -25,7 +25,10 @@ module.exports = {
       ...shared,
       displayName: 'node',
       testEnvironment: 'node',
-      testMatch: ['<rootDir>/tests/{domain,server,build,scripts,drills}/**/*.test.ts'],
+      testMatch: ['<rootDir>/tests/{domain,server,build,scripts,drills,sync}/**/*.test.ts'],
+      // The sync tests run the app's stores and services beside the real server, in Node: Taro's storage
+      // and events come from a small stand-in.
+      moduleNameMapper: { ...shared.moduleNameMapper, '^@tarojs/taro$': '<rootDir>/tests/setup/taro-node.ts' },
     },
     {
       ...shared,

@@ -1,15 +1,16 @@
 export default defineAppConfig({
-  pages: ['pages/index/index'],
+  pages: ['pages/index/index', 'pages/mine/index'],
   subPackages: [
     // The guardian's wizard, review and done pages, with the schema code and the region tree: kept out of
     // the main package so that the home page opens fast on a weak network.
-    { root: 'register', pages: ['wizard/index', 'done/index'] },
+    { root: 'register', pages: ['wizard/index', 'done/index', 'record/index'] },
     { root: 'worker', pages: ['login/index'] },
   ],
   // Fetch the wizard while the guardian reads the home page, on any network: by the time they tap
   // 开始登记 it is usually there.
   preloadRule: {
     'pages/index/index': { network: 'all', packages: ['register'] },
+    'pages/mine/index': { network: 'all', packages: ['register'] },
   },
   window: {
     backgroundTextStyle: 'light',
