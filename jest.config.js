@@ -49,6 +49,14 @@ module.exports = {
       },
     },
     {
+      // Headless Chromium against the H5 build served by the real server (tests/e2e/harness.ts). Slow, and
+      // each test owns a server and a browser: run it on its own with --runInBand (scripts/test.sh).
+      ...shared,
+      displayName: 'e2e',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'],
+    },
+    {
       // Loads the real dist/weapp JS and WXML, not sources: no Taro H5 mappings, and dist/ must not go through babel.
       displayName: 'weapp',
       testEnvironment: 'jsdom',

@@ -47,8 +47,9 @@ export function badgeOf(item: OutboxItem, now: Date = new Date()): Badge {
       if (server.status === 'returned') {
         return { tone: 'act', label, detail: server.returned?.reason ? SYNC_TEXT.returnedReason(server.returned.reason) : undefined }
       }
-      const done = server.status === 'verified' || server.status === 'township_approved' || server.status === 'confirmed'
-      return { tone: done ? 'done' : 'info', label }
+      // On the server and waiting for nobody but the reviewers: done, as far as the phone is concerned.
+      const closed = server.status === 'withdrawn' || server.status === 'rejected'
+      return { tone: closed ? 'info' : 'done', label }
     }
   }
 }

@@ -16,7 +16,8 @@ export default function MineCard() {
   return (
     <View className='card' id='home-mine'>
       <Text className='card__title'>{HOME_TEXT.mineHeading}</Text>
-      <SyncBadge badge={summaryOf(items)} id='home-sync-badge' />
+      {items.length === 0 && <Text className='line muted'>{HOME_TEXT.mineEmpty}</Text>}
+      {items.length > 0 && <SyncBadge badge={summaryOf(items)} id='home-sync-badge' />}
       {act.map((item) => <RegistrationRow key={item.id} item={item} />)}
       {items.length > 0 && (
         <View className='btn-row'>

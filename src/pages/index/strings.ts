@@ -41,6 +41,7 @@ export const HOME_TEXT = {
   removeConfirm: '删除',
   removeCancel: '不删除',
   mineHeading: '我的登记',
+  mineEmpty: '还没有提交过登记。',
   mineOpen: (n: number) => `查看我的登记（共${n}份）`,
   abandonedHeading: '这些草稿很久没有填了',
   abandonedBody: (name: string, at: string) => `${name}的登记从${at}起就没有再填，超过30天了。还要保留吗？`,
