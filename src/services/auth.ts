@@ -88,7 +88,14 @@ export function signIn(): Promise<Session> {
 /** A token that is not about to expire, signing in when needed. */
 export async function accessToken(now: number = Date.now()): Promise<string> {
   const s = stored()
-  return fresh(s, now) ? s!.token : (await signIn()).token
+  if (fresh(s, now)) return s!.token
+  try {
+    return (await signIn()).token
+  } catch (error) {
+    // Renewal failed (no network): a token that has not quite expired still works.
+    if (s && Date.parse(s.expiresAt) > now) return s.token
+    throw error
+  }
 }
 
 /** The signed-in guardian's id, if known (no network). */
