@@ -123,7 +123,7 @@ test('conflict: the differing fields side by side; keeping mine resends on the s
   app = bootApp('/register/record/index?id=' + ID, { serveApi: false })
   const box = await waitFor(() => document.getElementById('record-conflict') as HTMLElement)
   const rows = box.querySelectorAll('.record__diff')
-  expect([...rows].map((r) => r.textContent)).toEqual([
+  expect(Array.from(rows, (r) => r.textContent)).toEqual([
     expect.stringMatching(/^详细地址（门牌号）我手机上的茅坪村上屋12号服务器上的茅坪村上屋12号之一$/),
     expect.stringMatching(/^母亲务工地点（省、市）我手机上的广东省东莞市长安镇服务器上的广东省东莞市$/),
   ])
