@@ -2,7 +2,16 @@
  * End-to-end harness: the real server (`tsx server/src/main.ts`) as a child process on a free loopback
  * port with its own temporary DATA_DIR, serving the H5 build (dist/h5: build it first); Debian's chromium
  * driven by playwright-core. The server can be stopped (SIGTERM, or SIGKILL as a crash) and started again
- * on the same port and data. Screenshots go to test-results/screenshots/. Used by every e2e test.
+ * on the same port and data. Screenshots go to test-results/screenshots/. Used by every e2e test:
+ *
+ *   const server = await startServer({ demo: true })        // demo workers, password 'demo-password-e2e'
+ *   const browser = await launchBrowser()                   // a fresh profile = a fresh phone
+ *   const page = await browser.newPage(); await page.goto(`${server.url}/#/worker/login/index`)
+ *   await screenshot(page, 'worker-login')
+ *   await server.addWorker({ username: 'w1', password: 'password-1', role: 'village_worker', region: '441422101200' })
+ *   const token = await server.workerToken('w1', 'password-1') // then server.api('GET', '/api/v1/review/queue', { token })
+ *   await server.stop('SIGKILL'); await server.start()       // a crash and a restart, same port and data
+ *   await browser.close(); await server.dispose()
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
