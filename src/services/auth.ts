@@ -28,6 +28,19 @@ export interface Session {
 
 type CodeProvider = () => Promise<string>
 
+/**
+ * H5 only: opening `/?device=<code>` makes this browser that device (the demo guardian is `demo-guardian`;
+ * docs/server.md). The session of the previous code is forgotten. Returns whether the code changed.
+ */
+export function adoptDeviceFromUrl(search: string = typeof location === 'undefined' ? '' : location.search): boolean {
+  const code = new URLSearchParams(search).get('device')
+  if (!code || code.length < 8 || code.length > 128 || code === readJson<string>(DEVICE_KEY)) return false
+  writeJson(DEVICE_KEY, code)
+  storage.flush()
+  forgetSession()
+  return true
+}
+
 function deviceCode(): string {
   const known = readJson<string>(DEVICE_KEY)
   if (typeof known === 'string' && known.length >= 8) return known
@@ -47,6 +60,7 @@ const defaultCode: CodeProvider = async () => {
 let codeProvider: CodeProvider = defaultCode
 let current: Session | undefined
 let signingIn: Promise<Session> | undefined
+if (process.env.TARO_ENV === 'h5') adoptDeviceFromUrl()
 
 /** Replaces where login codes come from (tests); returns the function that puts the default back. */
 export function setCodeProvider(next: CodeProvider): () => void {

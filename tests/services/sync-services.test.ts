@@ -3,7 +3,7 @@
  * renewal before expiry, one sign-in for many requests; the network-back event; storage use; how an
  * error becomes an outbox state.
  */
-import { accessToken, authRequest, DEVICE_KEY, forgetSession, SESSION_KEY } from '@/services/auth'
+import { accessToken, adoptDeviceFromUrl, authRequest, DEVICE_KEY, forgetSession, SESSION_KEY } from '@/services/auth'
 import { onNetworkBack } from '@/services/network'
 import { RequestError, setTransport, type HttpRequest } from '@/services/request'
 import { readJson, storage, storageUsage, storageWarning } from '@/services/storage'
@@ -41,6 +41,17 @@ test('H5: the sign-in code is a device UUID made once and kept; the session is k
   await accessToken()
   expect(calls[1].data).toEqual({ code: device })
   expect(readJson(SESSION_KEY)).toMatchObject({ token: 'token-2', userId: 'g1' })
+})
+
+test('H5: /?device=<code> adopts that code (the demo guardian) and forgets the old session', async () => {
+  await accessToken()
+  expect(adoptDeviceFromUrl('?device=demo-guardian')).toBe(true)
+  expect(readJson(DEVICE_KEY)).toBe('demo-guardian')
+  expect(readJson(SESSION_KEY)).toBeUndefined()
+  await accessToken()
+  expect(calls.at(-1)!.data).toEqual({ code: 'demo-guardian' })
+  expect(adoptDeviceFromUrl('?device=demo-guardian')).toBe(false)
+  expect(adoptDeviceFromUrl('?device=short')).toBe(false)
 })
 
 test('many requests at once sign in once; a token about to expire is renewed first', async () => {
