@@ -1,4 +1,4 @@
-/** Every word about sending and the server's answers: badges, summaries, reasons, 我的登记 (one place for the feature). */
+/** Every word about sending and the server's answers: badges, summaries, reasons, 我的登记 (the record page's own words are in register/strings.ts, with the subpackage). */
 
 /** 10:32 in China time (retry times are minutes away); with the date when it is not today. */
 export function clockTime(iso: string, now: Date = new Date()): string {
@@ -58,32 +58,3 @@ export const MINE_TEXT = {
   slimNote: '已核实的登记，手机上只保留孩子姓名和办理情况。',
 } as const
 
-/** One registration's page: what the reviewer or the server said, the two versions of a conflict, the history. */
-export const RECORD_TEXT = {
-  missing: '手机上没有这份登记。',
-  returnedHeading: '退回修改',
-  returnedBy: (role: string) => `${role}把这份登记退回了，请按原因修改后重新提交。`,
-  reason: (reason: string) => `原因：${reason}`,
-  fieldsHeading: '需要修改的地方：',
-  rejectedHeading: '没有提交成功',
-  issuesHeading: '需要修改的地方：',
-  issue: (label: string, message: string) => `${label}：${message}`,
-  conflictHeading: '两个版本不一样',
-  conflictIntro: '您手机上的修改和服务器上的内容不一样（可能在别的手机上改过，或工作人员又退回了一次）。请对照下面不一样的地方，选一份保留。',
-  conflictField: '内容',
-  mine: '我手机上的',
-  theirs: '服务器上的',
-  noDifference: '两边填写的内容相同，只是版本不同。',
-  keepMine: '保留我手机上的，重新提交',
-  keepTheirs: '以服务器上的为准',
-  keepTheirsTitle: '以服务器上的为准？',
-  keepTheirsBody: '您手机上的这次修改会被放弃，保留服务器上的内容。',
-  keepMineBlocked: '服务器上的这份登记现在不能修改（正在核实或已处理），只能以服务器上的为准。',
-  confirm: '确定',
-  cancel: '取消',
-  historyHeading: '处理记录',
-  historyLoading: '正在读取处理记录…',
-  historyOffline: '没有网络，暂时看不到处理记录。',
-  historyNone: '还没有处理记录（提交到服务器后才有）。',
-  historyItem: (at: string, action: string, who: string, to: string) => `${at}  ${who}：${action}（${to}）`,
-} as const

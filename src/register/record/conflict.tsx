@@ -5,11 +5,11 @@
  */
 import { Text, View } from '@tarojs/components'
 import ActionButton from '@/components/button'
-import { RECORD_TEXT } from '@/components/sync-badge/strings'
 import { flushStorage } from '@/services/storage'
 import { confirm } from '@/services/system'
 import { outboxStore, type RegistrationItem } from '@/store/outbox'
 import { differences } from '../logic/paths'
+import { RECORD_TEXT } from '../strings'
 
 export default function Conflict({ item }: { item: RegistrationItem }) {
   const conflict = item.conflict
