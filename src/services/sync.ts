@@ -14,6 +14,7 @@ import {
   isDue, outboxStore, recoverInterrupted, REGISTRATION, toConflict, toFailed, toRejected, toSending, toSynced,
   type OutboxError, type OutboxItem, type OutboxStore, type ServerState,
 } from '@/store/outbox'
+import { currentUserId } from './auth'
 import { onForeground, onNetworkBack } from './network'
 import { fetchMine, registrationSender } from './registrations'
 import { RequestError } from './request'
@@ -232,6 +233,9 @@ export function startAppSync(): SyncEngine {
   onNetworkBack(() => engine.resume())
   let lastRefresh = 0
   const refreshNow = () => {
+    // Only for someone who has registered (or signed in) on this phone: merely opening the app — a worker,
+    // a curious relative — must not sign anyone in. 我的登记 itself always asks the server.
+    if (!currentUserId() && Object.keys(outboxStore.getState().items).length === 0) return
     lastRefresh = Date.now()
     engine.refresh().catch(() => undefined) // offline: the list shows what the phone knows
   }
