@@ -26,6 +26,8 @@ export interface DrillDatabase {
   jwtSecret(): Buffer
   /** A worker account written straight into the database, as the CLI would (the server must have migrated). */
   addWorker(username: string, role: Exclude<Role, 'guardian'>, region: string | null, password: string): Promise<void>
+  /** Locks an account out, as `server:user disable` does. */
+  disableWorker(username: string): Promise<void>
   drop(): Promise<void>
 }
 
@@ -58,6 +60,12 @@ export async function drillDatabase(backend: Backend): Promise<DrillDatabase> {
     }
   }
 
+  /** A read-write connection for one change, closed again (the server process holds its own). */
+  async function withDb(change: (db: ReturnType<typeof connect>['db']) => Promise<unknown>) {
+    const handle = connect({ dataDir, databaseUrl })
+    try { await change(handle.db) } finally { await handle.db.destroy() }
+  }
+
   return {
     backend, dataDir, databaseUrl, rows,
     async count(table) {
@@ -66,13 +74,10 @@ export async function drillDatabase(backend: Backend): Promise<DrillDatabase> {
     },
     jwtSecret: () => Buffer.from(readFileSync(join(dataDir, 'dev-jwt-secret'), 'utf8').trim(), 'base64'),
     async addWorker(username, role, region, password) {
-      const handle = connect({ dataDir, databaseUrl })
-      try {
-        await addWorker(handle.db, { username, passwordHash: await hashPassword(password), role, regionCode: region as string })
-      } finally {
-        await handle.db.destroy()
-      }
+      const passwordHash = await hashPassword(password)
+      await withDb((db) => addWorker(db, { username, passwordHash, role, regionCode: region as string }))
     },
+    disableWorker: (username) => withDb((db) => db.updateTable('users').set({ disabled: 1 }).where('username', '=', username).execute()),
     async drop() {
       if (schema) await admin(`drop schema ${schema} cascade`)
       rmSync(dataDir, { recursive: true, force: true })

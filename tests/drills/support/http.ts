@@ -17,6 +17,7 @@ export interface Request {
 export interface Response {
   status: number
   text: string
+  raw: Buffer
   headers: http.IncomingHttpHeaders
 }
 
@@ -37,7 +38,10 @@ export function client(baseUrl: string, maxSockets = 64, reuse = true) {
       const r = http.request({ host: hostname, port, method: req.method, path: req.path, headers, agent, timeout: timeoutMs }, (res) => {
         const chunks: Buffer[] = []
         res.on('data', (c: Buffer) => chunks.push(c))
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8'), headers: res.headers }))
+        res.on('end', () => {
+          const raw = Buffer.concat(chunks)
+          resolve({ status: res.statusCode ?? 0, text: raw.toString('utf8'), raw, headers: res.headers })
+        })
         res.on('error', reject)
       })
       r.on('timeout', () => r.destroy(new Error(`timeout after ${timeoutMs} ms: ${req.method} ${req.path.slice(0, 120)}`)))
