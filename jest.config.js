@@ -25,7 +25,10 @@ module.exports = {
       ...shared,
       displayName: 'node',
       testEnvironment: 'node',
-      testMatch: ['<rootDir>/tests/{domain,server,build,scripts,drills}/**/*.test.ts'],
+      testMatch: ['<rootDir>/tests/{domain,server,build,scripts,drills,sync}/**/*.test.ts'],
+      // The sync tests run the app's stores and services beside the real server, in Node: Taro's storage
+      // and events come from a small stand-in.
+      moduleNameMapper: { ...shared.moduleNameMapper, '^@tarojs/taro$': '<rootDir>/tests/setup/taro-node.ts' },
     },
     {
       ...shared,
@@ -44,6 +47,14 @@ module.exports = {
         ENABLE_TEMPLATE_CONTENT: true, ENABLE_MUTATION_OBSERVER: true, ENABLE_CLONE_NODE: true,
         ENABLE_CONTAINS: true, DEPRECATED_ADAPTER_COMPONENT: false, __TARO_FRAMEWORK__: 'react',
       },
+    },
+    {
+      // Headless Chromium against the H5 build served by the real server (tests/e2e/harness.ts). Slow, and
+      // each test owns a server and a browser: run it on its own with --runInBand (scripts/test.sh).
+      ...shared,
+      displayName: 'e2e',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'],
     },
     {
       // Loads the real dist/weapp JS and WXML, not sources: no Taro H5 mappings, and dist/ must not go through babel.

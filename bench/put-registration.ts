@@ -1,15 +1,16 @@
 /**
  * `npm run bench:api`: PUT /api/v1/registrations/:id (a fresh UUID per request, the left-behind fixture as
  * the body) against the real app, and the same request against a bare Fastify + better-sqlite3 insert, in
- * one run on this machine. Writes bench/results/put-registration-<date>.json and a line in
+ * one run on this machine. Writes bench/results/put-registration-<date>.json and a row in
  * bench/results/README.md with req/s, p99 and the ratio app/bare.
  */
 import { spawn } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
-import { existsSync, readFileSync, writeFileSync } from 'node:fs'
-import { cpus, totalmem } from 'node:os'
+import { readFileSync } from 'node:fs'
+import { totalmem } from 'node:os'
 import { join } from 'node:path'
 import autocannon from 'autocannon'
+import { addResultRow, machine as machineInfo, today, writeResult } from './results'
 
 const ROOT = join(__dirname, '..')
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50)
@@ -42,21 +43,6 @@ async function run(url: string, pathOf: () => string, headers: Record<string, st
   }
 }
 
-const TABLE_HEADER = '| date | benchmark | machine | app req/s | app p99 ms | bare req/s | bare p99 ms | ratio app/bare |'
-
-/** Adds the row at the end of this benchmark's table in the results README (other tables follow it). */
-function addRow(readme: string, row: string) {
-  const lines = existsSync(readme) ? readFileSync(readme, 'utf8').split('\n') : ['# Benchmark results', '']
-  let at = lines.indexOf(TABLE_HEADER)
-  if (at < 0) {
-    lines.push('## PUT /api/v1/registrations/:id — `npm run bench:api`', '', TABLE_HEADER, '| --- | --- | --- | --- | --- | --- | --- | --- |', '')
-    at = lines.indexOf(TABLE_HEADER)
-  }
-  while (lines[at + 1]?.startsWith('|')) at++
-  lines.splice(at + 1, 0, row)
-  writeFileSync(readme, lines.join('\n'))
-}
-
 async function main() {
   const s = await startServers()
   try {
@@ -67,16 +53,16 @@ async function main() {
     await run(s.bare, barePath, {}, WARMUP)
     const app = await run(s.app, appPath, auth, DURATION)
     const bare = await run(s.bare, barePath, {}, DURATION)
-    const date = new Date().toISOString().slice(0, 10)
-    const machine = { cpu: cpus()[0].model, cores: cpus().length, memoryGB: Math.round(totalmem() / 2 ** 30), node: process.version }
+    const date = today()
+    const machine = { ...machineInfo(), memoryGB: Math.round(totalmem() / 2 ** 30) }
     const ratio = Number((app.requestsPerSecond / bare.requestsPerSecond).toFixed(3))
     const report = {
       date, machine, connections: CONNECTIONS, durationSeconds: DURATION, bodyBytes: Buffer.byteLength(body),
       sqlite: 'WAL, synchronous=FULL (both servers)', app, bare, ratio,
     }
-    const dir = join(ROOT, 'bench/results')
-    writeFileSync(join(dir, `put-registration-${date}.json`), `${JSON.stringify(report, null, 2)}\n`)
-    addRow(join(dir, 'README.md'), `| ${date} | PUT /registrations/:id (${CONNECTIONS} conn, ${DURATION} s) | ${machine.cpu}, ${machine.cores} cores, Node ${process.version} | ${app.requestsPerSecond} | ${app.latencyMs.p99} | ${bare.requestsPerSecond} | ${bare.latencyMs.p99} | ${ratio} |`)
+    writeResult('put-registration', report)
+    addResultRow('put', [date, `PUT /registrations/:id (${CONNECTIONS} conn, ${DURATION} s)`, `${machine.cpu}, ${machine.cores} cores, Node ${machine.node}`,
+      app.requestsPerSecond, app.latencyMs.p99, bare.requestsPerSecond, bare.latencyMs.p99, ratio])
     console.log(JSON.stringify(report, null, 2))
     if (app.non2xx || app.errors || bare.non2xx || bare.errors) {
       console.error('non-2xx answers or errors during the run: see the report')

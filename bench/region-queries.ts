@@ -1,94 +1,99 @@
 /**
- * `npx tsx bench/region-queries.ts [rows]`: region-scoped reads at scale. Fills a fresh database (SQLite, or
- * PostgreSQL when DATABASE_URL is set) with N registrations (default 300,000) spread over every Guangdong
- * village, a fifth of them in 大埔县 as a heavy county, then times the worker endpoints through the app:
- * stats, the default queue, the all-status queue and an exact-name search, for a village, a township and
- * the county. Prints a table and writes bench/results/region-queries-<date>.json.
+ * `npx tsx bench/region-queries.ts [sqlite|postgres] [rows]`: the worker endpoints at scale, over HTTP.
+ * Seeds a fresh database (bench/seed.ts; default 300,000 registrations, 60,000 of them in 大埔县), starts the
+ * real server process on it, and as a village worker (茅坪), a township supervisor (茶阳镇) and a county admin
+ * (大埔县) times 100 sequential requests each of GET /review/queue (the default queue and status=all) and of
+ * GET /stats — p50, p95, p99 — then the township's roster, GET /export.xlsx, three times.
+ * PostgreSQL: a schema of its own in BENCH_DATABASE_URL (or TEST_DATABASE_URL), dropped afterwards.
+ * Writes bench/results/review-queue-<database>-<date>.json and a row in bench/results/README.md.
  */
-import { randomUUID } from 'node:crypto'
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import { cpus, tmpdir } from 'node:os'
+import { randomBytes } from 'node:crypto'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { sql } from 'kysely'
-import { buildApp } from '../server/src/app'
-import { loadConfig } from '../server/src/config'
-import { addWorker, upsertGuardian } from '../server/src/db/users'
+import pg from 'pg'
+import { connect } from '../server/src/db/connect'
+import { addWorker } from '../server/src/db/users'
 import { hashPassword } from '../server/src/passwords'
-import { derive } from '../server/src/services/derive'
-import { validateSubmission } from '../server/src/services/submit'
-import { contentHash } from '../server/src/vault'
+import { client, type Client } from '../tests/drills/support/http'
+import { startServer } from '../tests/drills/support/server-process'
+import { addResultRow, machine, today, writeResult } from './results'
+import { seed } from './seed'
 
-const ROOT = join(__dirname, '..')
-const N = Number(process.argv[2] ?? 300_000)
-const STATUSES = ['submitted', 'village_review', 'verified', 'township_approved', 'confirmed', 'returned'] as const
+const backend = process.argv[2] === 'postgres' ? 'postgres' : 'sqlite'
+const ROWS = Number(process.argv[3] ?? 300_000)
+const REQUESTS = 100
+const ROLES = [
+  { role: 'village_worker', region: '441422101200', label: 'village 茅坪' },
+  { role: 'township_supervisor', region: '441422101', label: 'township 茶阳镇' },
+  { role: 'county_admin', region: '441422', label: 'county 大埔县' },
+] as const
+
+const percentile = (sorted: number[], p: number) => Number(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)].toFixed(1))
+
+type Timing = Awaited<ReturnType<typeof timed>>
+interface ScopeResult { scope: string; region: string; queue: Timing; queueAll: Timing; stats: Timing; exportSeconds?: { p50: number; max: number } }
+
+async function timed(http: Client, token: string, path: string, n: number) {
+  const times: number[] = []
+  let total: number | undefined
+  for (let i = 0; i < n; i++) {
+    const t = performance.now()
+    const res = await http.send({ method: 'GET', path, headers: { authorization: `Bearer ${token}` } })
+    times.push(performance.now() - t)
+    if (res.status !== 200) throw new Error(`${path}: ${res.status} ${res.text.slice(0, 200)}`)
+    if (i === 0 && res.headers['content-type']?.includes('json')) total = JSON.parse(res.text).total
+  }
+  times.sort((a, b) => a - b)
+  return { rows: total, p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99) }
+}
 
 async function main() {
   const dataDir = mkdtempSync(join(tmpdir(), 'hutong-scale-'))
-  const config = loadConfig({} as NodeJS.ProcessEnv, { dataDir, logger: false, staticDir: join(dataDir, 'none'), databaseUrl: process.env.DATABASE_URL || undefined })
-  const app = await buildApp({ config })
-  const owner = await upsertGuardian(app.db, 'scale-owner')
-  const villages = Object.entries(JSON.parse(readFileSync(join(ROOT, 'server/data/gd-villages.json'), 'utf8')) as Record<string, [string, string][]>)
-    .flatMap(([t, vs]) => vs.map(([s]) => t + s))
-  const dabu = villages.filter((v) => v.startsWith('441422'))
-  const base = validateSubmission(app, JSON.parse(readFileSync(join(ROOT, 'tests/fixtures/registrations/left-behind.json'), 'utf8'))).record
+  const base = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL
+  if (backend === 'postgres' && !base) throw new Error('set BENCH_DATABASE_URL (or TEST_DATABASE_URL) for PostgreSQL')
+  const schema = backend === 'postgres' ? `bench_${randomBytes(4).toString('hex')}` : undefined
+  const admin = async (q: string) => { const c = new pg.Client({ connectionString: base }); await c.connect(); try { await c.query(q) } finally { await c.end() } }
+  if (schema) await admin(`create schema ${schema}`)
+  const databaseUrl = schema ? `${base}${base!.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}` : undefined
+  let stop = async () => undefined as void
+  try {
+    const filled = await seed({ dataDir, databaseUrl, rows: ROWS })
+    console.log(`${backend}: ${ROWS} rows in ${filled.fillSeconds} s`)
+    const handle = connect({ dataDir, databaseUrl })
+    const passwordHash = await hashPassword('bench-password')
+    for (const r of ROLES) await addWorker(handle.db, { username: `bench-${r.role}`, passwordHash, role: r.role, regionCode: r.region })
+    await handle.db.destroy()
 
-  const started = Date.now()
-  for (let i = 0; i < N; i += 1000) {
-    const rows = []
-    for (let k = i; k < Math.min(N, i + 1000); k++) {
-      const village = k % 5 === 0 ? dabu[k % dabu.length] : villages[k % villages.length]
-      const record = { ...base, child: { ...base.child, residenceRegion: village, hukouRegion: village, name: `陈${k % 997}明` } }
-      const id = randomUUID()
-      const at = new Date(Date.UTC(2026, 0, 1) + k * 1000).toISOString()
-      rows.push({
-        id, owner_id: owner.id, status: STATUSES[k % STATUSES.length], version: 1, content_hash: contentHash(record),
-        payload: app.vault.sealJson(record, id), ...derive(record, app.vault),
-        // One child per row, as in real data (the fixture's ID number would make every row a duplicate).
-        id_hmac: app.vault.lookup('id', `bench-${k}`), person_hmac: app.vault.lookup('person', `bench-${k}`),
-        created_at: at, updated_at: at,
-      })
+    const server = await startServer({ dataDir, databaseUrl, env: { HUTONG_LOGIN_RATE_MAX: '100' } })
+    stop = server.stop
+    const http = client(server.url, 4)
+    const results: ScopeResult[] = []
+    for (const r of ROLES) {
+      const login = await http.json('POST', '/api/v1/auth/worker-login', undefined, { username: `bench-${r.role}`, password: 'bench-password' })
+      const token = JSON.parse(login.text).token as string
+      await timed(http, token, '/api/v1/review/queue', 10) // warm-up: statements prepared, pages cached
+      const queue = await timed(http, token, '/api/v1/review/queue', REQUESTS)
+      const all = await timed(http, token, '/api/v1/review/queue?status=all', REQUESTS)
+      const stats = await timed(http, token, '/api/v1/stats', REQUESTS)
+      const exportRun = r.role === 'township_supervisor' ? await timed(http, token, '/api/v1/export.xlsx', 3) : undefined
+      results.push({ scope: r.label, region: r.region, queue, queueAll: all, stats, ...(exportRun ? { exportSeconds: { p50: exportRun.p50 / 1000, max: exportRun.p99 / 1000 } } : {}) })
     }
-    await app.db.insertInto('registrations').values(rows).execute()
+    http.close()
+    const township = results[1]
+    // The roster leaves withdrawn registrations out; the seed has none, so it holds every row of the township.
+    const exportRows = township.queueAll.rows
+    const report = { date: today(), database: backend, rows: ROWS, inCounty441422: filled.inCounty441422, machine: machine(), fillSeconds: filled.fillSeconds, requestsPerFigure: REQUESTS, results, exportRows }
+    console.log(JSON.stringify(report, null, 2))
+    writeResult(`review-queue-${backend}`, report)
+    const q = (i: number) => `${results[i].queue.p50} / ${results[i].queue.p95}`
+    const m = machine()
+    addResultRow('queue', [today(), backend, `${m.cpu}, ${m.cores} cores, Node ${m.node}`, q(0), q(1), q(2), `${township.exportSeconds!.p50.toFixed(2)} (${exportRows})`])
+  } finally {
+    await stop()
+    if (schema) await admin(`drop schema ${schema} cascade`)
+    rmSync(dataDir, { recursive: true, force: true })
   }
-  const fillSeconds = (Date.now() - started) / 1000
-  // Steady state: statistics gathered and the visibility map set, as autovacuum leaves a live database.
-  await sql.raw(app.dialect === 'postgres' ? 'vacuum analyze registrations' : 'analyze').execute(app.db)
-
-  const token = async (role: 'village_worker' | 'township_supervisor' | 'county_admin', region: string) => {
-    const username = `${role}-${region}`
-    await addWorker(app.db, { username, passwordHash: await hashPassword('bench-password'), role, regionCode: region })
-    return (await app.inject({ method: 'POST', url: '/api/v1/auth/worker-login', payload: { username, password: 'bench-password' } })).json().token as string
-  }
-  const scopes = [
-    { level: '村 茅坪', token: await token('village_worker', '441422101200') },
-    { level: '镇 茶阳', token: await token('township_supervisor', '441422101') },
-    { level: '县 大埔', token: await token('county_admin', '441422') },
-  ]
-  const urls = ['/api/v1/stats', '/api/v1/review/queue', '/api/v1/review/queue?status=all', `/api/v1/review/queue?status=all&q=${encodeURIComponent('陈5明')}`]
-  const results: { scope: string; url: string; rows?: number; medianMs: number }[] = []
-  for (const s of scopes) {
-    for (const url of urls) {
-      const times: number[] = []
-      let rows: number | undefined
-      for (let r = 0; r < 7; r++) {
-        const t = performance.now()
-        const res = await app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${s.token}` } })
-        times.push(performance.now() - t)
-        if (res.statusCode !== 200) throw new Error(`${url} ${res.statusCode} ${res.body}`)
-        const body = res.json()
-        rows = body.total
-      }
-      times.sort((a, b) => a - b)
-      results.push({ scope: s.level, url: url.replace('/api/v1', ''), rows, medianMs: Number(times[3].toFixed(1)) })
-    }
-  }
-  const report = {
-    date: new Date().toISOString().slice(0, 10), database: app.dialect, rows: N, inCounty441422: Math.ceil(N / 5),
-    machine: { cpu: cpus()[0].model, cores: cpus().length, node: process.version }, fillSeconds, results,
-  }
-  console.table(results)
-  writeFileSync(join(ROOT, 'bench/results', `region-queries-${app.dialect}-${report.date}.json`), `${JSON.stringify(report, null, 2)}\n`)
-  await app.close()
 }
 
 main().catch((err) => {

@@ -12,11 +12,10 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { cpus } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { mainPackageFiles, packageSizes } from './lib/weapp-package.mjs'
+import { BUDGETS, mainPackageFiles, packageSizes } from './lib/weapp-package.mjs'
 import { loadVillageNames, villageScanner } from './lib/village-names.mjs'
 
 const KB = 1024
-const BUDGETS = { mainBytes: 600 * KB, subpackageBytes: 500 * KB }
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const args = process.argv.slice(2)

@@ -7,4 +7,6 @@ npm run --silent typecheck
 npm run --silent build:weapp >/tmp/hutong-build-weapp.log 2>&1 || { cat /tmp/hutong-build-weapp.log; exit 1; }
 npm run --silent build:h5 >/tmp/hutong-build-h5.log 2>&1 || { cat /tmp/hutong-build-h5.log; exit 1; }
 npm run --silent check:size -- --no-build  # package budgets and no village data in the main package
-npx jest --ci  # includes tests/weapp: the smoke test of the compiled weapp build
+npx jest --ci --selectProjects node h5 weapp  # tests/weapp: the smoke test of the compiled weapp build
+# Headless Chromium against the H5 build just made, served by the real server (needs /usr/bin/chromium).
+npx jest --ci --selectProjects e2e --runInBand

@@ -1,9 +1,9 @@
 export default defineAppConfig({
-  pages: ['pages/index/index'],
+  pages: ['pages/index/index', 'pages/mine/index'],
   subPackages: [
     // The guardian's wizard, review and done pages, with the schema code and the region tree: kept out of
     // the main package so that the home page opens fast on a weak network.
-    { root: 'register', pages: ['wizard/index', 'done/index'] },
+    { root: 'register', pages: ['wizard/index', 'done/index', 'record/index'] },
     // Community workers' pages (sign-in, list, one record, overview): loaded only when a worker opens them.
     { root: 'worker', pages: ['login/index', 'queue/index', 'entry/index', 'overview/index'] },
   ],
@@ -11,6 +11,7 @@ export default defineAppConfig({
   // 开始登记 it is usually there.
   preloadRule: {
     'pages/index/index': { network: 'all', packages: ['register'] },
+    'pages/mine/index': { network: 'all', packages: ['register'] },
   },
   window: {
     backgroundTextStyle: 'light',

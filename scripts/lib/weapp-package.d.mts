@@ -1,3 +1,4 @@
+export const BUDGETS: { mainBytes: number; subpackageBytes: number }
 export function assertWeappBuild(distDir: string): void
 export function subpackageRoots(distDir: string): string[]
 export function allFiles(distDir: string): string[]

@@ -36,7 +36,7 @@ export async function seedDemo(app: FastifyInstance, config: Pick<AppConfig, 'da
       await audit(app.db, { actor: { id: 'demo', role: 'demo' }, action: 'user_add', targetType: 'user', targetId: user.id, regionCode: a.region, detail: { username: a.username, demo: true } })
       lines.push(`${a.username}\t${password}\t${a.name}\t${app.regions.fullName(a.region)}`)
     }
-    lines.push('# 演示监护人：H5 登录时以 demo-guardian 作为登录凭证（code）即可看到示例登记')
+    lines.push('# 演示监护人：在浏览器打开 /?device=demo-guardian 即以演示监护人身份看到示例登记')
     writeFileSync(file, lines.join('\n') + '\n', { mode: 0o600 })
     // Sample registrations from one demo guardian (WeChat code "demo-guardian" in the H5 stand-in).
     if (existsSync(FIXTURES)) {

@@ -44,6 +44,11 @@ const baseProps = {
   createdAt: str, updatedAt: str, allowedActions: strArray,
 } as const
 
+const returnedSchema = {
+  type: ['object', 'null'],
+  properties: { reason: str, fields: strArray, at: str, byRole: str },
+} as const
+
 export const fullViewSchema = {
   type: 'object',
   properties: {
@@ -52,10 +57,7 @@ export const fullViewSchema = {
     /** Workers only: the record paths shown masked (see POST /registrations/:id/reveal). */
     masked: strArray,
     classification: anyObject,
-    returned: {
-      type: ['object', 'null'],
-      properties: { reason: str, fields: strArray, at: str, byRole: str },
-    },
+    returned: returnedSchema,
     village: { type: 'object', properties: { code: str, name: str } },
     possibleDuplicates: {
       type: 'array',
@@ -66,7 +68,7 @@ export const fullViewSchema = {
 
 export const ownListSchema = {
   type: 'object',
-  properties: { items: { type: 'array', items: { type: 'object', properties: { ...baseProps, childName: str } } } },
+  properties: { items: { type: 'array', items: { type: 'object', properties: { ...baseProps, childName: str, returned: returnedSchema } } } },
 } as const
 
 export const queueSchema = {

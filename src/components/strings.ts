@@ -2,6 +2,7 @@
 export const FIELD_TEXT = {
   optional: '（选填）',
   errorMark: '✕',
+  flagMark: '✎',
   choose: '请选择',
   change: '修改',
   selectedMark: '✓',

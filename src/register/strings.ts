@@ -93,6 +93,19 @@ export const WIZARD_TEXT = {
   savedNote: '填写的内容会自动保存在手机上，退出后可以接着填。',
 } as const
 
+/** Correcting a registration the reviewer returned or the server refused. */
+export const FIX_TEXT = {
+  returnedHeading: '请修改退回的登记',
+  rejectedHeading: '请修改后重新提交',
+  reason: (reason: string) => `原因：${reason}`,
+  fieldsIntro: '需要修改的地方（点一下可以直接去改）：',
+  stepItem: (n: number, title: string) => `第${n}步 ${title}`,
+  flagReturned: '工作人员请您核对、修改这一项',
+  flagCheck: '请检查、修改这一项',
+  resubmitNote: '改好后，到第5步“确认提交”重新提交。',
+  unchanged: '内容还没有修改。请按退回的原因修改后再提交。',
+} as const
+
 export const REVIEW_TEXT = {
   intro: '请核对下面的全部信息。需要改的，点“修改”回到那一步。',
   edit: '修改',
@@ -121,9 +134,40 @@ export const REVIEW_TEXT = {
 
 export const DONE_TEXT = {
   title: '登记已保存',
-  body: (name: string) => `${name}的登记已经保存在手机的“待提交”列表中。等待发送给村（居）儿童主任核实。`,
-  keepApp: '发送成功前，请不要删除本小程序。',
+  body: (name: string) => `${name}的登记已经保存在手机上，有网络时会自动提交给村（居）儿童主任核实。提交的情况：`,
+  keepApp: '提交上之前，请不要删除本小程序。没有网络也没关系，有网络时会自动提交。',
+  mine: '查看我的登记',
   another: '再登记一个孩子（兄弟姐妹）',
   anotherHint: '会自动带上父母、照料和家庭情况，只需填写孩子的信息。',
   home: '回到首页',
+} as const
+
+/** One registration's page (register/record): what the reviewer or the server said, the two versions of a conflict, the history. */
+export const RECORD_TEXT = {
+  missing: '手机上没有这份登记。',
+  returnedHeading: '退回修改',
+  returnedBy: (role: string) => `${role}把这份登记退回了，请按原因修改后重新提交。`,
+  reason: (reason: string) => `原因：${reason}`,
+  fieldsHeading: '需要修改的地方：',
+  rejectedHeading: '没有提交成功',
+  issuesHeading: '需要修改的地方：',
+  issue: (label: string, message: string) => `${label}：${message}`,
+  conflictHeading: '两个版本不一样',
+  conflictIntro: '您手机上的修改和服务器上的内容不一样（可能在别的手机上改过，或工作人员又退回了一次）。请对照下面不一样的地方，选一份保留。',
+  conflictField: '内容',
+  mine: '我手机上的',
+  theirs: '服务器上的',
+  noDifference: '两边填写的内容相同，只是版本不同。',
+  keepMine: '保留我手机上的，重新提交',
+  keepTheirs: '以服务器上的为准',
+  keepTheirsTitle: '以服务器上的为准？',
+  keepTheirsBody: '您手机上的这次修改会被放弃，保留服务器上的内容。',
+  keepMineBlocked: '服务器上的这份登记现在不能修改（正在核实或已处理），只能以服务器上的为准。',
+  confirm: '确定',
+  cancel: '取消',
+  historyHeading: '处理记录',
+  historyLoading: '正在读取处理记录…',
+  historyOffline: '没有网络，暂时看不到处理记录。',
+  historyNone: '还没有处理记录（提交到服务器后才有）。',
+  historyItem: (at: string, action: string, who: string, to: string) => `${at}  ${who}：${action}（${to}）`,
 } as const

@@ -17,6 +17,8 @@ export const ROUTES = {
   home: '/pages/index/index',
   wizard: '/register/wizard/index',
   done: '/register/done/index',
+  mine: '/pages/mine/index',
+  record: '/register/record/index',
 } as const
 
 const taroNavigator: Navigator = {
@@ -49,6 +51,16 @@ export function openWizard(draftId: string, { replace = false }: { replace?: boo
 /** After submitting: the wizard is replaced, so "back" from the done page never returns into it. */
 export function openDone(outboxId: string): void {
   navigator.redirectTo(`${ROUTES.done}?id=${encodeURIComponent(outboxId)}`)
+}
+
+/** 我的登记 (the list, main package). */
+export function openMine(): void {
+  navigator.navigateTo(ROUTES.mine)
+}
+
+/** One registration: where it stands, the reviewer's reason, its history, a conflict to resolve. */
+export function openRecord(id: string): void {
+  navigator.navigateTo(`${ROUTES.record}?id=${encodeURIComponent(id)}`)
 }
 
 export function goHome(): void {

@@ -103,3 +103,41 @@ export function readJson<T>(key: string): T | undefined {
 export function writeJson(key: string, value: unknown): void {
   storage.setItem(key, JSON.stringify(value))
 }
+
+/** WeChat allows 10 MB of storage per mini-program and user; past WARN_BYTES the home page warns. */
+export const STORAGE_LIMIT_BYTES = 10 * 1024 * 1024
+export const STORAGE_WARN_BYTES = 8 * 1024 * 1024
+
+/** UTF-8 length without TextEncoder (the mini-program's JS engine may not have it). */
+function utf8Bytes(text: string): number {
+  let n = 0
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c < 0x80) n += 1
+    else if (c < 0x800) n += 2
+    else if (c >= 0xd800 && c < 0xdc00) {
+      n += 4
+      i += 1
+    } else n += 3
+  }
+  return n
+}
+
+/**
+ * Bytes of storage in use. WeChat reports it (currentSize, in KB); the H5 build reports NaN, so there the
+ * keys and values are counted.
+ */
+export function storageUsage(): { usedBytes: number; limitBytes: number } {
+  const info = Taro.getStorageInfoSync()
+  const limitBytes = Number.isFinite(info.limitSize) && info.limitSize > 0 ? info.limitSize * 1024 : STORAGE_LIMIT_BYTES
+  if (Number.isFinite(info.currentSize)) return { usedBytes: info.currentSize * 1024, limitBytes }
+  let usedBytes = 0
+  for (const key of storage.keys()) usedBytes += utf8Bytes(key) + utf8Bytes(storage.getItem(key) ?? '')
+  return { usedBytes, limitBytes }
+}
+
+/** The amount to warn about in MB (one decimal), or undefined while there is room. */
+export function storageWarning(usage = storageUsage()): string | undefined {
+  if (usage.usedBytes < Math.min(STORAGE_WARN_BYTES, usage.limitBytes * 0.8)) return undefined
+  return (usage.usedBytes / (1024 * 1024)).toFixed(1)
+}

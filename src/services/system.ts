@@ -81,3 +81,15 @@ export function applyRootFontSize(px: number): () => void {
     root.style.fontSize = previous
   }
 }
+
+/**
+ * Pull-to-refresh on a page whose config sets `enablePullDownRefresh`: runs `refresh`, then stops the
+ * spinner. Taro adds its page hooks to the API object at run time; where they do not exist (page tests)
+ * this does nothing — the same for the whole run, so the order of React hooks never changes.
+ */
+export function usePullToRefresh(refresh: () => Promise<unknown>): void {
+  const hook = (Taro as unknown as { usePullDownRefresh?: (fn: () => void) => void }).usePullDownRefresh
+  hook?.(() => {
+    refresh().finally(() => Taro.stopPullDownRefresh?.())
+  })
+}

@@ -8,7 +8,7 @@ import { persist } from 'zustand/middleware'
 import type { StepKey } from '@/domain/schema'
 import { uuidV4 } from '@/services/ids'
 import { storage as appStorage, type KeyValueStorage } from '@/services/storage'
-import { copyFamilySteps, emptyRecord, STEP_ORDER, type DraftRecord } from './record-ops'
+import { copyFamilySteps, emptyRecord, STEP_ORDER, stepOfPath, type DraftRecord } from './record-ops'
 import { createSplitStorage } from './split-storage'
 
 export const DRAFT_PREFIX = 'hutong:draft:'
@@ -25,6 +25,21 @@ export interface Draft {
   updatedAt: string
   /** The draft or submission whose parents, guardianship and family were copied. */
   copiedFrom?: string
+  /** Set when the draft corrects a registration the reviewer returned or the server refused. */
+  fix?: DraftFix
+}
+
+/** What to correct, and on which server version (docs/guardian-app.md "Sync"). */
+export interface DraftFix {
+  /** returned: the reviewer sent it back; rejected: the server refused it (400); conflict: chosen after a 409. */
+  source: 'returned' | 'rejected' | 'conflict'
+  reason: string
+  /** Record paths to highlight (a step `child`, a field `child.idNumber`, `parents.mother.workPlace`). */
+  fields: string[]
+  /** Messages per path (the server's issues). */
+  messages?: Record<string, string>
+  /** The server version the correction is made on (absent: the record is not on the server yet). */
+  baseVersion?: number
 }
 
 export interface DraftsState {
@@ -35,6 +50,10 @@ export interface DraftsState {
   updateRecord(id: string, recipe: (record: DraftRecord) => DraftRecord): void
   setStep(id: string, step: StepKey): void
   removeDraft(id: string): void
+  /** Opens a correction under the registration's own id (an existing draft for it is kept as it is). */
+  openFix(id: string, record: DraftRecord, fix: DraftFix): void
+  /** "Keep it": the guardian wants the draft; it counts as touched now. */
+  touch(id: string): void
 }
 
 type Persisted = Pick<DraftsState, 'drafts' | 'lastId'>
@@ -78,6 +97,16 @@ export function createDraftsStore(storage: KeyValueStorage = appStorage, now: ()
           if (!draft || draft.step === step) return
           set({ drafts: { ...get().drafts, [id]: { ...draft, step, updatedAt: stamp() } }, lastId: id })
         },
+        openFix(id, record, fix) {
+          if (get().drafts[id]) return
+          const at = stamp()
+          const step = stepOfPath(fix.fields[0]) ?? 'child'
+          set({ drafts: { ...get().drafts, [id]: { id, record, step, createdAt: at, updatedAt: at, fix } }, lastId: id })
+        },
+        touch(id) {
+          const draft = get().drafts[id]
+          if (draft) set({ drafts: { ...get().drafts, [id]: { ...draft, updatedAt: stamp() } } })
+        },
         removeDraft(id) {
           if (!get().drafts[id]) return
           const { [id]: _removed, ...drafts } = get().drafts
@@ -112,6 +141,15 @@ export const draftsStore: DraftsStore = createDraftsStore()
 
 export function useDrafts<T>(selector: (state: DraftsState) => T): T {
   return useStore(draftsStore, selector)
+}
+
+/** A draft untouched this long asks the guardian whether to keep it (README "Retention"). */
+export const ABANDONED_AFTER_DAYS = 30
+
+/** Drafts nobody has touched for ABANDONED_AFTER_DAYS, oldest first. */
+export function abandonedDrafts(drafts: Record<string, Draft>, now: Date = new Date()): Draft[] {
+  const limit = now.getTime() - ABANDONED_AFTER_DAYS * 24 * 3600 * 1000
+  return Object.values(drafts).filter((d) => Date.parse(d.updatedAt) < limit).sort((a, b) => a.updatedAt.localeCompare(b.updatedAt))
 }
 
 /** Drafts newest first, for lists. */

@@ -1,32 +1,43 @@
 /**
- * The outbox: submitted registrations waiting to reach the server ("待提交"). One key per item,
- * `hutong:outbox:<id>`, plus the index `hutong:outbox`. Today items only wait (status 'queued');
- * sending, retrying and the server's answer belong to the sync layer, which extends `OutboxStatus`.
+ * The outbox: what the guardian submitted, with where it stands (outbox-machine.ts), and what the server
+ * last said about it. One key per item, `hutong:outbox:<id>`, plus the index `hutong:outbox` — far below
+ * WeChat's 1 MB per key, and only the item that changed is written again. Items stay after they reach
+ * the server: they are the phone's copy of 我的登记, reduced to the child's name once verified.
+ * Sending belongs to services/sync.ts; this store only records.
  */
 import { createStore, useStore } from 'zustand'
 import { persist } from 'zustand/middleware'
-import type { Registration } from '@/domain/schema'
 import { storage as appStorage, type KeyValueStorage } from '@/services/storage'
+import {
+  minimise, newItem, recoverInterrupted, REGISTRATION, type OutboxItem, type RegistrationItem, type ServerState,
+} from './outbox-machine'
 import { createSplitStorage } from './split-storage'
+
+export * from './outbox-machine'
 
 export const OUTBOX_PREFIX = 'hutong:outbox:'
 export const OUTBOX_INDEX_KEY = 'hutong:outbox'
-export const OUTBOX_VERSION = 1
+/** 1: waiting items only ({ id, record, queuedAt, status: 'queued' }). 2: the sync states. */
+export const OUTBOX_VERSION = 2
 
-export type OutboxStatus = 'queued'
-
-export interface OutboxItem {
-  /** The draft's UUID v4: the server's idempotency key. */
+/** One registration as the server lists it (GET /registrations). */
+export interface ServerListItem {
   id: string
-  /** Validated by validateRegistration before it was queued. */
-  record: Registration
-  queuedAt: string
-  status: OutboxStatus
+  childName: string
+  createdAt: string
+  server: ServerState
 }
 
 export interface OutboxState {
   items: Record<string, OutboxItem>
-  enqueue(item: OutboxItem): void
+  /** Queues new content under an id (a first submission, or a fix); what the server said is kept. */
+  enqueue(input: { id: string; kind?: string; record: unknown; baseVersion?: number }): void
+  /** Replaces one item through a pure transition (used by the sync layer). */
+  update(id: string, recipe: (item: OutboxItem) => OutboxItem): void
+  /** Folds the server's list in: statuses of known items, and registrations this phone did not know. */
+  mergeServer(list: readonly ServerListItem[]): void
+  /** Conflict resolved in favour of the server's version: ours is dropped, by the guardian's choice. */
+  acceptServerVersion(id: string): void
   remove(id: string): void
 }
 
@@ -34,28 +45,80 @@ type Persisted = Pick<OutboxState, 'items'>
 
 function isItem(value: unknown, id: string): value is OutboxItem {
   const item = value as OutboxItem
-  return !!item && typeof item === 'object' && item.id === id && !!item.record && typeof item.queuedAt === 'string' &&
-    typeof item.status === 'string'
+  return !!item && typeof item === 'object' && item.id === id && !!item.record && typeof item.record === 'object' &&
+    typeof item.queuedAt === 'string' && typeof item.status === 'string'
 }
 
-export function createOutboxStore(storage: KeyValueStorage = appStorage) {
+/** Version 1 items waited only; they become queued registration items with no attempts yet. */
+export function migrateOutbox(state: unknown, version: number): Persisted {
+  const items = ((state as Persisted | undefined)?.items ?? {}) as Record<string, OutboxItem>
+  if (version >= 2) return { items }
+  const out: Record<string, OutboxItem> = {}
+  for (const [id, item] of Object.entries(items)) out[id] = { ...item, kind: REGISTRATION, status: 'queued', attempts: 0 }
+  return { items: out }
+}
+
+export function createOutboxStore(storage: KeyValueStorage = appStorage, now: () => number = Date.now) {
   return createStore<OutboxState>()(
     persist(
-      (set, get) => ({
-        items: {},
-        enqueue(item) {
-          set({ items: { ...get().items, [item.id]: item } })
-        },
-        remove(id) {
-          if (!get().items[id]) return
-          const { [id]: _removed, ...items } = get().items
-          set({ items })
-        },
-      }),
+      (set, get) => {
+        const put = (item: OutboxItem) => set({ items: { ...get().items, [item.id]: item } })
+        return {
+          items: {},
+          enqueue(input) {
+            const before = get().items[input.id]
+            const item = newItem({ ...input, server: before?.server }, now())
+            // A correction keeps the first submission's time (the list's order and 提交时间).
+            put(before ? { ...item, queuedAt: before.queuedAt } : item)
+          },
+          update(id, recipe) {
+            const item = get().items[id]
+            if (!item) return
+            const next = recipe(item)
+            if (next !== item) put(next)
+          },
+          mergeServer(list) {
+            const items = { ...get().items }
+            let changed = false
+            for (const entry of list) {
+              const known = items[entry.id]
+              const next: OutboxItem = known
+                ? minimise({ ...known, server: entry.server })
+                : minimise({
+                  ...newItem({ id: entry.id, record: { child: { name: entry.childName } }, server: entry.server }, now()),
+                  queuedAt: entry.createdAt, status: 'synced', slim: true,
+                })
+              if (known && JSON.stringify(known.server) === JSON.stringify(next.server) && known.slim === next.slim) continue
+              items[entry.id] = next
+              changed = true
+            }
+            if (changed) set({ items })
+          },
+          acceptServerVersion(id) {
+            const item = get().items[id]
+            if (!item?.conflict) return
+            const { conflict, lastError: _e, baseVersion: _b, nextRetryAt: _n, ...rest } = item
+            put(minimise({ ...rest, record: conflict.record, server: conflict.server ?? item.server, status: 'synced', slim: false }))
+          },
+          remove(id) {
+            if (!get().items[id]) return
+            const { [id]: _removed, ...items } = get().items
+            set({ items })
+          },
+        }
+      },
       {
         name: OUTBOX_INDEX_KEY,
         version: OUTBOX_VERSION,
+        migrate: migrateOutbox,
         partialize: (s): Persisted => ({ items: s.items }),
+        // A store made from storage never holds an item that no sender is sending (see recoverInterrupted).
+        merge: (persisted, current) => {
+          const items = (persisted as Persisted | undefined)?.items ?? {}
+          const recovered: Record<string, OutboxItem> = {}
+          for (const [id, item] of Object.entries(items)) recovered[id] = recoverInterrupted(item)
+          return { ...current, items: recovered }
+        },
         storage: createSplitStorage<Persisted, OutboxItem>({
           storage,
           indexKey: OUTBOX_INDEX_KEY,
@@ -77,6 +140,9 @@ export function useOutbox<T>(selector: (state: OutboxState) => T): T {
   return useStore(outboxStore, selector)
 }
 
-export function sortedOutbox(items: Record<string, OutboxItem>): OutboxItem[] {
-  return Object.values(items).sort((a, b) => b.queuedAt.localeCompare(a.queuedAt))
+export const isRegistration = (item: OutboxItem | undefined): item is RegistrationItem => item?.kind === REGISTRATION
+
+/** The guardian's registrations, newest first (other kinds of items are not listed in 我的登记). */
+export function sortedOutbox(items: Record<string, OutboxItem>): RegistrationItem[] {
+  return Object.values(items).filter(isRegistration).sort((a, b) => b.queuedAt.localeCompare(a.queuedAt))
 }

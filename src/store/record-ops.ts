@@ -18,6 +18,24 @@ export interface DraftRecord {
 export const ANSWER_STEPS = ['child', 'parents', 'guardianship', 'family'] as const satisfies readonly StepKey[]
 export const STEP_ORDER: readonly StepKey[] = [...ANSWER_STEPS, 'consent']
 
+/** The wizard step a record path belongs to ('parents.mother.workPlace' → parents). */
+export function stepOfPath(path: string | undefined): StepKey | undefined {
+  const head = path?.split('.')[0]
+  return (ANSWER_STEPS as readonly string[]).includes(head ?? '') ? (head as StepKey) : undefined
+}
+
+/** A registration (or any record with the four answer steps) as a draft record: consent is given anew. */
+export function draftRecordOf(record: Partial<Record<(typeof ANSWER_STEPS)[number], unknown>>): DraftRecord {
+  const empty = emptyRecord()
+  const from = clone(record) as Partial<DraftRecord>
+  return {
+    child: from.child ?? {},
+    parents: { father: from.parents?.father ?? {}, mother: from.parents?.mother ?? {} },
+    guardianship: { ...empty.guardianship, ...(from.guardianship ?? {}) },
+    family: { ...empty.family, ...(from.family ?? {}) },
+  }
+}
+
 export function emptyRecord(): DraftRecord {
   return {
     child: {},

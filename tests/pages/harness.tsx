@@ -65,16 +65,21 @@ export function createRouter(pages: Record<string, ComponentType>) {
 const villages = JSON.parse(readFileSync(join(__dirname, '../../server/data/gd-villages.json'), 'utf8')) as
   Record<string, [string, string][]>
 
-/** Serves GET /api/v1/regions/:county/villages; `offline` makes every request fail as without signal. */
+/** GET /api/v1/regions/:county/villages from the server's data file; anything else is 404. */
+export const serveVillages: Transport = async (req) => {
+  const m = /\/api\/v1\/regions\/(\d{6})\/villages$/.exec(req.url)
+  if (!m) return { statusCode: 404, data: { error: 'not found' } }
+  const townships = Object.fromEntries(Object.entries(villages).filter(([t]) => t.startsWith(m[1])))
+  return { statusCode: 200, data: { townships } }
+}
+
+/** Serves the villages; `offline` makes every request fail as without signal. */
 export function fakeVillagesServer() {
   const state = { offline: false, calls: [] as string[] }
   const transport: Transport = async (req) => {
     state.calls.push(req.url)
     if (state.offline) throw Object.assign(new Error('request:fail timeout'), { errMsg: 'request:fail timeout' })
-    const m = /\/api\/v1\/regions\/(\d{6})\/villages$/.exec(req.url)
-    if (!m) return { statusCode: 404, data: { error: 'not found' } }
-    const townships = Object.fromEntries(Object.entries(villages).filter(([t]) => t.startsWith(m[1])))
-    return { statusCode: 200, data: { townships } }
+    return serveVillages(req)
   }
   const restore = setTransport(transport)
   return { state, restore }

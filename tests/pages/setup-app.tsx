@@ -9,9 +9,11 @@ import { settingsStore } from '@/store/settings'
 import Home from '@/pages/index/index'
 import Wizard from '@/register/wizard/index'
 import Done from '@/register/done/index'
+import Mine from '@/pages/mine/index'
+import RecordPage from '@/register/record/index'
 import { createRouter, fakeVillagesServer } from './harness'
 
-export const PAGES = { [ROUTES.home]: Home, [ROUTES.wizard]: Wizard, [ROUTES.done]: Done }
+export const PAGES = { [ROUTES.home]: Home, [ROUTES.wizard]: Wizard, [ROUTES.done]: Done, [ROUTES.mine]: Mine, [ROUTES.record]: RecordPage }
 
 export function wipePhone() {
   storage.flush()
@@ -24,9 +26,10 @@ export function wipePhone() {
   localStorage.clear()
 }
 
-export function bootApp(url: string = ROUTES.home) {
+/** `serveApi: false` when the test installs its own transport (tests/pages/fake-api.ts) beforehand. */
+export function bootApp(url: string = ROUTES.home, { serveApi = true }: { serveApi?: boolean } = {}) {
   const router = createRouter(PAGES)
-  const server = fakeVillagesServer()
+  const server = serveApi ? fakeVillagesServer() : { state: { offline: false, calls: [] as string[] }, restore: () => undefined }
   const view = render(<router.App />)
   act(() => router.start(url))
   return {

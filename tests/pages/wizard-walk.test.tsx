@@ -8,7 +8,7 @@ import deFacto from '../fixtures/registrations/de-facto-unsupported.json'
 import disability from '../fixtures/registrations/disability.json'
 import { CONSENT_VERSION } from '@/domain/consent'
 import { draftsStore } from '@/store/drafts'
-import { outboxStore } from '@/store/outbox'
+import { outboxStore, sortedOutbox } from '@/store/outbox'
 import { choose, expectStep, tap, tapText, type } from './harness'
 import { DAJUE, MAOPING, copyContactFrom, fillCarer, fillChild, fillFamily, fillParent, next } from './fill'
 import { bootApp, wipePhone } from './setup-app'
@@ -31,7 +31,7 @@ async function reviewAndSubmit(expected: any, categories: string[]) {
   tap(document.getElementById('consent-checkbox') as HTMLElement)
   tapText('同意并提交')
   await screen.findByText('登记已保存')
-  const items = Object.values(outboxStore.getState().items)
+  const items = sortedOutbox(outboxStore.getState().items) as any[]
   expect(items).toHaveLength(1)
   const { consent, ...rest } = items[0].record
   const { consent: expectedConsent, ...expectedRest } = expected

@@ -82,6 +82,9 @@ describe.each(BACKENDS)('submission (%s)', (backend) => {
     expect(returned.statusCode).toBe(200)
     const seen = await t.req('GET', `/api/v1/registrations/${id}`, { token: guardian })
     expect(seen.json()).toMatchObject({ status: 'returned', version: 2, returned: { reason: '母亲务工地点写得不清楚', fields: ['parents.mother.workPlace'], byRole: 'village_worker' } })
+    // The guardian's list carries the reason and the fields too (the phone shows them without opening each record).
+    const listed = (await t.req('GET', '/api/v1/registrations', { token: guardian })).json().items.find((i: any) => i.id === id)
+    expect(listed).toMatchObject({ status: 'returned', version: 2, returned: { reason: '母亲务工地点写得不清楚', fields: ['parents.mother.workPlace'] } })
 
     const fixed = fixture()
     fixed.parents.mother.workPlace = '广东省东莞市长安镇'
@@ -187,7 +190,7 @@ describe.each(BACKENDS)('submission (%s)', (backend) => {
     await t.put(mine, a, fixture('disability'))
     const list = await t.req('GET', '/api/v1/registrations', { token: mine })
     expect(list.statusCode).toBe(200)
-    expect(list.json().items).toEqual([expect.objectContaining({ id: a, childName: '刘小军', status: 'submitted' })])
+    expect(list.json().items).toEqual([expect.objectContaining({ id: a, childName: '刘小军', status: 'submitted', returned: null })])
   })
 
   test('upper-case UUIDs name the same record', async () => {

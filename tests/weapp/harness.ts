@@ -86,6 +86,14 @@ g.App = (options: Options) => { app = options }
 g.getApp = () => app
 g.getCurrentPages = () => [...pageStack]
 
+/** What the device reports beyond simulate's defaults (WeChat's font-size setting): set before the first page. */
+const device: { fontSizeSetting?: number } = {}
+export function setFontSizeSetting(px: number): void {
+  if (app) throw new Error('setFontSizeSetting: the app has started; call it before the first openPage (one setting per test file)')
+  device.fontSizeSetting = px
+}
+const simulated = { getAppBaseInfo: g.wx.getAppBaseInfo, getSystemInfoSync: g.wx.getSystemInfoSync }
+
 const copy = (value: unknown) => (value === undefined ? undefined : JSON.parse(JSON.stringify(value)))
 const done = (opts: Options) => {
   Promise.resolve().then(() => { opts.success?.({ errMsg: 'ok' }); opts.complete?.({ errMsg: 'ok' }) })
@@ -97,6 +105,8 @@ Object.assign(g.wx, {
   removeStorageSync: (key: string) => { storage.delete(key) },
   clearStorageSync: () => storage.clear(),
   getStorageInfoSync: () => ({ keys: [...storage.keys()], currentSize: 0, limitSize: 10240 }),
+  getAppBaseInfo: () => ({ ...simulated.getAppBaseInfo(), ...device }),
+  getSystemInfoSync: () => ({ ...simulated.getSystemInfoSync(), ...device }),
   onAppHide: (fn: () => void) => appHideListeners.push(fn),
   offAppHide: (fn: () => void) => { if (appHideListeners.includes(fn)) appHideListeners.splice(appHideListeners.indexOf(fn), 1) },
   ...Object.fromEntries(['navigateTo', 'redirectTo', 'reLaunch', 'switchTab', 'navigateBack'].map((api) =>
@@ -170,11 +180,25 @@ export function byId(page: Handle, id: string): Handle | undefined {
   return page.querySelector([...hosts, id].map((h) => `#${h}`).join(' >>> '))
 }
 
+/** The element whose text is `text` and whose class list has `className` (simulate prefixes classes: `main--x`). */
+export function byText(page: Handle, className: string, text: string): Handle | undefined {
+  type Node = Element & { __wxElement?: { id: string } }
+  const hasClass = (el: Element) => (el.getAttribute('class') ?? '').split(/\s+/).some((c) => c === className || c.endsWith(`--${className}`))
+  const el = Array.from(page.dom?.querySelectorAll('*') ?? []).find((node) => hasClass(node) && node.textContent === text && (node as Node).__wxElement) as Node | undefined
+  return el ? byId(page, el.__wxElement!.id) : undefined
+}
+
 /** The `input` inside the element with this id (e.g. a field's container), as a simulate handle. */
 export function inputIn(page: Handle, containerId: string): Handle | undefined {
   const container = byId(page, containerId)
   const input = container?.dom?.querySelector('wx-input') as (Element & { __wxElement?: { id: string } }) | null
   return input?.__wxElement ? byId(page, input.__wxElement.id) : undefined
+}
+
+/** The values of the first setData of this page (or component) that carries `<page-meta>`'s attributes. */
+export function pageMetaValues(component: string): unknown[] {
+  const call = setDataLog.find((c) => c.component === component && 'pageMeta' in c.payload)
+  return Object.values((call?.payload.pageMeta ?? {}) as Record<string, unknown>)
 }
 
 /** The app going to the background: WeChat calls the page's onHide, then App.onHide and wx.onAppHide listeners. */

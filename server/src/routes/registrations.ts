@@ -50,7 +50,7 @@ export default async function registrationRoutes(app: FastifyInstance) {
     schema: { response: responses({ 200: ownListSchema }) },
   }, async (req) => {
     const rows = await listByOwner(app.db, req.actor!.id)
-    return { items: rows.map((r) => ownListItem(app, r)) }
+    return { items: await Promise.all(rows.map((r) => ownListItem(app, r))) }
   })
 
   app.get<WithId>('/registrations/:id', {

@@ -69,7 +69,7 @@ export async function submit(app: FastifyInstance, actor: Actor, id: string, bod
       if (await insertRegistration(trx, fresh)) {
         await insertEvent(trx, { registration_id: id, version: 1, at, actor_id: actor.id, actor_role: 'guardian', action: 'submit', from_status: null, to_status: 'submitted', detail: null })
         await audit(trx, { actor, action: 'create', targetType: 'registration', targetId: id, regionCode: derived.village_code, ip })
-        return { statusCode: 201, view: await fullView(app, fresh, actor, trx) }
+        return { statusCode: 201, view: await fullView(app, fresh, actor, trx, record) }
       }
     }
     // The id exists (a re-send, an edit, or a concurrent twin that inserted first).
@@ -98,7 +98,7 @@ export async function submit(app: FastifyInstance, actor: Actor, id: string, bod
     const detail = app.vault.sealJson({ diff: diffRecords(before, record) }, `${id}#${version}`)
     await insertEvent(trx, { registration_id: id, version, at, actor_id: actor.id, actor_role: 'guardian', action: 'edit', from_status: row.status, to_status: step.to, detail })
     await audit(trx, { actor, action: 'edit', targetType: 'registration', targetId: id, regionCode: derived.village_code, ip, detail: { from: row.status, to: step.to, version } })
-    return { statusCode: 200, view: await fullView(app, (await findRegistration(trx, id))!, actor, trx) }
+    return { statusCode: 200, view: await fullView(app, (await findRegistration(trx, id))!, actor, trx, record) }
   })
 }
 

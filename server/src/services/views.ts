@@ -53,9 +53,10 @@ async function returnInfo(app: FastifyInstance, ex: Kysely<Database>, row: Regis
  * The full record, for its owner or a worker of its region. Workers get ID numbers and phone numbers
  * masked (`masked` lists the paths; each is revealed through POST /registrations/:id/reveal, which is
  * audited field by field), and the possible duplicates.
+ * `record`: the plaintext of `row.payload` when the caller has just sealed it (a submission): decrypting what
+ * was encrypted a moment ago took 2 % of the server's time under a PUT load (docs/quality.md, "Where a PUT spends its time").
  */
-export async function fullView(app: FastifyInstance, row: RegistrationRow, actor: Actor, ex: Kysely<Database> = app.db) {
-  const record = openRecord(app, row)
+export async function fullView(app: FastifyInstance, row: RegistrationRow, actor: Actor, ex: Kysely<Database> = app.db, record: Registration = openRecord(app, row)) {
   const { findings, missing, notes } = classify(record, chinaToday())
   const view = {
     ...base(row, actor.role),
@@ -81,10 +82,13 @@ export async function fullView(app: FastifyInstance, row: RegistrationRow, actor
   }
 }
 
-/** The guardian's own list: their own children's names, unmasked. */
-export function ownListItem(app: FastifyInstance, row: RegistrationRow) {
+/**
+ * The guardian's own list: their own children's names, unmasked, and for a returned record the reviewer's
+ * reason and the fields to fix, so the phone can show them without opening each record.
+ */
+export async function ownListItem(app: FastifyInstance, row: RegistrationRow) {
   const record = openRecord(app, row)
-  return { ...base(row, 'guardian'), childName: record.child.name }
+  return { ...base(row, 'guardian'), childName: record.child.name, returned: await returnInfo(app, app.db, row) }
 }
 
 /** A worker's queue item: masked name, ID number and phone; age rather than birth date. */

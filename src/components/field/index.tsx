@@ -1,7 +1,7 @@
 /**
  * A labelled field: label (with "选填" when the answer may be left out), an optional hint, the control,
  * and the error in words right beside it. An error is never shown by colour alone: it is a sentence with
- * a ✕ mark, and the field is framed.
+ * a ✕ mark, and the field is framed. A field a reviewer asked to fix is framed too, with a ✎ note.
  */
 import { Text, View } from '@tarojs/components'
 import type { PropsWithChildren, ReactNode } from 'react'
@@ -19,9 +19,13 @@ export interface FieldProps {
 }
 
 export default function Field({ path, label, optional, hint, note, children }: PropsWithChildren<FieldProps>) {
-  const error = useForm().useError(path)
+  const form = useForm()
+  const error = form.useError(path)
+  // A form either has flags or not, for its whole life: the hook order stays the same.
+  const flag = form.useFlag?.(path)
+  const state = error ? 'field--invalid' : flag ? 'field--flagged' : ''
   return (
-    <View id={fieldDomId(path)} className={`field ${error ? 'field--invalid' : ''}`}>
+    <View id={fieldDomId(path)} className={`field ${state}`}>
       <View className='field__label'>
         <Text>{label}</Text>
         {optional && <Text className='field__optional'>{FIELD_TEXT.optional}</Text>}
@@ -29,6 +33,11 @@ export default function Field({ path, label, optional, hint, note, children }: P
       {hint && <Text className='field__hint'>{hint}</Text>}
       {children}
       {note}
+      {flag && !error && (
+        <View className='field__flag'>
+          <Text>{`${FIELD_TEXT.flagMark} ${flag}`}</Text>
+        </View>
+      )}
       {error && (
         <View className='field__error' ariaRole='alert'>
           <Text>{`${FIELD_TEXT.errorMark} ${error}`}</Text>

@@ -11,6 +11,8 @@ export interface FormBinding {
   useValue(path: string): unknown
   /** Hook: the error message shown beside the field at `path`, if any. */
   useError(path: string): string | undefined
+  /** Hook: a note that this field must be looked at again (a reviewer's return, the server's refusal). */
+  useFlag?(path: string): string | undefined
   /** The committed value without subscribing. */
   read(path: string): unknown
   /** Commits a value (undefined or blank removes the answer). */

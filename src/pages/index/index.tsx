@@ -1,6 +1,7 @@
 /**
  * Home: start a registration, continue one (offered once per app start, at the exact step where the
- * guardian stopped), register a brother or sister, see 我的登记 (the local 待提交 list), 长辈模式.
+ * guardian stopped), register a brother or sister, 我的登记 at a glance (a sync badge, what needs the
+ * guardian, the way to the full list), drafts untouched for 30 days, a storage warning, 长辈模式.
  */
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
@@ -10,8 +11,9 @@ import { openWizard } from '@/services/navigation'
 import { flushStorage } from '@/services/storage'
 import { confirm, systemFontSize } from '@/services/system'
 import { draftsStore, sortedDrafts, useDrafts, type Draft } from '@/store/drafts'
-import { sortedOutbox, useOutbox } from '@/store/outbox'
 import { elderModeFor, useSettings } from '@/store/settings'
+import { AbandonedDrafts, StorageWarning } from './keep-card'
+import MineCard from './mine-card'
 import { HOME_TEXT, savedAt } from './strings'
 import '@/components/choice-list/index.scss'
 import './index.scss'
@@ -67,29 +69,6 @@ function Drafts({ go }: { go(id: string): void }) {
   )
 }
 
-function Mine({ go }: { go(id: string): void }) {
-  const items = sortedOutbox(useOutbox((s) => s.items))
-  return (
-    <View className='card' id='home-mine'>
-      <Text className='card__title'>{HOME_TEXT.mineHeading}</Text>
-      {items.length === 0 && <Text className='line muted'>{HOME_TEXT.mineEmpty}</Text>}
-      {items.map((item) => (
-        <View key={item.id} className='home__item' id={`outbox-${item.id}`}>
-          <View className='home__item-head'>
-            <Text className='home__name'>{item.record.child.name}</Text>
-            <Text className='home__status'>{HOME_TEXT.queued}</Text>
-          </View>
-          <Text className='line muted'>{HOME_TEXT.queuedAt(savedAt(item.queuedAt))}</Text>
-          <View className='btn-row'>
-            <ActionButton label={HOME_TEXT.sibling}
-              onTap={() => go(draftsStore.getState().createDraft({ id: item.id, record: item.record }))} />
-          </View>
-        </View>
-      ))}
-    </View>
-  )
-}
-
 function ElderSwitch() {
   const on = useSettings((s) => s.elderMode)
   const setElder = useSettings((s) => s.setElderMode)
@@ -128,9 +107,11 @@ export default function Index() {
         <ActionButton id='home-start' kind='primary' label={HOME_TEXT.start}
           onTap={() => go(draftsStore.getState().createDraft())} />
       </View>
+      <StorageWarning />
       <ResumeOffer open={offer} close={close} go={go} />
+      <AbandonedDrafts />
+      <MineCard />
       <Drafts go={go} />
-      <Mine go={go} />
       <ElderSwitch />
     </PageShell>
   )

@@ -1,18 +1,20 @@
-/** After submitting: the record is in the 待提交 list; offer a brother or sister, or home. */
+/** After submitting: the record is in the outbox (its badge shows it going out); offer a brother or sister, or home. */
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import ActionButton from '@/components/button'
 import PageShell from '@/components/page-shell'
-import { goHome, openWizard, pageParams } from '@/services/navigation'
+import SyncBadge, { badgeOf } from '@/components/sync-badge'
+import { goHome, openMine, openWizard, pageParams } from '@/services/navigation'
 import { draftsStore } from '@/store/drafts'
-import { useOutbox } from '@/store/outbox'
+import { isRegistration, isSlimRecord, useOutbox } from '@/store/outbox'
 import { DONE_TEXT } from '../strings'
 
 export default function DonePage() {
   const [id] = useState(() => pageParams().id ?? '')
-  const item = useOutbox((s) => s.items[id])
+  const stored = useOutbox((s) => s.items[id])
+  const item = isRegistration(stored) ? stored : undefined
   const another = () => {
-    if (!item) return
+    if (!item || isSlimRecord(item.record)) return
     openWizard(draftsStore.getState().createDraft({ id: item.id, record: item.record }), { replace: true })
   }
   return (
@@ -20,7 +22,9 @@ export default function DonePage() {
       <View className='card' id='done'>
         <Text className='card__title'>{DONE_TEXT.title}</Text>
         <Text className='line'>{DONE_TEXT.body(item?.record.child.name ?? '')}</Text>
+        {item && <SyncBadge badge={badgeOf(item)} id='done-badge' />}
         <Text className='line'>{DONE_TEXT.keepApp}</Text>
+        <ActionButton id='done-mine' label={DONE_TEXT.mine} onTap={openMine} />
       </View>
       {item && (
         <View className='card'>

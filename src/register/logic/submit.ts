@@ -1,13 +1,14 @@
 /**
  * Submitting: the draft plus the guardian's consent becomes a registration, is validated by the same
  * schema the server uses, goes to the outbox and only then leaves the drafts. The outbox item is flushed
- * to storage before the draft is removed, so at no moment is the only copy in memory.
+ * to storage before the draft is removed, so at no moment is the only copy in memory. The sync layer
+ * sees the new item in the outbox and sends it at once when there is a network.
  */
 import { CONSENT_VERSION } from '@/domain/consent'
 import { SCHEMA_VERSION, validateRegistration, type Issue } from '@/domain/schema'
 import { flushStorage } from '@/services/storage'
 import { draftsStore } from '@/store/drafts'
-import { outboxStore } from '@/store/outbox'
+import { isSlimRecord, outboxStore } from '@/store/outbox'
 import type { DraftRecord } from '@/store/record-ops'
 
 /** Now in China time with its offset, as the consent schema wants it: 2026-11-20T09:30:00+08:00. */
@@ -26,14 +27,25 @@ export function buildRegistration(record: DraftRecord, agreedAt: string): unknow
   }
 }
 
-export type SubmitResult = { ok: true; id: string } | { ok: false; issues: Issue[] }
+export type SubmitResult = { ok: true; id: string } | { ok: false; issues: Issue[]; unchanged?: boolean }
+
+const answers = (record: object) => {
+  const { consent: _c, ...rest } = record as Record<string, unknown>
+  return JSON.stringify(rest)
+}
 
 export function submitDraft(draftId: string, now: Date = new Date()): SubmitResult {
   const draft = draftsStore.getState().drafts[draftId]
   if (!draft) return { ok: false, issues: [] }
   const result = validateRegistration(buildRegistration(draft.record, chinaNowIso(now)))
   if (!result.ok) return result
-  outboxStore.getState().enqueue({ id: draft.id, record: result.value, queuedAt: now.toISOString(), status: 'queued' })
+  // A returned registration sent back without any change would go back to the reviewer as it was.
+  const sent = outboxStore.getState().items[draft.id]?.record
+  if (draft.fix?.source === 'returned' && sent && !isSlimRecord(sent) && answers(sent as object) === answers(result.value)) {
+    return { ok: false, issues: [], unchanged: true }
+  }
+  // A correction of a registration the server holds names the version it was made on (never overwrites).
+  outboxStore.getState().enqueue({ id: draft.id, record: result.value, baseVersion: draft.fix?.baseVersion })
   flushStorage()
   draftsStore.getState().removeDraft(draft.id)
   flushStorage()

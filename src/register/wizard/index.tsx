@@ -16,6 +16,7 @@ import { goBack, goHome, pageParams } from '@/services/navigation'
 import { flushStorage } from '@/services/storage'
 import { useDrafts } from '@/store/drafts'
 import { WIZARD_TEXT } from '../strings'
+import FixBanner from './fix-banner'
 import ReviewStep from './review-step'
 import { ChildStep, FamilyStep, GuardianshipStep, ParentsStep } from './steps'
 import { createWizard, WizardContext, type Wizard } from './wizard-state'
@@ -84,6 +85,7 @@ export default function WizardPage() {
       <WizardContext.Provider value={wizard}>
         <FormContext.Provider value={wizard.binding}>
           <StepBar steps={STEPS} current={step} onPick={(key) => wizard.goTo(key as StepKey)} />
+          <FixBanner />
           <Summary wizard={wizard} />
           <CustomWrapper>
             <View className='card'>

@@ -17,7 +17,7 @@ import { toast } from '@/services/system'
 import { ANSWER_STEPS, getIn } from '@/store/record-ops'
 import { isAnswer, STEP_FIELDS, visibleFields } from '../logic/form-spec'
 import { submitDraft } from '../logic/submit'
-import { REVIEW_TEXT } from '../strings'
+import { FIX_TEXT, REVIEW_TEXT } from '../strings'
 import { displayValue } from './review-format'
 import { useWholeRecord, useWizard } from './wizard-state'
 
@@ -91,8 +91,9 @@ export default function ReviewStep() {
     }
     const outcome = submitDraft(wizard.draftId)
     if (!outcome.ok) {
-      toast(REVIEW_TEXT.submitBlocked)
-      setProblem(REVIEW_TEXT.submitBlocked)
+      const why = outcome.unchanged ? FIX_TEXT.unchanged : REVIEW_TEXT.submitBlocked
+      toast(why)
+      setProblem(why)
       return
     }
     openDone(outcome.id)

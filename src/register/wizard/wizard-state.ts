@@ -9,11 +9,26 @@ import { fieldDomId, type FormBinding } from '@/components/form/context'
 import type { SummaryItem } from '@/components/error-summary'
 import { validateStep, type StepKey } from '@/domain/schema'
 import { scrollToSelector, scrollToTop } from '@/services/system'
-import { draftsStore } from '@/store/drafts'
+import { draftsStore, type DraftFix } from '@/store/drafts'
 import { getIn, setIn, STEP_ORDER, type DraftRecord } from '@/store/record-ops'
 import { STEP_FIELDS, visibleFields } from '../logic/form-spec'
 import { placeIssues } from '../logic/issues'
 import { applySkipRules } from '../logic/skip-rules'
+import { FIX_TEXT } from '../strings'
+
+/**
+ * The note beside a field the guardian is asked to correct: the server's message for it, or a plain "fix
+ * this" when a reviewer named it (or the part of the record it is in, such as 委托照护人; a whole step is
+ * named in the banner only, not on each of its fields).
+ */
+export function flagFor(fix: DraftFix | undefined, path: string): string | undefined {
+  if (!fix) return undefined
+  const message = fix.messages?.[path]
+  if (message) return message
+  const named = fix.fields.some((f) => f === path || (f.includes('.') && path.startsWith(`${f}.`)))
+  if (!named) return undefined
+  return fix.source === 'returned' ? FIX_TEXT.flagReturned : FIX_TEXT.flagCheck
+}
 
 interface UiState {
   errors: Record<string, string>
@@ -45,6 +60,7 @@ export function createWizard(draftId: string) {
   const binding: FormBinding = {
     useValue: (path) => useStore(draftsStore, (s) => getIn(s.drafts[draftId]?.record, path)),
     useError: (path) => useStore(ui, (s) => s.errors[path]),
+    useFlag: (path) => useStore(draftsStore, (s) => flagFor(s.drafts[draftId]?.fix, path)),
     read: (path) => getIn(record(), path),
     commit(path, value) {
       draftsStore.getState().updateRecord(draftId, (r) => applySkipRules(setIn(r, path, value)))

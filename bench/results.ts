@@ -1,0 +1,55 @@
+/**
+ * bench/results/README.md: one table per benchmark, one row per run, newest last. Each benchmark adds its
+ * row through here, so the tables keep one shape; a table that is missing is added at the end of the file.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { cpus } from 'node:os'
+import { join } from 'node:path'
+
+export const RESULTS_DIR = join(__dirname, 'results')
+const README = join(RESULTS_DIR, 'README.md')
+
+const TABLES = {
+  put: {
+    title: '## PUT /api/v1/registrations/:id — `npm run bench:api`',
+    header: ['date', 'benchmark', 'machine', 'app req/s', 'app p99 ms', 'bare req/s', 'bare p99 ms', 'ratio app/bare'],
+  },
+  queue: {
+    title: '## Review queue and roster export at 300,000 registrations, over HTTP — `npx tsx bench/region-queries.ts`',
+    header: ['date', 'database', 'machine', 'village queue p50 / p95 ms', 'township queue p50 / p95 ms', 'county queue p50 / p95 ms', 'township export s (rows)'],
+  },
+  wizard: {
+    title: '## Wizard steps in H5: DOM nodes / React commits per keystroke / commits at blur — `npm run bench:wizard`',
+    header: ['date', 'child', 'parents', 'guardianship', 'family', 'consent (review)'],
+  },
+} as const
+
+export type Table = keyof typeof TABLES
+
+export function machine() {
+  return { cpu: cpus()[0].model, cores: cpus().length, node: process.version }
+}
+
+export const today = () => new Date().toISOString().slice(0, 10)
+
+export function writeResult(name: string, report: unknown): string {
+  const file = join(RESULTS_DIR, `${name}-${today()}.json`)
+  writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`)
+  return file
+}
+
+/** Adds `cells` as the last row of the table. */
+export function addResultRow(table: Table, cells: (string | number)[]) {
+  const { title, header } = TABLES[table]
+  const head = `| ${header.join(' | ')} |`
+  const lines = existsSync(README) ? readFileSync(README, 'utf8').split('\n') : ['# Benchmark results', '']
+  let at = lines.indexOf(head)
+  if (at < 0) {
+    if (lines[lines.length - 1] !== '') lines.push('')
+    lines.push(title, '', head, `|${' --- |'.repeat(header.length)}`, '')
+    at = lines.indexOf(head)
+  }
+  while (lines[at + 1]?.startsWith('|')) at++
+  lines.splice(at + 1, 0, `| ${cells.join(' | ')} |`)
+  writeFileSync(README, lines.join('\n'))
+}

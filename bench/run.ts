@@ -1,0 +1,29 @@
+/**
+ * `npm run bench`: every benchmark, one after another (each alone on the machine), each writing its
+ * bench/results/<name>-<date>.json and its row in bench/results/README.md. Not a gate: the figures inform
+ * docs/quality.md. PostgreSQL runs when BENCH_DATABASE_URL or TEST_DATABASE_URL is set.
+ */
+import { spawnSync } from 'node:child_process'
+import { join } from 'node:path'
+
+const ROOT = join(__dirname, '..')
+const tsx = (file: string, ...args: string[]) => [process.execPath, '--import', 'tsx', join(__dirname, file), ...args]
+const runs: [string, string[]][] = [
+  ['PUT /registrations/:id against a bare insert', tsx('put-registration.ts')],
+  ['review queue, stats and export at 300,000 rows (SQLite)', tsx('region-queries.ts', 'sqlite')],
+  ...(process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL
+    ? [['review queue, stats and export at 300,000 rows (PostgreSQL)', tsx('region-queries.ts', 'postgres')] as [string, string[]]]
+    : []),
+  ['wizard steps: DOM nodes and React commits (H5 in jsdom)', [process.execPath, join(ROOT, 'node_modules/jest/bin/jest.js'), '-c', join(__dirname, 'jest.config.js')]],
+]
+
+let failed = 0
+for (const [title, [cmd, ...args]] of runs) {
+  console.log(`\n== bench: ${title}`)
+  const started = Date.now()
+  const { status } = spawnSync(cmd, args, { cwd: ROOT, stdio: 'inherit' })
+  console.log(`== ${status === 0 ? 'done' : `FAILED (${status})`} in ${((Date.now() - started) / 1000).toFixed(0)} s`)
+  if (status !== 0) failed++
+}
+if (!process.env.BENCH_DATABASE_URL && !process.env.TEST_DATABASE_URL) console.log('PostgreSQL skipped: set BENCH_DATABASE_URL or TEST_DATABASE_URL')
+process.exit(failed ? 1 : 0)

@@ -1,0 +1,63 @@
+/**
+ * One registration in a list (我的登记, and the home page's 需要处理): the child's name, where it stands
+ * (SyncBadge), and what the guardian can do about it now — retry, fix, choose, see the details.
+ */
+import { Text, View } from '@tarojs/components'
+import ActionButton from '@/components/button'
+import SyncBadge, { badgeOf } from '@/components/sync-badge'
+import { clockTime, MINE_TEXT } from '@/components/sync-badge/strings'
+import { openRecord, openWizard } from '@/services/navigation'
+import { flushStorage } from '@/services/storage'
+import { retryNow } from '@/services/sync'
+import { confirm, toast } from '@/services/system'
+import { draftsStore, useDrafts } from '@/store/drafts'
+import { startFix } from '@/store/fix'
+import { isSlimRecord, outboxStore, type RegistrationItem } from '@/store/outbox'
+import './index.scss'
+
+/** Opens the correction of a returned or refused registration in the wizard. */
+export async function fixItem(item: RegistrationItem): Promise<void> {
+  const started = await startFix(item)
+  if (started.ok) openWizard(item.id)
+  else toast(started.why === 'offline' ? MINE_TEXT.fixOffline : MINE_TEXT.fixNothing)
+}
+
+function Actions({ item }: { item: RegistrationItem }) {
+  const fixing = useDrafts((s) => !!s.drafts[item.id])
+  const gone = item.status === 'rejected' && item.lastError?.code === 'gone'
+  const returned = item.status === 'synced' && item.server?.status === 'returned'
+  const remove = async () => {
+    if (!(await confirm(MINE_TEXT.removeTitle, MINE_TEXT.removeBody(item.record.child.name), MINE_TEXT.removeConfirm, MINE_TEXT.removeCancel))) return
+    outboxStore.getState().remove(item.id)
+    flushStorage()
+  }
+  return (
+    <View className='btn-row'>
+      {item.status === 'failed' && <ActionButton kind='primary' label={MINE_TEXT.retry} onTap={retryNow} />}
+      {fixing && <ActionButton kind='primary' label={MINE_TEXT.continueFix} onTap={() => openWizard(item.id)} />}
+      {!fixing && !gone && (returned || item.status === 'rejected') && (
+        <ActionButton kind='primary' label={MINE_TEXT.fix} onTap={() => void fixItem(item)} />
+      )}
+      {item.status === 'conflict' && <ActionButton kind='primary' label={MINE_TEXT.choose} onTap={() => openRecord(item.id)} />}
+      {gone && <ActionButton kind='danger' label={MINE_TEXT.remove} onTap={remove} />}
+      <ActionButton label={MINE_TEXT.details} onTap={() => openRecord(item.id)} />
+      {!isSlimRecord(item.record) && (
+        <ActionButton label={MINE_TEXT.sibling}
+          onTap={() => openWizard(draftsStore.getState().createDraft({ id: item.id, record: item.record }))} />
+      )}
+    </View>
+  )
+}
+
+export default function RegistrationRow({ item }: { item: RegistrationItem }) {
+  return (
+    <View className='reg-item' id={`mine-${item.id}`}>
+      <Text className='reg-item__name'>{item.record.child.name}</Text>
+      <SyncBadge badge={badgeOf(item)} id={`badge-${item.id}`} />
+      <Text className='line muted'>{MINE_TEXT.queuedAt(clockTime(item.queuedAt))}</Text>
+      {item.slim && <Text className='line muted'>{MINE_TEXT.slimNote}</Text>}
+      <Actions item={item} />
+    </View>
+  )
+}
+

@@ -1,0 +1,60 @@
+/** Every word about sending and the server's answers: badges, summaries, reasons, 我的登记 (the record page's own words are in register/strings.ts, with the subpackage). */
+
+/** 10:32 in China time (retry times are minutes away); with the date when it is not today. */
+export function clockTime(iso: string, now: Date = new Date()): string {
+  const china = (d: Date) => new Date(d.getTime() + 8 * 3600 * 1000)
+  const t = china(new Date(iso))
+  const pad = (n: number) => String(n).padStart(2, '0')
+  const hm = `${pad(t.getUTCHours())}:${pad(t.getUTCMinutes())}`
+  return t.toISOString().slice(0, 10) === china(now).toISOString().slice(0, 10) ? hm : `${t.getUTCMonth() + 1}月${t.getUTCDate()}日 ${hm}`
+}
+
+export const SYNC_TEXT = {
+  queued: '待提交',
+  queuedDetail: '有网络时会自动提交。',
+  sending: '正在提交…',
+  failed: '还没提交上',
+  failedOffline: (at: string) => `网络不通，${at}会自动再试一次。`,
+  failedServer: (at: string) => `服务器暂时没有回应，${at}会自动再试一次。`,
+  rejected: '需要修改',
+  conflict: '需要您选择',
+  conflictDetail: '这份登记在别处被改过，请看看两边的内容，选一份保留。',
+  unchanged: '内容还没有修改。请按退回的原因修改后再提交。',
+  gone: '这份登记已经撤回，不能再提交。可以从手机上删除。',
+  rejectedFallback: '服务器没有接收这份登记，请检查后重新提交。',
+  returnedReason: (reason: string) => `退回原因：${reason}`,
+  summaryNone: '还没有提交过登记。',
+  summaryAllSynced: (n: number) => `${n}份登记都已提交到服务器。`,
+  summaryPending: (n: number) => `${n}份还没提交上，有网络时会自动提交。`,
+  summaryNextTry: (at: string) => `下次自动提交：${at}`,
+  summaryAction: (n: number) => `${n}份需要您处理（修改或选择）。`,
+  storageNearFull: (usedMb: string) =>
+    `手机里为本小程序保存的资料已有${usedMb}MB，接近微信的10MB上限。请先把待提交的登记提交出去，再删除不需要的草稿。`,
+} as const
+
+/** 我的登记 and each registration's row. */
+export const MINE_TEXT = {
+  title: '我的登记',
+  refresh: '刷新',
+  refreshing: '正在从服务器更新…',
+  refreshed: (at: string) => `已从服务器更新（${at}）。`,
+  refreshFailed: '没有连上服务器，下面是手机上保存的情况。有网络时再刷新。',
+  pullHint: '往下拉也可以刷新。',
+  empty: '还没有提交过登记。',
+  queuedAt: (at: string) => `提交时间：${at}`,
+  retry: '现在重试',
+  fix: '去修改',
+  continueFix: '继续修改',
+  choose: '去选择',
+  details: '查看详情和处理记录',
+  remove: '从手机上删除',
+  removeTitle: '从手机上删除？',
+  removeBody: (name: string) => `${name}的这份登记已经撤回。删除后手机上不再显示它。`,
+  removeConfirm: '删除',
+  removeCancel: '不删除',
+  sibling: '再登记一个孩子',
+  fixOffline: '没有网络，打不开退回的登记。请到信号好的地方再试。',
+  fixNothing: '这份登记现在不需要修改。请刷新看看最新情况。',
+  slimNote: '已核实的登记，手机上只保留孩子姓名和办理情况。',
+} as const
+

@@ -1,0 +1,55 @@
+/**
+ * 我的登记: every child this guardian registered, with where the registration stands — on the phone
+ * (待提交, 还没提交上 with the next automatic try, 需要修改, 需要您选择) or on the server (已提交, 村级核实中, 村级已核实, 已退回
+ * with the reviewer's reason, …). Pull down or tap 刷新 to ask the server again; what the phone knows is
+ * shown when there is no network. In the main package: it must open quickly, and needs no schema code.
+ */
+import { Text, View } from '@tarojs/components'
+import { useEffect, useState } from 'react'
+import ActionButton from '@/components/button'
+import PageShell from '@/components/page-shell'
+import RegistrationRow from '@/components/registration-item'
+import SyncBadge, { summaryOf } from '@/components/sync-badge'
+import { clockTime, MINE_TEXT } from '@/components/sync-badge/strings'
+import { refreshMine } from '@/services/sync'
+import { usePullToRefresh } from '@/services/system'
+import { sortedOutbox, useOutbox } from '@/store/outbox'
+
+type Refresh = { state: 'idle' } | { state: 'busy' } | { state: 'done'; at: string } | { state: 'failed' }
+
+export default function MinePage() {
+  const items = sortedOutbox(useOutbox((s) => s.items))
+  const [refresh, setRefresh] = useState<Refresh>({ state: 'idle' })
+  const pull = async () => {
+    setRefresh({ state: 'busy' })
+    try {
+      await refreshMine()
+      setRefresh({ state: 'done', at: clockTime(new Date().toISOString()) })
+    } catch {
+      setRefresh({ state: 'failed' })
+    }
+  }
+  usePullToRefresh(pull)
+  useEffect(() => {
+    void pull()
+  }, [])
+  return (
+    <PageShell>
+      <View className='card' id='mine-summary'>
+        <Text className='card__title'>{MINE_TEXT.title}</Text>
+        <SyncBadge badge={summaryOf(items)} id='mine-summary-badge' />
+        {refresh.state === 'busy' && <Text className='line muted'>{MINE_TEXT.refreshing}</Text>}
+        {refresh.state === 'done' && <Text className='line muted'>{MINE_TEXT.refreshed(refresh.at)}</Text>}
+        {refresh.state === 'failed' && <Text className='line' id='mine-offline'>{MINE_TEXT.refreshFailed}</Text>}
+        <View className='btn-row'>
+          <ActionButton id='mine-refresh' label={MINE_TEXT.refresh} onTap={() => void pull()} />
+        </View>
+        <Text className='line muted'>{MINE_TEXT.pullHint}</Text>
+      </View>
+      <View className='card' id='mine-list'>
+        {items.length === 0 && <Text className='line muted'>{MINE_TEXT.empty}</Text>}
+        {items.map((item) => <RegistrationRow key={item.id} item={item} />)}
+      </View>
+    </PageShell>
+  )
+}

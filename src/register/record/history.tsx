@@ -1,0 +1,40 @@
+/** The registration's history from the server (who did what, when; reasons of returns). Needs the network. */
+import { Text, View } from '@tarojs/components'
+import { useEffect, useState } from 'react'
+import { clockTime } from '@/components/sync-badge/strings'
+import { fetchHistory, type HistoryEvent } from '@/services/registrations'
+import { RECORD_TEXT } from '../strings'
+
+type Loaded = { state: 'loading' } | { state: 'offline' } | { state: 'done'; items: HistoryEvent[] }
+
+export default function History({ id, version }: { id: string; version?: number }) {
+  const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' })
+  useEffect(() => {
+    let live = true
+    if (version === undefined) {
+      setLoaded({ state: 'done', items: [] })
+      return undefined
+    }
+    fetchHistory(id).then(
+      (items) => live && setLoaded({ state: 'done', items }),
+      () => live && setLoaded({ state: 'offline' }),
+    )
+    return () => {
+      live = false
+    }
+  }, [id, version])
+  return (
+    <View className='card' id='record-history'>
+      <Text className='card__title'>{RECORD_TEXT.historyHeading}</Text>
+      {loaded.state === 'loading' && <Text className='line muted'>{RECORD_TEXT.historyLoading}</Text>}
+      {loaded.state === 'offline' && <Text className='line'>{RECORD_TEXT.historyOffline}</Text>}
+      {loaded.state === 'done' && loaded.items.length === 0 && <Text className='line muted'>{RECORD_TEXT.historyNone}</Text>}
+      {loaded.state === 'done' && loaded.items.map((e) => (
+        <View key={e.version} className='record__event'>
+          <Text className='line'>{RECORD_TEXT.historyItem(clockTime(e.at), e.actionLabel, e.actor.roleLabel, e.toLabel)}</Text>
+          {e.reason && <Text className='line muted'>{RECORD_TEXT.reason(e.reason)}</Text>}
+        </View>
+      ))}
+    </View>
+  )
+}

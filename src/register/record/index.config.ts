@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '登记详情',
+  enablePageMeta: true,
+})

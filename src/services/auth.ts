@@ -1,0 +1,138 @@
+/**
+ * The guardian's sign-in, kept out of the guardian's way: a token is fetched when first needed, kept in
+ * storage (`hutong:session`), renewed shortly before it expires, and renewed once more — with the request
+ * retried once — when the server answers 401 (expired, or the signing key changed).
+ *
+ * The code sent to POST /auth/wx-login: in the mini-program, a fresh `Taro.login` code per sign-in
+ * (WeChat's codes are single-use). NOTE: until server/src/wechat.ts calls code2session, the server's
+ * stand-in maps each code to its own guardian, so in the mini-program every new sign-in is a new guardian
+ * whose earlier registrations answer 404 / 409 id_taken. In H5 (and tests), where wx.login does not
+ * exist, the code is a UUID made once per device and kept in storage (`hutong:device`): the same device
+ * is always the same guardian.
+ */
+import Taro from '@tarojs/taro'
+import { uuidV4 } from './ids'
+import { request, RequestError } from './request'
+import { readJson, storage, writeJson } from './storage'
+
+export const SESSION_KEY = 'hutong:session'
+export const DEVICE_KEY = 'hutong:device'
+/** Renew this long before the token's own expiry, so a request never leaves with a token about to lapse. */
+const RENEW_MARGIN_MS = 10 * 60_000
+
+export interface Session {
+  token: string
+  expiresAt: string
+  userId: string
+}
+
+type CodeProvider = () => Promise<string>
+
+/**
+ * H5 only: opening `/?device=<code>` makes this browser that device (the demo guardian is `demo-guardian`;
+ * docs/server.md). The session of the previous code is forgotten. Returns whether the code changed.
+ */
+export function adoptDeviceFromUrl(search: string = typeof location === 'undefined' ? '' : location.search): boolean {
+  const code = new URLSearchParams(search).get('device')
+  if (!code || code.length < 8 || code.length > 128 || code === readJson<string>(DEVICE_KEY)) return false
+  writeJson(DEVICE_KEY, code)
+  storage.flush()
+  forgetSession()
+  return true
+}
+
+function deviceCode(): string {
+  const known = readJson<string>(DEVICE_KEY)
+  if (typeof known === 'string' && known.length >= 8) return known
+  const made = uuidV4()
+  writeJson(DEVICE_KEY, made)
+  // The device code is the guardian's identity in H5: it must not wait in the write buffer.
+  storage.flush()
+  return made
+}
+
+const defaultCode: CodeProvider = async () => {
+  if (process.env.TARO_ENV === 'h5') return deviceCode()
+  const { code } = await Taro.login()
+  return code
+}
+
+let codeProvider: CodeProvider = defaultCode
+let current: Session | undefined
+let signingIn: Promise<Session> | undefined
+if (process.env.TARO_ENV === 'h5') adoptDeviceFromUrl()
+
+/** Replaces where login codes come from (tests); returns the function that puts the default back. */
+export function setCodeProvider(next: CodeProvider): () => void {
+  const previous = codeProvider
+  codeProvider = next
+  return () => {
+    codeProvider = previous
+  }
+}
+
+function stored(): Session | undefined {
+  if (!current) {
+    const s = readJson<Session>(SESSION_KEY)
+    if (s && typeof s.token === 'string' && typeof s.expiresAt === 'string') current = s
+  }
+  return current
+}
+
+const fresh = (s: Session | undefined, now: number) => !!s && Date.parse(s.expiresAt) - RENEW_MARGIN_MS > now
+
+/** Signs in (one sign-in at a time, however many requests ask). Rejects with RequestError. */
+export function signIn(): Promise<Session> {
+  signingIn ??= (async () => {
+    try {
+      const code = await codeProvider()
+      const body = await request<{ token: string; expiresAt: string; user: { id: string } }>('/api/v1/auth/wx-login', {
+        method: 'POST', data: { code },
+      })
+      current = { token: body.token, expiresAt: body.expiresAt, userId: body.user.id }
+      writeJson(SESSION_KEY, current)
+      return current
+    } finally {
+      signingIn = undefined
+    }
+  })()
+  return signingIn
+}
+
+/** A token that is not about to expire, signing in when needed. */
+export async function accessToken(now: number = Date.now()): Promise<string> {
+  const s = stored()
+  if (fresh(s, now)) return s!.token
+  try {
+    return (await signIn()).token
+  } catch (error) {
+    // Renewal failed (no network): a token that has not quite expired still works.
+    if (s && Date.parse(s.expiresAt) > now) return s.token
+    throw error
+  }
+}
+
+/** The signed-in guardian's id, if known (no network). */
+export const currentUserId = (): string | undefined => stored()?.userId
+
+/** Forgets the token (not the device code): the next request signs in again. */
+export function forgetSession(): void {
+  current = undefined
+  storage.removeItem(SESSION_KEY)
+}
+
+type Options = Parameters<typeof request>[1]
+
+/** `request` with the guardian's token; on 401 signs in again and retries once. */
+export async function authRequest<T>(path: string, options: Options = {}): Promise<T> {
+  const send = (token: string) => request<T>(path, { ...options, header: { ...options?.header, authorization: `Bearer ${token}` } })
+  const token = await accessToken()
+  try {
+    return await send(token)
+  } catch (error) {
+    if (!(error instanceof RequestError) || error.statusCode !== 401) throw error
+    // Another request may have signed in again already: use its token rather than signing in twice.
+    if (current?.token === token) forgetSession()
+    return send(current ? current.token : (await signIn()).token)
+  }
+}

@@ -1,0 +1,80 @@
+/**
+ * The guardian's registrations on the server (docs/api.md): submit or edit (PUT, idempotent by the
+ * item's UUID), the own list, one record, its history. Also how the outbox sends a registration item.
+ */
+import type { Registration } from '@/domain/schema'
+import type { Status } from '@/domain/status'
+import type { OutboxError, OutboxItem, ServerListItem, ServerState } from '@/store/outbox'
+import { authRequest } from './auth'
+
+export interface RegistrationView {
+  id: string
+  status: Status
+  statusLabel: string
+  version: number
+  createdAt: string
+  updatedAt: string
+  allowedActions: string[]
+  record?: Registration
+  returned?: { reason: string; fields: string[]; at?: string; byRole?: string } | null
+}
+
+export interface ListedRegistration extends RegistrationView {
+  childName: string
+}
+
+export interface HistoryEvent {
+  version: number
+  at: string
+  action: string
+  actionLabel: string
+  toLabel: string
+  fromLabel: string | null
+  actor: { role: string; roleLabel: string; name: string | null }
+  reason?: string
+  fields?: string[]
+}
+
+export function serverStateOf(view: RegistrationView): ServerState {
+  return {
+    status: view.status,
+    statusLabel: view.statusLabel,
+    version: view.version,
+    updatedAt: view.updatedAt,
+    allowedActions: view.allowedActions,
+    returned: view.returned ?? null,
+  }
+}
+
+const path = (id: string) => `/api/v1/registrations/${encodeURIComponent(id)}`
+
+/** Same id, same body on every attempt: a retry after a lost answer is one record on the server. */
+export function putRegistration(id: string, record: unknown, baseVersion?: number): Promise<RegistrationView> {
+  return authRequest<RegistrationView>(path(id), {
+    method: 'PUT',
+    data: baseVersion === undefined ? { record } : { record, baseVersion },
+  })
+}
+
+export async function fetchMine(): Promise<ServerListItem[]> {
+  const body = await authRequest<{ items: ListedRegistration[] }>('/api/v1/registrations')
+  return (body?.items ?? []).map((v) => ({ id: v.id, childName: v.childName, createdAt: v.createdAt, server: serverStateOf(v) }))
+}
+
+export const fetchRegistration = (id: string) => authRequest<RegistrationView>(path(id))
+
+export async function fetchHistory(id: string): Promise<HistoryEvent[]> {
+  return (await authRequest<{ items: HistoryEvent[] }>(`${path(id)}/history`))?.items ?? []
+}
+
+/** How the sync layer sends a registration item and reads the answer. */
+export const registrationSender = {
+  send: (item: OutboxItem) => putRegistration(item.id, item.record, item.baseVersion),
+  serverState: (answer: unknown) => serverStateOf(answer as RegistrationView),
+  conflictRecord: (current: unknown) => (current as RegistrationView | undefined)?.record,
+  /** An edit identical to what the server holds is answered 200 and changes nothing: still returned. */
+  check(item: OutboxItem, answer: unknown): OutboxError | undefined {
+    if (item.baseVersion === undefined || (answer as RegistrationView)?.status !== 'returned') return undefined
+    return { kind: 'http', status: 200, code: 'unchanged', message: '' }
+  },
+}

@@ -1,0 +1,151 @@
+/**
+ * Drill 4 — the authorisation matrix, against the real server process: every role × every endpoint, the
+ * expected answer written out by hand below (not derived from the server's code). The record under test
+ * belongs to the owner and lives in 茅坪 (441422101200), 茶阳镇 (441422101), 大埔县 (441422). Each cell that
+ * changes something gets a record of its own in the state the action needs (edit: returned; withdraw and
+ * start_review: submitted; approve: verified; confirm: township_approved), so the answer shows the
+ * authorisation alone. "sees" / "blind": 200, and the answer holds the record (or the village's rows) / holds none.
+ */
+import { randomUUID } from 'node:crypto'
+import ExcelJS from 'exceljs'
+import { BACKENDS } from '../server/helpers'
+import { drillDatabase, type DrillDatabase } from './support/database'
+import { client, guardianToken, type Client } from './support/http'
+import { freshRecord, prng } from './support/records'
+import { startServer, type ServerProcess } from './support/server-process'
+
+jest.setTimeout(60_000)
+type Cell = number | 'sees' | 'blind'
+const ENDPOINTS = ['list', 'get', 'history', 'edit', 'withdraw', 'start_review', 'approve', 'confirm', 'queue', 'stats', 'export', 'regions'] as const
+type Endpoint = (typeof ENDPOINTS)[number]
+
+/* eslint-disable no-multi-spaces */
+const MATRIX: Record<string, Cell[]> = {
+  //                          list     get  history edit withdraw start  approve confirm queue    stats    export   regions
+  'guardian (owner)':        ['sees',  200, 200,    200, 200,     403,   403,    403,    403,     403,     403,     200],
+  'other guardian':          ['blind', 404, 404,    409, 404,     403,   403,    403,    403,     403,     403,     200],
+  'village worker, 茅坪':     [403,     200, 200,    403, 403,     200,   403,    403,    'sees',  'sees',  'sees',  200],
+  'village worker, 左弼':     [403,     404, 404,    403, 403,     404,   404,    404,    'blind', 'blind', 'blind', 200],
+  'township, 茶阳镇':         [403,     200, 200,    403, 403,     403,   200,    403,    'sees',  'sees',  'sees',  200],
+  'township, 湖寮镇':         [403,     404, 404,    403, 403,     404,   404,    404,    'blind', 'blind', 'blind', 200],
+  'county, 大埔县':           [403,     200, 200,    403, 403,     403,   403,    200,    'sees',  'sees',  'sees',  200],
+  'county, 梅县区':           [403,     404, 404,    403, 403,     404,   404,    404,    'blind', 'blind', 'blind', 200],
+  'worker without region':   [403,     404, 404,    403, 403,     404,   404,    404,    'blind', 403,     403,     200],
+  'disabled worker, 茅坪':    [401,     401, 401,    401, 401,     401,   401,    401,    401,     401,     401,     200],
+  'no token':                [401,     401, 401,    401, 401,     401,   401,    401,    401,     401,     401,     200],
+}
+/* eslint-enable no-multi-spaces */
+
+const WORKERS: [string, 'village_worker' | 'township_supervisor' | 'county_admin', string | null][] = [
+  ['village worker, 茅坪', 'village_worker', '441422101200'], ['village worker, 左弼', 'village_worker', '441422101201'],
+  ['township, 茶阳镇', 'township_supervisor', '441422101'], ['township, 湖寮镇', 'township_supervisor', '441422100'],
+  ['county, 大埔县', 'county_admin', '441422'], ['county, 梅县区', 'county_admin', '441421'],
+  ['worker without region', 'village_worker', null], ['disabled worker, 茅坪', 'village_worker', '441422101200'],
+]
+
+describe.each(BACKENDS)('authorisation matrix (%s)', (backend) => {
+  let db: DrillDatabase
+  let server: ServerProcess
+  let http: Client
+  beforeAll(async () => {
+    db = await drillDatabase(backend)
+    server = await startServer({ ...db, env: { HUTONG_LOGIN_RATE_MAX: '100' } })
+    http = client(server.url, 8)
+  })
+  afterAll(async () => {
+    http?.close()
+    await server?.stop()
+    await db?.drop()
+  })
+
+  test('every role × every endpoint answers as the table says', async () => {
+    const rand = prng(4)
+    const tokens: Record<string, string | undefined> = {
+      'guardian (owner)': await guardianToken(http, 'drill-matrix-owner'),
+      'other guardian': await guardianToken(http, 'drill-matrix-other'),
+      'no token': undefined,
+    }
+    for (const [i, [role, kind, region]] of WORKERS.entries()) {
+      await db.addWorker(`matrix-${i}`, kind, region, 'matrix-password')
+      const res = await http.json('POST', '/api/v1/auth/worker-login', undefined, { username: `matrix-${i}`, password: 'matrix-password' })
+      tokens[role] = JSON.parse(res.text).token
+    }
+    await db.disableWorker(`matrix-${WORKERS.length - 1}`)
+    const owner = tokens['guardian (owner)']!
+    const [village, township] = [tokens['village worker, 茅坪']!, tokens['township, 茶阳镇']!]
+    const ok = async (res: Promise<{ status: number; text: string }>) => {
+      const r = await res
+      if (r.status >= 300) throw new Error(`set-up step failed: ${r.status} ${r.text}`)
+      return JSON.parse(r.text)
+    }
+    const act = (token: string, id: string, body: object) => ok(http.json('POST', `/api/v1/registrations/${id}/review`, token, body))
+    /** A new registration of the owner's, brought to the state a cell needs by the 茅坪 worker and the 茶阳 supervisor. */
+    async function recordIn(state: 'submitted' | 'returned' | 'verified' | 'township_approved') {
+      const id = randomUUID()
+      const record = freshRecord(rand, 'left-behind')
+      await ok(http.json('PUT', `/api/v1/registrations/${id}`, owner, record))
+      if (state === 'returned') await act(village, id, { action: 'return', reason: '地址不全', fields: ['child.residenceAddress'] })
+      if (state === 'verified' || state === 'township_approved') {
+        await act(village, id, { action: 'start_review' })
+        await act(village, id, { action: 'verify' })
+      }
+      if (state === 'township_approved') await act(township, id, { action: 'approve' })
+      return { id, record }
+    }
+    const base = await recordIn('submitted')
+
+    const cell = async (token: string | undefined, endpoint: Endpoint): Promise<Cell> => {
+      const get = (path: string) => http.json('GET', `/api/v1${path}`, token)
+      const seen = (status: number, holds: boolean, empty: boolean): Cell => (status !== 200 ? status : holds ? 'sees' : empty ? 'blind' : 500)
+      switch (endpoint) {
+        case 'list': {
+          const res = await get('/registrations')
+          const ids = res.status === 200 ? JSON.parse(res.text).items.map((i: { id: string }) => i.id) : []
+          return seen(res.status, ids.includes(base.id), ids.length === 0)
+        }
+        case 'get': return (await get(`/registrations/${base.id}`)).status
+        case 'history': return (await get(`/registrations/${base.id}/history`)).status
+        case 'edit': {
+          const { id, record } = await recordIn('returned')
+          const edited = { ...record, child: { ...record.child, residenceAddress: `${record.child.residenceAddress}（东侧）` } }
+          return (await http.json('PUT', `/api/v1/registrations/${id}`, token, { record: edited, baseVersion: 2 })).status
+        }
+        case 'withdraw': return (await http.json('POST', `/api/v1/registrations/${(await recordIn('submitted')).id}/withdraw`, token)).status
+        case 'start_review': case 'approve': case 'confirm': {
+          const before = { start_review: 'submitted', approve: 'verified', confirm: 'township_approved' } as const
+          const { id } = await recordIn(before[endpoint])
+          return (await http.json('POST', `/api/v1/registrations/${id}/review`, token, { action: endpoint })).status
+        }
+        case 'queue': {
+          const res = await get('/review/queue?status=all&limit=100')
+          const items = res.status === 200 ? JSON.parse(res.text).items.map((i: { id: string }) => i.id) : []
+          return seen(res.status, items.includes(base.id), items.length === 0)
+        }
+        case 'stats': {
+          const res = await get('/stats')
+          const total = res.status === 200 ? JSON.parse(res.text).total : -1
+          return seen(res.status, total > 0, total === 0)
+        }
+        case 'export': {
+          const res = await http.send({ method: 'GET', path: '/api/v1/export.xlsx', headers: token ? { authorization: `Bearer ${token}` } : {} })
+          if (res.status !== 200) return res.status
+          const wb = new ExcelJS.Workbook()
+          await wb.xlsx.load(res.raw as never)
+          const rows = wb.worksheets[0].rowCount - 2 // title and header rows
+          return seen(200, rows > 0, rows === 0)
+        }
+        case 'regions': return (await get('/regions/441422/villages')).status
+      }
+    }
+
+    const started = Date.now()
+    const actual: Record<string, Cell[]> = {}
+    for (const role of Object.keys(MATRIX)) {
+      actual[role] = []
+      for (const endpoint of ENDPOINTS) actual[role].push(await cell(tokens[role], endpoint))
+    }
+    expect(actual).toEqual(MATRIX)
+    const cells = Object.keys(MATRIX).length * ENDPOINTS.length
+    console.log(`drill authorisation matrix (${backend}): ${Object.keys(MATRIX).length} roles × ${ENDPOINTS.length} endpoints = ${cells} cells in ${Date.now() - started} ms, all as written`)
+  })
+})

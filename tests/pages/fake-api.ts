@@ -1,0 +1,51 @@
+/**
+ * A stand-in for the server's guardian endpoints, for page tests in jsdom (the sync layer itself is tested
+ * against the real server in tests/sync): sign-in, the own list, one record, its history, PUT. Villages
+ * are served from the server's data file as in the other page tests.
+ */
+import { forgetSession, setCodeProvider } from '@/services/auth'
+import { setTransport, type HttpRequest } from '@/services/request'
+import { serveVillages } from './harness'
+
+export interface FakeApi {
+  offline: boolean
+  /** GET /registrations answers these items. */
+  list: any[]
+  /** GET /registrations/:id answers these views. */
+  views: Record<string, any>
+  history: Record<string, any[]>
+  puts: { id: string; body: any }[]
+  restore(): void
+}
+
+export function fakeApi(): FakeApi {
+  const restoreCode = setCodeProvider(async () => 'device-page-test')
+  forgetSession()
+  const api: FakeApi = { offline: false, list: [], views: {}, history: {}, puts: [], restore: () => undefined }
+  const restoreTransport = setTransport(async (req: HttpRequest) => {
+    if (api.offline) throw Object.assign(new Error('request:fail'), { errMsg: 'request:fail' })
+    const path = req.url.replace(/^https?:\/\/[^/]+/, '')
+    if (path === '/api/v1/auth/wx-login') {
+      return { statusCode: 200, data: { token: 'token-1', expiresAt: '2099-01-01T00:00:00.000Z', user: { id: 'guardian-1' } } }
+    }
+    if (path === '/api/v1/registrations' && req.method === 'GET') return { statusCode: 200, data: { items: api.list } }
+    const history = /^\/api\/v1\/registrations\/([^/]+)\/history$/.exec(path)
+    if (history) return { statusCode: 200, data: { items: api.history[history[1]] ?? [] } }
+    const one = /^\/api\/v1\/registrations\/([^/]+)$/.exec(path)
+    if (one && req.method === 'GET') {
+      const view = api.views[one[1]]
+      return view ? { statusCode: 200, data: view } : { statusCode: 404, data: { error: { code: 'not_found', message: '没有找到' } } }
+    }
+    if (one && req.method === 'PUT') {
+      api.puts.push({ id: one[1], body: req.data })
+      return { statusCode: 200, data: { ...api.views[one[1]], status: 'submitted', statusLabel: '已提交' } }
+    }
+    return serveVillages(req)
+  })
+  api.restore = () => {
+    restoreTransport()
+    restoreCode()
+    forgetSession()
+  }
+  return api
+}

@@ -1,0 +1,104 @@
+/**
+ * The small services under the sync layer, as the H5 build runs them: the device code and the session,
+ * renewal before expiry, one sign-in for many requests; the network-back event; storage use; how an
+ * error becomes an outbox state.
+ */
+import { accessToken, adoptDeviceFromUrl, authRequest, DEVICE_KEY, forgetSession, SESSION_KEY } from '@/services/auth'
+import { onNetworkBack } from '@/services/network'
+import { RequestError, setTransport, type HttpRequest } from '@/services/request'
+import { readJson, storage, storageUsage, storageWarning } from '@/services/storage'
+import { classify } from '@/services/sync'
+
+let calls: HttpRequest[] = []
+let restore: () => void
+let expiresAt = '2099-01-01T00:00:00.000Z'
+let tokens = 0
+beforeEach(() => {
+  storage.flush()
+  localStorage.clear()
+  forgetSession()
+  calls = []
+  tokens = 0
+  restore = setTransport(async (req) => {
+    calls.push(req)
+    if (req.url.endsWith('/auth/wx-login')) {
+      await new Promise((r) => setTimeout(r, 5))
+      return { statusCode: 200, data: { token: `token-${++tokens}`, expiresAt, user: { id: 'g1' } } }
+    }
+    if (req.header?.authorization === 'Bearer token-1' && req.url.endsWith('/expired')) return { statusCode: 401, data: { error: { code: 'unauthorized' } } }
+    return { statusCode: 200, data: { ok: true, auth: req.header?.authorization } }
+  })
+})
+afterEach(() => restore())
+
+test('H5: the sign-in code is a device UUID made once and kept; the session is kept too', async () => {
+  await accessToken()
+  const device = readJson<string>(DEVICE_KEY)
+  expect(device).toMatch(/^[0-9a-f-]{36}$/)
+  expect(JSON.parse(localStorage.getItem(DEVICE_KEY)!).data).toContain(device) // written at once, not buffered
+  expect(calls[0].data).toEqual({ code: device })
+  forgetSession()
+  await accessToken()
+  expect(calls[1].data).toEqual({ code: device })
+  expect(readJson(SESSION_KEY)).toMatchObject({ token: 'token-2', userId: 'g1' })
+})
+
+test('H5: /?device=<code> adopts that code (the demo guardian) and forgets the old session', async () => {
+  await accessToken()
+  expect(adoptDeviceFromUrl('?device=demo-guardian')).toBe(true)
+  expect(readJson(DEVICE_KEY)).toBe('demo-guardian')
+  expect(readJson(SESSION_KEY)).toBeUndefined()
+  await accessToken()
+  expect(calls.at(-1)!.data).toEqual({ code: 'demo-guardian' })
+  expect(adoptDeviceFromUrl('?device=demo-guardian')).toBe(false)
+  expect(adoptDeviceFromUrl('?device=short')).toBe(false)
+})
+
+test('many requests at once sign in once; a token about to expire is renewed first', async () => {
+  const answers = await Promise.all([1, 2, 3].map(() => authRequest<any>('/api/v1/x')))
+  expect(answers.map((a) => a.auth)).toEqual(['Bearer token-1', 'Bearer token-1', 'Bearer token-1'])
+  expect(calls.filter((c) => c.url.endsWith('wx-login'))).toHaveLength(1)
+  forgetSession()
+  expiresAt = new Date(Date.now() + 5 * 60_000).toISOString() // inside the 10-minute margin
+  await accessToken()
+  await accessToken()
+  expect(calls.filter((c) => c.url.endsWith('wx-login'))).toHaveLength(3)
+  expiresAt = '2099-01-01T00:00:00.000Z'
+})
+
+test('a 401 signs in again and the request goes once more, once', async () => {
+  const answer = await authRequest<any>('/api/v1/expired')
+  expect(answer.auth).toBe('Bearer token-2')
+  expect(calls.map((c) => c.url.replace(/^.*\/api\/v1/, ''))).toEqual(['/auth/wx-login', '/expired', '/auth/wx-login', '/expired'])
+})
+
+test('network back: the browser\'s online event counts (navigator.connection rarely fires)', () => {
+  const back = jest.fn()
+  const off = onNetworkBack(back)
+  window.dispatchEvent(new Event('online'))
+  expect(back).toHaveBeenCalledTimes(1)
+  off()
+  window.dispatchEvent(new Event('online'))
+  expect(back).toHaveBeenCalledTimes(1)
+})
+
+test('storage use: counted from the keys in H5, warned about from 8 MB', () => {
+  storage.setItem('hutong:x', '陈'.repeat(1000))
+  expect(storageUsage().usedBytes).toBeGreaterThanOrEqual(3000)
+  expect(storageUsage().limitBytes).toBe(10 * 1024 * 1024)
+  expect(storageWarning({ usedBytes: 7.9 * 1024 * 1024, limitBytes: 10 * 1024 * 1024 })).toBeUndefined()
+  expect(storageWarning({ usedBytes: 8.25 * 1024 * 1024, limitBytes: 10 * 1024 * 1024 })).toBe('8.3')
+})
+
+test('which answers are retried, set aside or held as a conflict', () => {
+  const http = (status: number, error?: object) => new RequestError('http', `HTTP ${status}`, status, error ? { error } : '<html>')
+  expect(classify(new RequestError('offline', 'request:fail timeout')).to).toBe('failed')
+  expect(classify(new TypeError('Failed to fetch')).to).toBe('failed')
+  for (const status of [500, 502, 503, 504, 408, 429, 401]) expect(classify(http(status)).to).toBe('failed')
+  expect(classify(http(400, { code: 'validation', message: 'm', issues: [{ path: ['child'], message: 'x' }] }))).toEqual({
+    to: 'rejected', error: { kind: 'http', status: 400, code: 'validation', message: 'm', issues: [{ path: ['child'], message: 'x' }] },
+  })
+  expect(classify(http(410, { code: 'gone', message: '已撤回' })).to).toBe('rejected')
+  expect(classify(http(409, { code: 'id_taken', message: '占用' })).to).toBe('rejected')
+  expect(classify(http(409, { code: 'stale_version', message: 'm', current: { version: 3 } }))).toMatchObject({ to: 'conflict', current: { version: 3 } })
+})
