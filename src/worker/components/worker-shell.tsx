@@ -8,7 +8,9 @@ import { useEffect, type PropsWithChildren } from 'react'
 import ActionButton from '@/components/button'
 import PageShell from '@/components/page-shell'
 import { ROLE_LABELS } from '@/domain/status'
+import { confirm } from '@/services/system'
 import { openOverview, openQueue, toLogin } from '../logic/nav'
+import { pendingCount, usePendingReviews } from '../logic/review-outbox'
 import { signOut, useSession } from '../logic/session'
 import { HEADER_TEXT } from '../strings'
 import '../worker.scss'
@@ -20,9 +22,17 @@ export default function WorkerShell({ page, children }: PropsWithChildren<{ page
   useEffect(() => {
     if (!session) toLogin()
   }, [session])
+  const waiting = usePendingReviews({ workerId: session?.user.id ?? '-' }).length
   if (!session) return null
   const { user } = session
   const upper = user.role !== 'village_worker'
+  const leave = async () => {
+    // Visits not yet sent go only under this account: say so before the worker leaves it.
+    const n = pendingCount(user.id)
+    if (n > 0 && !(await confirm(HEADER_TEXT.signOutTitle, HEADER_TEXT.signOutPending(n), HEADER_TEXT.signOutConfirm, HEADER_TEXT.signOutCancel))) return
+    signOut()
+    toLogin()
+  }
   return (
     <PageShell className='worker'>
       <View className='worker__bar' id='worker-bar'>
@@ -36,9 +46,10 @@ export default function WorkerShell({ page, children }: PropsWithChildren<{ page
         <View className='worker__nav'>
           {page !== 'queue' && <ActionButton id='nav-queue' label={HEADER_TEXT.queue} onTap={() => openQueue('relaunch')} />}
           {upper && page !== 'overview' && <ActionButton id='nav-overview' label={HEADER_TEXT.overview} onTap={openOverview} />}
-          <ActionButton id='sign-out' kind='danger' label={HEADER_TEXT.signOut} onTap={() => { signOut(); toLogin() }} />
+          <ActionButton id='sign-out' kind='danger' label={HEADER_TEXT.signOut} onTap={leave} />
         </View>
       </View>
+      {waiting > 0 && <View className='notice notice--warn' id='worker-waiting'><Text>{HEADER_TEXT.pendingVisits(waiting)}</Text></View>}
       <View className='worker__main'>{children}</View>
     </PageShell>
   )

@@ -24,7 +24,7 @@ interface Props {
   ticked: readonly string[]
   /** 退回 turns the record's tick boxes on (and off again when the panel closes). */
   onReturnMode(on: boolean): void
-  /** Reload the record and its history. */
+  /** Reload the record and its history (after a refusal: the record moved on). */
   onChanged(): void
   /** Keeps a visit record (sent now, or later when offline). */
   saveVisit(visit: Visit): Promise<string>
@@ -51,8 +51,8 @@ export default function Actions({ entry, role, visits, ticked, onReturnMode, onC
       const done = await work()
       open(undefined)
       setNotice(done)
+      // The entry and the list reload on this (logic/refresh).
       markChanged()
-      onChanged()
     } catch (error) {
       setProblem(errorText(error))
       const code = errorCode(error)

@@ -4,18 +4,21 @@
  * Phone: one column, record first and the actions after it; desktop: the actions and history beside it.
  */
 import { Text, View } from '@tarojs/components'
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import ActionButton from '@/components/button'
 import type { Visit } from '@/domain/review'
 import { scrollToSelector } from '@/services/system'
 import type { DraftRecord } from '@/store/record-ops'
 import WorkerShell from '../components/worker-shell'
-import { errorText, workerApi } from '../logic/api'
+import { errorText, ShownError, workerApi } from '../logic/api'
 import { openEntry, pageParams } from '../logic/nav'
+import { useChanges } from '../logic/refresh'
+import { recordVisit, usePendingReviews } from '../logic/review-outbox'
 import { useSession } from '../logic/session'
 import { ENTRY_TEXT, VISIT_TEXT } from '../strings'
 import Actions from './actions'
 import History from './history'
+import PendingVisits from './pending-visits'
 import { Duplicates, Returned, Suggestions } from './insights'
 import RecordView from './record-view'
 import { useEntry } from './use-entry'
@@ -44,9 +47,18 @@ export default function EntryPage() {
     setTicking(on)
     if (!on) setTicked([])
   }
+  const pending = usePendingReviews({ registrationId: id })
+  // A visit kept on the phone and sent later (or anyone's action elsewhere in the app): show it.
+  const changes = useChanges()
+  const seenChanges = useRef(changes)
+  useEffect(() => {
+    if (changes > seenChanges.current) reload()
+    seenChanges.current = changes
+  }, [changes, reload])
   const saveVisit = async (visit: Visit) => {
-    await workerApi.review(id, { action: 'record_visit', visit })
-    return VISIT_TEXT.saved
+    const result = await recordVisit({ registrationId: id, childName: String(entry?.record.child?.name ?? ''), visit })
+    if (result.outcome === 'refused') throw new ShownError(result.message)
+    return result.outcome === 'synced' ? VISIT_TEXT.saved : VISIT_TEXT.queued
   }
 
   return (
@@ -79,7 +91,8 @@ export default function EntryPage() {
             <Duplicates list={entry.possibleDuplicates ?? []} onOpen={openEntry} />
           </View>
           <View className='entry__side'>
-            <Actions entry={entry} role={session.user.role} visits={history.filter((h) => h.visit).length} ticked={ticked}
+            <PendingVisits items={pending} />
+            <Actions entry={entry} role={session.user.role} visits={history.filter((h) => h.visit).length + pending.length} ticked={ticked}
               onReturnMode={returnMode} onChanged={reload} saveVisit={saveVisit} />
             <History items={history} record={entry.record as DraftRecord} />
           </View>

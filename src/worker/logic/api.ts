@@ -67,9 +67,13 @@ export const workerApi = {
   },
 }
 
+/** A failure whose message is already the sentence to show (e.g. the server's refusal of a queued visit). */
+export class ShownError extends Error {}
+
 /** The sentence to show for a failed call. */
 export function errorText(error: unknown): string {
   if (error instanceof SignedOutError) return ERROR_TEXT.signedOut
+  if (error instanceof ShownError) return error.message
   if (error instanceof RequestError) {
     if (error.kind === 'offline') return ERROR_TEXT.offline
     const message = (error.data as { error?: { message?: string } } | undefined)?.error?.message

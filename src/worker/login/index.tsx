@@ -11,6 +11,7 @@ import { FIELD_TEXT } from '@/components/strings'
 import { goHome } from '@/services/navigation'
 import { errorText } from '../logic/api'
 import { openQueue } from '../logic/nav'
+import { sendWaitingNow } from '../logic/review-outbox'
 import { currentSession, signIn } from '../logic/session'
 import { LOGIN_TEXT } from '../strings'
 import '@/components/field/index.scss'
@@ -37,6 +38,8 @@ export default function WorkerLogin() {
     try {
       await signIn(username.current.trim(), password.current)
       password.current = ''
+      // Visits this worker recorded earlier and could not send go now, under their account.
+      sendWaitingNow()
       openQueue('replace')
     } catch (error) {
       setProblem(errorText(error))

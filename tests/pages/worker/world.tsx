@@ -17,6 +17,8 @@ import Entry from '@/worker/entry/index'
 import Overview from '@/worker/overview/index'
 import { WORKER_ROUTES } from '@/worker/logic/nav'
 import { signOut } from '@/worker/logic/session'
+import { startAppSync, type SyncEngine } from '@/services/sync'
+import { outboxStore } from '@/store/outbox'
 import { ROUTES } from '@/services/navigation'
 import { createRouter } from '../harness'
 import { fixture, inVillage, startApp, uuid, type TestApp } from '../../server/helpers'
@@ -34,7 +36,10 @@ export const PAGES = {
 
 export interface World {
   t: TestApp
-  net: { offline: boolean; calls: string[] }
+  /** offline: no request gets through; loseAnswers: the next n requests reach the server, their answers are lost. */
+  net: { offline: boolean; loseAnswers: number; calls: string[] }
+  /** The app's sync engine over the app's outbox, started as app.ts does. */
+  sync: SyncEngine
   downloads: { request: DownloadRequest; status: number; type?: string }[]
   /** A guardian who submits fixtures; returns the registration id. */
   submit(name?: string, village?: string): Promise<string>
@@ -46,7 +51,7 @@ export interface World {
 
 export async function startWorld(): Promise<World> {
   const t = await startApp('sqlite')
-  const net = { offline: false, calls: [] as string[] }
+  const net = { offline: false, loseAnswers: 0, calls: [] as string[] }
   const transport: Transport = async (req) => {
     net.calls.push(`${req.method} ${req.url}`)
     if (net.offline) throw Object.assign(new Error('request:fail timeout'), { errMsg: 'request:fail timeout' })
@@ -54,6 +59,10 @@ export async function startWorld(): Promise<World> {
       method: req.method, url: req.url, headers: req.header,
       ...(req.data !== undefined ? { payload: JSON.stringify(req.data) } : {}),
     })
+    if (net.loseAnswers > 0) {
+      net.loseAnswers -= 1
+      throw Object.assign(new Error('request:fail timeout'), { errMsg: 'request:fail timeout' })
+    }
     return { statusCode: res.statusCode, data: res.body ? res.json() : undefined }
   }
   const restoreTransport = setTransport(transport)
@@ -64,8 +73,10 @@ export async function startWorld(): Promise<World> {
     if (res.statusCode !== 200) throw new Error(`download ${res.statusCode}`)
   })
   const guardianToken = await t.guardian()
+  // The app's own engine, as app.ts starts it (the worker pages wake it with retryNow after a sign-in).
+  const sync = startAppSync()
   return {
-    t, net, downloads, guardianToken,
+    t, net, downloads, guardianToken, sync,
     async submit(name = 'left-behind', village = '441422101200') {
       const id = uuid()
       const res = await t.put(guardianToken, id, inVillage(fixture(name), village))
@@ -74,6 +85,7 @@ export async function startWorld(): Promise<World> {
     },
     account: (role, region, username) => t.worker(role, region, username),
     async close() {
+      sync.stop()
       restoreTransport()
       restoreDownloader()
       await t.close()
@@ -84,6 +96,7 @@ export async function startWorld(): Promise<World> {
 /** A clean phone: no worker signed in, nothing stored. */
 export function wipe() {
   signOut()
+  outboxStore.setState({ items: {} })
   storage.flush()
   localStorage.clear()
   clearVillageMemory()
