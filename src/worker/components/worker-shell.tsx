@@ -49,7 +49,7 @@ export default function WorkerShell({ page, children }: PropsWithChildren<{ page
           <ActionButton id='sign-out' kind='danger' label={HEADER_TEXT.signOut} onTap={leave} />
         </View>
       </View>
-      {waiting > 0 && <View className='notice notice--warn' id='worker-waiting'><Text>{HEADER_TEXT.pendingVisits(waiting)}</Text></View>}
+      {waiting > 0 && <View className='w-notice w-notice--warn' id='worker-waiting'><Text>{HEADER_TEXT.pendingVisits(waiting)}</Text></View>}
       <View className='worker__main'>{children}</View>
     </PageShell>
   )

@@ -89,7 +89,7 @@ export default function Actions({ entry, role, visits, ticked, onReturnMode, onC
         <ActionPanel action={panel as PanelAction} ticked={ticked} record={entry.record as DraftRecord} visits={visits}
           busy={busy} onSend={send} onCancel={() => open(undefined)} />
       )}
-      {notice && <View className='notice' id='actions-notice' ariaRole='status'><Text>{notice}</Text></View>}
+      {notice && <View className='w-notice' id='actions-notice' ariaRole='status'><Text>{notice}</Text></View>}
       {problem && (
         <View className='field__error' ariaRole='alert' id='actions-problem'>
           <Text>{`${FIELD_TEXT.errorMark} ${problem}`}</Text>

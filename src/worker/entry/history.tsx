@@ -15,9 +15,9 @@ import { HISTORY_TEXT } from '../strings'
 function Event({ item, record }: { item: HistoryItem; record: DraftRecord }) {
   const v = item.visit
   return (
-    <View className='history__item' id={`history-${item.version}`}>
-      <View className='history__head'>
-        <Text className='history__action'>{item.actionLabel}</Text>
+    <View className='w-history__item' id={`history-${item.version}`}>
+      <View className='w-history__head'>
+        <Text className='w-history__action'>{item.actionLabel}</Text>
         <Text className='muted'>{chinaTime(item.at)}</Text>
       </View>
       <Text className='line'>{HISTORY_TEXT.move(item.fromLabel, item.toLabel)}</Text>

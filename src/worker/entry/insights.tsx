@@ -18,17 +18,17 @@ export function Suggestions({ result }: { result: Classification }) {
       <Text className='card__title'>{ENTRY_TEXT.suggestHeading}</Text>
       {result.findings.length === 0 && <Text className='line'>{ENTRY_TEXT.suggestNone}</Text>}
       {result.findings.map((f) => (
-        <View key={f.category} className='insight'>
-          <Text className='insight__label'>
+        <View key={f.category} className='w-insight'>
+          <Text className='w-insight__label'>
             {f.kinds ? `${f.label}（${f.kinds.map((k) => labelOf(DIFFICULTY_KINDS, k)).join('、')}）` : f.label}
           </Text>
           <Text className='line'>{`${ENTRY_TEXT.because}${f.facts.join('；')}。`}</Text>
           <Text className='line muted'>{`${ENTRY_TEXT.rule}${f.rule}`}</Text>
         </View>
       ))}
-      {result.missing.length > 0 && <Text className='record__subhead'>{ENTRY_TEXT.missingHeading}</Text>}
+      {result.missing.length > 0 && <Text className='case__subhead'>{ENTRY_TEXT.missingHeading}</Text>}
       {result.missing.map((m) => <Text key={m} className='line'>{`• ${m}`}</Text>)}
-      {result.notes.length > 0 && <Text className='record__subhead'>{ENTRY_TEXT.notesHeading}</Text>}
+      {result.notes.length > 0 && <Text className='case__subhead'>{ENTRY_TEXT.notesHeading}</Text>}
       {result.notes.map((n) => <Text key={n} className='line'>{`• ${n}`}</Text>)}
       <Text className='line muted'>{ENTRY_TEXT.suggestNote}</Text>
     </View>
@@ -41,7 +41,7 @@ export function Duplicates({ list, onOpen }: { list: NonNullable<Entry['possible
     <View className='card card--warn' id='entry-duplicates'>
       <Text className='card__title'>{ENTRY_TEXT.duplicatesHeading}</Text>
       {list.map((d) => (
-        <View key={d.id} className='insight' id={`duplicate-${d.id}`}>
+        <View key={d.id} className='w-insight' id={`duplicate-${d.id}`}>
           <Text className='line'>{`${ENTRY_TEXT.duplicateReason[d.reason] ?? d.reason}（${statusLabel(d.status)}）`}</Text>
           {d.accessible
             ? <ActionButton className='btn--small' label={ENTRY_TEXT.duplicateOpen} onTap={() => onOpen(d.id)} />

@@ -53,20 +53,20 @@ export default function ActionPanel({ action, ticked, record, visits, busy, onSe
   }
   return (
     <FormContext.Provider value={form.binding}>
-      <View className='panel' id={`panel-${action}`}>
+      <View className='w-panel' id={`panel-${action}`}>
         {action === 'return' && <Text className='line'>{ACTION_TEXT.returnIntro}</Text>}
         {action === 'refuse' && <Text className='line'>{ACTION_TEXT.refuseIntro}</Text>}
         {action === 'approve' && <Text className='line'>{ACTION_TEXT.approveIntro}</Text>}
         {action === 'confirm' && <Text className='line'>{ACTION_TEXT.confirmIntro}</Text>}
         {action === 'verify' && (
-          <Text className={`line ${visits === 0 ? 'notice--warn' : ''}`}>{visits === 0 ? ACTION_TEXT.verifyNoVisit : ACTION_TEXT.verifyVisits(visits)}</Text>
+          <Text className={`line ${visits === 0 ? 'w-notice--warn' : ''}`}>{visits === 0 ? ACTION_TEXT.verifyNoVisit : ACTION_TEXT.verifyVisits(visits)}</Text>
         )}
         {needsReason && (
           <TextField path='reason' kind='textarea' maxlength={500} placeholder={ACTION_TEXT.reasonPlaceholder}
             label={action === 'refuse' ? ACTION_TEXT.refuseReasonLabel : ACTION_TEXT.reasonLabel} />
         )}
         {action === 'return' && (
-          <View className={`panel__ticked ${fieldsProblem && ticked.length === 0 ? 'field--invalid' : ''}`} id='return-ticked'>
+          <View className={`w-panel__ticked ${fieldsProblem && ticked.length === 0 ? 'field--invalid' : ''}`} id='return-ticked'>
             <Text className='line'>{ticked.length ? ACTION_TEXT.ticked(fieldLabels(ticked, record)) : ACTION_TEXT.noneTicked}</Text>
             {fieldsProblem && ticked.length === 0 && <View className='field__error' ariaRole='alert'><Text>{fieldsProblem}</Text></View>}
           </View>

@@ -19,10 +19,10 @@ function Row({ item }: { item: ReviewItem }) {
     if (await confirm(VISIT_TEXT.discardTitle, VISIT_TEXT.discardBody, VISIT_TEXT.discardConfirm, VISIT_TEXT.discardCancel)) discardReview(item.id)
   }
   return (
-    <View className='history__item' id={`pending-${item.id}`}>
-      <View className='history__head'>
-        <Text className='history__action'>{visit ? VISIT_TEXT.when(visit.date, labelOf(VISIT_METHODS, visit.method)) : ''}</Text>
-        <Text className={`tag ${refused ? 'tag--warn' : ''}`}>{VISIT_TEXT.status[item.status] ?? item.status}</Text>
+    <View className='w-history__item' id={`pending-${item.id}`}>
+      <View className='w-history__head'>
+        <Text className='w-history__action'>{visit ? VISIT_TEXT.when(visit.date, labelOf(VISIT_METHODS, visit.method)) : ''}</Text>
+        <Text className={`w-tag ${refused ? 'w-tag--warn' : ''}`}>{VISIT_TEXT.status[item.status] ?? item.status}</Text>
       </View>
       {item.lastError?.message && (refused || item.status === 'failed') && <Text className='line muted'>{item.lastError.message}</Text>}
       {item.status === 'failed' && item.nextRetryAt && <Text className='line muted'>{VISIT_TEXT.nextTry(chinaTime(item.nextRetryAt))}</Text>}

@@ -31,7 +31,7 @@ function Tick({ path, tick }: { path: string; tick?: TickState }) {
   if (!tick || !RETURNABLE_FIELDS.has(path)) return null
   const on = tick.ticked.has(path)
   return (
-    <View className={`tick ${on ? 'tick--on' : ''}`} id={`tick-${path.replace(/\./g, '-')}`} ariaRole='checkbox'
+    <View className={`w-tick ${on ? 'w-tick--on' : ''}`} id={`tick-${path.replace(/\./g, '-')}`} ariaRole='checkbox'
       aria-checked={on} onClick={() => tick.onTick(path)}>
       <Text>{`${on ? FIELD_TEXT.checkedMark : FIELD_TEXT.uncheckedMark} ${ACTION_TEXT.tick}`}</Text>
     </View>
@@ -39,7 +39,7 @@ function Tick({ path, tick }: { path: string; tick?: TickState }) {
 }
 
 function RegionText({ code }: { code: string }) {
-  return <Text className='record__value'>{useRegionLabel(code)}</Text>
+  return <Text className='case__value'>{useRegionLabel(code)}</Text>
 }
 
 function Value({ spec, record, reveal }: { spec: FieldSpec; record: DraftRecord; reveal: RevealState }) {
@@ -49,7 +49,7 @@ function Value({ spec, record, reveal }: { spec: FieldSpec; record: DraftRecord;
   const shown = reveal.shown[spec.path]
   const text = masked && typeof shown === 'string' ? shown : displayValue(spec, record)
   return (
-    <View className='record__value'>
+    <View className='case__value'>
       <Text>{text ?? ENTRY_TEXT.empty}</Text>
       {masked && (
         <ActionButton className='btn--small' id={`reveal-${spec.path.replace(/\./g, '-')}`}
@@ -66,23 +66,23 @@ export default function RecordView({ record, reveal, tick }: { record: DraftReco
       {reveal.masked.length > 0 && <Text className='line muted'>{ENTRY_TEXT.maskedNote}</Text>}
       {ANSWER_STEPS.map((key) => (
         <View key={key} className='card' id={`record-${key}`}>
-          <View className='record__head'>
+          <View className='case__head'>
             <Text className='card__title'>{STEPS.find((s) => s.key === key)?.title}</Text>
             <Tick path={key} tick={tick} />
           </View>
           {visibleFields(STEP_FIELDS[key], record).map((spec) => {
             if (spec.kind === 'section') {
               return (
-                <View key={spec.id} className='record__head record__section'>
-                  <Text className='record__subhead'>{spec.label}</Text>
+                <View key={spec.id} className='case__head case__section'>
+                  <Text className='case__subhead'>{spec.label}</Text>
                   <Tick path={spec.path} tick={tick} />
                 </View>
               )
             }
             if (!isAnswer(spec)) return null
             return (
-              <View key={spec.id} className={`record__row ${tick?.ticked.has(spec.path) ? 'record__row--ticked' : ''}`} id={`row-${spec.path.replace(/\./g, '-')}`}>
-                <Text className='record__label'>{spec.label}</Text>
+              <View key={spec.id} className={`case__row ${tick?.ticked.has(spec.path) ? 'case__row--ticked' : ''}`} id={`row-${spec.path.replace(/\./g, '-')}`}>
+                <Text className='case__label'>{spec.label}</Text>
                 <Value spec={spec} record={record} reveal={reveal} />
                 <Tick path={spec.path} tick={tick} />
               </View>

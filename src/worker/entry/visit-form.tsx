@@ -31,8 +31,8 @@ export default function VisitForm({ busy, onSave, onCancel }: { busy: boolean; o
   }
   return (
     <FormContext.Provider value={form.binding}>
-      <View className='panel' id='visit-form'>
-        <Text className='panel__title'>{VISIT_TEXT.heading}</Text>
+      <View className='w-panel' id='visit-form'>
+        <Text className='w-panel__title'>{VISIT_TEXT.heading}</Text>
         <DateField path='visit.date' label={VISIT_TEXT.date} years={[year - 1, year]} />
         <ChoiceField path='visit.method' label={VISIT_TEXT.method} options={optionsOf(VISIT_METHODS)} compact />
         <ChoiceField path='visit.conclusion' label={VISIT_TEXT.conclusion} options={optionsOf(VISIT_CONCLUSIONS)} compact />

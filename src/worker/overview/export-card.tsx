@@ -38,7 +38,7 @@ export default function ExportCard({ region, regionName }: { region?: string; re
       {!mask && <Text className='line muted'>{OVERVIEW_TEXT.maskOff}</Text>}
       <ActionButton id='export-download' kind='primary' label={busy ? OVERVIEW_TEXT.downloading : OVERVIEW_TEXT.download} disabled={busy} onTap={download} />
       {message && (
-        <View className={message.ok ? 'notice' : 'field__error'} ariaRole={message.ok ? 'status' : 'alert'} id='export-message'>
+        <View className={message.ok ? 'w-notice' : 'field__error'} ariaRole={message.ok ? 'status' : 'alert'} id='export-message'>
           <Text>{message.text}</Text>
         </View>
       )}

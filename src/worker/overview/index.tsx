@@ -19,7 +19,7 @@ type Township = { code: string; name: string }
 function TownshipChooser({ townships, value, onPick }: { townships: Township[]; value?: string; onPick(code?: string): void }) {
   const options = [{ value: '', label: OVERVIEW_TEXT.wholeCounty }, ...townships.map((t) => ({ value: t.code, label: t.name }))]
   return (
-    <View className='card chips' id='overview-township'>
+    <View className='card w-chips' id='overview-township'>
       <Text className='field__label'>{OVERVIEW_TEXT.pickTownship}</Text>
       <ChoiceRows compact options={options} value={value ?? ''} onPick={(v) => onPick((v as string) || undefined)} />
     </View>

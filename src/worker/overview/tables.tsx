@@ -20,18 +20,18 @@ interface Row {
 
 function Table({ id, head, rows }: { id: string; head: string; rows: Row[] }) {
   return (
-    <ScrollView scrollX className='table-scroll' id={id}>
-      <View className='table'>
-        <View className='table__row table__row--head'>
-          <Text className='table__cell table__cell--name'>{head}</Text>
-          {COLUMNS.map((c) => <Text key={c.code} className='table__cell'>{c.label}</Text>)}
-          <Text className='table__cell'>{OVERVIEW_TEXT.sum}</Text>
+    <ScrollView scrollX className='w-table-scroll' id={id}>
+      <View className='w-table'>
+        <View className='w-table__row w-table__row--head'>
+          <Text className='w-table__cell w-table__cell--name'>{head}</Text>
+          {COLUMNS.map((c) => <Text key={c.code} className='w-table__cell'>{c.label}</Text>)}
+          <Text className='w-table__cell'>{OVERVIEW_TEXT.sum}</Text>
         </View>
         {rows.map((r) => (
-          <View key={r.key} className='table__row' id={`${id}-${r.key}`}>
-            <Text className='table__cell table__cell--name'>{r.name}</Text>
-            {COLUMNS.map((c) => <Text key={c.code} className='table__cell'>{String(r.counts[c.code] ?? 0)}</Text>)}
-            <Text className='table__cell table__cell--sum'>
+          <View key={r.key} className='w-table__row' id={`${id}-${r.key}`}>
+            <Text className='w-table__cell w-table__cell--name'>{r.name}</Text>
+            {COLUMNS.map((c) => <Text key={c.code} className='w-table__cell'>{String(r.counts[c.code] ?? 0)}</Text>)}
+            <Text className='w-table__cell w-table__cell--sum'>
               {String(r.total ?? COLUMNS.reduce((n, c) => n + (r.counts[c.code] ?? 0), 0))}
             </Text>
           </View>

@@ -33,14 +33,14 @@ export default function QueueFilters({ filter, onChange }: { filter: QueueFilter
     <View className='card queue__filters' id='queue-filters'>
       <View className='queue__filter' id='filter-status'>
         <Text className='field__label'>{QUEUE_TEXT.statusLabel}</Text>
-        <View className='chips'>
+        <View className='w-chips'>
           <ChoiceRows compact options={STATUS_OPTIONS} value={filter.status ?? ''}
             onPick={(v) => onChange({ ...filter, status: (v || undefined) as QueueFilter['status'] })} />
         </View>
       </View>
       <View className='queue__filter' id='filter-category'>
         <Text className='field__label'>{QUEUE_TEXT.categoryLabel}</Text>
-        <View className='chips'>
+        <View className='w-chips'>
           <ChoiceRows compact options={CATEGORY_OPTIONS} value={filter.category ?? ''}
             onPick={(v) => onChange({ ...filter, category: (v as string) || undefined })} />
         </View>

@@ -11,8 +11,8 @@ export default function QueueRow({ item, onOpen }: { item: QueueItem; onOpen(): 
       <View className='queue__head'>
         <Text className='queue__name'>{item.child.name}</Text>
         <Text className='queue__meta'>{QUEUE_TEXT.ageSex(SEX_TEXT[item.child.sex ?? ''] ?? '', item.child.age)}</Text>
-        <Text className={`tag tag--${item.status}`}>{item.statusLabel}</Text>
-        {item.possibleDuplicate && <Text className='tag tag--warn'>{QUEUE_TEXT.duplicate}</Text>}
+        <Text className={`w-tag w-tag--${item.status}`}>{item.statusLabel}</Text>
+        {item.possibleDuplicate && <Text className='w-tag w-tag--warn'>{QUEUE_TEXT.duplicate}</Text>}
       </View>
       <Text className='line queue__id'>{item.child.idNumber}</Text>
       <Text className='line'>{item.village.name}</Text>
