@@ -19,6 +19,8 @@ export const ROUTES = {
   done: '/register/done/index',
   mine: '/pages/mine/index',
   record: '/register/record/index',
+  /** The worker subpackage's way in (its other routes live in src/worker/logic/nav.ts). */
+  workerLogin: '/worker/login/index',
 } as const
 
 const taroNavigator: Navigator = {

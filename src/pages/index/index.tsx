@@ -7,7 +7,7 @@ import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import ActionButton from '@/components/button'
 import PageShell, { useElderMode } from '@/components/page-shell'
-import { openWizard } from '@/services/navigation'
+import { openUrl, openWizard, ROUTES } from '@/services/navigation'
 import { flushStorage } from '@/services/storage'
 import { confirm, systemFontSize } from '@/services/system'
 import { draftsStore, sortedDrafts, useDrafts, type Draft } from '@/store/drafts'
@@ -113,6 +113,10 @@ export default function Index() {
       <MineCard />
       <Drafts go={go} />
       <ElderSwitch />
+      <View className='home__worker' id='home-worker'>
+        <Text className='muted'>{HOME_TEXT.workerIntro}</Text>
+        <ActionButton id='home-worker-login' label={HOME_TEXT.workerLogin} onTap={() => openUrl(ROUTES.workerLogin)} />
+      </View>
     </PageShell>
   )
 }

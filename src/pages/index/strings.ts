@@ -51,4 +51,6 @@ export const HOME_TEXT = {
   elderOn: '已开启，点一下关闭',
   elderOff: '已关闭，点一下开启',
   elderBySystem: '微信字体已调大，已自动使用长辈模式。',
+  workerIntro: '村（居）儿童主任、乡镇（街道）儿童督导员和民政工作人员：',
+  workerLogin: '工作人员登录',
 } as const

@@ -1,8 +1,8 @@
 /** The worker pages' routes, kept in the subpackage so that they add nothing to the main package. */
-import { openUrl, pageParams } from '@/services/navigation'
+import { openUrl, pageParams, ROUTES } from '@/services/navigation'
 
 export const WORKER_ROUTES = {
-  login: '/worker/login/index',
+  login: ROUTES.workerLogin,
   queue: '/worker/queue/index',
   entry: '/worker/entry/index',
   overview: '/worker/overview/index',

@@ -70,3 +70,10 @@ test('an already signed-in worker skips the login', async () => {
   await waitFor(() => expect(app.router.top().path).toBe('/worker/queue/index'))
   expect(PASSWORD).toBeTruthy()
 })
+
+test('the home page leads workers to the login', async () => {
+  app.cleanup()
+  app = boot('/pages/index/index')
+  tapId('home-worker-login')
+  await screen.findByText('儿童主任、督导员和民政工作人员登录')
+})
