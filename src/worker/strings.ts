@@ -90,7 +90,7 @@ export const ACTION_TEXT = {
   reasonLabel: '原因（必填，会告诉监护人）',
   refuseReasonLabel: '不予认定的理由（必填，书面说明）',
   reasonPlaceholder: '请写明原因',
-  returnIntro: '请写明退回原因，并在下面的登记内容中勾选需要监护人修改的项目。',
+  returnIntro: '请写明退回原因，并在登记内容里点“勾选”，标出需要监护人修改的项目。',
   ticked: (labels: string) => `已勾选：${labels}`,
   noneTicked: '还没有勾选需要修改的项目。',
   tick: '勾选',

@@ -12,8 +12,12 @@ import type { HistoryItem } from '../logic/types'
 import { HISTORY_TEXT } from '../strings'
 
 
+/** A resubmission renews the consent's time: not a change anyone needs to check. */
+const shownDiff = (diff: HistoryItem['diff']) => (diff ?? []).filter((d) => !d.path.startsWith('consent.'))
+
 function Event({ item, record }: { item: HistoryItem; record: DraftRecord }) {
   const v = item.visit
+  const diff = shownDiff(item.diff)
   return (
     <View className='w-history__item' id={`history-${item.version}`}>
       <View className='w-history__head'>
@@ -28,10 +32,10 @@ function Event({ item, record }: { item: HistoryItem; record: DraftRecord }) {
         <Text className='line'>{HISTORY_TEXT.visit(v.date, labelOf(VISIT_METHODS, v.method), labelOf(VISIT_CONCLUSIONS, v.conclusion), labelOf(GUARDIANSHIP_ASSESSMENTS, v.guardianshipAssessment))}</Text>
       )}
       {v?.notes && <Text className='line'>{HISTORY_TEXT.notes(v.notes)}</Text>}
-      {item.diff && item.diff.length > 0 && (
+      {diff.length > 0 && (
         <View>
           <Text className='line'>{HISTORY_TEXT.changed}</Text>
-          {item.diff.map((d) => (
+          {diff.map((d) => (
             <Text key={d.path} className='line muted'>{HISTORY_TEXT.change(fieldLabel(d.path, record), valueText(d.path, d.from, record) ?? HISTORY_TEXT.blank, valueText(d.path, d.to, record) ?? HISTORY_TEXT.blank)}</Text>
           ))}
         </View>
