@@ -130,7 +130,8 @@ test('submit → seen only in its village → returned → fixed → visited and
   await screenshot(g, 'loop-guardian-resubmitted')
   await guardianSees(g, id, '已提交', 'loop-guardian-mine-resubmitted')
 
-  // 5. The 茅坪 worker finds it back in the list, starts the review, records a home visit and verifies.
+  // 5. The 茅坪 worker finds it back in the list, starts the review, records the home visit with no signal
+  //    (kept in the outbox, sent when the network returns) and verifies.
   await m.locator('#nav-queue >> visible=true').click()
   await m.locator(`#queue-${id}`, { hasText: '已提交' }).waitFor()
   await screenshot(m, 'loop-maoping-queue-resubmitted')
@@ -147,9 +148,17 @@ test('submit → seen only in its village → returned → fixed → visited and
   await m.locator('#field-visit-notes textarea').fill('见到孩子和祖母，孩子按时上学；母亲在东莞长安镇务工')
   await m.locator('#field-visit-notes textarea').blur()
   await screenshot(m, 'loop-maoping-visit-form')
+  await m.context().setOffline(true)
   await m.locator('#visit-save').click()
-  await m.locator('#actions-notice', { hasText: '走访记录已保存' }).waitFor()
-  await m.locator('#entry-history', { hasText: '见到孩子和祖母' }).waitFor()
+  await m.locator('#actions-notice', { hasText: '走访记录已保存在手机上，联网后会自动发送' }).waitFor({ timeout: 20_000 })
+  await m.locator('#entry-pending').waitFor()
+  await m.locator('#worker-waiting >> visible=true').waitFor()
+  await m.locator('#entry-pending').scrollIntoViewIfNeeded()
+  await screenshot(m, 'loop-maoping-visit-waiting')
+  await m.context().setOffline(false) // the browser's 'online' event: the outbox sends at once
+  await m.locator('#entry-history', { hasText: '见到孩子和祖母' }).waitFor({ timeout: 30_000 })
+  await m.locator('#entry-pending').waitFor({ state: 'detached' })
+  await screenshot(m, 'loop-maoping-visit-sent')
   await m.locator('#action-verify').click()
   await m.locator('#panel-verify', { hasText: '已有1次走访记录' }).waitFor()
   await m.locator('#panel-send').click()

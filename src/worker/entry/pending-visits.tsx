@@ -10,7 +10,7 @@ import { VISIT_METHODS } from '@/domain/review'
 import { confirm } from '@/services/system'
 import { chinaTime } from '../logic/format'
 import { discardReview, sendWaitingNow, type ReviewItem } from '../logic/review-outbox'
-import { VISIT_TEXT } from '../strings'
+import { ERROR_TEXT, VISIT_TEXT } from '../strings'
 
 function Row({ item }: { item: ReviewItem }) {
   const visit = item.record.body.visit
@@ -24,7 +24,9 @@ function Row({ item }: { item: ReviewItem }) {
         <Text className='w-history__action'>{visit ? VISIT_TEXT.when(visit.date, labelOf(VISIT_METHODS, visit.method)) : ''}</Text>
         <Text className={`w-tag ${refused ? 'w-tag--warn' : ''}`}>{VISIT_TEXT.status[item.status] ?? item.status}</Text>
       </View>
-      {item.lastError?.message && (refused || item.status === 'failed') && <Text className='line muted'>{item.lastError.message}</Text>}
+      {/* No answer at all: the transport's own words are not for people. */}
+      {item.status === 'failed' && item.lastError?.kind === 'offline' && <Text className='line muted'>{ERROR_TEXT.offline}</Text>}
+      {item.lastError?.kind === 'http' && item.lastError.message && <Text className='line muted'>{item.lastError.message}</Text>}
       {item.status === 'failed' && item.nextRetryAt && <Text className='line muted'>{VISIT_TEXT.nextTry(chinaTime(item.nextRetryAt))}</Text>}
       <View className='btn-row'>
         {item.status === 'failed' && <ActionButton className='btn--small' label={VISIT_TEXT.retry} onTap={sendWaitingNow} />}

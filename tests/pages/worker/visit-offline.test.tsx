@@ -48,6 +48,8 @@ test('offline: kept on the phone, shown as waiting; the network returns: sent on
   await waitFor(() => expect(textOf('actions-notice')).toBe('走访记录已保存在手机上，联网后会自动发送'))
   await waitFor(() => expect(textOf('entry-pending')).toContain('发送失败，稍后自动重试'))
   expect(textOf('entry-pending')).toContain('入户走访')
+  expect(textOf('entry-pending')).toContain('网络不通')
+  expect(textOf('entry-pending')).not.toContain('request:fail')
   expect(textOf('worker-waiting')).toBe('有1条走访记录还没有发送，联网后会自动发送')
   // In the app's outbox and in the phone's storage, as a review item carrying its request id.
   const [item] = Object.values(outboxStore.getState().items) as any[]
