@@ -173,6 +173,7 @@ export const OVERVIEW_TEXT = {
   maskOn: '导出时隐藏身份证号码和电话号码',
   maskOff: '导出完整的身份证号码和电话号码（报送县级民政时使用）',
   download: '下载花名册',
+  filename: (region: string, date: string) => `花名册-${region}-${date}.xlsx`,
   downloading: '正在生成…',
   downloaded: '花名册已下载',
   loading: '正在加载统计…',

@@ -19,7 +19,7 @@ export default function ExportCard({ region, regionName }: { region?: string; re
     setBusy(true)
     setMessage(undefined)
     try {
-      await workerApi.exportRoster(region, mask, `花名册-${regionName}-${chinaToday()}.xlsx`)
+      await workerApi.exportRoster(region, mask, OVERVIEW_TEXT.filename(regionName, chinaToday()))
       setMessage({ ok: true, text: OVERVIEW_TEXT.downloaded })
     } catch (error) {
       setMessage({ ok: false, text: errorText(error) })
