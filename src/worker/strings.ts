@@ -166,6 +166,8 @@ export const OVERVIEW_TEXT = {
   village: '村（社区）',
   sum: '合计',
   noVillages: '还没有登记。',
+  villageHint: '点一个村（社区）可以只看这个村的类别统计和花名册。',
+  backUp: '返回上一级统计',
   categoryNote: '一名儿童可能同时属于几个类别，所以各类别相加可能多于总数。',
   exportHeading: '导出花名册',
   exportIntro: '花名册按国家登记表的栏目排列（Excel 文件），不含已撤回的登记。每次导出都会记录。',

@@ -1,9 +1,11 @@
 /**
  * 统计与花名册 for township supervisors and the county: counts by category × status and by village ×
- * status, and the roster export. The county may narrow both to one township.
+ * status, and the roster export. The county may narrow everything to one township, and anyone here to one
+ * village (a tap on its row): category × status × village.
  */
 import { Text, View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
+import ActionButton from '@/components/button'
 import { ChoiceRows } from '@/components/choice-list'
 import WorkerShell from '../components/worker-shell'
 import { errorText, SignedOutError, workerApi } from '../logic/api'
@@ -59,7 +61,7 @@ export default function OverviewPage() {
   return (
     <WorkerShell page='overview'>
       {!upper && <Text className='line'>{OVERVIEW_TEXT.onlyUpper}</Text>}
-      {county && <TownshipChooser townships={townships} value={region} onPick={setRegion} />}
+      {county && <TownshipChooser townships={townships} value={region?.slice(0, 9)} onPick={setRegion} />}
       {problem && <View className='field__error' ariaRole='alert' id='overview-error'><Text>{problem}</Text></View>}
       {upper && !stats && !problem && <Text className='line muted'>{OVERVIEW_TEXT.loading}</Text>}
       {upper && stats && (
@@ -67,9 +69,13 @@ export default function OverviewPage() {
           <View className='card' id='overview-summary'>
             <Text className='card__title'>{OVERVIEW_TEXT.region(stats.region.name)}</Text>
             <Text className='line' id='overview-total'>{OVERVIEW_TEXT.total(stats.total)}</Text>
+            {region?.length === 12 && (
+              <ActionButton id='overview-up' label={OVERVIEW_TEXT.backUp}
+                onTap={() => setRegion(county ? region.slice(0, 9) : undefined)} />
+            )}
           </View>
           <CategoryTable stats={stats} />
-          <VillageTable stats={stats} townships={county ? townships : []} />
+          <VillageTable stats={stats} townships={county ? townships : []} onPick={setRegion} />
           <ExportCard region={region} regionName={stats.region.name} />
         </View>
       )}

@@ -18,7 +18,7 @@ interface Row {
   total?: number
 }
 
-function Table({ id, head, rows }: { id: string; head: string; rows: Row[] }) {
+function Table({ id, head, rows, onRow }: { id: string; head: string; rows: Row[]; onRow?(key: string): void }) {
   return (
     <ScrollView scrollX className='w-table-scroll' id={id}>
       <View className='w-table'>
@@ -28,8 +28,9 @@ function Table({ id, head, rows }: { id: string; head: string; rows: Row[] }) {
           <Text className='w-table__cell'>{OVERVIEW_TEXT.sum}</Text>
         </View>
         {rows.map((r) => (
-          <View key={r.key} className='w-table__row' id={`${id}-${r.key}`}>
-            <Text className='w-table__cell w-table__cell--name'>{r.name}</Text>
+          <View key={r.key} className={`w-table__row ${onRow ? 'w-table__row--link' : ''}`} id={`${id}-${r.key}`}
+            ariaRole={onRow ? 'link' : undefined} onClick={onRow ? () => onRow(r.key) : undefined}>
+            <Text className='w-table__cell w-table__cell--name'>{onRow ? `${r.name} ›` : r.name}</Text>
             {COLUMNS.map((c) => <Text key={c.code} className='w-table__cell'>{String(r.counts[c.code] ?? 0)}</Text>)}
             <Text className='w-table__cell w-table__cell--sum'>
               {String(r.total ?? COLUMNS.reduce((n, c) => n + (r.counts[c.code] ?? 0), 0))}
@@ -53,8 +54,11 @@ export function CategoryTable({ stats }: { stats: Stats }) {
   )
 }
 
-/** `townships` (for a county): each village is named with its township, since village names repeat. */
-export function VillageTable({ stats, townships }: { stats: Stats; townships: { code: string; name: string }[] }) {
+/**
+ * `townships` (for a county): each village is named with its township, since village names repeat.
+ * A tap on a village narrows the whole page to it: its categories × statuses, its roster.
+ */
+export function VillageTable({ stats, townships, onPick }: { stats: Stats; townships: { code: string; name: string }[]; onPick(code: string): void }) {
   if (!stats.byVillage) return null
   const township = (code: string) => townships.find((t) => t.code === code.slice(0, 9))?.name ?? ''
   const rows: Row[] = [...stats.byVillage].sort((a, b) => a.code.localeCompare(b.code))
@@ -62,7 +66,8 @@ export function VillageTable({ stats, townships }: { stats: Stats; townships: { 
   return (
     <View className='card' id='overview-villages'>
       <Text className='card__title'>{OVERVIEW_TEXT.byVillage}</Text>
-      {rows.length === 0 ? <Text className='line muted'>{OVERVIEW_TEXT.noVillages}</Text> : <Table id='by-village' head={OVERVIEW_TEXT.village} rows={rows} />}
+      {rows.length === 0 ? <Text className='line muted'>{OVERVIEW_TEXT.noVillages}</Text> : <Table id='by-village' head={OVERVIEW_TEXT.village} rows={rows} onRow={onPick} />}
+      {rows.length > 0 && <Text className='line muted'>{OVERVIEW_TEXT.villageHint}</Text>}
     </View>
   )
 }

@@ -88,6 +88,16 @@ test('the township overview counts by category, status and village; the roster d
   await waitFor(() => expect(world.downloads[world.downloads.length - 1].request.path).toBe('/api/v1/export.xlsx?mask=1'))
   const audits = await world.t.app.db.selectFrom('audit_log').select('detail').where('action', '=', 'export').execute()
   expect(audits.map((a) => JSON.parse(a.detail!).fullIdNumbers)).toEqual([true, false])
+  // One village: its categories × statuses, and its roster.
+  tapId(`by-village-${VILLAGE_B}`)
+  await waitFor(() => expect(textOf('overview-total')).toBe('登记总数：2'))
+  expect(textOf('overview-summary')).toContain('左弼村委会')
+  expect(document.getElementById('overview-villages')).toBeNull()
+  expect(textOf('by-category-de_facto_unsupported')).toMatch(/事实无人抚养儿童.*1/)
+  tapId('export-download')
+  await waitFor(() => expect(world.downloads[world.downloads.length - 1].request.path).toBe(`/api/v1/export.xlsx?region=${VILLAGE_B}&mask=1`))
+  tapId('overview-up')
+  await waitFor(() => expect(textOf('overview-total')).toBe('登记总数：25'))
 })
 
 test('the county narrows the overview and the export to one township', async () => {
