@@ -16,23 +16,23 @@ import { startServer, type ServerProcess } from './support/server-process'
 
 jest.setTimeout(60_000)
 type Cell = number | 'sees' | 'blind'
-const ENDPOINTS = ['list', 'get', 'history', 'edit', 'withdraw', 'start_review', 'approve', 'confirm', 'queue', 'stats', 'export', 'regions'] as const
+const ENDPOINTS = ['list', 'get', 'reveal', 'history', 'edit', 'withdraw', 'start_review', 'approve', 'confirm', 'queue', 'stats', 'export', 'regions'] as const
 type Endpoint = (typeof ENDPOINTS)[number]
 
 /* eslint-disable no-multi-spaces */
 const MATRIX: Record<string, Cell[]> = {
-  //                          list     get  history edit withdraw start  approve confirm queue    stats    export   regions
-  'guardian (owner)':        ['sees',  200, 200,    200, 200,     403,   403,    403,    403,     403,     403,     200],
-  'other guardian':          ['blind', 404, 404,    409, 404,     403,   403,    403,    403,     403,     403,     200],
-  'village worker, 茅坪':     [403,     200, 200,    403, 403,     200,   403,    403,    'sees',  'sees',  'sees',  200],
-  'village worker, 左弼':     [403,     404, 404,    403, 403,     404,   404,    404,    'blind', 'blind', 'blind', 200],
-  'township, 茶阳镇':         [403,     200, 200,    403, 403,     403,   200,    403,    'sees',  'sees',  'sees',  200],
-  'township, 湖寮镇':         [403,     404, 404,    403, 403,     404,   404,    404,    'blind', 'blind', 'blind', 200],
-  'county, 大埔县':           [403,     200, 200,    403, 403,     403,   403,    200,    'sees',  'sees',  'sees',  200],
-  'county, 梅县区':           [403,     404, 404,    403, 403,     404,   404,    404,    'blind', 'blind', 'blind', 200],
-  'worker without region':   [403,     404, 404,    403, 403,     404,   404,    404,    'blind', 403,     403,     200],
-  'disabled worker, 茅坪':    [401,     401, 401,    401, 401,     401,   401,    401,    401,     401,     401,     200],
-  'no token':                [401,     401, 401,    401, 401,     401,   401,    401,    401,     401,     401,     200],
+  //                          list     get  reveal history edit withdraw start  approve confirm queue    stats    export   regions
+  'guardian (owner)':        ['sees',  200, 403,    200,    200, 200,     403,   403,    403,    403,     403,     403,     200],
+  'other guardian':          ['blind', 404, 403,    404,    409, 404,     403,   403,    403,    403,     403,     403,     200],
+  'village worker, 茅坪':     [403,     200, 200,    200,    403, 403,     200,   403,    403,    'sees',  'sees',  'sees',  200],
+  'village worker, 左弼':     [403,     404, 404,    404,    403, 403,     404,   404,    404,    'blind', 'blind', 'blind', 200],
+  'township, 茶阳镇':         [403,     200, 200,    200,    403, 403,     403,   200,    403,    'sees',  'sees',  'sees',  200],
+  'township, 湖寮镇':         [403,     404, 404,    404,    403, 403,     404,   404,    404,    'blind', 'blind', 'blind', 200],
+  'county, 大埔县':           [403,     200, 200,    200,    403, 403,     403,   403,    200,    'sees',  'sees',  'sees',  200],
+  'county, 梅县区':           [403,     404, 404,    404,    403, 403,     404,   404,    404,    'blind', 'blind', 'blind', 200],
+  'worker without region':   [403,     404, 404,    404,    403, 403,     404,   404,    404,    'blind', 403,     403,     200],
+  'disabled worker, 茅坪':    [401,     401, 401,    401,    401, 401,     401,   401,    401,    401,     401,     401,     200],
+  'no token':                [401,     401, 401,    401,    401, 401,     401,   401,    401,    401,     401,     401,     200],
 }
 /* eslint-enable no-multi-spaces */
 
@@ -104,6 +104,7 @@ describe.each(BACKENDS)('authorisation matrix (%s)', (backend) => {
           return seen(res.status, ids.includes(base.id), ids.length === 0)
         }
         case 'get': return (await get(`/registrations/${base.id}`)).status
+        case 'reveal': return (await http.json('POST', `/api/v1/registrations/${base.id}/reveal`, token, { field: 'child.idNumber' })).status
         case 'history': return (await get(`/registrations/${base.id}/history`)).status
         case 'edit': {
           const { id, record } = await recordIn('returned')
