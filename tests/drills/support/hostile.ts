@@ -88,12 +88,13 @@ export async function catalogue(a: Actors): Promise<Hostile[]> {
   add('worker: withdraw', { method: 'POST', path: `${owned}/withdraw`, headers: bearer(a.worker) })
   add('owner: review own record', { method: 'POST', path: `${owned}/review`, headers: jsonHeaders(a.owner), body: '{"action":"start_review"}' })
 
-  // Path tricks in ids (a valid record each time: only the id is wrong).
+  // Path tricks in ids (a valid record each time: only the id is wrong). The Cyrillic look-alike replaces the
+  // first character whatever it is: replacing the first 'a' left a random UUID without one valid (a flaky pass/fail).
   const u = randomUUID()
   const fullWidth = [...u].map((c) => (/\d/.test(c) ? encodeURIComponent(String.fromCharCode(c.charCodeAt(0) + 0xfee0)) : c)).join('')
   for (const id of [
     `${u}x`, `x${u}`, `${u}%00`, `${u}%20`, `${u};x=1`, `${u}%0d%0aSet-Cookie:%20x=1`, '..%2f..%2fhealthz', '%2e%2e', '%2e%2e%2f%2e%2e%2fauth%2fme',
-    '..', '.', '%2E', fullWidth, u.replace(/a/, '%D0%B0'), '%ZZ', 'a'.repeat(5000), "'%20OR%20'1'='1", '*', u.replace(/-/g, ''), `{${u}}`, ` ${u}`.replace(' ', '%20'),
+    '..', '.', '%2E', fullWidth, u.replace(/[0-9a-f]/, '%D0%B0'), '%ZZ', 'a'.repeat(5000), "'%20OR%20'1'='1", '*', u.replace(/-/g, ''), `{${u}}`, ` ${u}`.replace(' ', '%20'),
   ]) {
     add(`path trick PUT ${id.slice(0, 40)}`, { method: 'PUT', path: `${API}/registrations/${id}`, headers: jsonHeaders(a.owner), body: valid })
     add(`path trick GET ${id.slice(0, 40)}`, { method: 'GET', path: `${API}/registrations/${id}`, headers: bearer(a.other) })
