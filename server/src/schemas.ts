@@ -44,6 +44,13 @@ const baseProps = {
   createdAt: str, updatedAt: str, allowedActions: strArray,
 } as const
 
+const villageSchema = { type: 'object', properties: { code: str, name: str } } as const
+
+/** A paged list answer: `{ items: [ {…properties} ], …extra }`. */
+function listOf<P extends Record<string, unknown>, E extends Record<string, unknown>>(properties: P, extra: E = {} as E) {
+  return { type: 'object', properties: { items: { type: 'array', items: { type: 'object', properties } }, ...extra } } as const
+}
+
 const returnedSchema = {
   type: ['object', 'null'],
   properties: { reason: str, fields: strArray, at: str, byRole: str },
@@ -58,7 +65,7 @@ export const fullViewSchema = {
     masked: strArray,
     classification: anyObject,
     returned: returnedSchema,
-    village: { type: 'object', properties: { code: str, name: str } },
+    village: villageSchema,
     possibleDuplicates: {
       type: 'array',
       items: { type: 'object', properties: { id: str, status: str, reason: str, accessible: { type: 'boolean' } } },
@@ -66,31 +73,15 @@ export const fullViewSchema = {
   },
 } as const
 
-export const ownListSchema = {
-  type: 'object',
-  properties: { items: { type: 'array', items: { type: 'object', properties: { ...baseProps, childName: str, returned: returnedSchema } } } },
-} as const
+export const ownListSchema = listOf({ ...baseProps, childName: str, returned: returnedSchema })
 
-export const queueSchema = {
-  type: 'object',
-  properties: {
-    items: {
-      type: 'array',
-      items: {
-        type: 'object',
-        properties: {
-          ...baseProps,
-          child: { type: 'object', properties: { name: str, idNumber: str, sex: str, age: { type: 'integer' } } },
-          contact: { type: 'object', properties: { name: str, phone: str } },
-          village: { type: 'object', properties: { code: str, name: str } },
-          possibleDuplicate: { type: 'boolean' },
-        },
-      },
-    },
-    nextCursor: { type: ['string', 'null'] },
-    total: { type: 'integer' },
-  },
-} as const
+export const queueSchema = listOf({
+  ...baseProps,
+  child: { type: 'object', properties: { name: str, idNumber: str, sex: str, age: { type: 'integer' } } },
+  contact: { type: 'object', properties: { name: str, phone: str } },
+  village: villageSchema,
+  possibleDuplicate: { type: 'boolean' },
+}, { nextCursor: { type: ['string', 'null'] }, total: { type: 'integer' } })
 
 export const queueQuery = {
   type: 'object',
@@ -108,24 +99,13 @@ export const briefSchema = {
   properties: { id: str, status: str, statusLabel: str, version: { type: 'integer' }, updatedAt: str, allowedActions: strArray },
 } as const
 
-export const historySchema = {
-  type: 'object',
-  properties: {
-    items: {
-      type: 'array',
-      items: {
-        type: 'object',
-        properties: {
-          version: { type: 'integer' }, at: str, action: str, actionLabel: str,
-          from: { type: ['string', 'null'] }, to: str, fromLabel: { type: ['string', 'null'] }, toLabel: str,
-          actor: { type: 'object', properties: { role: str, roleLabel: str, name: { type: ['string', 'null'] } } },
-          reason: str, fields: strArray, visit: anyObject,
-          diff: { type: 'array', items: { type: 'object', properties: { path: str, from: {}, to: {} } } },
-        },
-      },
-    },
-  },
-} as const
+export const historySchema = listOf({
+  version: { type: 'integer' }, at: str, action: str, actionLabel: str,
+  from: { type: ['string', 'null'] }, to: str, fromLabel: { type: ['string', 'null'] }, toLabel: str,
+  actor: { type: 'object', properties: { role: str, roleLabel: str, name: { type: ['string', 'null'] } } },
+  reason: str, fields: strArray, visit: anyObject,
+  diff: { type: 'array', items: { type: 'object', properties: { path: str, from: {}, to: {} } } },
+})
 
 export const revealBody = {
   type: 'object', required: ['field'], additionalProperties: false,
