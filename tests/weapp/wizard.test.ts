@@ -36,15 +36,18 @@ test('20 keystrokes send no setData; blur commits; hiding the app writes the dra
   }
   await settle(30)
   expect(setDataLog.slice(before)).toEqual([])
+  // Keystrokes are not commits: nothing typed has reached storage yet. (The new draft itself may have been
+  // written by the storage throttle by now, so only its name is checked: a timing-free assertion.)
+  const stored = () => storage.get(`hutong:draft:${id}`) as string | undefined
+  expect(stored() ?? '').not.toContain(TWENTY.slice(0, 2))
 
   name.dispatchEvent('blur', { detail: { value: typed } })
   await settle(30)
   // The input already shows the committed text: nothing in the step is redrawn. (The home page below in
   // the page stack updates its draft list: one small setData per commit, never per keystroke.)
   expect(setDataLog.slice(before).filter((c) => c.component !== 'pages/index/index')).toEqual([])
-  expect(storage.has(`hutong:draft:${id}`)).toBe(false) // buffered (throttled), not yet written
   await hideApp()
-  expect(JSON.parse(storage.get(`hutong:draft:${id}`) as string).record.child.name).toBe(TWENTY)
+  expect(JSON.parse(stored() as string).record.child.name).toBe(TWENTY)
   expect(JSON.parse(storage.get('hutong:drafts') as string)).toEqual({ v: 1, ids: [id], lastId: id })
 })
 
