@@ -98,8 +98,18 @@ export async function syncWorld() {
     return { store, engine }
   }
 
+  /** A fresh launch that submits one record and waits until the engine is idle (set `net` first for faults). */
+  const submitted = async (rec = record()) => {
+    const { store, engine } = boot()
+    engine.start()
+    const id = newId()
+    store.getState().enqueue({ id, record: rec })
+    await engine.idle()
+    return { store, engine, id }
+  }
+
   return {
-    server, net, phone, clock, boot, device,
+    server, net, phone, clock, boot, submitted, device,
     /** Holds the next request; resolves once it is being held. */
     holdNext() {
       let signal!: () => void

@@ -17,12 +17,8 @@ const puts = () => world.net.calls.filter((c) => c.startsWith('PUT')).length
 const storedItem = (id: string): OutboxItem => JSON.parse(world.phone.data.get(OUTBOX_PREFIX + id) as string)
 
 test('submitted offline: waits as failed with its next retry time, and goes when the network returns', async () => {
-  const { store, engine } = world.boot()
   world.net.offline = true
-  engine.start()
-  const id = newId()
-  store.getState().enqueue({ id, record: record() })
-  await engine.idle()
+  const { store, engine, id } = await world.submitted()
   const waiting = store.getState().items[id]
   expect(waiting).toMatchObject({ status: 'failed', attempts: 1, lastError: { kind: 'offline' } })
   // Never given up: the next try is scheduled and visible.
@@ -39,12 +35,8 @@ test('submitted offline: waits as failed with its next retry time, and goes when
 })
 
 test('an answer lost on the way back: the same id and content go again, and the server holds one record', async () => {
-  const { store, engine } = world.boot()
   world.net.loseAnswers = 1
-  engine.start()
-  const id = newId()
-  store.getState().enqueue({ id, record: record() })
-  await engine.idle()
+  const { store, engine, id } = await world.submitted()
   expect(store.getState().items[id].status).toBe('failed')
   expect(await world.server.count('registrations')).toBe(1) // it did arrive
 
@@ -57,12 +49,8 @@ test('an answer lost on the way back: the same id and content go again, and the 
 })
 
 test('5xx backs off exponentially with jitter, never before its time, and then goes through', async () => {
-  const { store, engine } = world.boot()
   world.net.gateway503 = 3
-  engine.start()
-  const id = newId()
-  store.getState().enqueue({ id, record: record() })
-  await engine.idle()
+  const { store, engine, id } = await world.submitted()
   // random() = 0.5 → three quarters of each ceiling: 5 s, 10 s, 20 s ceilings.
   const delays: number[] = []
   for (const ceiling of [5_000, 10_000, 20_000]) {
@@ -85,13 +73,9 @@ test('5xx backs off exponentially with jitter, never before its time, and then g
 })
 
 test('a 400 is set aside as rejected with the server\'s reason and issues, and not retried', async () => {
-  const { store, engine } = world.boot()
-  engine.start()
-  const id = newId()
   const bad = record()
   bad.child.residenceRegion = '441422101999' // no such village
-  store.getState().enqueue({ id, record: bad })
-  await engine.idle()
+  const { store, engine, id } = await world.submitted(bad)
   const item = store.getState().items[id]
   expect(item.status).toBe('rejected')
   expect(item.lastError).toMatchObject({ kind: 'http', status: 400, code: 'validation', message: '填写的内容有误，请按提示修改' })
@@ -110,10 +94,7 @@ test('a 400 is set aside as rejected with the server\'s reason and issues, and n
 })
 
 test('a 401 (token no longer valid) signs in again without the guardian and the request goes once more', async () => {
-  const { store, engine } = world.boot()
-  engine.start()
-  store.getState().enqueue({ id: newId(), record: record() })
-  await engine.idle()
+  const { store, engine } = await world.submitted()
   // The token on the phone stops being valid (e.g. the server's signing key changed).
   const real = JSON.parse(storage.getItem(SESSION_KEY)!)
   forgetSession()

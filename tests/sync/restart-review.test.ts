@@ -49,11 +49,7 @@ describe.each([
 })
 
 test('returned → fixed → resubmitted with baseVersion: back in the village worker\'s queue', async () => {
-  const { store, engine } = world.boot()
-  engine.start()
-  const id = newId()
-  store.getState().enqueue({ id, record: record() })
-  await engine.idle()
+  const { store, engine, id } = await world.submitted()
   const worker = await world.server.worker('village_worker', VILLAGE_A)
   const ret = await world.server.review(worker, id, { action: 'return', reason: '母亲务工地点写得不清楚', fields: ['parents.mother.workPlace'] })
   expect(ret.statusCode).toBe(200)
@@ -82,11 +78,7 @@ test('returned → fixed → resubmitted with baseVersion: back in the village w
 })
 
 test('a fix made on a stale version surfaces the conflict with both versions; nothing is overwritten', async () => {
-  const { store, engine } = world.boot()
-  engine.start()
-  const id = newId()
-  store.getState().enqueue({ id, record: record() })
-  await engine.idle()
+  const { store, engine, id } = await world.submitted()
   const worker = await world.server.worker('village_worker', VILLAGE_A)
   await world.server.review(worker, id, { action: 'return', reason: '请核对母亲务工地点', fields: ['parents.mother.workPlace'] })
   await engine.refresh()
@@ -124,11 +116,7 @@ test('a fix made on a stale version surfaces the conflict with both versions; no
 })
 
 test('choosing the server\'s version keeps it and drops ours, by the guardian\'s choice only', async () => {
-  const { store, engine } = world.boot()
-  engine.start()
-  const id = newId()
-  store.getState().enqueue({ id, record: record() })
-  await engine.idle()
+  const { store, engine, id } = await world.submitted()
   const changed = record()
   changed.child.residenceAddress = '别的地址'
   store.getState().enqueue({ id, record: changed }) // same id, other content, no base: 409 conflict
@@ -139,11 +127,7 @@ test('choosing the server\'s version keeps it and drops ours, by the guardian\'s
 })
 
 test('once verified, the phone keeps only the child\'s name; registrations from elsewhere appear by name', async () => {
-  const { store, engine } = world.boot()
-  engine.start()
-  const id = newId()
-  store.getState().enqueue({ id, record: record() })
-  await engine.idle()
+  const { store, engine, id } = await world.submitted()
   expect(JSON.stringify(stored(id))).toContain('441422201503081230')
   const worker = await world.server.worker('village_worker', VILLAGE_A)
   await world.server.review(worker, id, { action: 'start_review' })
