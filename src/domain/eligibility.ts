@@ -35,6 +35,11 @@ export interface Finding {
   kinds?: DifficultyKind[]
 }
 
+/** A finding as one line: 困境儿童 names its kinds, e.g. 困境儿童（自身困境儿童（自身残疾））. */
+export function findingLabel(f: Pick<Finding, 'label' | 'kinds'>): string {
+  return f.kinds ? `${f.label}（${f.kinds.map((k) => labelOf(DIFFICULTY_KINDS, k)).join('、')}）` : f.label
+}
+
 export interface Classification {
   findings: Finding[]
   /** What must still be known or happen before a category can be decided. */

@@ -2,7 +2,7 @@
  * Which categories a record suggests (DOMAIN.md §1): 事实无人抚养 over every combination of §1.3 with the
  * 2020 additions, 孤儿, 农村留守儿童 and 困境儿童, with the near misses that must not qualify.
  */
-import { classify, type Category, type Classification } from '@/domain/eligibility'
+import { classify, findingLabel, type Category, type Classification } from '@/domain/eligibility'
 import { TODAY, fixture, isChineseMessage, type FixtureName } from './helpers'
 
 // ---- helpers ----------------------------------------------------------------------------------------
@@ -370,6 +370,16 @@ describe('困境儿童 (国发〔2016〕36号)', () => {
     return run(r)
   }
   const kinds = (c: Classification) => finding(c, 'difficulty')?.kinds
+
+  test('the finding\'s one-line label names its kinds; other categories stay as they are', () => {
+    const c = base((r) => {
+      r.family.economicStatus = 'dibao'
+      r.child.health = 'ill'
+      r.child.illness = { name: '白血病', critical: true }
+    })
+    expect(findingLabel(finding(c, 'difficulty')!)).toBe('困境儿童（家庭困境儿童（家庭贫困）、临时困境儿童（重病等特殊困难））')
+    expect(findingLabel(finding(c, 'left_behind')!)).toBe('农村留守儿童')
+  })
 
   test('none of them: no difficulty finding', () => {
     expect(has(base(() => {}), 'difficulty')).toBe(false)

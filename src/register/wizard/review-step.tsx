@@ -9,8 +9,7 @@ import ActionButton from '@/components/button'
 import { useRegionLabel } from '@/components/region-picker/region-data'
 import { FIELD_TEXT } from '@/components/strings'
 import { CONSENT_CHECKBOX, CONSENT_SECTIONS, CONSENT_TITLE, CONSENT_VERSION } from '@/domain/consent'
-import { classify, DIFFICULTY_KINDS } from '@/domain/eligibility'
-import { labelOf } from '@/domain/codes'
+import { classify, findingLabel } from '@/domain/eligibility'
 import { STEPS, validateStep, type StepKey } from '@/domain/schema'
 import { openDone } from '@/services/navigation'
 import { toast } from '@/services/system'
@@ -36,7 +35,7 @@ function Suggestions({ result }: { result: ReturnType<typeof classify> }) {
       {result.findings.map((f) => (
         <View key={f.category} className='review__finding'>
           <Text className='review__finding-label'>
-            {f.kinds ? `${f.label}（${f.kinds.map((k) => labelOf(DIFFICULTY_KINDS, k)).join('、')}）` : f.label}
+            {findingLabel(f)}
           </Text>
           <Text className='review__line'>{`${REVIEW_TEXT.because}${f.facts.join('；')}。`}</Text>
           <Text className='review__line muted'>{`${REVIEW_TEXT.rule}${f.rule}`}</Text>

@@ -4,8 +4,7 @@
  */
 import { Text, View } from '@tarojs/components'
 import ActionButton from '@/components/button'
-import { DIFFICULTY_KINDS, type Classification } from '@/domain/eligibility'
-import { labelOf } from '@/domain/codes'
+import { findingLabel, type Classification } from '@/domain/eligibility'
 import { ROLE_LABELS, statusLabel, type Role } from '@/domain/status'
 import { fieldLabels } from '../logic/labels'
 import { chinaTime } from '../logic/format'
@@ -20,7 +19,7 @@ export function Suggestions({ result }: { result: Classification }) {
       {result.findings.map((f) => (
         <View key={f.category} className='w-insight'>
           <Text className='w-insight__label'>
-            {f.kinds ? `${f.label}（${f.kinds.map((k) => labelOf(DIFFICULTY_KINDS, k)).join('、')}）` : f.label}
+            {findingLabel(f)}
           </Text>
           <Text className='line'>{`${ENTRY_TEXT.because}${f.facts.join('；')}。`}</Text>
           <Text className='line muted'>{`${ENTRY_TEXT.rule}${f.rule}`}</Text>
