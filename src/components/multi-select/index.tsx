@@ -1,9 +1,8 @@
 /** Several answers from a list (需要的帮助…): each row toggles, marked ☑ / ☐. Kept in the order tapped. */
-import { Text, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
+import { ChoiceRow } from '../choice-list'
 import Field from '../field'
 import { useForm, type Option } from '../form/context'
-import { FIELD_TEXT } from '../strings'
-import '../choice-list/index.scss'
 
 export interface MultiFieldProps {
   path: string
@@ -24,22 +23,9 @@ export default function MultiField({ path, label, options, optional, hint }: Mul
   return (
     <Field path={path} label={label} optional={optional} hint={hint}>
       <View className='choices choices--compact'>
-        {options.map((option) => {
-          const on = value.includes(option.value)
-          return (
-            <View
-              key={option.value}
-              className={`choice ${on ? 'choice--selected' : ''}`}
-              ariaRole='checkbox'
-              ariaLabel={option.label}
-              aria-checked={on}
-              onClick={() => toggle(option.value)}
-            >
-              <Text className='choice__mark'>{on ? FIELD_TEXT.checkedMark : FIELD_TEXT.uncheckedMark}</Text>
-              <Text className='choice__label'>{option.label}</Text>
-            </View>
-          )
-        })}
+        {options.map((option) => (
+          <ChoiceRow key={option.value} label={option.label} selected={value.includes(option.value)} role='checkbox' onTap={() => toggle(option.value)} />
+        ))}
       </View>
     </Field>
   )
