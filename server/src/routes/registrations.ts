@@ -27,6 +27,11 @@ export async function reachable(app: FastifyInstance, actor: Actor, id: string) 
   return row
 }
 
+/** A worker's read of one record: what they opened (`view`, `view_history`) or which field they revealed. */
+type ReadAction = 'view' | 'view_history' | 'reveal'
+const auditRead = (app: FastifyInstance, req: FastifyRequest, row: { id: string; village_code: string }, action: ReadAction, detail?: Record<string, unknown>) =>
+  audit(app.db, { actor: req.actor!, action, targetType: 'registration', targetId: row.id, regionCode: row.village_code, ip: req.ip, detail })
+
 const maskChange = (c: FieldChange): FieldChange => (!SENSITIVE_FIELDS[c.path] ? c : {
   path: c.path,
   ...('from' in c ? { from: maskField(c.path, c.from) } : {}),
@@ -60,7 +65,7 @@ export default async function registrationRoutes(app: FastifyInstance) {
     const actor = req.actor!
     const row = await reachable(app, actor, idOf(req))
     if (actor.role !== 'guardian') {
-      await audit(app.db, { actor, action: 'view', targetType: 'registration', targetId: row.id, regionCode: row.village_code, ip: req.ip })
+      await auditRead(app, req, row, 'view')
     }
     return fullView(app, row, actor)
   })
@@ -76,7 +81,7 @@ export default async function registrationRoutes(app: FastifyInstance) {
     if (!SENSITIVE_FIELDS[field]) throw badRequest('这一项不需要单独查看', [{ path: ['field'], message: '不是可查看的字段' }])
     const row = await reachable(app, actor, idOf(req))
     const value = valueAt(openRecord(app, row), field)
-    await audit(app.db, { actor, action: 'reveal', targetType: 'registration', targetId: row.id, regionCode: row.village_code, ip: req.ip, detail: { field } })
+    await auditRead(app, req, row, 'reveal', { field })
     return { field, value: typeof value === 'string' ? value : null }
   })
 
@@ -93,7 +98,7 @@ export default async function registrationRoutes(app: FastifyInstance) {
     const row = await reachable(app, actor, idOf(req))
     const isGuardian = actor.role === 'guardian'
     if (!isGuardian) {
-      await audit(app.db, { actor, action: 'view_history', targetType: 'registration', targetId: row.id, regionCode: row.village_code, ip: req.ip })
+      await auditRead(app, req, row, 'view_history')
     }
     const events = await listEvents(app.db, row.id)
     return {
