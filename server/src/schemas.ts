@@ -15,6 +15,10 @@ export const idParams = {
   properties: { id: { type: 'string', pattern: UUID_PATTERN } },
 } as const
 
+export type WithId = { Params: { id: string } }
+/** The id of a route checked by idParams, lower-cased: ids are stored lower-case and the pattern accepts either. */
+export const idOf = (req: { params: { id: string } }) => req.params.id.toLowerCase()
+
 const anyObject = { type: 'object', additionalProperties: true } as const
 const str = { type: 'string' } as const
 const strArray = { type: 'array', items: str } as const

@@ -4,8 +4,8 @@
  */
 import { randomUUID } from 'node:crypto'
 import type { Kysely } from 'kysely'
+import { now } from '../clock'
 import type { Database } from './types'
-import { now } from './users'
 
 export interface AuditEntry {
   actor?: { id: string; role: string } | null

@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path'
 import SQLite from 'better-sqlite3'
-import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver } from 'kysely'
+import { CompiledQuery, Kysely, sql, PostgresDialect, SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver } from 'kysely'
 import pg from 'pg'
 import type { Database } from './types'
 
@@ -84,3 +84,13 @@ export function connect(opts: { dataDir: string; databaseUrl?: string; poolMax?:
 
 /** COUNT and SUM come back as strings from pg (bigint/numeric) and as numbers from SQLite. */
 export const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v))
+
+/** Whether the database answers a trivial query (readiness). */
+export async function ping(db: Kysely<Database>): Promise<boolean> {
+  try {
+    await sql`select 1`.execute(db)
+    return true
+  } catch {
+    return false
+  }
+}

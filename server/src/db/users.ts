@@ -2,12 +2,11 @@
 import { randomUUID } from 'node:crypto'
 import type { Kysely, Selectable } from 'kysely'
 import type { Role } from '../../../src/domain/status'
+import { now } from '../clock'
 import type { Database, UsersTable } from './types'
 
 export type UserRow = Selectable<UsersTable>
 type Ex = Kysely<Database>
-
-export const now = () => new Date().toISOString()
 
 export function findUser(ex: Ex, id: string): Promise<UserRow | undefined> {
   return ex.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst()

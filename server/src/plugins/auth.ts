@@ -8,19 +8,11 @@ import fp from 'fastify-plugin'
 import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify'
 import { SignJWT, jwtVerify } from 'jose'
 import type { Role } from '../../../src/domain/status'
+import { actorOf, type Actor } from '../actor'
+import { nowMs } from '../clock'
 import { findUser, type UserRow } from '../db/users'
 import { forbidden, unauthorized } from '../errors'
 
-export interface Actor {
-  id: string
-  role: Role
-  /** Workers: the region they may see; null → nothing. */
-  regionCode: string | null
-  username: string | null
-  displayName: string | null
-}
-
-export const WORKER_ROLES: readonly Role[] = ['village_worker', 'township_supervisor', 'county_admin']
 export const TOKEN_TTL_SECONDS: Record<'guardian' | 'worker', number> = { guardian: 7 * 24 * 3600, worker: 12 * 3600 }
 const ISSUER = 'hutong'
 
@@ -35,14 +27,11 @@ declare module 'fastify' {
   }
 }
 
-export function actorOf(user: UserRow): Actor {
-  return { id: user.id, role: user.role, regionCode: user.region_code, username: user.username, displayName: user.display_name }
-}
-
 export default fp<{ jwtSecret: Buffer; now?: () => number }>(async (app, opts) => {
   // Imported once: handing jose raw bytes would re-import the key on every sign and verify.
   const key = await crypto.subtle.importKey('raw', new Uint8Array(opts.jwtSecret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify'])
-  const clock = opts.now ?? (() => Date.now())
+  // The server's clock unless this app was given its own for tokens (tests of expiry).
+  const clock = opts.now ?? nowMs
   app.decorateRequest('actor', null)
 
   app.decorate('issueToken', async (user: UserRow) => {

@@ -1,14 +1,10 @@
-/** Liveness and readiness: the database answers a query. */
+/** Liveness and readiness: 200 when the database answers a query, 503 when it does not. */
 import type { FastifyInstance } from 'fastify'
-import { sql } from 'kysely'
+import { readiness } from '../services/health'
 
 export default async function healthRoutes(app: FastifyInstance) {
   app.get('/healthz', async (_req, reply) => {
-    try {
-      await sql`select 1`.execute(app.db)
-      return { ok: true, database: app.dialect }
-    } catch {
-      return reply.code(503).send({ ok: false, database: app.dialect })
-    }
+    const state = await readiness(app)
+    return state.ok ? state : reply.code(503).send(state)
   })
 }

@@ -5,8 +5,8 @@
  */
 import { createHash } from 'node:crypto'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import { notFound } from '../errors'
 import { responses } from '../schemas'
+import { childrenOf, villagesOf } from '../services/regions'
 
 const codeParams = { type: 'object', required: ['code'], properties: { code: { type: 'string', pattern: '^\\d{2,12}$' } } } as const
 type P = { Params: { code: string } }
@@ -22,20 +22,9 @@ function cached(req: FastifyRequest, reply: FastifyReply, body: unknown) {
 export default async function regionRoutes(app: FastifyInstance) {
   app.get<P>('/regions/:code/children', {
     schema: { params: codeParams, response: responses({}) },
-  }, async (req, reply) => {
-    const { code } = req.params
-    const name = app.regions.name(code)
-    if (!name) throw notFound('没有这个区划代码')
-    return cached(req, reply, { code, name, fullName: app.regions.fullName(code), items: app.regions.children(code) })
-  })
+  }, async (req, reply) => cached(req, reply, childrenOf(app, req.params.code)))
 
   app.get<P>('/regions/:code/villages', {
     schema: { params: codeParams, response: responses({}) },
-  }, async (req, reply) => {
-    // 东莞 and 中山 have no county level: their placeholder county codes (441900, 442000) work here too.
-    const { code } = req.params
-    const townships = app.regions.villagesOfCounty(code)
-    if (Object.keys(townships).length === 0) throw notFound('请给出县（市、区）的区划代码')
-    return cached(req, reply, { code, name: app.regions.name(code), townships })
-  })
+  }, async (req, reply) => cached(req, reply, villagesOf(app, req.params.code)))
 }

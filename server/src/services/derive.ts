@@ -3,13 +3,13 @@
  * for scoping, the categories the rules suggest (for counts and filters), and the keyed lookup hashes.
  */
 import { classify } from '../../../src/domain/eligibility'
-import { chinaToday } from '../../../src/domain/dates'
 import type { Issue, Registration } from '../../../src/domain/schema'
 import type { RegionIndex } from '../../../src/domain/regions'
+import { today as clockToday } from '../clock'
 import { CATEGORY_COLUMNS } from '../db/registrations'
 import { normaliseName, type Vault } from '../vault'
 
-export function derive(record: Registration, vault: Vault, today = chinaToday()) {
+export function derive(record: Registration, vault: Vault, today = clockToday()) {
   const child = record.child
   const found = new Set(classify(record, today).findings.map((f) => f.category))
   const name = normaliseName(child.name)

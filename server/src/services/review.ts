@@ -6,12 +6,12 @@
 import type { FastifyInstance } from 'fastify'
 import { validateReview } from '../../../src/domain/review'
 import { RULES, ROLE_LABELS, actionLabel, allowedActions, statusLabel, transition } from '../../../src/domain/status'
+import type { Actor } from '../actor'
+import { now } from '../clock'
 import { audit } from '../db/audit'
 import { eventByRequest, insertEvent } from '../db/events'
 import { findRegistration, updateAtVersion, type RegistrationRow } from '../db/registrations'
-import { now } from '../db/users'
 import { badRequest, conflict, forbidden, notFound } from '../errors'
-import type { Actor } from '../plugins/auth'
 import { canSee } from '../scope'
 
 const brief = (row: RegistrationRow, actor: Actor) => ({

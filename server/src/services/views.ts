@@ -1,19 +1,20 @@
 /**
  * What a client receives about a registration. A full record goes only to its owner or to a worker of its
- * region (and the worker's view is audited by the route); list items for workers are masked, so a list on
+ * region (and the worker's view is audited by records.ts); list items for workers are masked, so a list on
  * a screen never shows a whole ID number, phone number or name.
  */
 import type { FastifyInstance } from 'fastify'
 import type { Kysely } from 'kysely'
-import { ageOn, chinaToday } from '../../../src/domain/dates'
+import { ageOn } from '../../../src/domain/dates'
 import { classify } from '../../../src/domain/eligibility'
 import { maskIdNumber, maskName, maskPhone, maskRecord } from '../../../src/domain/mask'
 import type { Registration } from '../../../src/domain/schema'
 import { allowedActions, statusLabel, type Role } from '../../../src/domain/status'
+import type { Actor } from '../actor'
+import { today } from '../clock'
 import { latestEvent } from '../db/events'
 import { categoriesOf, duplicatesOf, type RegistrationRow } from '../db/registrations'
 import type { Database } from '../db/types'
-import type { Actor } from '../plugins/auth'
 import { canSee } from '../scope'
 
 export interface EventDetail {
@@ -57,7 +58,7 @@ async function returnInfo(app: FastifyInstance, ex: Kysely<Database>, row: Regis
  * was encrypted a moment ago took 2 % of the server's time under a PUT load (docs/quality.md, "Where a PUT spends its time").
  */
 export async function fullView(app: FastifyInstance, row: RegistrationRow, actor: Actor, ex: Kysely<Database> = app.db, record: Registration = openRecord(app, row)) {
-  const { findings, missing, notes } = classify(record, chinaToday())
+  const { findings, missing, notes } = classify(record, today())
   const view = {
     ...base(row, actor.role),
     record,
@@ -100,7 +101,7 @@ export function queueItem(app: FastifyInstance, row: RegistrationRow, role: Role
       name: maskName(child.name),
       idNumber: maskIdNumber(child.idNumber),
       sex: child.sex,
-      age: ageOn(child.birthDate, chinaToday()),
+      age: ageOn(child.birthDate, today()),
     },
     contact: { name: maskName(guardianship.contact.name), phone: maskPhone(guardianship.contact.phone) },
     village: { code: row.village_code, name: app.regions.name(row.village_code) ?? '' },

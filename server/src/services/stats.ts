@@ -1,0 +1,36 @@
+/**
+ * Counts for a region: by status, by category and status, and (above village level) by village. Every
+ * status and category appears, zero or not, so a client can draw a fixed table without knowing the codes.
+ */
+import type { FastifyInstance } from 'fastify'
+import { CATEGORIES } from '../../../src/domain/eligibility'
+import { STATUSES } from '../../../src/domain/status'
+import { num } from '../db/connect'
+import { regionStats } from '../db/registrations'
+import type { RegionRange } from '../scope'
+
+const zeroByStatus = () => Object.fromEntries(STATUSES.map((s) => [s.code, 0])) as Record<string, number>
+
+export async function stats(app: FastifyInstance, range: RegionRange) {
+  const { byStatus, byVillage } = await regionStats(app.db, range)
+  const status = zeroByStatus()
+  const byCategory = Object.fromEntries(CATEGORIES.map((c) => [c.code, zeroByStatus()]))
+  for (const r of byStatus) {
+    status[r.status] = num(r.n)
+    for (const c of CATEGORIES) byCategory[c.code][r.status] = num((r as Record<string, unknown>)[c.code])
+  }
+  const villages = new Map<string, { code: string; name: string; total: number; byStatus: Record<string, number> }>()
+  for (const r of byVillage) {
+    const v = villages.get(r.village_code) ?? { code: r.village_code, name: app.regions.name(r.village_code) ?? '', total: 0, byStatus: zeroByStatus() }
+    v.byStatus[r.status] = num(r.n)
+    v.total += num(r.n)
+    villages.set(r.village_code, v)
+  }
+  return {
+    region: { code: range.prefix, name: app.regions.fullName(range.prefix) ?? '' },
+    total: Object.values(status).reduce((a, b) => a + b, 0),
+    byStatus: status,
+    byCategory,
+    byVillage: range.prefix.length < 12 ? [...villages.values()] : undefined,
+  }
+}
