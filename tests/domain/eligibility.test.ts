@@ -1,6 +1,7 @@
 /**
- * Which categories a record suggests (DOMAIN.md §1): 事实无人抚养 over every combination of §1.3 with the
- * 2020 additions, 孤儿, 农村留守儿童 and 困境儿童, with the near misses that must not qualify.
+ * Which categories a record suggests (docs/policy.md, "Which children: the four categories"): 事实无人抚养
+ * over every combination of parent situations with the 2020 additions, 孤儿, 农村留守儿童 and 困境儿童, with the
+ * near misses that must not qualify.
  */
 import { classify, findingLabel, type Category, type Classification } from '@/domain/eligibility'
 import { TODAY, fixture, isChineseMessage, type FixtureName } from './helpers'
@@ -89,7 +90,7 @@ const makerOf = (name: string) => S[name] ?? GATEWAY[name] ?? LOST[name]
 const bothOrders = (pairs: [string, string][]) =>
   pairs.flatMap(([a, b]) => (a === b ? [{ father: a, mother: b }] : [{ father: a, mother: b }, { father: b, mother: a }]))
 
-describe('事实无人抚养儿童: every qualifying combination (§1.3, with the 2020 additions)', () => {
+describe('事实无人抚养儿童: every qualifying combination (with the 2020 additions)', () => {
   test('S has 8 situations: 36 unordered both-parent pairs + 16 one-parent-dead-or-missing combinations = 52', () => {
     expect(S_NAMES).toHaveLength(8)
     expect(BOTH_IN_S).toHaveLength(36)

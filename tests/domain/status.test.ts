@@ -1,5 +1,5 @@
 /**
- * The review chain (DESIGN.md "Statuses", DOMAIN.md §3.4). The legal moves are written out here by hand,
+ * The review chain (docs/policy.md, "The review chain"). The legal moves are written out here by hand,
  * not read from RULES, so the test fails if the machine allows or forbids anything it should not.
  */
 import {
