@@ -1,8 +1,9 @@
 /**
- * Region scoping, deny by default (ANCHORS.md §3.2, CommCare's rule): a worker sees a record only when the
- * child's residence village lies inside the worker's region; a worker whose region is missing or invalid
- * sees nothing. The same rule twice: as a SQL range for lists, counts and exports, and as
- * `regionContains` (src/domain/regions.ts) for one record.
+ * Region scoping, deny by default (CommCare's rule for location-restricted users; docs/policy.md,
+ * "Children's personal information"): a worker sees a record only when the child's residence village lies
+ * inside the worker's region; a worker whose region is missing or invalid sees nothing. The same rule twice:
+ * as a SQL range for lists, counts and exports, and as `regionContains` (src/domain/regions.ts) for one
+ * record.
  */
 import { parseRegionCode, regionContains } from '../../src/domain/regions'
 

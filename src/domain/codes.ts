@@ -1,7 +1,7 @@
 /**
- * Code tables of the registration form (DOMAIN.md §2.1, §2.4, §1.3). Each table is the one source of its
- * codes and Chinese labels: the schema builds its enums from them, pages render their options from them,
- * and the server's roster export prints their labels.
+ * Code tables of the registration form (docs/policy.md, "Code tables of the form"). Each table is the one
+ * source of its codes and Chinese labels: the schema builds its enums from them, pages render their options
+ * from them, and the server's roster export prints their labels.
  */
 
 export interface CodeItem<C extends string = string> {
@@ -28,8 +28,8 @@ export const SEXES = [
 ] as const
 
 /**
- * 民族, GB/T 3304-1991, codes 01–56. 97 and 98 are recalled, not confirmed against the standard
- * (DOMAIN.md §2.4 ⚠); they are kept because without them a child of an unrecognised group could not be entered.
+ * 民族, GB/T 3304-1991, codes 01–56. 97 and 98 are recalled, not confirmed against the standard (⚠ in
+ * docs/policy.md); they are kept because without them a child of an unrecognised group could not be entered.
  */
 export const ETHNICITIES = [
   { code: '01', label: '汉族' }, { code: '02', label: '蒙古族' }, { code: '03', label: '回族' },
@@ -54,7 +54,7 @@ export const ETHNICITIES = [
   { code: '97', label: '其他未识别民族' }, { code: '98', label: '外国血统中国籍人士' },
 ] as const
 
-/** 与儿童关系, the useful subset of GB/T 4761-2008 家庭关系代码 (DOMAIN.md §2.4). */
+/** 与儿童关系, the useful subset of GB/T 4761-2008 家庭关系代码 (docs/policy.md). */
 export const RELATIONS = [
   { code: '51', label: '父亲' }, { code: '52', label: '母亲' },
   { code: '57', label: '继父或养父' }, { code: '58', label: '继母或养母' },
@@ -71,7 +71,7 @@ export const RELATIONS = [
 
 /**
  * 残疾类别, the digit that the 20-character 残疾人证号 carries in position 19 (GB/T 26341-2010).
- * One source swaps 1 and 2; most say 1 = 视力 (DOMAIN.md §2.4 ⚠), which is what this table follows.
+ * One source swaps 1 and 2; most say 1 = 视力 (⚠ in docs/policy.md), which is what this table follows.
  */
 export const DISABILITY_CATEGORIES = [
   { code: '1', label: '视力残疾' }, { code: '2', label: '听力残疾' }, { code: '3', label: '言语残疾' },
@@ -125,7 +125,7 @@ export const HUKOU_TYPES = [
 
 /**
  * 家庭经济状况. 低保 and 特困 are confirmed labels; 低保边缘 and 防止返贫监测对象 are the post-2021 低收入人口
- * categories as recalled (DOMAIN.md §2.4 ⚠, not confirmed against a published list).
+ * categories as recalled (⚠ in docs/policy.md: not confirmed against a published list).
  */
 export const ECONOMIC_STATUSES = [
   { code: 'none', label: '一般家庭' },
@@ -147,7 +147,7 @@ export const ASSISTANCE = [
   { code: 'housing', label: '住房救助' }, { code: 'other', label: '其他救助' },
 ] as const
 
-/** 需要的帮助 (DESIGN.md step 4). */
+/** 需要的帮助, asked in step 4 (家庭情况): the project's own list. */
 export const NEEDS = [
   { code: 'living', label: '生活' }, { code: 'education', label: '教育' }, { code: 'medical', label: '医疗' },
   { code: 'psychological', label: '心理' }, { code: 'guardianship', label: '监护' }, { code: 'safety', label: '安全保护' },

@@ -1,7 +1,8 @@
 /**
- * Which official categories a registration suggests, and why (DOMAIN.md §1). The result only suggests:
- * the village worker verifies, the county decides. Every finding names the rule it applies and the facts
- * it used, so a guardian and a worker can both see why; what is still unknown is listed, never guessed.
+ * Which official categories a registration suggests, and why (docs/policy.md, "Which children: the four
+ * categories"). The result only suggests: the village worker verifies, the county decides. Every finding
+ * names the rule it applies and the facts it used, so a guardian and a worker can both see why; what is
+ * still unknown is listed, never guessed.
  */
 import { ageOn, addMonths, chinaToday, type IsoDate } from './dates'
 import { labelOf, DISABILITY_CATEGORIES, DISABILITY_GRADES, ECONOMIC_STATUSES } from './codes'
@@ -194,7 +195,8 @@ export function classify(record: Partialish, today: IsoDate = chinaToday()): Cla
 function leftBehind(out: Classification, record: Partialish, father: SituationCheck, mother: SituationCheck, age: number, ageFact: string) {
   const f = record.parents?.father?.situation
   const m = record.parents?.mother?.situation
-  // 无监护能力 through 重病 or 重残; 重残 only as §1.3 defines it (checkSituation read the certificate).
+  // 无监护能力 through 重病 or 重残; 重残 only as the 事实无人抚养 rules define it (checkSituation read the
+  // certificate).
   const unable = (s: string | undefined, check: SituationCheck) =>
     s === 'severe_illness' || (s === 'severe_disability' && check.inS)
   const both = f === 'migrant_work' && m === 'migrant_work'

@@ -20,7 +20,7 @@ export const ID_KIND_LABELS: Record<IdKind, string> = {
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
 const CHECK_CHARS = '10X98765432'
 
-/** Province codes that can open a citizen number (DOMAIN.md §4.1): 71 台湾, 81 香港, 82 澳门 included. */
+/** Province codes that can open a citizen number, 71 台湾, 81 香港, 82 澳门 included (docs/policy.md). */
 const PROVINCES = new Set([
   '11', '12', '13', '14', '15', '21', '22', '23', '31', '32', '33', '34', '35', '36', '37',
   '41', '42', '43', '44', '45', '46', '50', '51', '52', '53', '54', '61', '62', '63', '64', '65',

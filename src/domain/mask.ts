@@ -1,6 +1,6 @@
 /**
- * Masking for lists and exports (DOMAIN.md §4.5: "4405**********0014"). Keeps enough to tell two
- * records apart in a list, never enough to reconstruct a number.
+ * Masking for lists and exports (docs/policy.md, "Children's personal information": "4405**********0014").
+ * Keeps enough to tell two records apart in a list, never enough to reconstruct a number.
  */
 
 /** ID numbers and 残疾人证号: the first 4 and last 4 characters. */

@@ -1,6 +1,6 @@
 /**
- * 统计用区划代码 (DOMAIN.md §4.3): 12 digits = 6 GB/T 2260 (province 2 + city 2 + county 2)
- * + 3 township (乡/镇/街道) + 3 village (村/居委会). Pure code: the data (src/data/gd-regions.json,
+ * 统计用区划代码 (docs/policy.md, "Division codes"): 12 digits = 6 GB/T 2260 (province 2 + city 2 +
+ * county 2) + 3 township (乡/镇/街道) + 3 village (村/居委会). Pure code: the data (src/data/gd-regions.json,
  * server/data/gd-villages.json, written by scripts/extract-regions.mjs) is passed in by the caller.
  */
 
@@ -79,8 +79,9 @@ export function townshipType(code: string): TownshipType | undefined {
 
 export type VillageType = '居委会' | '村委会' | '类似居委会' | '类似村委会'
 /**
- * NBS village segment. ⚠ Unconfirmed (DOMAIN.md §4.3): the ranges 001–199 居委会/社区, 200–399 村委会,
- * 4xx 类似居委会, 5xx 类似村委会 are inferred from the Guangdong data, not from the rule text. Use for hints, not decisions.
+ * NBS village segment. ⚠ Unconfirmed (docs/policy.md, "Division codes"): the ranges 001–199 居委会/社区,
+ * 200–399 村委会, 4xx 类似居委会, 5xx 类似村委会 are inferred from the Guangdong data, not from the rule text. Use
+ * for hints, not decisions.
  */
 export function villageType(code: string): VillageType | undefined {
   const parsed = parseRegionCode(code)

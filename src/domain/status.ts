@@ -1,5 +1,5 @@
 /**
- * The review chain as a pure state machine (DESIGN.md "Statuses", DOMAIN.md §3.4). The server applies it
+ * The review chain as a pure state machine (docs/policy.md, "The review chain"). The server applies it
  * inside the transaction that writes the audit row; the mini-program uses `allowedActions` to offer only
  * the buttons that would succeed. Region checks are not here: they belong to whoever knows the actor's region.
  */

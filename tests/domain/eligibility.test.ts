@@ -1,8 +1,10 @@
 /**
- * Which categories a record suggests (DOMAIN.md §1): 事实无人抚养 over every combination of §1.3 with the
- * 2020 additions, 孤儿, 农村留守儿童 and 困境儿童, with the near misses that must not qualify.
+ * Which categories a record suggests (docs/policy.md, "Which children: the four categories"): 事实无人抚养
+ * over every combination of parent situations with the 2020 additions, 孤儿, 农村留守儿童 and 困境儿童, with the
+ * near misses that must not qualify.
  */
-import { classify, findingLabel, type Category, type Classification } from '@/domain/eligibility'
+import { PARENT_SITUATIONS } from '@/domain/codes'
+import { checkSituation, classify, findingLabel, type Category, type Classification } from '@/domain/eligibility'
 import { TODAY, fixture, isChineseMessage, type FixtureName } from './helpers'
 
 // ---- helpers ----------------------------------------------------------------------------------------
@@ -89,15 +91,16 @@ const makerOf = (name: string) => S[name] ?? GATEWAY[name] ?? LOST[name]
 const bothOrders = (pairs: [string, string][]) =>
   pairs.flatMap(([a, b]) => (a === b ? [{ father: a, mother: b }] : [{ father: a, mother: b }, { father: b, mother: a }]))
 
-describe('事实无人抚养儿童: every qualifying combination (§1.3, with the 2020 additions)', () => {
-  test('S has 8 situations: 36 unordered both-parent pairs + 16 one-parent-dead-or-missing combinations = 52', () => {
-    expect(S_NAMES).toHaveLength(8)
-    expect(BOTH_IN_S).toHaveLength(36)
-    expect(GATEWAY_AND_S).toHaveLength(16)
-    const distinct = new Set([...BOTH_IN_S, ...GATEWAY_AND_S].map((pair) => [...pair].sort().join('+')))
-    expect(distinct.size).toBe(52)
-    // Both orders of the 52: 8 same-situation pairs once, the other 28 + 16 twice.
-    expect(bothOrders([...BOTH_IN_S, ...GATEWAY_AND_S])).toHaveLength(8 + 2 * 28 + 2 * 16)
+describe('事实无人抚养儿童: every qualifying combination (with the 2020 additions)', () => {
+  // With the 8 situations of S: 36 unordered both-parent pairs + 16 one-parent-dead-or-missing combinations = 52.
+  test('S here is every situation of the form that counts, no more and no fewer: the 8 of 62号 and 125号', () => {
+    const inS = S_NAMES.map((name) => S[name]('father').situation as string)
+    expect(new Set(inS).size).toBe(8)
+    for (const name of S_NAMES) expect({ name, inS: checkSituation('father', S[name]('father') as never, TODAY)?.inS }).toEqual({ name, inS: true })
+    // Every other situation the form offers never counts, whatever else the parent's entry says.
+    for (const { code } of PARENT_SITUATIONS.filter((s) => !inS.includes(s.code))) {
+      expect({ code, inS: checkSituation('father', person('father', code) as never, TODAY)?.inS }).toEqual({ code, inS: false })
+    }
   })
 
   test.each(bothOrders(BOTH_IN_S))('both parents in S: father $father, mother $mother', ({ father, mother }) => {
@@ -124,9 +127,10 @@ describe('事实无人抚养儿童: every qualifying combination (§1.3, with th
 // ---- 孤儿 ---------------------------------------------------------------------------------------------
 
 describe('孤儿 takes precedence over 事实无人抚养', () => {
-  const LOST_PAIRS = pairsWithRepetition(Object.keys(LOST))
-  test('6 unordered combinations of 死亡 / 宣告失踪 / 查找不到', () => {
-    expect(LOST_PAIRS).toHaveLength(6)
+  const LOST_PAIRS = pairsWithRepetition(Object.keys(LOST)) // 6 unordered combinations
+  test('死亡 / 宣告失踪 / 查找不到 are the situations that count as lost to the child, and no other', () => {
+    const lost = PARENT_SITUATIONS.map((s) => s.code).filter((code) => checkSituation('father', person('father', code) as never, TODAY)?.lost)
+    expect(lost.sort()).toEqual(Object.values(LOST).map((make) => make('father').situation).sort())
   })
 
   test.each(bothOrders(LOST_PAIRS))('father $father, mother $mother → 孤儿, not 事实无人抚养', ({ father, mother }) => {

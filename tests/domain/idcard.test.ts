@@ -1,5 +1,5 @@
 /**
- * 公民身份号码 GB 11643-1999 and the documents that share its layout (DOMAIN.md §4.1, §4.2).
+ * 公民身份号码 GB 11643-1999 and the documents that share its layout (docs/policy.md, "Identity numbers").
  */
 import { checkCharacter, normaliseIdInput, parseIdNumber, type IdParseResult } from '@/domain/idcard'
 import { TODAY, isChineseMessage, makeId } from './helpers'
@@ -19,7 +19,7 @@ function refused(input: string, today = TODAY): string {
   return result.reason
 }
 
-// The three published test vectors (§4.1): the first 17 digits and what they say.
+// The three published test vectors: the first 17 digits and what they say.
 const VECTORS = [
   { number: '11010519491231002X', birthDate: '1949-12-31', sex: 'female', regionCode: '110105' },
   { number: '34052419800101001X', birthDate: '1980-01-01', sex: 'male', regionCode: '340524' },
@@ -161,7 +161,7 @@ describe('numbers of the wrong shape', () => {
   })
 })
 
-describe('港澳台居民居住证 and 外国人永久居留身份证 (§4.2)', () => {
+describe('港澳台居民居住证 and 外国人永久居留身份证', () => {
   test.each([
     ['810000', '香港'],
     ['820000', '澳门'],

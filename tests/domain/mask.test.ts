@@ -1,6 +1,6 @@
 /**
- * Masking for lists and exports (DOMAIN.md §4.5, "4405**********0014"): enough to tell records apart,
- * never the middle of a number.
+ * Masking for lists and exports (docs/policy.md, "Children's personal information", "4405**********0014"):
+ * enough to tell records apart, never the middle of a number.
  */
 import { maskIdNumber, maskName, maskPhone, maskRecord, SENSITIVE_FIELDS } from '@/domain/mask'
 import { RETURNABLE_FIELDS } from '@/domain/review'

@@ -1,6 +1,7 @@
 /**
- * src/domain is pure TypeScript shared by the mini-program and the server (DESIGN.md "Rules of the house"):
- * it may import only its own files, zod/mini and dayjs — no Taro, React, zustand, Node modules or server code.
+ * src/domain is pure TypeScript shared by the mini-program and the server (docs/architecture.md, "Rules of
+ * the house"): it may import only its own files, zod/mini and dayjs — no Taro, React, zustand, Node modules
+ * or server code.
  */
 import { readFileSync, readdirSync, statSync } from 'fs'
 import { join, relative, resolve } from 'path'

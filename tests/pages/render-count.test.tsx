@@ -13,7 +13,7 @@ import { draftsStore } from '@/store/drafts'
 import { expectStep, field, inputOf, tapText } from './harness'
 import { bootApp, wipePhone } from './setup-app'
 
-const TWENTY = '欧阳小明是个好孩子今年十一岁读小学四年级'
+const TWENTY = '欧阳小明是个好孩子今年十一岁读小学四年级' // 20 characters, one keystroke each
 
 beforeEach(() => wipePhone())
 
@@ -52,7 +52,6 @@ test('the child step does not re-render while 20 characters are typed; blur comm
   const observer = new MutationObserver((list) => mutations.push(...list))
   observer.observe(field('child.name').parentElement as HTMLElement, { subtree: true, childList: true, attributes: true, characterData: true })
 
-  expect(TWENTY).toHaveLength(20)
   await typeCharByChar('child.name')
   await act(async () => {
     await new Promise((r) => setTimeout(r, 20))

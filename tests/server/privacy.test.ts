@@ -104,11 +104,13 @@ describe.each(BACKENDS)('privacy (%s)', (backend) => {
     const county = await exportRows(await t.worker('county_admin', COUNTY))
     const header = village[1]
     const col = header.indexOf('身份证号码')
+    expect(village.slice(2)).toHaveLength(FIXTURE_NAMES.length) // every row checked below, none missing
     expect(village.slice(2).every((r) => /^\d{4}\*+[\dX]{4}$/.test(r[col]))).toBe(true)
     expect(county.slice(2).map((r) => r[col]).sort()).toEqual(FIXTURE_NAMES.map((n) => fixture(n).child.idNumber).sort())
     const phoneCol = header.indexOf('父亲联系电话')
     expect(village.slice(2).every((r) => r[phoneCol] === '' || r[phoneCol].includes('****'))).toBe(true)
     const masked = await exportRows(await t.worker('township_supervisor', TOWNSHIP), '?mask=1')
+    expect(masked.slice(2)).toHaveLength(FIXTURE_NAMES.length)
     expect(masked.slice(2).every((r) => r[col].includes('*'))).toBe(true)
 
     const audits = await t.app.db.selectFrom('audit_log').selectAll().where('action', '=', 'export').orderBy('at').execute()

@@ -1,8 +1,8 @@
 /**
  * The roster (花名册) of a region as an .xlsx, in the column order of the national form of 民发〔2016〕42号
- * (DOMAIN.md §2.1, §2.3). ID numbers and phone numbers are full for the township and county levels, who
- * hand the roster to the civil-affairs office (the national roster carries 公民身份证号码), and masked for
- * village workers or when `mask` is asked for (export.ts decides, and audits which one was produced).
+ * (docs/policy.md, "Code tables of the form"). ID numbers and phone numbers are full for the township and
+ * county levels, who hand the roster to the civil-affairs office (the national roster carries 公民身份证号码),
+ * and masked for village workers or when `mask` is asked for (export.ts decides, and audits which one was produced).
  */
 import ExcelJS from 'exceljs'
 import type { FastifyInstance } from 'fastify'

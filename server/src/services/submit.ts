@@ -1,5 +1,7 @@
 /**
- * The guardian's submission, idempotent the way ODK Central's is (ANCHORS.md §3.1, docs/api.md):
+ * The guardian's submission, idempotent the way ODK Central's submissions are (the same instance id with
+ * identical content is accepted again, with other content it is a 409: getodk/central-backend,
+ * lib/resources/submissions.js), as docs/api.md describes:
  *   new id                                  → 201, version 1, status submitted
  *   same id, same content (canonical hash)  → 200 and the stored record, nothing written
  *   same id, other content, no baseVersion  → 409 conflict, with the server's current record

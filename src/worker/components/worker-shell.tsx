@@ -13,7 +13,7 @@ import { openOverview, openQueue, toLogin } from '../logic/nav'
 import { pendingCount, usePendingReviews } from '../logic/review-outbox'
 import { signOut, useSession } from '../logic/session'
 import { HEADER_TEXT } from '../strings'
-import '../worker.scss'
+import './common.scss'
 
 export type WorkerPage = 'queue' | 'entry' | 'overview'
 

@@ -22,6 +22,7 @@ import PendingVisits from './pending-visits'
 import { Duplicates, Returned, Suggestions } from './insights'
 import RecordView from './record-view'
 import { useEntry } from './use-entry'
+import './index.scss'
 
 export default function EntryPage() {
   const [id] = useState(() => pageParams().id ?? '')

@@ -1,6 +1,7 @@
 /**
- * 走访记录 (DOMAIN.md §2.5): date, how it was checked (入户 / 电话 / 部门比对), the conclusion, the worker's
- * own 监护情况评估 (较好 / 一般 / 差) and notes. Checked with the server's schema before it is kept.
+ * 走访记录 (docs/policy.md, "The review chain"): date, how it was checked (入户 / 电话 / 部门比对), the
+ * conclusion, the worker's own 监护情况评估 (较好 / 一般 / 差) and notes. Checked with the server's schema
+ * before it is kept.
  */
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'

@@ -15,7 +15,8 @@ import { sendWaitingNow } from '../logic/review-outbox'
 import { currentSession, signIn } from '../logic/session'
 import { LOGIN_TEXT } from '../strings'
 import '@/components/field/index.scss'
-import '../worker.scss'
+import '../components/common.scss'
+import './index.scss'
 
 export default function WorkerLogin() {
   const username = useRef('')

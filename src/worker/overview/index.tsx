@@ -15,6 +15,7 @@ import type { Stats } from '../logic/types'
 import { OVERVIEW_TEXT } from '../strings'
 import ExportCard from './export-card'
 import { CategoryTable, VillageTable } from './tables'
+import './index.scss'
 
 type Township = { code: string; name: string }
 

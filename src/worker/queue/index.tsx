@@ -15,6 +15,7 @@ import type { QueueFilter, QueueItem } from '../logic/types'
 import { QUEUE_TEXT } from '../strings'
 import QueueFilters from './filters'
 import QueueRow from './item'
+import './index.scss'
 
 interface ListState {
   items: QueueItem[]

@@ -63,12 +63,17 @@ test('a session that the server no longer accepts (401) leads back to the login'
   expect(sessionStore.getState().session).toBeUndefined()
 })
 
-test('an already signed-in worker skips the login', async () => {
+test('an already signed-in worker skips the login, without signing in again; the password was never stored', async () => {
   await signInAs('maoping')
+  storage.flush()
+  const stored = Object.keys(localStorage).map((key) => `${key}=${localStorage.getItem(key)}`).join('\n')
+  expect(stored).toContain(SESSION_KEY)
+  expect(stored).not.toContain(PASSWORD)
   app.cleanup()
+  const before = world.net.calls.length
   app = boot()
   await waitFor(() => expect(app.router.top().path).toBe('/worker/queue/index'))
-  expect(PASSWORD).toBeTruthy()
+  expect(world.net.calls.slice(before).filter((call) => call.includes('/auth/'))).toEqual([])
 })
 
 test('the home page leads workers to the login', async () => {
@@ -76,4 +81,5 @@ test('the home page leads workers to the login', async () => {
   app = boot('/pages/index/index')
   tapId('home-worker-login')
   await screen.findByText('儿童主任、督导员和民政工作人员登录')
+  expect(app.router.top().path).toBe('/worker/login/index')
 })

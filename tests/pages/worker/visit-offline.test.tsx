@@ -30,7 +30,9 @@ async function fillVisit(notes: string) {
     act(() => { within(document.getElementById(`field-${path}`)!).getByText(label).click() })
   }
   await typeIn('field-visit-notes', notes)
-  expect(form).toBeTruthy()
+  // Still the same form, holding what was typed: a re-mount on the way would have emptied it.
+  expect(document.getElementById('visit-form')).toBe(form)
+  expect(form.querySelector<HTMLInputElement>('#field-visit-notes textarea, #field-visit-notes input')?.value).toBe(notes)
 }
 
 const visitEvents = async (id: string, token: string) =>
