@@ -8,8 +8,8 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { useSyncExternalStore, type ComponentType } from 'react'
 import { fieldDomId } from '@/components/form/context'
-import { setNavigator, ROUTES } from '@/services/navigation'
-import { setTransport, type Transport } from '@/services/request'
+import { setNavigator, ROUTES } from '@/platform/navigation'
+import { setTransport, type Transport } from '@/platform/request'
 
 // jsdom has scrollTo but only logs "not implemented"; the pages scroll to the top on every step change.
 window.scrollTo = () => undefined

@@ -1,5 +1,5 @@
 /** An in-memory KeyValueStorage that records writes, standing in for the phone's storage. */
-import type { KeyValueStorage } from '@/services/storage'
+import type { KeyValueStorage } from '@/platform/storage'
 
 export function memoryStorage(initial: Record<string, string> = {}) {
   const data = new Map(Object.entries(initial))

@@ -1,4 +1,8 @@
-/** Every word about sending and the server's answers: badges, summaries, reasons, 我的登记 (the record page's own words are in register/strings.ts, with the subpackage). */
+/**
+ * Every word of the guardian's registrations outside the wizard: sending and the server's answers (badges,
+ * summaries, reasons), 我的登记 and each registration's row, drafts kept or deleted, a conflict's choice.
+ * The record page's own words are in register/strings.ts, with the subpackage.
+ */
 
 /** 10:32 in China time (retry times are minutes away); with the date when it is not today. */
 export function clockTime(iso: string, now: Date = new Date()): string {
@@ -58,3 +62,28 @@ export const MINE_TEXT = {
   slimNote: '已核实的登记，手机上只保留孩子姓名和办理情况。',
 } as const
 
+/** 11月28日 15:30, in China time. */
+export function savedAt(iso: string): string {
+  const d = new Date(new Date(iso).getTime() + 8 * 3600 * 1000)
+  const pad = (n: number) => String(n).padStart(2, '0')
+  return `${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`
+}
+
+/** Drafts in lists, and keeping or deleting one. */
+export const DRAFT_TEXT = {
+  unnamed: '（还没填孩子姓名）',
+  remove: '删除',
+  removeTitle: '删除这份登记？',
+  removeBody: (name: string) => `${name}的登记还没提交，删除后填写的内容就没有了。`,
+  abandonedHeading: '这些草稿很久没有填了',
+  abandonedBody: (name: string, at: string) => `${name}的登记从${at}起就没有再填，超过30天了。还要保留吗？`,
+  abandonedKeep: '保留',
+} as const
+
+/** A conflict resolved in favour of the server's version. */
+export const CONFLICT_TEXT = {
+  keepTheirsTitle: '以服务器上的为准？',
+  keepTheirsBody: '您手机上的这次修改会被放弃，保留服务器上的内容。',
+  confirm: '确定',
+  cancel: '取消',
+} as const
