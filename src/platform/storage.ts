@@ -17,8 +17,11 @@ export interface KeyValueStorage {
   removeItem(key: string): void
   /** Every stored key (written or still buffered). */
   keys(): string[]
-  /** Writes buffered values now; absent where every write goes through at once. */
-  flush?(): void
+}
+
+/** What the stores persist through: a storage they can ask to write now (a no-op where writes go through at once). */
+export interface FlushableStorage extends KeyValueStorage {
+  flush(): void
 }
 
 export const THROTTLE_MS = 500
@@ -40,9 +43,7 @@ const taroBackend: KeyValueStorage = {
   },
 }
 
-export interface ThrottledStorage extends KeyValueStorage {
-  /** Writes every buffered value now. Safe to call at any time. */
-  flush(): void
+export interface ThrottledStorage extends FlushableStorage {
   /** Number of values waiting to be written (for tests and diagnostics). */
   pending(): number
 }

@@ -30,8 +30,8 @@ export function overrideSystemFontSize(px: number | undefined): void {
 }
 
 /** A fresh `wx.login` code: single-use, so one per sign-in. */
-export async function wechatLoginCode(): Promise<string> {
-  return (await Taro.login()).code
+export function wechatLoginCode(): Promise<string> {
+  return Taro.login().then((result) => result.code)
 }
 
 export function toast(title: string): void {

@@ -12,7 +12,7 @@ import { persist } from 'zustand/middleware'
 import { copyFamilySteps, emptyRecord, STEP_ORDER, stepOfPath, type DraftRecord } from '@/domain/record'
 import type { StepKey } from '@/domain/schema'
 import { uuidV4 } from '@/platform/ids'
-import { storage as appStorage, type KeyValueStorage } from '@/platform/storage'
+import { storage as appStorage, type FlushableStorage } from '@/platform/storage'
 import { createSplitStorage } from './split-storage'
 
 export const DRAFT_PREFIX = 'hutong:draft:'
@@ -70,7 +70,7 @@ function isDraft(value: unknown, id: string): value is Draft {
     STEP_ORDER.includes(d.step) && typeof d.updatedAt === 'string'
 }
 
-export function createDraftsStore(storage: KeyValueStorage = appStorage, now: () => Date = () => new Date()) {
+export function createDraftsStore(storage: FlushableStorage = appStorage, now: () => Date = () => new Date()) {
   const stamp = () => now().toISOString()
   return createStore<DraftsState>()(
     persist(
@@ -78,7 +78,7 @@ export function createDraftsStore(storage: KeyValueStorage = appStorage, now: ()
         /** A structural change: set, then on the phone at once. */
         const save = (next: Partial<DraftsState>) => {
           set(next)
-          storage.flush?.()
+          storage.flush()
         }
         return {
           drafts: {},
@@ -125,7 +125,7 @@ export function createDraftsStore(storage: KeyValueStorage = appStorage, now: ()
             save({ drafts, lastId: get().lastId === id ? undefined : get().lastId })
           },
           saveNow() {
-            storage.flush?.()
+            storage.flush()
           },
         }
       },

@@ -9,7 +9,7 @@
  */
 import { createStore, useStore } from 'zustand'
 import { persist } from 'zustand/middleware'
-import { storage as appStorage, type KeyValueStorage } from '@/platform/storage'
+import { storage as appStorage, type FlushableStorage } from '@/platform/storage'
 import {
   minimise, newItem, recoverInterrupted, REGISTRATION, type OutboxItem, type RegistrationItem, type ServerState,
 } from './outbox-machine'
@@ -60,7 +60,7 @@ export function migrateOutbox(state: unknown, version: number): Persisted {
   return { items: out }
 }
 
-export function createOutboxStore(storage: KeyValueStorage = appStorage, now: () => number = Date.now) {
+export function createOutboxStore(storage: FlushableStorage = appStorage, now: () => number = Date.now) {
   return createStore<OutboxState>()(
     persist(
       (set, get) => {
@@ -68,7 +68,7 @@ export function createOutboxStore(storage: KeyValueStorage = appStorage, now: ()
         /** A structural change: set, then on the phone at once. */
         const save = (item: OutboxItem) => {
           put(item)
-          storage.flush?.()
+          storage.flush()
         }
         return {
           items: {},
@@ -111,7 +111,7 @@ export function createOutboxStore(storage: KeyValueStorage = appStorage, now: ()
             if (!get().items[id]) return
             const { [id]: _removed, ...items } = get().items
             set({ items })
-            storage.flush?.()
+            storage.flush()
           },
         }
       },

@@ -4,7 +4,7 @@
  */
 import { createStore, useStore } from 'zustand'
 import { createJSONStorage, persist } from 'zustand/middleware'
-import { storage as appStorage, type KeyValueStorage } from '@/platform/storage'
+import { storage as appStorage, type FlushableStorage } from '@/platform/storage'
 
 export const SETTINGS_KEY = 'hutong:settings'
 
@@ -13,7 +13,7 @@ export interface SettingsState {
   setElderMode(on: boolean): void
 }
 
-export function createSettingsStore(storage: KeyValueStorage = appStorage) {
+export function createSettingsStore(storage: FlushableStorage = appStorage) {
   return createStore<SettingsState>()(
     persist(
       (set) => ({
@@ -21,7 +21,7 @@ export function createSettingsStore(storage: KeyValueStorage = appStorage) {
         // A tap, not typing: on the phone at once.
         setElderMode: (on) => {
           set({ elderMode: on })
-          storage.flush?.()
+          storage.flush()
         },
       }),
       {

@@ -7,8 +7,9 @@
 import { Text, View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
 import ActionButton from '@/components/button'
-import SyncBadge from '@/components/sync-badge'
+// The page's frame and its styles first: the badge's styles come after them in every package.
 import PageShell from '@/features/page-shell'
+import SyncBadge from '@/components/sync-badge'
 import { summaryOf } from '@/features/registrations/badges'
 import RegistrationRow from '@/features/registrations/registration-row'
 import { clockTime, MINE_TEXT } from '@/features/registrations/strings'

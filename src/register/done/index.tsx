@@ -2,8 +2,9 @@
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import ActionButton from '@/components/button'
-import SyncBadge from '@/components/sync-badge'
+// The page's frame and its styles first: the badge's styles come after them in every package.
 import PageShell from '@/features/page-shell'
+import SyncBadge from '@/components/sync-badge'
 import { siblingDraft } from '@/features/registrations/actions'
 import { badgeOf } from '@/features/registrations/badges'
 import { goHome, openMine, openWizard, pageParams } from '@/platform/navigation'

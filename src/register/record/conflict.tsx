@@ -10,6 +10,10 @@ import type { RegistrationItem } from '@/store/outbox'
 import { differences } from '../logic/differences'
 import { RECORD_TEXT } from '../strings'
 
+const KEEP_THEIRS = {
+  title: RECORD_TEXT.keepTheirsTitle, body: RECORD_TEXT.keepTheirsBody, confirm: RECORD_TEXT.confirm, cancel: RECORD_TEXT.cancel,
+}
+
 export default function Conflict({ item }: { item: RegistrationItem }) {
   const conflict = item.conflict
   if (!conflict) return null
@@ -38,7 +42,7 @@ export default function Conflict({ item }: { item: RegistrationItem }) {
       {!canEdit && <Text className='line'>{RECORD_TEXT.keepMineBlocked}</Text>}
       <View className='btn-row'>
         {canEdit && <ActionButton id='conflict-mine' kind='primary' label={RECORD_TEXT.keepMine} onTap={() => keepMine(item)} />}
-        <ActionButton id='conflict-theirs' label={RECORD_TEXT.keepTheirs} onTap={() => void keepTheirs(item)} />
+        <ActionButton id='conflict-theirs' label={RECORD_TEXT.keepTheirs} onTap={() => void keepTheirs(item, KEEP_THEIRS)} />
       </View>
     </View>
   )

@@ -6,10 +6,11 @@
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import ActionButton from '@/components/button'
+// The page's frame and its styles first: the badge's styles come after them in every package.
+import PageShell from '@/features/page-shell'
 import SyncBadge from '@/components/sync-badge'
 import { draftRecordOf } from '@/domain/record'
 import { ROLE_LABELS } from '@/domain/status'
-import PageShell from '@/features/page-shell'
 import { fixItem } from '@/features/registrations/actions'
 import { badgeOf, errorText } from '@/features/registrations/badges'
 import { MINE_TEXT } from '@/features/registrations/strings'
