@@ -1,6 +1,6 @@
 /**
  * Renders the guardian's pages as the H5 build does, with a small in-memory router in place of Taro's
- * (pages ask services/navigation to move; here the top page of a stack is rendered) and the villages
+ * (pages ask platform/navigation to move; here the top page of a stack is rendered) and the villages
  * request served from server/data/gd-villages.json through the request layer's transport.
  */
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
