@@ -15,10 +15,10 @@ export function AbandonedDrafts() {
   const stale = abandonedDrafts(drafts)
   if (stale.length === 0) return null
   return (
-    <View className='card home__resume' id='home-abandoned' ariaRole='alert'>
+    <View className='card card--alert' id='home-abandoned' ariaRole='alert'>
       <Text className='card__title'>{DRAFT_TEXT.abandonedHeading}</Text>
       {stale.map((draft) => (
-        <View key={draft.id} className='home__item' id={`abandoned-${draft.id}`}>
+        <View key={draft.id} className='list-item' id={`abandoned-${draft.id}`}>
           <Text className='line'>{DRAFT_TEXT.abandonedBody(draftName(draft), savedAt(draft.updatedAt))}</Text>
           <View className='btn-row'>
             <ActionButton kind='primary' label={DRAFT_TEXT.abandonedKeep} onTap={() => keepDraft(draft)} />
@@ -35,7 +35,7 @@ export function StorageWarning() {
   const mb = useMemo(() => storageWarning(), [])
   if (!mb) return null
   return (
-    <View className='card home__resume' id='home-storage' ariaRole='alert'>
+    <View className='card card--alert' id='home-storage' ariaRole='alert'>
       <Text className='line'>{SYNC_TEXT.storageNearFull(mb)}</Text>
     </View>
   )

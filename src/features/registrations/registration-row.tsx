@@ -12,7 +12,6 @@ import { isSlimRecord, type RegistrationItem } from '@/store/outbox'
 import { fixItem, removeRegistration, siblingDraft } from './actions'
 import { badgeOf } from './badges'
 import { clockTime, MINE_TEXT } from './strings'
-import './registration-row.scss'
 
 function Actions({ item }: { item: RegistrationItem }) {
   const fixing = useDrafts((s) => !!s.drafts[item.id])
@@ -37,8 +36,8 @@ function Actions({ item }: { item: RegistrationItem }) {
 
 export default function RegistrationRow({ item }: { item: RegistrationItem }) {
   return (
-    <View className='reg-item' id={`mine-${item.id}`}>
-      <Text className='reg-item__name'>{item.record.child.name}</Text>
+    <View className='list-item' id={`mine-${item.id}`}>
+      <Text className='list-item__name'>{item.record.child.name}</Text>
       <SyncBadge badge={badgeOf(item)} id={`badge-${item.id}`} />
       <Text className='line muted'>{MINE_TEXT.queuedAt(clockTime(item.queuedAt))}</Text>
       {item.slim && <Text className='line muted'>{MINE_TEXT.slimNote}</Text>}

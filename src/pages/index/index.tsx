@@ -26,7 +26,7 @@ function ResumeOffer({ open, close, go }: { open: boolean; close(): void; go(id:
   const last = useDrafts((s) => (s.lastId ? s.drafts[s.lastId] : undefined))
   if (!open || !last) return null
   return (
-    <View className='card home__resume' id='home-resume' ariaRole='alert'>
+    <View className='card card--alert' id='home-resume' ariaRole='alert'>
       <Text className='card__title'>{HOME_TEXT.resumeHeading}</Text>
       <Text className='line'>{HOME_TEXT.resumeBody(draftName(last), last.step, savedAt(last.updatedAt))}</Text>
       <View className='btn-row'>
@@ -45,8 +45,8 @@ function Drafts({ go }: { go(id: string): void }) {
     <View className='card' id='home-drafts'>
       <Text className='card__title'>{HOME_TEXT.draftsHeading}</Text>
       {list.map((draft) => (
-        <View key={draft.id} className='home__item' id={`draft-${draft.id}`}>
-          <Text className='home__name'>{draftName(draft)}</Text>
+        <View key={draft.id} className='list-item' id={`draft-${draft.id}`}>
+          <Text className='list-item__name'>{draftName(draft)}</Text>
           <Text className='line'>{HOME_TEXT.draftStep(draft.step)}</Text>
           <Text className='line muted'>{HOME_TEXT.draftSaved(savedAt(draft.updatedAt))}</Text>
           <View className='btn-row'>
