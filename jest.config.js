@@ -34,7 +34,7 @@ module.exports = {
       ...shared,
       displayName: 'h5',
       testEnvironment: 'jsdom',
-      testMatch: ['<rootDir>/tests/{components,pages,store,services}/**/*.test.{ts,tsx}'],
+      testMatch: ['<rootDir>/tests/{components,pages,store,services,platform}/**/*.test.{ts,tsx}'],
       setupFiles: ['<rootDir>/tests/setup/h5-env.ts'],
       setupFilesAfterEnv: ['<rootDir>/tests/setup/h5-after-env.ts'],
       moduleNameMapper: {

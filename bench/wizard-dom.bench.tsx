@@ -7,7 +7,7 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { Profiler } from 'react'
 import { STEPS } from '@/domain/schema'
-import { ROUTES } from '@/services/navigation'
+import { ROUTES } from '@/platform/navigation'
 import { draftsStore } from '@/store/drafts'
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'

@@ -1,7 +1,7 @@
 import { PropsWithChildren } from 'react'
 // Commits what is being typed and flushes buffered storage writes whenever the app goes to the background.
-import './services/lifecycle'
-import { installQuietInputs } from './services/quiet-inputs'
+import './platform/lifecycle'
+import { installQuietInputs } from './platform/quiet-inputs'
 import { startAppSync } from './services/sync'
 import './app.scss'
 

@@ -1,4 +1,4 @@
-/** Words shown by the shared components (the pickers, fields, step bar, summaries). */
+/** Words shown by the shared components (fields, choices, the date picker, step bar, summaries). */
 export const FIELD_TEXT = {
   optional: '（选填）',
   errorMark: '✕',
@@ -30,18 +30,6 @@ export const DATE_TEXT = {
   pickMonth: '月',
   pickDay: '日',
   incomplete: '请选好年、月、日',
-} as const
-
-export const REGION_TEXT = {
-  title: '选择地址',
-  province: '广东省',
-  levelHints: ['请选择市', '请选择县（市、区）', '请选择乡镇（街道）', '请选择村（社区）'],
-  loading: '正在加载村（社区）列表…',
-  offline: '村（社区）列表没有加载出来，可能是网络不好。请到信号好的地方再试。',
-  retry: '重试',
-  empty: '这个乡镇（街道）下没有村（社区）数据，请联系村（居）儿童主任。',
-  back: '返回上一级',
-  villageUnknown: (code: string) => `（村代码 ${code.slice(9)}）`,
 } as const
 
 export const STEP_BAR_TEXT = {

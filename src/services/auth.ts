@@ -3,17 +3,18 @@
  * storage (`hutong:session`), renewed shortly before it expires, and renewed once more — with the request
  * retried once — when the server answers 401 (expired, or the signing key changed).
  *
- * The code sent to POST /auth/wx-login: in the mini-program, a fresh `Taro.login` code per sign-in
+ * The code sent to POST /auth/wx-login: in the mini-program, a fresh `wx.login` code per sign-in
  * (WeChat's codes are single-use). NOTE: until server/src/wechat.ts calls code2session, the server's
  * stand-in maps each code to its own guardian, so in the mini-program every new sign-in is a new guardian
  * whose earlier registrations answer 404 / 409 id_taken. In H5 (and tests), where wx.login does not
  * exist, the code is a UUID made once per device and kept in storage (`hutong:device`): the same device
  * is always the same guardian.
  */
-import Taro from '@tarojs/taro'
-import { uuidV4 } from './ids'
-import { request, RequestError } from './request'
-import { readJson, storage, writeJson } from './storage'
+import type { LoginAnswer } from '@/domain/api'
+import { uuidV4 } from '@/platform/ids'
+import { request, RequestError } from '@/platform/request'
+import { readJson, saveJson, storage, writeJson } from '@/platform/storage'
+import { wechatLoginCode } from '@/platform/system'
 
 export const SESSION_KEY = 'hutong:session'
 export const DEVICE_KEY = 'hutong:device'
@@ -35,8 +36,7 @@ type CodeProvider = () => Promise<string>
 export function adoptDeviceFromUrl(search: string = typeof location === 'undefined' ? '' : location.search): boolean {
   const code = new URLSearchParams(search).get('device')
   if (!code || code.length < 8 || code.length > 128 || code === readJson<string>(DEVICE_KEY)) return false
-  writeJson(DEVICE_KEY, code)
-  storage.flush()
+  saveJson(DEVICE_KEY, code)
   forgetSession()
   return true
 }
@@ -45,16 +45,14 @@ function deviceCode(): string {
   const known = readJson<string>(DEVICE_KEY)
   if (typeof known === 'string' && known.length >= 8) return known
   const made = uuidV4()
-  writeJson(DEVICE_KEY, made)
   // The device code is the guardian's identity in H5: it must not wait in the write buffer.
-  storage.flush()
+  saveJson(DEVICE_KEY, made)
   return made
 }
 
 const defaultCode: CodeProvider = async () => {
   if (process.env.TARO_ENV === 'h5') return deviceCode()
-  const { code } = await Taro.login()
-  return code
+  return wechatLoginCode()
 }
 
 let codeProvider: CodeProvider = defaultCode
@@ -86,7 +84,7 @@ export function signIn(): Promise<Session> {
   signingIn ??= (async () => {
     try {
       const code = await codeProvider()
-      const body = await request<{ token: string; expiresAt: string; user: { id: string } }>('/api/v1/auth/wx-login', {
+      const body = await request<LoginAnswer>('/api/v1/auth/wx-login', {
         method: 'POST', data: { code },
       })
       current = { token: body.token, expiresAt: body.expiresAt, userId: body.user.id }

@@ -4,8 +4,8 @@
  * and the picker works offline afterwards.
  */
 import type { VillagesByTownship } from '@/domain/regions'
-import { request } from './request'
-import { readJson, writeJson } from './storage'
+import { request } from '@/platform/request'
+import { readJson, writeJson } from '@/platform/storage'
 
 export const villagesKey = (countyCode: string) => `hutong:villages:${countyCode}`
 

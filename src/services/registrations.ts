@@ -2,40 +2,11 @@
  * The guardian's registrations on the server (docs/api.md): submit or edit (PUT, idempotent by the
  * item's UUID), the own list, one record, its history. Also how the outbox sends a registration item.
  */
-import type { Registration } from '@/domain/schema'
-import type { Status } from '@/domain/status'
+import type { HistoryEvent, HistoryPage, OwnList, OwnListItem, RegistrationView } from '@/domain/api'
 import type { OutboxError, OutboxItem, ServerListItem, ServerState } from '@/store/outbox'
 import { authRequest } from './auth'
 
-export interface RegistrationView {
-  id: string
-  status: Status
-  statusLabel: string
-  version: number
-  createdAt: string
-  updatedAt: string
-  allowedActions: string[]
-  record?: Registration
-  returned?: { reason: string; fields: string[]; at?: string; byRole?: string } | null
-}
-
-export interface ListedRegistration extends RegistrationView {
-  childName: string
-}
-
-export interface HistoryEvent {
-  version: number
-  at: string
-  action: string
-  actionLabel: string
-  toLabel: string
-  fromLabel: string | null
-  actor: { role: string; roleLabel: string; name: string | null }
-  reason?: string
-  fields?: string[]
-}
-
-export function serverStateOf(view: RegistrationView): ServerState {
+export function serverStateOf(view: RegistrationView | OwnListItem): ServerState {
   return {
     status: view.status,
     statusLabel: view.statusLabel,
@@ -57,14 +28,14 @@ export function putRegistration(id: string, record: unknown, baseVersion?: numbe
 }
 
 export async function fetchMine(): Promise<ServerListItem[]> {
-  const body = await authRequest<{ items: ListedRegistration[] }>('/api/v1/registrations')
+  const body = await authRequest<OwnList>('/api/v1/registrations')
   return (body?.items ?? []).map((v) => ({ id: v.id, childName: v.childName, createdAt: v.createdAt, server: serverStateOf(v) }))
 }
 
 export const fetchRegistration = (id: string) => authRequest<RegistrationView>(path(id))
 
 export async function fetchHistory(id: string): Promise<HistoryEvent[]> {
-  return (await authRequest<{ items: HistoryEvent[] }>(`${path(id)}/history`))?.items ?? []
+  return (await authRequest<HistoryPage>(`${path(id)}/history`))?.items ?? []
 }
 
 /** How the sync layer sends a registration item and reads the answer. */

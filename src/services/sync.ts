@@ -10,14 +10,15 @@
  * - Failed items are retried when due (a timer while the app is in the foreground), and at once when the
  *   app comes back to the foreground or the network comes back.
  */
+import type { ErrorBody } from '@/domain/api'
+import { onForeground, onNetworkBack } from '@/platform/network'
+import { RequestError } from '@/platform/request'
 import {
   isDue, outboxStore, recoverInterrupted, REGISTRATION, toConflict, toFailed, toRejected, toSending, toSynced,
   type OutboxError, type OutboxItem, type OutboxStore, type ServerState,
 } from '@/store/outbox'
 import { currentUserId } from './auth'
-import { onForeground, onNetworkBack } from './network'
 import { fetchMine, registrationSender } from './registrations'
-import { RequestError } from './request'
 
 /** How one kind of outbox item is sent. The worker pages register their own kinds (e.g. home visits). */
 export interface OutboxSender {
@@ -51,7 +52,7 @@ export function classify(failure: unknown): Outcome {
   if (!(failure instanceof RequestError) || failure.kind === 'offline' || failure.statusCode === undefined) {
     return { to: 'failed', error: { kind: 'offline', message: failure instanceof Error ? failure.message : String(failure) } }
   }
-  const body = (failure.data as { error?: { code?: string; message?: string; issues?: OutboxError['issues']; current?: unknown } })?.error
+  const body = (failure.data as Partial<ErrorBody> | undefined)?.error
   const error: OutboxError = {
     kind: 'http', status: failure.statusCode, code: body?.code, message: body?.message ?? '',
     ...(body?.issues ? { issues: body.issues } : {}),

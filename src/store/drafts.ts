@@ -2,13 +2,17 @@
  * Drafts: registrations being filled in. Several can coexist (one per child); each is stored under its
  * own key `hutong:draft:<id>`, with a small index `hutong:drafts` listing the ids and the draft worked on
  * last, so that the home page can offer to continue exactly there.
+ *
+ * The store saves itself: a draft created, opened for a fix, kept or removed is on the phone before the
+ * action returns, so no caller can forget it. Answers and step moves (typing) wait for the storage's
+ * throttle, and for the flush when the app hides.
  */
 import { createStore, useStore } from 'zustand'
 import { persist } from 'zustand/middleware'
+import { copyFamilySteps, emptyRecord, STEP_ORDER, stepOfPath, type DraftRecord } from '@/domain/record'
 import type { StepKey } from '@/domain/schema'
-import { uuidV4 } from '@/services/ids'
-import { storage as appStorage, type KeyValueStorage } from '@/services/storage'
-import { copyFamilySteps, emptyRecord, STEP_ORDER, stepOfPath, type DraftRecord } from './record-ops'
+import { uuidV4 } from '@/platform/ids'
+import { storage as appStorage, type FlushableStorage } from '@/platform/storage'
 import { createSplitStorage } from './split-storage'
 
 export const DRAFT_PREFIX = 'hutong:draft:'
@@ -54,6 +58,8 @@ export interface DraftsState {
   openFix(id: string, record: DraftRecord, fix: DraftFix): void
   /** "Keep it": the guardian wants the draft; it counts as touched now. */
   touch(id: string): void
+  /** Writes what is still waiting for the throttle now (the guardian pressed 保存). */
+  saveNow(): void
 }
 
 type Persisted = Pick<DraftsState, 'drafts' | 'lastId'>
@@ -64,55 +70,65 @@ function isDraft(value: unknown, id: string): value is Draft {
     STEP_ORDER.includes(d.step) && typeof d.updatedAt === 'string'
 }
 
-export function createDraftsStore(storage: KeyValueStorage = appStorage, now: () => Date = () => new Date()) {
+export function createDraftsStore(storage: FlushableStorage = appStorage, now: () => Date = () => new Date()) {
   const stamp = () => now().toISOString()
   return createStore<DraftsState>()(
     persist(
-      (set, get) => ({
-        drafts: {},
-        lastId: undefined,
-        createDraft(copyFrom) {
-          const id = uuidV4()
-          const at = stamp()
-          const draft: Draft = {
-            id,
-            record: copyFrom ? copyFamilySteps(copyFrom.record) : emptyRecord(),
-            step: 'child',
-            createdAt: at,
-            updatedAt: at,
-            ...(copyFrom ? { copiedFrom: copyFrom.id } : {}),
-          }
-          set({ drafts: { ...get().drafts, [id]: draft }, lastId: id })
-          return id
-        },
-        updateRecord(id, recipe) {
-          const draft = get().drafts[id]
-          if (!draft) return
-          const record = recipe(draft.record)
-          if (record === draft.record) return
-          set({ drafts: { ...get().drafts, [id]: { ...draft, record, updatedAt: stamp() } }, lastId: id })
-        },
-        setStep(id, step) {
-          const draft = get().drafts[id]
-          if (!draft || draft.step === step) return
-          set({ drafts: { ...get().drafts, [id]: { ...draft, step, updatedAt: stamp() } }, lastId: id })
-        },
-        openFix(id, record, fix) {
-          if (get().drafts[id]) return
-          const at = stamp()
-          const step = stepOfPath(fix.fields[0]) ?? 'child'
-          set({ drafts: { ...get().drafts, [id]: { id, record, step, createdAt: at, updatedAt: at, fix } }, lastId: id })
-        },
-        touch(id) {
-          const draft = get().drafts[id]
-          if (draft) set({ drafts: { ...get().drafts, [id]: { ...draft, updatedAt: stamp() } } })
-        },
-        removeDraft(id) {
-          if (!get().drafts[id]) return
-          const { [id]: _removed, ...drafts } = get().drafts
-          set({ drafts, lastId: get().lastId === id ? undefined : get().lastId })
-        },
-      }),
+      (set, get) => {
+        /** A structural change: set, then on the phone at once. */
+        const save = (next: Partial<DraftsState>) => {
+          set(next)
+          storage.flush()
+        }
+        return {
+          drafts: {},
+          lastId: undefined,
+          createDraft(copyFrom) {
+            const id = uuidV4()
+            const at = stamp()
+            const draft: Draft = {
+              id,
+              record: copyFrom ? copyFamilySteps(copyFrom.record) : emptyRecord(),
+              step: 'child',
+              createdAt: at,
+              updatedAt: at,
+              ...(copyFrom ? { copiedFrom: copyFrom.id } : {}),
+            }
+            save({ drafts: { ...get().drafts, [id]: draft }, lastId: id })
+            return id
+          },
+          updateRecord(id, recipe) {
+            const draft = get().drafts[id]
+            if (!draft) return
+            const record = recipe(draft.record)
+            if (record === draft.record) return
+            set({ drafts: { ...get().drafts, [id]: { ...draft, record, updatedAt: stamp() } }, lastId: id })
+          },
+          setStep(id, step) {
+            const draft = get().drafts[id]
+            if (!draft || draft.step === step) return
+            set({ drafts: { ...get().drafts, [id]: { ...draft, step, updatedAt: stamp() } }, lastId: id })
+          },
+          openFix(id, record, fix) {
+            if (get().drafts[id]) return
+            const at = stamp()
+            const step = stepOfPath(fix.fields[0]) ?? 'child'
+            save({ drafts: { ...get().drafts, [id]: { id, record, step, createdAt: at, updatedAt: at, fix } }, lastId: id })
+          },
+          touch(id) {
+            const draft = get().drafts[id]
+            if (draft) save({ drafts: { ...get().drafts, [id]: { ...draft, updatedAt: stamp() } } })
+          },
+          removeDraft(id) {
+            if (!get().drafts[id]) return
+            const { [id]: _removed, ...drafts } = get().drafts
+            save({ drafts, lastId: get().lastId === id ? undefined : get().lastId })
+          },
+          saveNow() {
+            storage.flush()
+          },
+        }
+      },
       {
         name: DRAFT_INDEX_KEY,
         version: DRAFTS_VERSION,

@@ -11,20 +11,17 @@
  * back to `queued`, to be sent again with the same id and content (the server is idempotent). Nothing here
  * ever drops an item; only the guardian removes one.
  */
+import type { ApiIssue, RegistrationBase, ReturnedNote } from '@/domain/api'
 import type { Registration } from '@/domain/schema'
 import type { Status } from '@/domain/status'
 
 export type OutboxStatus = 'queued' | 'sending' | 'synced' | 'failed' | 'rejected' | 'conflict'
 
 /** What the server last said about the item (for registrations: its review status and version). */
-export interface ServerState {
-  status: Status
-  statusLabel?: string
-  version: number
-  updatedAt?: string
-  allowedActions?: string[]
+export interface ServerState extends Pick<RegistrationBase, 'status' | 'version'>,
+  Partial<Pick<RegistrationBase, 'statusLabel' | 'updatedAt' | 'allowedActions'>> {
   /** While returned: the reviewer's reason and the record paths to fix. */
-  returned?: { reason: string; fields: string[]; at?: string; byRole?: string } | null
+  returned?: ReturnedNote | null
 }
 
 export interface OutboxError {
@@ -35,7 +32,7 @@ export interface OutboxError {
   code?: string
   message: string
   /** Record paths and messages from a 400. */
-  issues?: { path: (string | number)[]; message: string }[]
+  issues?: ApiIssue[]
 }
 
 /** The name and nothing else: what 我的登记 needs once a record no longer has to be kept in full. */

@@ -3,11 +3,13 @@
  * last said about it. One key per item, `hutong:outbox:<id>`, plus the index `hutong:outbox` — far below
  * WeChat's 1 MB per key, and only the item that changed is written again. Items stay after they reach
  * the server: they are the phone's copy of 我的登记, reduced to the child's name once verified.
- * Sending belongs to services/sync.ts; this store only records.
+ * Sending belongs to services/sync.ts; this store only records. It saves itself: what is queued, removed or
+ * chosen by the guardian is on the phone before the action returns; the sync layer's transitions and the
+ * server's list wait for the storage's throttle (they can be asked again).
  */
 import { createStore, useStore } from 'zustand'
 import { persist } from 'zustand/middleware'
-import { storage as appStorage, type KeyValueStorage } from '@/services/storage'
+import { storage as appStorage, type FlushableStorage } from '@/platform/storage'
 import {
   minimise, newItem, recoverInterrupted, REGISTRATION, type OutboxItem, type RegistrationItem, type ServerState,
 } from './outbox-machine'
@@ -58,18 +60,23 @@ export function migrateOutbox(state: unknown, version: number): Persisted {
   return { items: out }
 }
 
-export function createOutboxStore(storage: KeyValueStorage = appStorage, now: () => number = Date.now) {
+export function createOutboxStore(storage: FlushableStorage = appStorage, now: () => number = Date.now) {
   return createStore<OutboxState>()(
     persist(
       (set, get) => {
         const put = (item: OutboxItem) => set({ items: { ...get().items, [item.id]: item } })
+        /** A structural change: set, then on the phone at once. */
+        const save = (item: OutboxItem) => {
+          put(item)
+          storage.flush()
+        }
         return {
           items: {},
           enqueue(input) {
             const before = get().items[input.id]
             const item = newItem({ ...input, server: before?.server }, now())
             // A correction keeps the first submission's time (the list's order and 提交时间).
-            put(before ? { ...item, queuedAt: before.queuedAt } : item)
+            save(before ? { ...item, queuedAt: before.queuedAt } : item)
           },
           update(id, recipe) {
             const item = get().items[id]
@@ -98,12 +105,13 @@ export function createOutboxStore(storage: KeyValueStorage = appStorage, now: ()
             const item = get().items[id]
             if (!item?.conflict) return
             const { conflict, lastError: _e, baseVersion: _b, nextRetryAt: _n, ...rest } = item
-            put(minimise({ ...rest, record: conflict.record, server: conflict.server ?? item.server, status: 'synced', slim: false }))
+            save(minimise({ ...rest, record: conflict.record, server: conflict.server ?? item.server, status: 'synced', slim: false }))
           },
           remove(id) {
             if (!get().items[id]) return
             const { [id]: _removed, ...items } = get().items
             set({ items })
+            storage.flush()
           },
         }
       },

@@ -4,7 +4,7 @@
  */
 import { createStore, useStore } from 'zustand'
 import { createJSONStorage, persist } from 'zustand/middleware'
-import { storage as appStorage, type KeyValueStorage } from '@/services/storage'
+import { storage as appStorage, type FlushableStorage } from '@/platform/storage'
 
 export const SETTINGS_KEY = 'hutong:settings'
 
@@ -13,12 +13,16 @@ export interface SettingsState {
   setElderMode(on: boolean): void
 }
 
-export function createSettingsStore(storage: KeyValueStorage = appStorage) {
+export function createSettingsStore(storage: FlushableStorage = appStorage) {
   return createStore<SettingsState>()(
     persist(
       (set) => ({
         elderMode: false,
-        setElderMode: (on) => set({ elderMode: on }),
+        // A tap, not typing: on the phone at once.
+        setElderMode: (on) => {
+          set({ elderMode: on })
+          storage.flush()
+        },
       }),
       {
         name: SETTINGS_KEY,

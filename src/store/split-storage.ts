@@ -7,7 +7,7 @@
  * index write), and never deletes a key it cannot read: unreadable data is skipped, not destroyed.
  */
 import type { PersistStorage, StorageValue } from 'zustand/middleware'
-import type { KeyValueStorage } from '@/services/storage'
+import type { KeyValueStorage } from '@/platform/storage'
 
 export interface SplitStorageOptions<S, Item> {
   storage: KeyValueStorage

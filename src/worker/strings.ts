@@ -62,7 +62,6 @@ export const ENTRY_TEXT = {
   reveal: '显示',
   hide: '隐藏',
   revealing: '…',
-  empty: '未填写',
   suggestHeading: '系统建议的类别',
   suggestNone: '按填写的信息，暂未符合任何类别的条件。',
   because: '依据的情况：',

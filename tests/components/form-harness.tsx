@@ -3,7 +3,7 @@ import { render } from '@testing-library/react'
 import type { ReactNode } from 'react'
 import { createStore, useStore } from 'zustand'
 import { FormContext, type FormBinding } from '@/components/form/context'
-import { getIn, setIn } from '@/store/record-ops'
+import { getIn, setIn } from '@/domain/record'
 
 export function renderInForm(ui: ReactNode, initial: Record<string, unknown> = {}, errors: Record<string, string> = {}) {
   const store = createStore<{ values: Record<string, unknown> }>(() => ({ values: initial }))

@@ -4,10 +4,10 @@
  * and a per-county cache in storage so that the second time needs no network.
  */
 import { screen, waitFor, within } from '@testing-library/react'
-import RegionField from '@/components/region-picker'
-import { regionLabel } from '@/components/region-picker/region-data'
+import RegionField from '@/features/region-picker'
+import { regionLabel } from '@/features/region-picker/region-data'
 import { clearVillageMemory, villagesKey } from '@/services/regions'
-import { storage } from '@/services/storage'
+import { storage } from '@/platform/storage'
 import { fakeVillagesServer, field, tap, tapText } from '../pages/harness'
 import { renderInForm } from './form-harness'
 
@@ -47,7 +47,7 @@ test('offline: says so in words and offers a retry that loads the villages once 
 test('shows a loading line while the county is fetched, then caches it in storage per county', async () => {
   let release: () => void = () => undefined
   const gate = new Promise<void>((r) => (release = r))
-  const { restore } = await import('@/services/request').then(({ setTransport }) => ({
+  const { restore } = await import('@/platform/request').then(({ setTransport }) => ({
     restore: setTransport(async (req) => {
       server.state.calls.push(req.url)
       await gate

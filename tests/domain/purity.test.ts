@@ -3,29 +3,12 @@
  * the house"): it may import only its own files, zod/mini and dayjs — no Taro, React, zustand, Node modules
  * or server code.
  */
-import { readFileSync, readdirSync, statSync } from 'fs'
-import { join, relative, resolve } from 'path'
+import { readFileSync } from 'fs'
+import { relative, resolve } from 'path'
+import { filesUnder, specifiers } from '../build/imports'
 
 const DOMAIN = resolve(__dirname, '../../src/domain')
 const ALLOWED_PACKAGES = ['zod/mini', 'dayjs']
-
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name)
-    return statSync(path).isDirectory() ? filesUnder(path) : [path]
-  })
-}
-
-/** Every module specifier of a file: static imports and re-exports, side-effect imports, import(), require(). */
-function specifiers(source: string): string[] {
-  const patterns = [
-    /\b(?:import|export)\s+(?:type\s+)?[^'"`;]*?\bfrom\s*['"]([^'"]+)['"]/g,
-    /\bimport\s*['"]([^'"]+)['"]/g,
-    /\bimport\s*\(\s*['"`]([^'"`]+)['"`]\s*\)/g,
-    /\brequire\s*\(\s*['"`]([^'"`]+)['"`]\s*\)/g,
-  ]
-  return patterns.flatMap((re) => [...source.matchAll(re)].map((m) => m[1]))
-}
 
 const FILES = filesUnder(DOMAIN)
 const SOURCES = FILES.filter((f) => /\.(ts|tsx|js|mjs|cjs)$/.test(f))

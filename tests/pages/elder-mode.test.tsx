@@ -3,8 +3,8 @@
  * on by itself. The rem base follows WeChat's font size and is at least 20 px in the mode.
  */
 import { act, screen } from '@testing-library/react'
-import { overrideSystemFontSize } from '@/services/system'
-import { storage } from '@/services/storage'
+import { overrideSystemFontSize } from '@/platform/system'
+import { storage } from '@/platform/storage'
 import { createSettingsStore, settingsStore } from '@/store/settings'
 import { expectStep, tapText } from './harness'
 import { bootApp, wipePhone } from './setup-app'

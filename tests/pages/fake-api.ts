@@ -4,7 +4,7 @@
  * are served from the server's data file as in the other page tests.
  */
 import { forgetSession, setCodeProvider } from '@/services/auth'
-import { setTransport, type HttpRequest } from '@/services/request'
+import { setTransport, type HttpRequest } from '@/platform/request'
 import { serveVillages } from './harness'
 
 export interface FakeApi {

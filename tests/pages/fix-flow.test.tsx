@@ -6,6 +6,7 @@
 import { act, screen, waitFor, within } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import leftBehind from '../fixtures/registrations/left-behind.json'
+import type { Action } from '@/domain/status'
 import { draftsStore } from '@/store/drafts'
 import { outboxStore, type OutboxItem } from '@/store/outbox'
 import { fakeApi, type FakeApi } from './fake-api'
@@ -36,7 +37,7 @@ const byId = (id: string) => waitFor(() => {
   if (!el) throw new Error(`#${id} is not on the page`)
   return el
 })
-const returned = { reason: '母亲务工地点写得不清楚', fields: ['parents.mother.workPlace'], byRole: 'village_worker' }
+const returned = { reason: '母亲务工地点写得不清楚', fields: ['parents.mother.workPlace'], at: '2026-11-28T03:00:00.000Z', byRole: 'village_worker' as const }
 
 async function submitFromReview() {
   for (const [n, title] of [[2, '父母情况'], [3, '监护照料'], [4, '家庭情况']] as const) {
@@ -117,7 +118,7 @@ test('conflict: the differing fields side by side; keeping mine resends on the s
   mine.parents.mother.workPlace = '广东省东莞市长安镇'
   const theirs = record()
   theirs.child.residenceAddress = '茅坪村上屋12号之一'
-  const server = { status: 'returned' as const, version: 4, allowedActions: ['submit', 'withdraw'] }
+  const server = { status: 'returned' as const, version: 4, allowedActions: ['submit', 'withdraw'] satisfies Action[] }
   seed({ status: 'conflict', record: mine, baseVersion: 2, lastError: { kind: 'http', status: 409, code: 'stale_version', message: '' },
     conflict: { record: theirs, server, code: 'stale_version', at: '2026-11-28T08:00:00.000Z' } })
   app = bootApp('/register/record/index?id=' + ID, { serveApi: false })

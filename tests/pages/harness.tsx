@@ -1,6 +1,6 @@
 /**
  * Renders the guardian's pages as the H5 build does, with a small in-memory router in place of Taro's
- * (pages ask services/navigation to move; here the top page of a stack is rendered) and the villages
+ * (pages ask platform/navigation to move; here the top page of a stack is rendered) and the villages
  * request served from server/data/gd-villages.json through the request layer's transport.
  */
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
@@ -8,8 +8,8 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { useSyncExternalStore, type ComponentType } from 'react'
 import { fieldDomId } from '@/components/form/context'
-import { setNavigator, ROUTES } from '@/services/navigation'
-import { setTransport, type Transport } from '@/services/request'
+import { setNavigator, ROUTES } from '@/platform/navigation'
+import { setTransport, type Transport } from '@/platform/request'
 
 // jsdom has scrollTo but only logs "not implemented"; the pages scroll to the top on every step change.
 window.scrollTo = () => undefined

@@ -6,11 +6,11 @@ import orphan from '../fixtures/registrations/orphan.json'
 import { PARENT_COMMON_FIELDS, SITUATION_FIELDS } from '@/domain/parents'
 import { STEPS, validateRegistration, validateStep } from '@/domain/schema'
 import { STEP_TITLES } from '@/pages/index/strings'
-import { PARENT_FIELDS, SITUATION_FIELD_KINDS, STEP_FIELDS, visibleFields } from '@/register/logic/form-spec'
+import { PARENT_FIELDS, SITUATION_FIELD_KINDS, STEP_FIELDS, visibleFields } from '@/record/form-spec'
 import { optionalPaths, placeIssues } from '@/register/logic/issues'
-import { allowedArrangements, applySkipRules } from '@/register/logic/skip-rules'
-import { buildRegistration, chinaNowIso } from '@/register/logic/submit'
-import { emptyRecord, getIn, setIn, type DraftRecord } from '@/store/record-ops'
+import { allowedArrangements, applySkipRules } from '@/record/skip-rules'
+import { buildRegistration, chinaNowIso } from '@/features/registrations/submit'
+import { emptyRecord, getIn, setIn, type DraftRecord } from '@/domain/record'
 
 const asDraft = (fixture: any): DraftRecord => {
   const { schemaVersion: _v, consent: _c, ...r } = JSON.parse(JSON.stringify(fixture))

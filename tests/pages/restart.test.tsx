@@ -18,7 +18,7 @@ type Launch = {
   fill: typeof import('./fill')
   app: ReturnType<typeof import('./setup-app')['bootApp']>
   drafts: typeof import('@/store/drafts')
-  storage: typeof import('@/services/storage')
+  storage: typeof import('@/platform/storage')
 }
 
 const launches: Launch[] = []
@@ -27,7 +27,7 @@ function launch(): Launch {
   const rtl = require('@testing-library/react')
   const { bootApp } = require('./setup-app')
   const started: Launch = {
-    rtl, h: require('./harness'), fill: require('./fill'), app: bootApp(), drafts: require('@/store/drafts'), storage: require('@/services/storage'),
+    rtl, h: require('./harness'), fill: require('./fill'), app: bootApp(), drafts: require('@/store/drafts'), storage: require('@/platform/storage'),
   }
   launches.push(started)
   return started
@@ -46,7 +46,7 @@ beforeEach(() => {
 })
 // An app of a finished test must not write into the next test's phone when its write timer fires.
 afterEach(() => {
-  for (const l of launches.splice(0)) l.storage.flushStorage()
+  for (const l of launches.splice(0)) l.storage.storage.flush()
   localStorage.clear()
 })
 

@@ -1,8 +1,8 @@
 /** Boots the guardian's pages on a clean phone: empty storage, fresh stores, the fake router and server. */
 import { act, render } from '@testing-library/react'
-import { ROUTES } from '@/services/navigation'
+import { ROUTES } from '@/platform/navigation'
 import { clearVillageMemory } from '@/services/regions'
-import { storage } from '@/services/storage'
+import { storage } from '@/platform/storage'
 import { draftsStore } from '@/store/drafts'
 import { outboxStore } from '@/store/outbox'
 import { settingsStore } from '@/store/settings'

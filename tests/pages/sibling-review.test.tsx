@@ -8,7 +8,7 @@ import deFacto from '../fixtures/registrations/de-facto-unsupported.json'
 import leftBehind from '../fixtures/registrations/left-behind.json'
 import { draftsStore } from '@/store/drafts'
 import { outboxStore } from '@/store/outbox'
-import type { DraftRecord } from '@/store/record-ops'
+import type { DraftRecord } from '@/domain/record'
 import { expectStep, inputOf, tap, tapText } from './harness'
 import { bootApp, wipePhone } from './setup-app'
 

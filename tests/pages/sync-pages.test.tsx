@@ -42,7 +42,7 @@ test('我的登记: each child with its badge — waiting, retry time, refused w
   seed(2, { status: 'failed', attempts: 2, nextRetryAt: '2026-11-28T02:32:00.000Z', lastError: { kind: 'offline', message: 'x' } })
   seed(3, { status: 'rejected', lastError: { kind: 'http', status: 400, code: 'validation', message: '填写的内容有误，请按提示修改' } })
   seed(4, { status: 'conflict', conflict: { record: record(), server: { status: 'returned', version: 4 }, at: 'x' } })
-  seed(5, { status: 'synced', server: { status: 'returned', statusLabel: '已退回', version: 2, returned: { reason: '母亲务工地点写得不清楚', fields: ['parents.mother.workPlace'] } } })
+  seed(5, { status: 'synced', server: { status: 'returned', statusLabel: '已退回', version: 2, returned: { reason: '母亲务工地点写得不清楚', fields: ['parents.mother.workPlace'], at: '2026-11-28T03:00:00.000Z', byRole: 'village_worker' } } })
   seed(6, { status: 'synced', slim: true, record: { child: { name: '孩子6' } } as any, server: { status: 'verified', statusLabel: '村级已核实', version: 3 } })
   app = bootApp('/pages/mine/index', { serveApi: false })
   await screen.findByText('没有连上服务器，下面是手机上保存的情况。有网络时再刷新。')
@@ -82,7 +82,7 @@ test('刷新 brings the server\'s statuses in; the home page\'s badge follows', 
 test('the record page shows the reviewer\'s reason, the fields named in words, and the history', async () => {
   api = fakeApi()
   const id = seed(1, { status: 'synced', server: { status: 'returned', statusLabel: '已退回', version: 2,
-    returned: { reason: '请补充母亲务工地点', fields: ['parents.mother.workPlace', 'guardianship.carer'], byRole: 'township_supervisor' } } })
+    returned: { reason: '请补充母亲务工地点', fields: ['parents.mother.workPlace', 'guardianship.carer'], at: '2026-11-28T03:00:00.000Z', byRole: 'township_supervisor' } } })
   api.history[id] = [
     { version: 1, at: '2026-11-28T02:00:00.000Z', action: 'submit', actionLabel: '提交', toLabel: '已提交', fromLabel: null, actor: { role: 'guardian', roleLabel: '监护人', name: null } },
     { version: 2, at: '2026-11-28T03:00:00.000Z', action: 'return', actionLabel: '退回', toLabel: '已退回', fromLabel: '已提交', reason: '请补充母亲务工地点', actor: { role: 'township_supervisor', roleLabel: '乡镇(街道)儿童督导员', name: null } },

@@ -1,6 +1,6 @@
 import { cachedVillages, clearVillageMemory, loadVillages, villagesKey } from '@/services/regions'
-import { setTransport } from '@/services/request'
-import { storage } from '@/services/storage'
+import { setTransport } from '@/platform/request'
+import { storage } from '@/platform/storage'
 
 beforeEach(() => {
   storage.flush()

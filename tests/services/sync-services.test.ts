@@ -4,9 +4,9 @@
  * error becomes an outbox state.
  */
 import { accessToken, adoptDeviceFromUrl, authRequest, DEVICE_KEY, forgetSession, SESSION_KEY } from '@/services/auth'
-import { onNetworkBack } from '@/services/network'
-import { RequestError, setTransport, type HttpRequest } from '@/services/request'
-import { readJson, storage, storageUsage, storageWarning } from '@/services/storage'
+import { onNetworkBack } from '@/platform/network'
+import { RequestError, setTransport, type HttpRequest } from '@/platform/request'
+import { readJson, storage, storageUsage, storageWarning } from '@/platform/storage'
 import { classify } from '@/services/sync'
 
 let calls: HttpRequest[] = []

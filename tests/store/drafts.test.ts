@@ -1,7 +1,7 @@
 import leftBehind from '../fixtures/registrations/left-behind.json'
-import { UUID_V4 } from '@/services/ids'
+import { UUID_V4 } from '@/platform/ids'
 import { createDraftsStore, DRAFT_INDEX_KEY, DRAFT_PREFIX, sortedDrafts } from '@/store/drafts'
-import { emptyRecord, setIn } from '@/store/record-ops'
+import { emptyRecord, setIn } from '@/domain/record'
 import { memoryStorage } from './memory-storage'
 
 let clock = Date.parse('2026-11-28T08:00:00Z')

@@ -1,10 +1,10 @@
-/** An in-memory KeyValueStorage that records writes, standing in for the phone's storage. */
-import type { KeyValueStorage } from '@/services/storage'
+/** An in-memory storage that records writes, standing in for the phone's storage (every write goes through at once). */
+import type { FlushableStorage } from '@/platform/storage'
 
 export function memoryStorage(initial: Record<string, string> = {}) {
   const data = new Map(Object.entries(initial))
   const writes: string[] = []
-  const storage: KeyValueStorage = {
+  const storage: FlushableStorage = {
     getItem: (key) => data.get(key) ?? null,
     setItem: (key, value) => {
       writes.push(key)
@@ -14,6 +14,7 @@ export function memoryStorage(initial: Record<string, string> = {}) {
       data.delete(key)
     },
     keys: () => [...data.keys()],
+    flush: () => undefined,
   }
   return { storage, data, writes }
 }

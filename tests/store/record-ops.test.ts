@@ -1,4 +1,4 @@
-import { emptyRecord, getIn, setIn } from '@/store/record-ops'
+import { emptyRecord, getIn, setIn } from '@/domain/record'
 
 test('setIn shares untouched branches, removes emptied answers, and returns the same object for no change', () => {
   const r = emptyRecord()

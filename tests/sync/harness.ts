@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto'
 import { forgetSession, setCodeProvider } from '@/services/auth'
-import { setTransport, type HttpRequest } from '@/services/request'
+import { setTransport, type HttpRequest } from '@/platform/request'
 import { createSync, type Timers } from '@/services/sync'
 import { createOutboxStore } from '@/store/outbox'
 import { memoryStorage } from '../store/memory-storage'

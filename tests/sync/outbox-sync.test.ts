@@ -3,7 +3,7 @@
  * temporary SQLite). Only the network between them is played by the test.
  */
 import { forgetSession, SESSION_KEY } from '@/services/auth'
-import { storage } from '@/services/storage'
+import { storage } from '@/platform/storage'
 import { RETRY, OUTBOX_PREFIX, type OutboxItem } from '@/store/outbox'
 import { newId, record, syncWorld } from './harness'
 

@@ -98,7 +98,7 @@ const copy = (value: unknown) => (value === undefined ? undefined : JSON.parse(J
 const done = (opts: Options) => {
   Promise.resolve().then(() => { opts.success?.({ errMsg: 'ok' }); opts.complete?.({ errMsg: 'ok' }) })
 }
-// The app stores through the synchronous API only (src/services/storage.ts); simulate's own stubs store nothing.
+// The app stores through the synchronous API only (src/platform/storage.ts); simulate's own stubs store nothing.
 Object.assign(g.wx, {
   getStorageSync: (key: string) => (storage.has(key) ? copy(storage.get(key)) : ''),
   setStorageSync: (key: string, value: unknown) => { storage.set(key, copy(value)) },

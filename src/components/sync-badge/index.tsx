@@ -1,11 +1,8 @@
 /**
- * Where a registration stands, in words and a mark (never colour alone): the outbox's local states
- * before the server has it, the server's review status after. Also the one-line summary for the home page.
+ * Where something stands, in words and a mark (never colour alone). What a registration's badge says is
+ * decided in features/registrations/badges.ts; this only draws it.
  */
 import { Text, View } from '@tarojs/components'
-import { statusLabel } from '@/domain/status'
-import type { OutboxError, OutboxItem } from '@/store/outbox'
-import { clockTime, SYNC_TEXT } from './strings'
 import './index.scss'
 
 export type Tone = 'done' | 'wait' | 'act' | 'info'
@@ -16,60 +13,6 @@ export interface Badge {
 }
 
 const MARKS: Record<Tone, string> = { done: '✓', wait: '…', act: '!', info: '•' }
-
-/** The server's reason for a refusal, or ours for what the server cannot say. */
-export function errorText(error: OutboxError | undefined): string {
-  if (!error) return SYNC_TEXT.rejectedFallback
-  if (error.code === 'unchanged') return SYNC_TEXT.unchanged
-  if (error.code === 'gone') return SYNC_TEXT.gone
-  return error.message || SYNC_TEXT.rejectedFallback
-}
-
-export function badgeOf(item: OutboxItem, now: Date = new Date()): Badge {
-  switch (item.status) {
-    case 'queued':
-      return { tone: 'wait', label: SYNC_TEXT.queued, detail: SYNC_TEXT.queuedDetail }
-    case 'sending':
-      return { tone: 'wait', label: SYNC_TEXT.sending }
-    case 'failed': {
-      const at = clockTime(item.nextRetryAt ?? new Date().toISOString(), now)
-      const detail = item.lastError?.kind === 'http' ? SYNC_TEXT.failedServer(at) : SYNC_TEXT.failedOffline(at)
-      return { tone: 'wait', label: SYNC_TEXT.failed, detail }
-    }
-    case 'rejected':
-      return { tone: 'act', label: SYNC_TEXT.rejected, detail: errorText(item.lastError) }
-    case 'conflict':
-      return { tone: 'act', label: SYNC_TEXT.conflict, detail: SYNC_TEXT.conflictDetail }
-    default: {
-      const server = item.server
-      if (!server) return { tone: 'info', label: statusLabel('submitted') }
-      const label = server.statusLabel ?? statusLabel(server.status)
-      if (server.status === 'returned') {
-        return { tone: 'act', label, detail: server.returned?.reason ? SYNC_TEXT.returnedReason(server.returned.reason) : undefined }
-      }
-      // On the server and waiting for nobody but the reviewers: done, as far as the phone is concerned.
-      const closed = server.status === 'withdrawn' || server.status === 'rejected'
-      return { tone: closed ? 'info' : 'done', label }
-    }
-  }
-}
-
-/** Needs the guardian: refused, in conflict, or returned by a reviewer. */
-export const needsGuardian = (item: OutboxItem) => badgeOf(item).tone === 'act'
-/** Not on the server yet (or a correction not yet): queued, sending or failed. */
-export const pendingUpload = (item: OutboxItem) => item.status === 'queued' || item.status === 'sending' || item.status === 'failed'
-
-export function summaryOf(items: readonly OutboxItem[], now: Date = new Date()): Badge {
-  if (items.length === 0) return { tone: 'info', label: SYNC_TEXT.summaryNone }
-  const act = items.filter(needsGuardian).length
-  const pending = items.filter(pendingUpload)
-  if (act > 0) return { tone: 'act', label: SYNC_TEXT.summaryAction(act), detail: pending.length ? SYNC_TEXT.summaryPending(pending.length) : undefined }
-  if (pending.length > 0) {
-    const next = pending.map((i) => i.nextRetryAt).filter((t): t is string => !!t).sort()[0]
-    return { tone: 'wait', label: SYNC_TEXT.summaryPending(pending.length), detail: next ? SYNC_TEXT.summaryNextTry(clockTime(next, now)) : undefined }
-  }
-  return { tone: 'done', label: SYNC_TEXT.summaryAllSynced(items.length) }
-}
 
 export default function SyncBadge({ badge, id }: { badge: Badge; id?: string }) {
   return (

@@ -82,7 +82,7 @@ export default function TextField(props: TextFieldProps) {
       shown.current = e.detail.value
     },
     onBlur: commit,
-    // No setData per keystroke in the mini-program (services/quiet-inputs.ts).
+    // No setData per keystroke in the mini-program (platform/quiet-inputs.ts).
     'data-quiet': 'true',
   }
   return (

@@ -6,30 +6,29 @@
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import ActionButton from '@/components/button'
-import PageShell, { useElderMode } from '@/components/page-shell'
-import { openUrl, openWizard, ROUTES } from '@/services/navigation'
-import { flushStorage } from '@/services/storage'
-import { confirm, systemFontSize } from '@/services/system'
-import { draftsStore, sortedDrafts, useDrafts, type Draft } from '@/store/drafts'
+import PageShell, { useElderMode } from '@/features/page-shell'
+import { deleteDraft, draftName, siblingDraft } from '@/features/registrations/actions'
+import { AbandonedDrafts, StorageWarning } from '@/features/registrations/keep-card'
+import { DRAFT_TEXT, savedAt } from '@/features/registrations/strings'
+import { openUrl, openWizard, ROUTES } from '@/platform/navigation'
+import { systemFontSize } from '@/platform/system'
+import { draftsStore, sortedDrafts, useDrafts } from '@/store/drafts'
 import { elderModeFor, useSettings } from '@/store/settings'
-import { AbandonedDrafts, StorageWarning } from './keep-card'
 import MineCard from './mine-card'
-import { HOME_TEXT, savedAt } from './strings'
+import { HOME_TEXT } from './strings'
 import '@/components/choice-list/index.scss'
 import './index.scss'
 
 /** The continue offer is made once per app start (module state lives as long as the app). */
 let resumeOffered = false
 
-const nameOf = (draft: Draft) => (draft.record.child.name as string | undefined) ?? HOME_TEXT.unnamed
-
 function ResumeOffer({ open, close, go }: { open: boolean; close(): void; go(id: string): void }) {
   const last = useDrafts((s) => (s.lastId ? s.drafts[s.lastId] : undefined))
   if (!open || !last) return null
   return (
-    <View className='card home__resume' id='home-resume' ariaRole='alert'>
+    <View className='card card--alert' id='home-resume' ariaRole='alert'>
       <Text className='card__title'>{HOME_TEXT.resumeHeading}</Text>
-      <Text className='line'>{HOME_TEXT.resumeBody(nameOf(last), last.step, savedAt(last.updatedAt))}</Text>
+      <Text className='line'>{HOME_TEXT.resumeBody(draftName(last), last.step, savedAt(last.updatedAt))}</Text>
       <View className='btn-row'>
         <ActionButton id='home-resume-go' kind='primary' label={HOME_TEXT.resume} onTap={() => go(last.id)} />
         <ActionButton label={HOME_TEXT.later} onTap={close} />
@@ -42,25 +41,18 @@ function Drafts({ go }: { go(id: string): void }) {
   const drafts = useDrafts((s) => s.drafts)
   const list = sortedDrafts(drafts)
   if (list.length === 0) return null
-  const remove = async (draft: Draft) => {
-    const ok = await confirm(HOME_TEXT.removeTitle, HOME_TEXT.removeBody(nameOf(draft)), HOME_TEXT.removeConfirm, HOME_TEXT.removeCancel)
-    if (!ok) return
-    draftsStore.getState().removeDraft(draft.id)
-    flushStorage()
-  }
   return (
     <View className='card' id='home-drafts'>
       <Text className='card__title'>{HOME_TEXT.draftsHeading}</Text>
       {list.map((draft) => (
-        <View key={draft.id} className='home__item' id={`draft-${draft.id}`}>
-          <Text className='home__name'>{nameOf(draft)}</Text>
+        <View key={draft.id} className='list-item' id={`draft-${draft.id}`}>
+          <Text className='list-item__name'>{draftName(draft)}</Text>
           <Text className='line'>{HOME_TEXT.draftStep(draft.step)}</Text>
           <Text className='line muted'>{HOME_TEXT.draftSaved(savedAt(draft.updatedAt))}</Text>
           <View className='btn-row'>
             <ActionButton kind='primary' label={HOME_TEXT.continue} onTap={() => go(draft.id)} />
-            <ActionButton label={HOME_TEXT.sibling}
-              onTap={() => go(draftsStore.getState().createDraft({ id: draft.id, record: draft.record }))} />
-            <ActionButton kind='danger' label={HOME_TEXT.remove} onTap={() => remove(draft)} />
+            <ActionButton label={HOME_TEXT.sibling} onTap={() => go(siblingDraft(draft))} />
+            <ActionButton kind='danger' label={DRAFT_TEXT.remove} onTap={() => void deleteDraft(draft)} />
           </View>
         </View>
       ))}

@@ -4,9 +4,10 @@
  */
 import { Text, View } from '@tarojs/components'
 import ActionButton from '@/components/button'
-import RegistrationRow from '@/components/registration-item'
-import SyncBadge, { needsGuardian, summaryOf } from '@/components/sync-badge'
-import { openMine } from '@/services/navigation'
+import SyncBadge from '@/components/sync-badge'
+import { needsGuardian, summaryOf } from '@/features/registrations/badges'
+import RegistrationRow from '@/features/registrations/registration-row'
+import { openMine } from '@/platform/navigation'
 import { sortedOutbox, useOutbox } from '@/store/outbox'
 import { HOME_TEXT } from './strings'
 

@@ -1,4 +1,4 @@
-/** Every word of the home page. */
+/** Every word of the home page (drafts kept or deleted: features/registrations/strings.ts). */
 import type { StepKey } from '@/domain/schema'
 
 /** The wizard's step titles (the same as the domain's STEPS; a test keeps them equal). Kept here so the
@@ -12,13 +12,6 @@ export const STEP_TITLES: Record<StepKey, string> = {
 }
 const STEP_NUMBERS: Record<StepKey, number> = { child: 1, parents: 2, guardianship: 3, family: 4, consent: 5 }
 
-/** 11月28日 15:30, in China time. */
-export function savedAt(iso: string): string {
-  const d = new Date(new Date(iso).getTime() + 8 * 3600 * 1000)
-  const pad = (n: number) => String(n).padStart(2, '0')
-  return `${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`
-}
-
 export const HOME_TEXT = {
   title: '护童登记',
   intro: '为农村留守儿童和困境儿童做信息预登记。分5步填写，随时保存，可以分几次填完。',
@@ -29,23 +22,14 @@ export const HOME_TEXT = {
   resume: '接着填',
   later: '先不填',
   draftsHeading: '正在填写',
-  unnamed: '（还没填孩子姓名）',
   draftStep: (step: StepKey) => `填到：第${STEP_NUMBERS[step]}步 ${STEP_TITLES[step]}`,
   draftSaved: (at: string) => `上次保存：${at}`,
   continue: '继续填写',
   sibling: '再登记一个孩子',
   siblingHint: '给兄弟姐妹登记：自动带上父母、照料和家庭情况。',
-  remove: '删除',
-  removeTitle: '删除这份登记？',
-  removeBody: (name: string) => `${name}的登记还没提交，删除后填写的内容就没有了。`,
-  removeConfirm: '删除',
-  removeCancel: '不删除',
   mineHeading: '我的登记',
   mineEmpty: '还没有提交过登记。',
   mineOpen: (n: number) => `查看我的登记（共${n}份）`,
-  abandonedHeading: '这些草稿很久没有填了',
-  abandonedBody: (name: string, at: string) => `${name}的登记从${at}起就没有再填，超过30天了。还要保留吗？`,
-  abandonedKeep: '保留',
   elderHeading: '长辈模式',
   elderBody: '字更大，按钮更大，一行只放一项。',
   elderOn: '已开启，点一下关闭',

@@ -7,12 +7,14 @@
 import { Text, View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
 import ActionButton from '@/components/button'
-import PageShell from '@/components/page-shell'
-import RegistrationRow from '@/components/registration-item'
-import SyncBadge, { summaryOf } from '@/components/sync-badge'
-import { clockTime, MINE_TEXT } from '@/components/sync-badge/strings'
+// The page's frame and its styles first: the badge's styles come after them in every package.
+import PageShell from '@/features/page-shell'
+import SyncBadge from '@/components/sync-badge'
+import { summaryOf } from '@/features/registrations/badges'
+import RegistrationRow from '@/features/registrations/registration-row'
+import { clockTime, MINE_TEXT } from '@/features/registrations/strings'
+import { usePullToRefresh } from '@/platform/system'
 import { refreshMine } from '@/services/sync'
-import { usePullToRefresh } from '@/services/system'
 import { sortedOutbox, useOutbox } from '@/store/outbox'
 
 type Refresh = { state: 'idle' } | { state: 'busy' } | { state: 'done'; at: string } | { state: 'failed' }

@@ -2,10 +2,12 @@
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import ActionButton from '@/components/button'
-import PageShell from '@/components/page-shell'
-import SyncBadge, { badgeOf } from '@/components/sync-badge'
-import { goHome, openMine, openWizard, pageParams } from '@/services/navigation'
-import { draftsStore } from '@/store/drafts'
+// The page's frame and its styles first: the badge's styles come after them in every package.
+import PageShell from '@/features/page-shell'
+import SyncBadge from '@/components/sync-badge'
+import { siblingDraft } from '@/features/registrations/actions'
+import { badgeOf } from '@/features/registrations/badges'
+import { goHome, openMine, openWizard, pageParams } from '@/platform/navigation'
 import { isRegistration, isSlimRecord, useOutbox } from '@/store/outbox'
 import { DONE_TEXT } from '../strings'
 
@@ -15,7 +17,7 @@ export default function DonePage() {
   const item = isRegistration(stored) ? stored : undefined
   const another = () => {
     if (!item || isSlimRecord(item.record)) return
-    openWizard(draftsStore.getState().createDraft({ id: item.id, record: item.record }), { replace: true })
+    openWizard(siblingDraft(item), { replace: true })
   }
   return (
     <PageShell>

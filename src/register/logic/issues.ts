@@ -3,9 +3,9 @@
  * else the first field inside the object the issue names), and a summary in the order of the page.
  * Also which visible fields may be left empty, found by asking the schema rather than restating it.
  */
+import { setIn, type DraftRecord } from '@/domain/record'
 import { validateStep, type Issue, type StepKey } from '@/domain/schema'
-import { setIn, type DraftRecord } from '@/store/record-ops'
-import { isAnswer, type FieldSpec } from './form-spec'
+import { isAnswer, type FieldSpec } from '@/record/form-spec'
 
 export interface PlacedIssues {
   /** First message per field path. */

@@ -1,30 +1,24 @@
 /**
  * A 409: our correction and the server's version side by side (only what differs), and the guardian's
- * choice. Nothing is overwritten without it: keeping ours sends it again on the server's current version
- * (possible only while the server would accept an edit); keeping theirs drops ours.
+ * choice (features/registrations/conflict.ts). Keeping ours is offered only while the server would
+ * accept an edit.
  */
 import { Text, View } from '@tarojs/components'
 import ActionButton from '@/components/button'
-import { flushStorage } from '@/services/storage'
-import { confirm } from '@/services/system'
-import { outboxStore, type RegistrationItem } from '@/store/outbox'
-import { differences } from '../logic/paths'
+import { keepMine, keepTheirs } from '@/features/registrations/conflict'
+import type { RegistrationItem } from '@/store/outbox'
+import { differences } from '../logic/differences'
 import { RECORD_TEXT } from '../strings'
+
+const KEEP_THEIRS = {
+  title: RECORD_TEXT.keepTheirsTitle, body: RECORD_TEXT.keepTheirsBody, confirm: RECORD_TEXT.confirm, cancel: RECORD_TEXT.cancel,
+}
 
 export default function Conflict({ item }: { item: RegistrationItem }) {
   const conflict = item.conflict
   if (!conflict) return null
   const diff = differences(item.record, conflict.record)
   const canEdit = !!conflict.server?.allowedActions?.includes('submit')
-  const keepMine = () => {
-    outboxStore.getState().enqueue({ id: item.id, record: item.record, baseVersion: conflict.server?.version })
-    flushStorage()
-  }
-  const keepTheirs = async () => {
-    if (!(await confirm(RECORD_TEXT.keepTheirsTitle, RECORD_TEXT.keepTheirsBody, RECORD_TEXT.confirm, RECORD_TEXT.cancel))) return
-    outboxStore.getState().acceptServerVersion(item.id)
-    flushStorage()
-  }
   return (
     <View className='card' id='record-conflict'>
       <Text className='card__title'>{RECORD_TEXT.conflictHeading}</Text>
@@ -47,8 +41,8 @@ export default function Conflict({ item }: { item: RegistrationItem }) {
       ))}
       {!canEdit && <Text className='line'>{RECORD_TEXT.keepMineBlocked}</Text>}
       <View className='btn-row'>
-        {canEdit && <ActionButton id='conflict-mine' kind='primary' label={RECORD_TEXT.keepMine} onTap={keepMine} />}
-        <ActionButton id='conflict-theirs' label={RECORD_TEXT.keepTheirs} onTap={() => void keepTheirs()} />
+        {canEdit && <ActionButton id='conflict-mine' kind='primary' label={RECORD_TEXT.keepMine} onTap={() => keepMine(item)} />}
+        <ActionButton id='conflict-theirs' label={RECORD_TEXT.keepTheirs} onTap={() => void keepTheirs(item, KEEP_THEIRS)} />
       </View>
     </View>
   )

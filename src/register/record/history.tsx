@@ -1,8 +1,9 @@
 /** The registration's history from the server (who did what, when; reasons of returns). Needs the network. */
 import { Text, View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
-import { clockTime } from '@/components/sync-badge/strings'
-import { fetchHistory, type HistoryEvent } from '@/services/registrations'
+import type { HistoryEvent } from '@/domain/api'
+import { clockTime } from '@/features/registrations/strings'
+import { fetchHistory } from '@/services/registrations'
 import { RECORD_TEXT } from '../strings'
 
 type Loaded = { state: 'loading' } | { state: 'offline' } | { state: 'done'; items: HistoryEvent[] }

@@ -6,16 +6,18 @@
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import ActionButton from '@/components/button'
-import PageShell from '@/components/page-shell'
-import { fixItem } from '@/components/registration-item'
-import SyncBadge, { badgeOf, errorText } from '@/components/sync-badge'
-import { MINE_TEXT } from '@/components/sync-badge/strings'
-import { ROLE_LABELS, type Role } from '@/domain/status'
-import { goHome, openWizard, pageParams } from '@/services/navigation'
+// The page's frame and its styles first: the badge's styles come after them in every package.
+import PageShell from '@/features/page-shell'
+import SyncBadge from '@/components/sync-badge'
+import { draftRecordOf } from '@/domain/record'
+import { ROLE_LABELS } from '@/domain/status'
+import { fixItem } from '@/features/registrations/actions'
+import { badgeOf, errorText } from '@/features/registrations/badges'
+import { MINE_TEXT } from '@/features/registrations/strings'
+import { goHome, openWizard, pageParams } from '@/platform/navigation'
+import { labelOfPath } from '@/record/paths'
 import { useDrafts } from '@/store/drafts'
 import { isRegistration, isSlimRecord, useOutbox, type RegistrationItem } from '@/store/outbox'
-import { draftRecordOf } from '@/store/record-ops'
-import { labelOfPath } from '../logic/paths'
 import { RECORD_TEXT, WIZARD_TEXT } from '../strings'
 import Conflict from './conflict'
 import History from './history'
@@ -35,7 +37,7 @@ function Returned({ item }: { item: RegistrationItem }) {
   return (
     <View className='card' id='record-returned'>
       <Text className='card__title'>{RECORD_TEXT.returnedHeading}</Text>
-      <Text className='line'>{RECORD_TEXT.returnedBy(ROLE_LABELS[(returned?.byRole ?? 'village_worker') as Role] ?? ROLE_LABELS.village_worker)}</Text>
+      <Text className='line'>{RECORD_TEXT.returnedBy(ROLE_LABELS[returned?.byRole ?? 'village_worker'] ?? ROLE_LABELS.village_worker)}</Text>
       {returned?.reason && <Text className='line'>{RECORD_TEXT.reason(returned.reason)}</Text>}
       {(returned?.fields.length ?? 0) > 0 && <Text className='review__subhead'>{RECORD_TEXT.fieldsHeading}</Text>}
       {returned?.fields.map((f) => <Text key={f} className='line'>{`• ${labelOfPath(f, record)}`}</Text>)}

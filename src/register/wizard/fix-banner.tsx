@@ -3,10 +3,10 @@
  * field to look at (tap: go to its step and scroll to it). The fields themselves carry a ✎ note.
  */
 import { Text, View } from '@tarojs/components'
+import { stepOfPath } from '@/domain/record'
 import { STEPS } from '@/domain/schema'
+import { labelOfPath } from '@/record/paths'
 import { useDrafts } from '@/store/drafts'
-import { stepOfPath } from '@/store/record-ops'
-import { labelOfPath } from '../logic/paths'
 import { FIX_TEXT } from '../strings'
 import { useWizard } from './wizard-state'
 

@@ -8,12 +8,11 @@ import { useStore } from 'zustand'
 import ActionButton from '@/components/button'
 import ErrorSummary from '@/components/error-summary'
 import { FormContext } from '@/components/form/context'
-import PageShell from '@/components/page-shell'
+import PageShell from '@/features/page-shell'
 import StepBar from '@/components/step-bar'
 import { STEPS, type StepKey } from '@/domain/schema'
-import { onBeforeAppHide } from '@/services/lifecycle'
-import { goBack, goHome, pageParams } from '@/services/navigation'
-import { flushStorage } from '@/services/storage'
+import { onBeforeAppHide } from '@/platform/lifecycle'
+import { goBack, goHome, pageParams } from '@/platform/navigation'
 import { useDrafts } from '@/store/drafts'
 import { WIZARD_TEXT } from '../strings'
 import FixBanner from './fix-banner'
@@ -52,8 +51,7 @@ function Nav({ wizard, step }: { wizard: Wizard; step: StepKey }) {
           id='wizard-save-exit'
           label={WIZARD_TEXT.saveExit}
           onTap={() => {
-            wizard.flushPending()
-            flushStorage()
+            wizard.save()
             goBack()
           }}
         />

@@ -6,18 +6,20 @@
 import { Text, View } from '@tarojs/components'
 import { useMemo, useState } from 'react'
 import ActionButton from '@/components/button'
-import { useRegionLabel } from '@/components/region-picker/region-data'
 import { FIELD_TEXT } from '@/components/strings'
 import { CONSENT_CHECKBOX, CONSENT_SECTIONS, CONSENT_TITLE, CONSENT_VERSION } from '@/domain/consent'
-import { classify, findingLabel } from '@/domain/eligibility'
+import { classify } from '@/domain/eligibility'
+import { ANSWER_STEPS, getIn } from '@/domain/record'
 import { STEPS, validateStep, type StepKey } from '@/domain/schema'
-import { openDone } from '@/services/navigation'
-import { toast } from '@/services/system'
-import { ANSWER_STEPS, getIn } from '@/store/record-ops'
-import { isAnswer, STEP_FIELDS, visibleFields } from '../logic/form-spec'
-import { submitDraft } from '../logic/submit'
+import { useRegionLabel } from '@/features/region-picker/region-data'
+import { submitDraft } from '@/features/registrations/submit'
+import { openDone } from '@/platform/navigation'
+import { toast } from '@/platform/system'
+import ClassificationCard, { type ClassificationWords } from '@/record/classification-card'
+import { isAnswer, STEP_FIELDS, visibleFields } from '@/record/form-spec'
+import { displayValue } from '@/record/review-format'
+import { ANSWER_TEXT } from '@/record/strings'
 import { FIX_TEXT, REVIEW_TEXT } from '../strings'
-import { displayValue } from './review-format'
 import { useWholeRecord, useWizard } from './wizard-state'
 
 const titleOf = (key: StepKey) => STEPS.find((s) => s.key === key)?.title ?? key
@@ -26,28 +28,16 @@ function RegionValue({ code }: { code: string }) {
   return <Text className='review__value'>{useRegionLabel(code)}</Text>
 }
 
-function Suggestions({ result }: { result: ReturnType<typeof classify> }) {
-  return (
-    <View className='card' id='review-suggestions'>
-      <Text className='card__title'>{REVIEW_TEXT.suggestHeading}</Text>
-      {result.findings.length === 0 && <Text className='review__line'>{REVIEW_TEXT.suggestNone}</Text>}
-      {result.findings.length > 0 && <Text className='review__line'>{REVIEW_TEXT.suggestIntro}</Text>}
-      {result.findings.map((f) => (
-        <View key={f.category} className='review__finding'>
-          <Text className='review__finding-label'>
-            {findingLabel(f)}
-          </Text>
-          <Text className='review__line'>{`${REVIEW_TEXT.because}${f.facts.join('；')}。`}</Text>
-          <Text className='review__line muted'>{`${REVIEW_TEXT.rule}${f.rule}`}</Text>
-        </View>
-      ))}
-      {result.missing.length > 0 && <Text className='review__subhead'>{REVIEW_TEXT.missingHeading}</Text>}
-      {result.missing.map((m) => <Text key={m} className='review__line'>{`• ${m}`}</Text>)}
-      {result.notes.length > 0 && <Text className='review__subhead'>{REVIEW_TEXT.notesHeading}</Text>}
-      {result.notes.map((n) => <Text key={n} className='review__line'>{`• ${n}`}</Text>)}
-      <Text className='review__line muted'>{REVIEW_TEXT.suggestNote}</Text>
-    </View>
-  )
+/** The categories worded for a guardian: a first hint, decided by the workers. */
+const SUGGESTION_WORDS: ClassificationWords = {
+  heading: REVIEW_TEXT.suggestHeading,
+  none: REVIEW_TEXT.suggestNone,
+  intro: REVIEW_TEXT.suggestIntro,
+  because: REVIEW_TEXT.because,
+  rule: REVIEW_TEXT.rule,
+  missingHeading: REVIEW_TEXT.missingHeading,
+  notesHeading: REVIEW_TEXT.notesHeading,
+  note: REVIEW_TEXT.suggestNote,
 }
 
 function Consent({ agreed, onToggle }: { agreed: boolean; onToggle(): void }) {
@@ -126,13 +116,13 @@ export default function ReviewStep() {
                 <Text className='review__label'>{spec.label}</Text>
                 {spec.kind === 'region' && getIn(record, spec.path)
                   ? <RegionValue code={getIn(record, spec.path) as string} />
-                  : <Text className='review__value'>{displayValue(spec, record) ?? REVIEW_TEXT.empty}</Text>}
+                  : <Text className='review__value'>{displayValue(spec, record) ?? ANSWER_TEXT.empty}</Text>}
               </View>
             )
           })}
         </View>
       ))}
-      <Suggestions result={result} />
+      <ClassificationCard id='review-suggestions' result={result} words={SUGGESTION_WORDS} />
       <Consent agreed={agreed} onToggle={() => { setAgreed(!agreed); setProblem(undefined) }} />
       {problem && <View className='field__error' ariaRole='alert'><Text>{`${FIELD_TEXT.errorMark} ${problem}`}</Text></View>}
       <ActionButton id='submit' label={REVIEW_TEXT.submit} kind='primary' onTap={submit} />

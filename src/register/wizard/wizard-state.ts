@@ -5,15 +5,15 @@
  */
 import { createContext, useContext } from 'react'
 import { createStore, useStore } from 'zustand'
-import { fieldDomId, type FormBinding } from '@/components/form/context'
 import type { SummaryItem } from '@/components/error-summary'
+import { fieldDomId, type FormBinding } from '@/components/form/context'
+import { getIn, setIn, STEP_ORDER, type DraftRecord } from '@/domain/record'
 import { validateStep, type StepKey } from '@/domain/schema'
-import { scrollToSelector, scrollToTop } from '@/services/system'
+import { scrollToSelector, scrollToTop } from '@/platform/system'
+import { STEP_FIELDS, visibleFields } from '@/record/form-spec'
+import { applySkipRules } from '@/record/skip-rules'
 import { draftsStore, type DraftFix } from '@/store/drafts'
-import { getIn, setIn, STEP_ORDER, type DraftRecord } from '@/store/record-ops'
-import { STEP_FIELDS, visibleFields } from '../logic/form-spec'
 import { placeIssues } from '../logic/issues'
-import { applySkipRules } from '../logic/skip-rules'
 import { FIX_TEXT } from '../strings'
 
 /**
@@ -95,6 +95,11 @@ export function createWizard(draftId: string) {
     ui,
     binding,
     flushPending,
+    /** 保存，以后再填: what is being typed is committed, and the draft is on the phone now. */
+    save() {
+      flushPending()
+      draftsStore.getState().saveNow()
+    },
     record,
     /** 下一步 (or back to the review page after a 修改): only when this step is valid. */
     next(): boolean {

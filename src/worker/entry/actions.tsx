@@ -7,18 +7,17 @@ import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import ActionButton from '@/components/button'
 import { FIELD_TEXT } from '@/components/strings'
+import type { RegistrationView, WorkerRole } from '@/domain/api'
 import type { ReviewInput, Visit } from '@/domain/review'
 import { actionLabel, allowedActions, type Action } from '@/domain/status'
-import type { DraftRecord } from '@/store/record-ops'
 import { errorCode, errorText, workerApi } from '../logic/api'
 import { markChanged } from '../logic/refresh'
-import type { Entry, WorkerRole } from '../logic/types'
 import { ACTION_TEXT } from '../strings'
 import ActionPanel, { type PanelAction } from './panels'
 import VisitForm from './visit-form'
 
 interface Props {
-  entry: Entry
+  entry: RegistrationView
   role: WorkerRole
   visits: number
   ticked: readonly string[]
@@ -86,7 +85,7 @@ export default function Actions({ entry, role, visits, ticked, onReturnMode, onC
         <VisitForm busy={busy} onCancel={() => open(undefined)} onSave={(visit) => run(() => saveVisit(visit))} />
       )}
       {panel && panel !== 'record_visit' && panel !== 'start_review' && panel !== 'submit' && panel !== 'withdraw' && (
-        <ActionPanel action={panel as PanelAction} ticked={ticked} record={entry.record as DraftRecord} visits={visits}
+        <ActionPanel action={panel as PanelAction} ticked={ticked} record={entry.record} visits={visits}
           busy={busy} onSend={send} onCancel={() => open(undefined)} />
       )}
       {notice && <View className='w-notice' id='actions-notice' ariaRole='status'><Text>{notice}</Text></View>}

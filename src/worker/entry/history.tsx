@@ -3,19 +3,18 @@
  * visit record, and what the guardian changed when resubmitting (ID numbers and phones masked by the server).
  */
 import { Text, View } from '@tarojs/components'
-import { GUARDIANSHIP_ASSESSMENTS, VISIT_CONCLUSIONS, VISIT_METHODS } from '@/domain/review'
+import type { HistoryEvent } from '@/domain/api'
 import { labelOf } from '@/domain/codes'
-import type { DraftRecord } from '@/store/record-ops'
+import type { RecordAnswers } from '@/domain/record'
+import { GUARDIANSHIP_ASSESSMENTS, VISIT_CONCLUSIONS, VISIT_METHODS } from '@/domain/review'
+import { nearestLabel, nearestLabels, valueText } from '@/record/paths'
 import { chinaTime } from '../logic/format'
-import { fieldLabel, fieldLabels, valueText } from '../logic/labels'
-import type { HistoryItem } from '../logic/types'
 import { HISTORY_TEXT } from '../strings'
 
-
 /** A resubmission renews the consent's time: not a change anyone needs to check. */
-const shownDiff = (diff: HistoryItem['diff']) => (diff ?? []).filter((d) => !d.path.startsWith('consent.'))
+const shownDiff = (diff: HistoryEvent['diff']) => (diff ?? []).filter((d) => !d.path.startsWith('consent.'))
 
-function Event({ item, record }: { item: HistoryItem; record: DraftRecord }) {
+function Event({ item, record }: { item: HistoryEvent; record: RecordAnswers }) {
   const v = item.visit
   const diff = shownDiff(item.diff)
   return (
@@ -27,7 +26,7 @@ function Event({ item, record }: { item: HistoryItem; record: DraftRecord }) {
       <Text className='line'>{HISTORY_TEXT.move(item.fromLabel, item.toLabel)}</Text>
       <Text className='line muted'>{HISTORY_TEXT.by(item.actor.roleLabel, item.actor.name)}</Text>
       {item.reason && <Text className='line'>{HISTORY_TEXT.reason(item.reason)}</Text>}
-      {item.fields && item.fields.length > 0 && <Text className='line'>{HISTORY_TEXT.fields(fieldLabels(item.fields, record))}</Text>}
+      {item.fields && item.fields.length > 0 && <Text className='line'>{HISTORY_TEXT.fields(nearestLabels(item.fields, record))}</Text>}
       {v && (
         <Text className='line'>{HISTORY_TEXT.visit(v.date, labelOf(VISIT_METHODS, v.method), labelOf(VISIT_CONCLUSIONS, v.conclusion), labelOf(GUARDIANSHIP_ASSESSMENTS, v.guardianshipAssessment))}</Text>
       )}
@@ -36,7 +35,7 @@ function Event({ item, record }: { item: HistoryItem; record: DraftRecord }) {
         <View>
           <Text className='line'>{HISTORY_TEXT.changed}</Text>
           {diff.map((d) => (
-            <Text key={d.path} className='line muted'>{HISTORY_TEXT.change(fieldLabel(d.path, record), valueText(d.path, d.from, record) ?? HISTORY_TEXT.blank, valueText(d.path, d.to, record) ?? HISTORY_TEXT.blank)}</Text>
+            <Text key={d.path} className='line muted'>{HISTORY_TEXT.change(nearestLabel(d.path, record), valueText(d.path, d.from, record) ?? HISTORY_TEXT.blank, valueText(d.path, d.to, record) ?? HISTORY_TEXT.blank)}</Text>
           ))}
         </View>
       )}
@@ -44,7 +43,7 @@ function Event({ item, record }: { item: HistoryItem; record: DraftRecord }) {
   )
 }
 
-export default function History({ items, record }: { items: HistoryItem[]; record: DraftRecord }) {
+export default function History({ items, record }: { items: HistoryEvent[]; record: RecordAnswers }) {
   return (
     <View className='card' id='entry-history'>
       <Text className='card__title'>{HISTORY_TEXT.heading}</Text>

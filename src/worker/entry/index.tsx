@@ -7,8 +7,7 @@ import { Text, View } from '@tarojs/components'
 import { useEffect, useRef, useState } from 'react'
 import ActionButton from '@/components/button'
 import type { Visit } from '@/domain/review'
-import { scrollToSelector } from '@/services/system'
-import type { DraftRecord } from '@/store/record-ops'
+import { scrollToSelector } from '@/platform/system'
 import WorkerShell from '../components/worker-shell'
 import { errorText, ShownError, workerApi } from '../logic/api'
 import { openEntry, pageParams } from '../logic/nav'
@@ -85,7 +84,7 @@ export default function EntryPage() {
             </View>
             <Returned entry={entry} />
             {revealProblem && <View className='field__error' ariaRole='alert'><Text>{revealProblem}</Text></View>}
-            <RecordView record={entry.record as DraftRecord}
+            <RecordView record={entry.record}
               reveal={{ masked: entry.masked ?? [], shown, onReveal: reveal, onHide: hide }}
               tick={ticking ? { ticked: new Set(ticked), onTick: tick } : undefined} />
             <Suggestions result={entry.classification} />
@@ -95,7 +94,7 @@ export default function EntryPage() {
             <PendingVisits items={pending} />
             <Actions entry={entry} role={session.user.role} visits={history.filter((h) => h.visit).length + pending.length} ticked={ticked}
               onReturnMode={returnMode} onChanged={reload} saveVisit={saveVisit} />
-            <History items={history} record={entry.record as DraftRecord} />
+            <History items={history} record={entry.record} />
           </View>
         </View>
       )}

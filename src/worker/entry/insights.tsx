@@ -4,37 +4,29 @@
  */
 import { Text, View } from '@tarojs/components'
 import ActionButton from '@/components/button'
-import { findingLabel, type Classification } from '@/domain/eligibility'
-import { ROLE_LABELS, statusLabel, type Role } from '@/domain/status'
-import { fieldLabels } from '../logic/labels'
+import type { RegistrationView } from '@/domain/api'
+import { ROLE_LABELS, statusLabel } from '@/domain/status'
+import ClassificationCard, { type ClassificationWords } from '@/record/classification-card'
+import { nearestLabels } from '@/record/paths'
 import { chinaTime } from '../logic/format'
-import type { Entry } from '../logic/types'
 import { ENTRY_TEXT } from '../strings'
 
-export function Suggestions({ result }: { result: Classification }) {
-  return (
-    <View className='card' id='entry-suggestions'>
-      <Text className='card__title'>{ENTRY_TEXT.suggestHeading}</Text>
-      {result.findings.length === 0 && <Text className='line'>{ENTRY_TEXT.suggestNone}</Text>}
-      {result.findings.map((f) => (
-        <View key={f.category} className='w-insight'>
-          <Text className='w-insight__label'>
-            {findingLabel(f)}
-          </Text>
-          <Text className='line'>{`${ENTRY_TEXT.because}${f.facts.join('；')}。`}</Text>
-          <Text className='line muted'>{`${ENTRY_TEXT.rule}${f.rule}`}</Text>
-        </View>
-      ))}
-      {result.missing.length > 0 && <Text className='case__subhead'>{ENTRY_TEXT.missingHeading}</Text>}
-      {result.missing.map((m) => <Text key={m} className='line'>{`• ${m}`}</Text>)}
-      {result.notes.length > 0 && <Text className='case__subhead'>{ENTRY_TEXT.notesHeading}</Text>}
-      {result.notes.map((n) => <Text key={n} className='line'>{`• ${n}`}</Text>)}
-      <Text className='line muted'>{ENTRY_TEXT.suggestNote}</Text>
-    </View>
-  )
+/** The categories worded for a worker: a suggestion to weigh against the home visit. */
+const SUGGESTION_WORDS: ClassificationWords = {
+  heading: ENTRY_TEXT.suggestHeading,
+  none: ENTRY_TEXT.suggestNone,
+  because: ENTRY_TEXT.because,
+  rule: ENTRY_TEXT.rule,
+  missingHeading: ENTRY_TEXT.missingHeading,
+  notesHeading: ENTRY_TEXT.notesHeading,
+  note: ENTRY_TEXT.suggestNote,
 }
 
-export function Duplicates({ list, onOpen }: { list: NonNullable<Entry['possibleDuplicates']>; onOpen(id: string): void }) {
+export function Suggestions({ result }: { result: RegistrationView['classification'] }) {
+  return <ClassificationCard id='entry-suggestions' result={result} words={SUGGESTION_WORDS} />
+}
+
+export function Duplicates({ list, onOpen }: { list: NonNullable<RegistrationView['possibleDuplicates']>; onOpen(id: string): void }) {
   if (list.length === 0) return null
   return (
     <View className='card card--warn' id='entry-duplicates'>
@@ -51,15 +43,15 @@ export function Duplicates({ list, onOpen }: { list: NonNullable<Entry['possible
   )
 }
 
-export function Returned({ entry }: { entry: Entry }) {
+export function Returned({ entry }: { entry: RegistrationView }) {
   const r = entry.returned
   if (!r) return null
   return (
     <View className='card card--warn' id='entry-returned'>
       <Text className='card__title'>{ENTRY_TEXT.returnedHeading}</Text>
       <Text className='line'>{ENTRY_TEXT.returnedReason(r.reason)}</Text>
-      <Text className='line'>{ENTRY_TEXT.returnedFields(fieldLabels(r.fields, entry.record as never))}</Text>
-      <Text className='line muted'>{`${ROLE_LABELS[r.byRole as Role] ?? r.byRole}　${chinaTime(r.at)}`}</Text>
+      <Text className='line'>{ENTRY_TEXT.returnedFields(nearestLabels(r.fields, entry.record))}</Text>
+      <Text className='line muted'>{`${ROLE_LABELS[r.byRole] ?? r.byRole}　${chinaTime(r.at)}`}</Text>
     </View>
   )
 }

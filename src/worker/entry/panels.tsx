@@ -7,10 +7,10 @@ import { useState } from 'react'
 import ActionButton from '@/components/button'
 import { FormContext } from '@/components/form/context'
 import TextField from '@/components/text-input'
+import type { RecordAnswers } from '@/domain/record'
 import { validateReview, type ReviewInput } from '@/domain/review'
 import type { Action } from '@/domain/status'
-import type { DraftRecord } from '@/store/record-ops'
-import { fieldLabels } from '../logic/labels'
+import { nearestLabels } from '@/record/paths'
 import { createLocalForm } from '../logic/local-form'
 import { ACTION_TEXT } from '../strings'
 import { issuesByPath } from './visit-form'
@@ -28,7 +28,7 @@ const CONFIRM: Record<PanelAction, string> = {
 interface Props {
   action: PanelAction
   ticked: readonly string[]
-  record: DraftRecord
+  record: RecordAnswers
   visits: number
   busy: boolean
   onSend(body: ReviewInput): void
@@ -67,7 +67,7 @@ export default function ActionPanel({ action, ticked, record, visits, busy, onSe
         )}
         {action === 'return' && (
           <View className={`w-panel__ticked ${fieldsProblem && ticked.length === 0 ? 'field--invalid' : ''}`} id='return-ticked'>
-            <Text className='line'>{ticked.length ? ACTION_TEXT.ticked(fieldLabels(ticked, record)) : ACTION_TEXT.noneTicked}</Text>
+            <Text className='line'>{ticked.length ? ACTION_TEXT.ticked(nearestLabels(ticked, record)) : ACTION_TEXT.noneTicked}</Text>
             {fieldsProblem && ticked.length === 0 && <View className='field__error' ariaRole='alert'><Text>{fieldsProblem}</Text></View>}
           </View>
         )}

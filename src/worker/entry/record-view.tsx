@@ -1,18 +1,19 @@
 /**
- * The whole record, step by step, with the wizard's own field list and labels (register/logic/form-spec),
+ * The whole record, step by step, with the wizard's own field list and labels (src/record/form-spec.ts),
  * so the worker reads what the guardian answered in the order it was asked. ID numbers and phones come
  * masked; 显示 asks the server for the one value (audited) and 隐藏 forgets it. While a return is being
  * prepared every step, section and answer can be ticked as "to be fixed".
  */
 import { Text, View } from '@tarojs/components'
-import { useRegionLabel } from '@/components/region-picker/region-data'
+import ActionButton from '@/components/button'
 import { FIELD_TEXT } from '@/components/strings'
+import { ANSWER_STEPS, getIn, type RecordAnswers } from '@/domain/record'
 import { RETURNABLE_FIELDS } from '@/domain/review'
 import { STEPS } from '@/domain/schema'
-import { isAnswer, STEP_FIELDS, visibleFields, type FieldSpec } from '@/register/logic/form-spec'
-import { displayValue } from '@/register/wizard/review-format'
-import { ANSWER_STEPS, getIn, type DraftRecord } from '@/store/record-ops'
-import ActionButton from '@/components/button'
+import { useRegionLabel } from '@/features/region-picker/region-data'
+import { isAnswer, STEP_FIELDS, visibleFields, type FieldSpec } from '@/record/form-spec'
+import { displayValue } from '@/record/review-format'
+import { ANSWER_TEXT } from '@/record/strings'
 import { ACTION_TEXT, ENTRY_TEXT } from '../strings'
 
 export interface RevealState {
@@ -42,7 +43,7 @@ function RegionText({ code }: { code: string }) {
   return <Text className='case__value'>{useRegionLabel(code)}</Text>
 }
 
-function Value({ spec, record, reveal }: { spec: FieldSpec; record: DraftRecord; reveal: RevealState }) {
+function Value({ spec, record, reveal }: { spec: FieldSpec; record: RecordAnswers; reveal: RevealState }) {
   const raw = getIn(record, spec.path)
   if (spec.kind === 'region' && typeof raw === 'string') return <RegionText code={raw} />
   const masked = reveal.masked.includes(spec.path)
@@ -50,7 +51,7 @@ function Value({ spec, record, reveal }: { spec: FieldSpec; record: DraftRecord;
   const text = masked && typeof shown === 'string' ? shown : displayValue(spec, record)
   return (
     <View className='case__value'>
-      <Text>{text ?? ENTRY_TEXT.empty}</Text>
+      <Text>{text ?? ANSWER_TEXT.empty}</Text>
       {masked && (
         <ActionButton className='btn--small' id={`reveal-${spec.path.replace(/\./g, '-')}`}
           label={shown === undefined ? ENTRY_TEXT.reveal : ENTRY_TEXT.hide}
@@ -60,7 +61,7 @@ function Value({ spec, record, reveal }: { spec: FieldSpec; record: DraftRecord;
   )
 }
 
-export default function RecordView({ record, reveal, tick }: { record: DraftRecord; reveal: RevealState; tick?: TickState }) {
+export default function RecordView({ record, reveal, tick }: { record: RecordAnswers; reveal: RevealState; tick?: TickState }) {
   return (
     <View className='record' id='record'>
       {reveal.masked.length > 0 && <Text className='line muted'>{ENTRY_TEXT.maskedNote}</Text>}

@@ -1,12 +1,12 @@
 /** Loads one record and its history together, and again on demand (after an action, or a refusal). */
 import { useCallback, useEffect, useRef, useState } from 'react'
+import type { HistoryEvent, RegistrationView } from '@/domain/api'
 import { errorText, SignedOutError, workerApi } from '../logic/api'
 import { toLogin } from '../logic/nav'
-import type { Entry, HistoryItem } from '../logic/types'
 
 export interface EntryState {
-  entry?: Entry
-  history: HistoryItem[]
+  entry?: RegistrationView
+  history: HistoryEvent[]
   loading: boolean
   problem?: string
 }

@@ -3,12 +3,17 @@
  * no longer good (expired, account disabled): the session is forgotten and SignedOutError tells the page
  * to go to the login. Errors are turned into the Chinese sentence the server wrote for the person.
  */
-import { downloadFile } from '@/services/download'
-import { request, RequestError } from '@/services/request'
+import type {
+  ErrorBody, HistoryPage, QueuePage, QueueQuery, RegionChildren, RegionStats, RegistrationView, RevealAnswer, ReviewBrief,
+} from '@/domain/api'
 import type { ReviewInput } from '@/domain/review'
+import { downloadFile } from '@/platform/download'
+import { request, RequestError } from '@/platform/request'
 import { ERROR_TEXT } from '../strings'
 import { currentSession, signOut } from './session'
-import type { Brief, Entry, HistoryItem, QueueFilter, QueuePage, Stats } from './types'
+
+/** The queue's filters, as the list page keeps them (the cursor and page size are the list's own). */
+export type QueueFilter = Pick<QueueQuery, 'status' | 'category' | 'q'>
 
 export class SignedOutError extends Error {
   constructor() {
@@ -44,14 +49,13 @@ function query(params: Record<string, string | undefined>): string {
 export const workerApi = {
   queue: (filter: QueueFilter, cursor?: string) =>
     call<QueuePage>(`/review/queue${query({ status: filter.status, category: filter.category, q: filter.q, cursor })}`),
-  entry: (id: string) => call<Entry>(`/registrations/${id}`),
-  history: (id: string) => call<{ items: HistoryItem[] }>(`/registrations/${id}/history`),
-  review: (id: string, body: ReviewInput) => call<Brief>(`/registrations/${id}/review`, { method: 'POST', data: body }),
-  reveal: (id: string, field: string) =>
-    call<{ field: string; value: string | null }>(`/registrations/${id}/reveal`, { method: 'POST', data: { field } }),
-  stats: (region?: string) => call<Stats>(`/stats${query({ region })}`),
+  entry: (id: string) => call<RegistrationView>(`/registrations/${id}`),
+  history: (id: string) => call<HistoryPage>(`/registrations/${id}/history`),
+  review: (id: string, body: ReviewInput) => call<ReviewBrief>(`/registrations/${id}/review`, { method: 'POST', data: body }),
+  reveal: (id: string, field: string) => call<RevealAnswer>(`/registrations/${id}/reveal`, { method: 'POST', data: { field } }),
+  stats: (region?: string) => call<RegionStats>(`/stats${query({ region })}`),
   /** The next level of a region (a county's townships), for the overview's chooser. Public. */
-  children: (code: string) => request<{ items: { code: string; name: string }[] }>(`/api/v1/regions/${code}/children`),
+  children: (code: string) => request<RegionChildren>(`/api/v1/regions/${code}/children`),
   async exportRoster(region: string | undefined, mask: boolean, filename: string): Promise<void> {
     const session = currentSession()
     if (!session) throw new SignedOutError()
@@ -76,7 +80,7 @@ export function errorText(error: unknown): string {
   if (error instanceof ShownError) return error.message
   if (error instanceof RequestError) {
     if (error.kind === 'offline') return ERROR_TEXT.offline
-    const message = (error.data as { error?: { message?: string } } | undefined)?.error?.message
+    const message = (error.data as Partial<ErrorBody> | undefined)?.error?.message
     if (message) return message
   }
   return ERROR_TEXT.generic
@@ -84,5 +88,5 @@ export function errorText(error: unknown): string {
 
 /** The server's error code (`invalid_transition`, `stale_version` …), if it answered with one. */
 export function errorCode(error: unknown): string | undefined {
-  return error instanceof RequestError ? (error.data as { error?: { code?: string } } | undefined)?.error?.code : undefined
+  return error instanceof RequestError ? (error.data as Partial<ErrorBody> | undefined)?.error?.code : undefined
 }

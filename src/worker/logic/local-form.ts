@@ -4,7 +4,7 @@
  */
 import { createStore, useStore } from 'zustand'
 import type { FormBinding } from '@/components/form/context'
-import { getIn, setIn } from '@/store/record-ops'
+import { getIn, setIn } from '@/domain/record'
 
 interface State {
   values: Record<string, unknown>

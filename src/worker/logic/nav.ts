@@ -1,5 +1,5 @@
 /** The worker pages' routes, kept in the subpackage so that they add nothing to the main package. */
-import { openUrl, pageParams, ROUTES } from '@/services/navigation'
+import { openUrl, pageParams, ROUTES } from '@/platform/navigation'
 
 export const WORKER_ROUTES = {
   login: ROUTES.workerLogin,

@@ -8,17 +8,16 @@
  * Registered when the worker subpackage loads: until a worker page has been opened in this run of the
  * app, review items wait untouched (the sync engine sends only kinds it has a sender for).
  */
+import type { ErrorBody, ReviewBrief } from '@/domain/api'
 import type { ReviewInput, Visit } from '@/domain/review'
-import { uuidV4 } from '@/services/ids'
-import { RequestError } from '@/services/request'
-import { flushStorage } from '@/services/storage'
+import { uuidV4 } from '@/platform/ids'
+import { RequestError } from '@/platform/request'
 import { registerSender, retryNow } from '@/services/sync'
 import { outboxStore, useOutbox, type OutboxItem, type ServerState } from '@/store/outbox'
 import { VISIT_TEXT } from '../strings'
 import { SignedOutError, workerApi } from './api'
 import { markChanged } from './refresh'
 import { currentSession } from './session'
-import type { Brief } from './types'
 
 export const REVIEW_KIND = 'review'
 
@@ -36,9 +35,9 @@ export type ReviewItem = OutboxItem<ReviewRecord>
 export const isReviewItem = (item: OutboxItem | undefined): item is ReviewItem => item?.kind === REVIEW_KIND
 
 /** The item is not sendable now (no session, or another worker's): a 401 is retried, with backoff. */
-const notSignedIn = () => new RequestError('http', 'HTTP 401', 401, { error: { code: 'unauthorized', message: VISIT_TEXT.needSignIn } })
+const notSignedIn = () => new RequestError('http', 'HTTP 401', 401, { error: { code: 'unauthorized', message: VISIT_TEXT.needSignIn } } satisfies ErrorBody)
 
-async function send(item: OutboxItem): Promise<Brief> {
+async function send(item: OutboxItem): Promise<ReviewBrief> {
   const { registrationId, workerId, body } = (item as ReviewItem).record
   if (currentSession()?.user.id !== workerId) throw notSignedIn()
   try {
@@ -49,7 +48,7 @@ async function send(item: OutboxItem): Promise<Brief> {
 }
 
 const serverState = (answer: unknown): ServerState | undefined => {
-  const b = answer as Brief | undefined
+  const b = answer as ReviewBrief | undefined
   return b?.status ? { status: b.status, statusLabel: b.statusLabel, version: b.version, updatedAt: b.updatedAt, allowedActions: b.allowedActions } : undefined
 }
 
@@ -62,7 +61,6 @@ outboxStore.subscribe((state, prev) => {
   const done = Object.values(state.items).filter((i) => isReviewItem(i) && i.status === 'synced')
   if (done.length === 0) return
   for (const item of done) outboxStore.getState().remove(item.id)
-  flushStorage()
   markChanged()
 })
 
@@ -94,9 +92,9 @@ export async function recordVisit(input: { registrationId: string; childName: st
       resolve(item)
     }
   })
+  // On the phone's storage before anything else happens (the outbox saves what is queued at once): a
+  // visit typed in a farmhouse must survive the app.
   outboxStore.getState().enqueue({ id, kind: REVIEW_KIND, record })
-  // On the phone's storage before anything else happens: a visit typed in a farmhouse must survive the app.
-  flushStorage()
   const item = await settled
   if (!item || item.status === 'synced') return { outcome: 'synced' }
   if (item.status === 'rejected' || item.status === 'conflict') return { outcome: 'refused', message: item.lastError?.message || VISIT_TEXT.refused }
@@ -117,7 +115,6 @@ export function pendingCount(workerId: string): number {
 
 export function discardReview(id: string): void {
   outboxStore.getState().remove(id)
-  flushStorage()
 }
 
 /** Signed in (again): whatever this worker left waiting goes now. */

@@ -4,16 +4,22 @@
  * the village's 儿童主任, and neither sees the other's data.
  */
 import { createStore, useStore } from 'zustand'
-import { request } from '@/services/request'
-import { flushStorage, readJson, storage, writeJson } from '@/services/storage'
-import type { Session, WorkerUser } from './types'
+import type { LoginAnswer, WorkerRole, WorkerUser } from '@/domain/api'
+import { ROLE_LABELS } from '@/domain/status'
+import { request } from '@/platform/request'
+import { readJson, saveJson, storage } from '@/platform/storage'
 
 export const SESSION_KEY = 'hutong:worker'
 
-const WORKER_ROLES = ['village_worker', 'township_supervisor', 'county_admin']
+/** A worker's sign-in as the server answered it (POST /auth/worker-login). */
+export type Session = LoginAnswer<WorkerUser>
+
+/** Any known role but the guardian's (a session read back from storage is not trusted blindly). */
+const isWorkerRole = (role: unknown): role is WorkerRole =>
+  typeof role === 'string' && role !== 'guardian' && Object.prototype.hasOwnProperty.call(ROLE_LABELS, role)
 
 function valid(session: Session | undefined, now = Date.now()): Session | undefined {
-  if (!session?.token || !session.user || !WORKER_ROLES.includes(session.user.role)) return undefined
+  if (!session?.token || !session.user || !isWorkerRole(session.user.role)) return undefined
   return Date.parse(session.expiresAt) > now ? session : undefined
 }
 
@@ -33,13 +39,12 @@ export function currentSession(): Session | undefined {
 export async function signIn(username: string, password: string): Promise<WorkerUser> {
   const session = await request<Session>('/api/v1/auth/worker-login', { method: 'POST', data: { username, password } })
   sessionStore.setState({ session })
-  writeJson(SESSION_KEY, session)
-  flushStorage()
+  saveJson(SESSION_KEY, session)
   return session.user
 }
 
 export function signOut(): void {
   sessionStore.setState({ session: undefined })
+  // Removal is written through at once (platform/storage.ts): nothing of the session stays on the phone.
   storage.removeItem(SESSION_KEY)
-  flushStorage()
 }

@@ -7,11 +7,11 @@ import { Text, View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
 import ActionButton from '@/components/button'
 import { ChoiceRows } from '@/components/choice-list'
+import type { RegionStats } from '@/domain/api'
 import WorkerShell from '../components/worker-shell'
 import { errorText, SignedOutError, workerApi } from '../logic/api'
 import { toLogin } from '../logic/nav'
 import { useSession } from '../logic/session'
-import type { Stats } from '../logic/types'
 import { OVERVIEW_TEXT } from '../strings'
 import ExportCard from './export-card'
 import { CategoryTable, VillageTable } from './tables'
@@ -32,7 +32,7 @@ function TownshipChooser({ townships, value, onPick }: { townships: Township[]; 
 export default function OverviewPage() {
   const session = useSession()
   const [region, setRegion] = useState<string>()
-  const [stats, setStats] = useState<Stats>()
+  const [stats, setStats] = useState<RegionStats>()
   const [problem, setProblem] = useState<string>()
   const role = session?.user.role
   const upper = role === 'township_supervisor' || role === 'county_admin'

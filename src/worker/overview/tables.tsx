@@ -5,7 +5,7 @@
 import { ScrollView, Text, View } from '@tarojs/components'
 import { CATEGORIES } from '@/domain/eligibility'
 import { STATUSES } from '@/domain/status'
-import type { Stats } from '../logic/types'
+import type { RegionStats } from '@/domain/api'
 import { OVERVIEW_TEXT } from '../strings'
 
 /** Drafts never reach the server: no column for them. */
@@ -42,7 +42,7 @@ function Table({ id, head, rows, onRow }: { id: string; head: string; rows: Row[
   )
 }
 
-export function CategoryTable({ stats }: { stats: Stats }) {
+export function CategoryTable({ stats }: { stats: RegionStats }) {
   const rows: Row[] = CATEGORIES.map((c) => ({ key: c.code, name: c.label, counts: stats.byCategory[c.code] ?? {} }))
   rows.push({ key: 'total', name: OVERVIEW_TEXT.sum, counts: stats.byStatus, total: stats.total })
   return (
@@ -58,7 +58,7 @@ export function CategoryTable({ stats }: { stats: Stats }) {
  * `townships` (for a county): each village is named with its township, since village names repeat.
  * A tap on a village narrows the whole page to it: its categories × statuses, its roster.
  */
-export function VillageTable({ stats, townships, onPick }: { stats: Stats; townships: { code: string; name: string }[]; onPick(code: string): void }) {
+export function VillageTable({ stats, townships, onPick }: { stats: RegionStats; townships: { code: string; name: string }[]; onPick(code: string): void }) {
   if (!stats.byVillage) return null
   const township = (code: string) => townships.find((t) => t.code === code.slice(0, 9))?.name ?? ''
   const rows: Row[] = [...stats.byVillage].sort((a, b) => a.code.localeCompare(b.code))

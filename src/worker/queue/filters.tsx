@@ -9,7 +9,7 @@ import ActionButton from '@/components/button'
 import { ChoiceRows } from '@/components/choice-list'
 import { CATEGORIES } from '@/domain/eligibility'
 import { STATUSES } from '@/domain/status'
-import type { QueueFilter } from '../logic/types'
+import type { QueueFilter } from '../logic/api'
 import { QUEUE_TEXT } from '../strings'
 
 const STATUS_OPTIONS = [
@@ -42,7 +42,7 @@ export default function QueueFilters({ filter, onChange }: { filter: QueueFilter
         <Text className='field__label'>{QUEUE_TEXT.categoryLabel}</Text>
         <View className='w-chips'>
           <ChoiceRows compact options={CATEGORY_OPTIONS} value={filter.category ?? ''}
-            onPick={(v) => onChange({ ...filter, category: (v as string) || undefined })} />
+            onPick={(v) => onChange({ ...filter, category: ((v as string) || undefined) as QueueFilter['category'] })} />
         </View>
       </View>
       <View className='queue__filter field' id='filter-search'>

@@ -2,7 +2,7 @@
 import { Text, View } from '@tarojs/components'
 import { categoryLabel } from '@/domain/eligibility'
 import { chinaTime } from '../logic/format'
-import type { QueueItem } from '../logic/types'
+import type { QueueItem } from '@/domain/api'
 import { QUEUE_TEXT, SEX_TEXT } from '../strings'
 
 export default function QueueRow({ item, onOpen }: { item: QueueItem; onOpen(): void }) {

@@ -4,7 +4,7 @@
  * view once signed in, sign-out forgetting the session (storage included), and an expired token sending the
  * worker back to the login.
  */
-import { storage } from '@/services/storage'
+import { storage } from '@/platform/storage'
 import { SESSION_KEY, sessionStore } from '@/worker/logic/session'
 import { act, boot, signInAs, startWorld, tapId, textOf, typeIn, wipe, screen, waitFor, VILLAGE_A, TOWNSHIP, PASSWORD, type World } from './world'
 

@@ -5,7 +5,7 @@
  * answer is lost on the way back. Online, the same form saves at once.
  */
 import Taro from '@tarojs/taro'
-import { storage } from '@/services/storage'
+import { storage } from '@/platform/storage'
 import { outboxStore } from '@/store/outbox'
 import { boot, signInAs, openFromQueue, startWorld, tapId, textOf, typeIn, wipe, waitFor, screen, act, within, VILLAGE_A, type World } from './world'
 

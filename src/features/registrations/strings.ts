@@ -1,12 +1,24 @@
-/** Every word about sending and the server's answers: badges, summaries, reasons, 我的登记 (the record page's own words are in register/strings.ts, with the subpackage). */
+/**
+ * Every word of the guardian's registrations outside the wizard: sending and the server's answers (badges,
+ * summaries, reasons), 我的登记 and each registration's row, drafts kept or deleted. The record page's own
+ * words (a conflict's two versions and the guardian's choice among them) are in register/strings.ts, with
+ * the subpackage, so that the main package does not carry them.
+ */
+
+const china = (d: Date) => new Date(d.getTime() + 8 * 3600 * 1000)
+const pad = (n: number) => String(n).padStart(2, '0')
+
+/** 11月28日 15:30, in China time. */
+export function savedAt(iso: string): string {
+  const t = china(new Date(iso))
+  return `${t.getUTCMonth() + 1}月${t.getUTCDate()}日 ${pad(t.getUTCHours())}:${pad(t.getUTCMinutes())}`
+}
 
 /** 10:32 in China time (retry times are minutes away); with the date when it is not today. */
 export function clockTime(iso: string, now: Date = new Date()): string {
-  const china = (d: Date) => new Date(d.getTime() + 8 * 3600 * 1000)
   const t = china(new Date(iso))
-  const pad = (n: number) => String(n).padStart(2, '0')
   const hm = `${pad(t.getUTCHours())}:${pad(t.getUTCMinutes())}`
-  return t.toISOString().slice(0, 10) === china(now).toISOString().slice(0, 10) ? hm : `${t.getUTCMonth() + 1}月${t.getUTCDate()}日 ${hm}`
+  return t.toISOString().slice(0, 10) === china(now).toISOString().slice(0, 10) ? hm : savedAt(iso)
 }
 
 export const SYNC_TEXT = {
@@ -58,3 +70,13 @@ export const MINE_TEXT = {
   slimNote: '已核实的登记，手机上只保留孩子姓名和办理情况。',
 } as const
 
+/** Drafts in lists, and keeping or deleting one. */
+export const DRAFT_TEXT = {
+  unnamed: '（还没填孩子姓名）',
+  remove: '删除',
+  removeTitle: '删除这份登记？',
+  removeBody: (name: string) => `${name}的登记还没提交，删除后填写的内容就没有了。`,
+  abandonedHeading: '这些草稿很久没有填了',
+  abandonedBody: (name: string, at: string) => `${name}的登记从${at}起就没有再填，超过30天了。还要保留吗？`,
+  abandonedKeep: '保留',
+} as const

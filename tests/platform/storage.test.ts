@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import { createThrottledStorage, storage, THROTTLE_MS } from '@/services/storage'
+import { createThrottledStorage, storage, THROTTLE_MS } from '@/platform/storage'
 import { memoryStorage } from '../store/memory-storage'
 
 afterEach(() => jest.useRealTimers())

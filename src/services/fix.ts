@@ -1,14 +1,13 @@
 /**
  * Opening a registration again in the wizard to correct it, under its own id: a return by a reviewer
  * (the server's current record, the fields named, and its version as the base of the edit) or a refusal
- * by the server (our record, the server's issues beside their fields). Light code: the home and 我的登记
- * pages in the main package use it.
+ * by the server (our record, the server's issues beside their fields). The drafts store writes the
+ * correction to the phone at once (openFix). Light code: the home and 我的登记 pages in the main package use it.
  */
-import { fetchRegistration } from '@/services/registrations'
-import { flushStorage } from '@/services/storage'
-import { draftsStore, type DraftFix } from './drafts'
-import { isSlimRecord, type RegistrationItem } from './outbox'
-import { draftRecordOf } from './record-ops'
+import { draftRecordOf } from '@/domain/record'
+import { draftsStore, type DraftFix } from '@/store/drafts'
+import { isSlimRecord, type RegistrationItem } from '@/store/outbox'
+import { fetchRegistration } from './registrations'
 
 export type FixStart = { ok: true } | { ok: false; why: 'offline' | 'gone' | 'nothing' }
 
@@ -34,7 +33,6 @@ export async function startFix(item: RegistrationItem): Promise<FixStart> {
     if (item.lastError?.code === 'gone') return { ok: false, why: 'gone' }
     if (!isSlimRecord(item.record)) {
       drafts.openFix(item.id, draftRecordOf(item.record), fromIssues(item))
-      flushStorage()
       return { ok: true }
     }
   }
@@ -51,6 +49,5 @@ export async function startFix(item: RegistrationItem): Promise<FixStart> {
     const { reason = '', fields = [] } = item.server.returned ?? {}
     drafts.openFix(item.id, draftRecordOf(item.record), { source: 'returned', reason, fields, baseVersion: item.server.version })
   }
-  flushStorage()
   return { ok: true }
 }

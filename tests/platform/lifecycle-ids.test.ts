@@ -1,6 +1,6 @@
-import { onBeforeAppHide } from '@/services/lifecycle'
-import { uuidV4, UUID_V4 } from '@/services/ids'
-import { storage } from '@/services/storage'
+import { onBeforeAppHide } from '@/platform/lifecycle'
+import { uuidV4, UUID_V4 } from '@/platform/ids'
+import { storage } from '@/platform/storage'
 
 test('when the app hides, pending edits are committed first, then storage is flushed', () => {
   localStorage.clear()

@@ -1,19 +1,20 @@
 /**
- * The wizard's fields, step by step, in the order they are shown: kind, label, options and when each
- * applies. The step pages, the error summary's order and the review page all read this one list.
- * A parent's fields are generated from SITUATION_FIELDS, so a situation added in the domain appears here.
+ * The form's fields, step by step, in the order they are shown: kind, label, options and when each
+ * applies. The wizard's steps, the error summary's order, the review page and the workers' record view
+ * all read this one list. A parent's fields are generated from SITUATION_FIELDS, so a situation added in
+ * the domain appears here. `when` and `optionsFor` read a draft or a record from the server alike.
  */
 import {
   CARE_ABILITIES, CARE_ARRANGEMENTS, DISABILITY_CATEGORIES, DISABILITY_GRADES, ECONOMIC_STATUSES, ETHNICITIES,
   HEALTH, HUKOU_TYPES, INCOME_SOURCES, ASSISTANCE, NEEDS, PARENT_SITUATIONS, RELATIONS, SCHOOLING, SEXES,
 } from '@/domain/codes'
 import { PARENT_COMMON_FIELDS, PARENT_LABELS, SITUATION_FIELDS, type ParentRole, type Situation } from '@/domain/parents'
+import { getIn, type RecordAnswers } from '@/domain/record'
 import type { StepKey } from '@/domain/schema'
-import { optionsOf, type Option } from '@/components/form/context'
 import { YES_NO } from '@/components/choice-list'
-import { getIn, type DraftRecord } from '@/store/record-ops'
-import { FIELD_EXTRAS, FIELD_LABELS, HINTS, SECTION_TITLES } from '../strings'
+import { optionsOf, type Option } from '@/components/form/context'
 import { allowedArrangements } from './skip-rules'
+import { FIELD_EXTRAS, FIELD_LABELS, HINTS, SECTION_TITLES } from './strings'
 
 export type FieldKind =
   | 'text' | 'textarea' | 'phone' | 'id' | 'childId' | 'cert' | 'choice' | 'compactChoice' | 'yesno' | 'select'
@@ -28,8 +29,8 @@ export interface FieldSpec {
   label: string
   options?: readonly Option[]
   /** Options that depend on other answers (care arrangements). */
-  optionsFor?(record: DraftRecord): readonly Option[]
-  when?(record: DraftRecord): boolean
+  optionsFor?(record: RecordAnswers): readonly Option[]
+  when?(record: RecordAnswers): boolean
   hint?: string
   /** Year range relative to this year, for dates. */
   years?: readonly [fromOffset: number, toOffset: number]
@@ -37,7 +38,7 @@ export interface FieldSpec {
 }
 
 const L = FIELD_LABELS
-const is = (path: string, ...values: unknown[]) => (r: DraftRecord) => values.includes(getIn(r, path))
+const is = (path: string, ...values: unknown[]) => (r: RecordAnswers) => values.includes(getIn(r, path))
 const PAST = [-100, 0] as const
 
 function field(path: keyof typeof FIELD_LABELS, kind: FieldKind, extra: Partial<FieldSpec> = {}): FieldSpec {
@@ -74,7 +75,7 @@ export const SITUATION_FIELD_KINDS: Record<string, FieldKind> = {
 function parentFields(role: ParentRole): FieldSpec[] {
   const who = PARENT_LABELS[role]
   const base = `parents.${role}`
-  const situation = (r: DraftRecord) => getIn(r, `${base}.situation`) as Situation | undefined
+  const situation = (r: RecordAnswers) => getIn(r, `${base}.situation`) as Situation | undefined
   const specs: FieldSpec[] = [
     { id: `${base}`, path: base, kind: 'section', label: who },
     { id: `${base}.situation`, path: `${base}.situation`, kind: 'choice', label: FIELD_EXTRAS.parentSituation(who, PARENT_COMMON_FIELDS.situation), options: optionsOf(PARENT_SITUATIONS), hint: HINTS['parent.situation'] },
@@ -144,7 +145,7 @@ export const STEP_FIELDS: Record<Exclude<StepKey, 'consent'>, readonly FieldSpec
 }
 
 /** The specs that apply to the record now, in display order. */
-export function visibleFields(specs: readonly FieldSpec[], record: DraftRecord): FieldSpec[] {
+export function visibleFields(specs: readonly FieldSpec[], record: RecordAnswers): FieldSpec[] {
   return specs.filter((s) => !s.when || s.when(record))
 }
 

@@ -1,6 +1,7 @@
 /**
- * Device and UI services: WeChat's font-size setting, toasts, confirmations, scrolling to an element and
- * the root font size. Pages call these instead of Taro so that they stay testable and platform-neutral.
+ * Device and UI services: WeChat's font-size setting, toasts, confirmations, scrolling to an element, the
+ * root font size and WeChat's sign-in code. Pages and services call these instead of Taro so that they
+ * stay testable and platform-neutral.
  */
 import Taro from '@tarojs/taro'
 
@@ -26,6 +27,11 @@ export function systemFontSize(): number {
 /** For tests: pretend WeChat reports this font size (undefined: read it again). */
 export function overrideSystemFontSize(px: number | undefined): void {
   fontSetting = px
+}
+
+/** A fresh `wx.login` code: single-use, so one per sign-in. */
+export function wechatLoginCode(): Promise<string> {
+  return Taro.login().then((result) => result.code)
 }
 
 export function toast(title: string): void {

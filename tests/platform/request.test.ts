@@ -1,4 +1,4 @@
-import { apiUrl, request, RequestError, setTransport } from '@/services/request'
+import { apiUrl, request, RequestError, setTransport } from '@/platform/request'
 
 test('paths are joined to TARO_APP_API', () => {
   const before = process.env.TARO_APP_API

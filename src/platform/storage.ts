@@ -3,8 +3,10 @@
  *
  * Writes are buffered and written at most every THROTTLE_MS, because setStorageSync blocks the JS thread
  * and a guardian's every committed answer would otherwise cost one synchronous write. Reads see the buffer
- * first, so nothing written is ever invisible. `flush()` writes the buffer at once; it runs when the app
- * goes to the background (WeChat may kill a background mini-program without another callback).
+ * first, so nothing written is ever invisible. `flush()` writes the buffer at once: the stores call it after
+ * every structural change (a draft created or removed, an item queued…), and it runs when the app goes to
+ * the background (WeChat may kill a background mini-program without another callback). Only typing waits
+ * for the throttle.
  */
 import Taro from '@tarojs/taro'
 
@@ -15,6 +17,11 @@ export interface KeyValueStorage {
   removeItem(key: string): void
   /** Every stored key (written or still buffered). */
   keys(): string[]
+}
+
+/** What the stores persist through: a storage they can ask to write now (a no-op where writes go through at once). */
+export interface FlushableStorage extends KeyValueStorage {
+  flush(): void
 }
 
 export const THROTTLE_MS = 500
@@ -36,9 +43,7 @@ const taroBackend: KeyValueStorage = {
   },
 }
 
-export interface ThrottledStorage extends KeyValueStorage {
-  /** Writes every buffered value now. Safe to call at any time. */
-  flush(): void
+export interface ThrottledStorage extends FlushableStorage {
   /** Number of values waiting to be written (for tests and diagnostics). */
   pending(): number
 }
@@ -85,10 +90,6 @@ export function createThrottledStorage(backend: KeyValueStorage = taroBackend, d
 /** The app's one storage: every store persists through it, so one flush covers them all. */
 export const storage: ThrottledStorage = createThrottledStorage()
 
-export function flushStorage(): void {
-  storage.flush()
-}
-
 /** Reads a JSON value written by `writeJson`; undefined when absent or unreadable. */
 export function readJson<T>(key: string): T | undefined {
   const raw = storage.getItem(key)
@@ -102,6 +103,12 @@ export function readJson<T>(key: string): T | undefined {
 
 export function writeJson(key: string, value: unknown): void {
   storage.setItem(key, JSON.stringify(value))
+}
+
+/** writeJson, then on the phone at once: for what must not wait in the buffer (a device's identity, a sign-in). */
+export function saveJson(key: string, value: unknown): void {
+  writeJson(key, value)
+  storage.flush()
 }
 
 /** WeChat allows 10 MB of storage per mini-program and user; past WARN_BYTES the home page warns. */

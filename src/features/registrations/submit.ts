@@ -1,15 +1,15 @@
 /**
- * Submitting: the draft plus the guardian's consent becomes a registration, is validated by the same
- * schema the server uses, goes to the outbox and only then leaves the drafts. The outbox item is flushed
- * to storage before the draft is removed, so at no moment is the only copy in memory. The sync layer
- * sees the new item in the outbox and sends it at once when there is a network.
+ * Submitting, and resubmitting a correction: the draft plus the guardian's consent becomes a registration,
+ * is validated by the same schema the server uses, goes to the outbox and only then leaves the drafts. The
+ * outbox is on the phone's storage before the draft is removed (each store saves its change at once), so
+ * at no moment is the only copy in memory. The sync layer sees the new item in the outbox and sends it at
+ * once when there is a network. Schema code: only the register subpackage imports this module.
  */
 import { CONSENT_VERSION } from '@/domain/consent'
+import type { DraftRecord } from '@/domain/record'
 import { SCHEMA_VERSION, validateRegistration, type Issue } from '@/domain/schema'
-import { flushStorage } from '@/services/storage'
 import { draftsStore } from '@/store/drafts'
 import { isSlimRecord, outboxStore } from '@/store/outbox'
-import type { DraftRecord } from '@/store/record-ops'
 
 /** Now in China time with its offset, as the consent schema wants it: 2026-11-20T09:30:00+08:00. */
 export function chinaNowIso(now: Date = new Date()): string {
@@ -46,8 +46,6 @@ export function submitDraft(draftId: string, now: Date = new Date()): SubmitResu
   }
   // A correction of a registration the server holds names the version it was made on (never overwrites).
   outboxStore.getState().enqueue({ id: draft.id, record: result.value, baseVersion: draft.fix?.baseVersion })
-  flushStorage()
   draftsStore.getState().removeDraft(draft.id)
-  flushStorage()
   return { ok: true, id: draft.id }
 }

@@ -4,33 +4,19 @@
  */
 import { Text, View } from '@tarojs/components'
 import ActionButton from '@/components/button'
-import SyncBadge, { badgeOf } from '@/components/sync-badge'
-import { clockTime, MINE_TEXT } from '@/components/sync-badge/strings'
-import { openRecord, openWizard } from '@/services/navigation'
-import { flushStorage } from '@/services/storage'
+import SyncBadge from '@/components/sync-badge'
+import { openRecord, openWizard } from '@/platform/navigation'
 import { retryNow } from '@/services/sync'
-import { confirm, toast } from '@/services/system'
-import { draftsStore, useDrafts } from '@/store/drafts'
-import { startFix } from '@/store/fix'
-import { isSlimRecord, outboxStore, type RegistrationItem } from '@/store/outbox'
-import './index.scss'
-
-/** Opens the correction of a returned or refused registration in the wizard. */
-export async function fixItem(item: RegistrationItem): Promise<void> {
-  const started = await startFix(item)
-  if (started.ok) openWizard(item.id)
-  else toast(started.why === 'offline' ? MINE_TEXT.fixOffline : MINE_TEXT.fixNothing)
-}
+import { useDrafts } from '@/store/drafts'
+import { isSlimRecord, type RegistrationItem } from '@/store/outbox'
+import { fixItem, removeRegistration, siblingDraft } from './actions'
+import { badgeOf } from './badges'
+import { clockTime, MINE_TEXT } from './strings'
 
 function Actions({ item }: { item: RegistrationItem }) {
   const fixing = useDrafts((s) => !!s.drafts[item.id])
   const gone = item.status === 'rejected' && item.lastError?.code === 'gone'
   const returned = item.status === 'synced' && item.server?.status === 'returned'
-  const remove = async () => {
-    if (!(await confirm(MINE_TEXT.removeTitle, MINE_TEXT.removeBody(item.record.child.name), MINE_TEXT.removeConfirm, MINE_TEXT.removeCancel))) return
-    outboxStore.getState().remove(item.id)
-    flushStorage()
-  }
   return (
     <View className='btn-row'>
       {item.status === 'failed' && <ActionButton kind='primary' label={MINE_TEXT.retry} onTap={retryNow} />}
@@ -39,11 +25,10 @@ function Actions({ item }: { item: RegistrationItem }) {
         <ActionButton kind='primary' label={MINE_TEXT.fix} onTap={() => void fixItem(item)} />
       )}
       {item.status === 'conflict' && <ActionButton kind='primary' label={MINE_TEXT.choose} onTap={() => openRecord(item.id)} />}
-      {gone && <ActionButton kind='danger' label={MINE_TEXT.remove} onTap={remove} />}
+      {gone && <ActionButton kind='danger' label={MINE_TEXT.remove} onTap={() => void removeRegistration(item)} />}
       <ActionButton label={MINE_TEXT.details} onTap={() => openRecord(item.id)} />
       {!isSlimRecord(item.record) && (
-        <ActionButton label={MINE_TEXT.sibling}
-          onTap={() => openWizard(draftsStore.getState().createDraft({ id: item.id, record: item.record }))} />
+        <ActionButton label={MINE_TEXT.sibling} onTap={() => openWizard(siblingDraft(item))} />
       )}
     </View>
   )
@@ -51,8 +36,8 @@ function Actions({ item }: { item: RegistrationItem }) {
 
 export default function RegistrationRow({ item }: { item: RegistrationItem }) {
   return (
-    <View className='reg-item' id={`mine-${item.id}`}>
-      <Text className='reg-item__name'>{item.record.child.name}</Text>
+    <View className='list-item' id={`mine-${item.id}`}>
+      <Text className='list-item__name'>{item.record.child.name}</Text>
       <SyncBadge badge={badgeOf(item)} id={`badge-${item.id}`} />
       <Text className='line muted'>{MINE_TEXT.queuedAt(clockTime(item.queuedAt))}</Text>
       {item.slim && <Text className='line muted'>{MINE_TEXT.slimNote}</Text>}

@@ -5,15 +5,16 @@
  */
 import { Text, View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
+import ActionButton from '@/components/button'
+import { ChoiceRows } from '@/components/choice-list'
+import Field from '@/components/field'
+import { useForm } from '@/components/form/context'
+import Sheet from '@/components/sheet'
+import { FIELD_TEXT } from '@/components/strings'
 import type { RegionItem } from '@/domain/regions'
 import { loadVillages } from '@/services/regions'
-import ActionButton from '../button'
-import { ChoiceRows } from '../choice-list'
-import Field from '../field'
-import { useForm } from '../form/context'
-import Sheet from '../sheet'
-import { FIELD_TEXT, REGION_TEXT } from '../strings'
 import { chainOf, GUANGDONG, regionIndex, useRegionLabel, villagesOf } from './region-data'
+import { REGION_TEXT } from './strings'
 import './index.scss'
 
 export interface RegionFieldProps {

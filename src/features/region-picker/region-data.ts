@@ -6,7 +6,7 @@ import tree from '@/data/gd-regions.json'
 import { createRegionIndex, type RegionIndex, type RegionItem, type RegionNode } from '@/domain/regions'
 import { useEffect, useState } from 'react'
 import { cachedVillages, loadVillages } from '@/services/regions'
-import { REGION_TEXT } from '../strings'
+import { REGION_TEXT } from './strings'
 
 let index: RegionIndex | undefined
 

@@ -1,18 +1,26 @@
 /**
- * Plain operations on a draft record (no schema code here: the home page uses them and must stay light).
- * Paths are dotted ('parents.father.since'). Setting undefined removes the key: the draft never holds
+ * A registration's answers as plain objects, and plain operations on them (no schema code here: the
+ * drafts store and the home page use them, and the main package must stay light).
+ * Paths are dotted ('parents.father.since'). Setting undefined removes the key: a draft never holds
  * an empty answer, so what was cleared is not in the record.
  */
-import type { StepKey } from '@/domain/schema'
+import type { StepKey } from './schema'
 
 export type Dict = Record<string, unknown>
 
-export interface DraftRecord {
+/**
+ * The four answer steps, each a plain object: a draft being filled in, or a record the server sent (a
+ * `Registration` fits, masked or not). The form model (src/record) reads both through this shape.
+ */
+export interface RecordAnswers {
   child: Dict
   parents: { father: Dict; mother: Dict }
   guardianship: Dict
   family: Dict
 }
+
+/** What a draft holds: the answers only (consent is given anew when it is submitted). */
+export type DraftRecord = RecordAnswers
 
 /** The four wizard steps that hold answers, in order (the fifth, review, holds none). */
 export const ANSWER_STEPS = ['child', 'parents', 'guardianship', 'family'] as const satisfies readonly StepKey[]

@@ -1,0 +1,226 @@
+/**
+ * The HTTP API's answers (docs/api.md), declared once for both sides: the server's view builders return
+ * these shapes and the guardian's and the workers' pages read them, so a field renamed on one side fails
+ * the type check on the other. Types only — nothing here reaches a bundle.
+ *
+ * Every path is under /api/v1. Times are ISO-8601 UTC strings; labels are the Chinese words of
+ * src/domain/status.ts, sent so that an older app shows a newer status correctly.
+ */
+import type { Category, Classification } from './eligibility'
+import type { Visit } from './review'
+import type { VillagesByTownship } from './regions'
+import type { Issue, Registration } from './schema'
+import type { Action, Role, Status } from './status'
+
+/** The three levels of community child workers; every other user is a guardian. */
+export type WorkerRole = Exclude<Role, 'guardian'>
+
+/** A problem with one part of a request: the path into the body and the sentence for the person. */
+export type ApiIssue = Issue
+
+/** Every 4xx and 5xx answer: `{ error: { code, message, issues?, current? } }`. */
+export interface ErrorBody {
+  error: {
+    /** English, for the program: validation, not_found, stale_version, id_taken, gone, … */
+    code: string
+    /** Chinese, for the person in front of the phone. */
+    message: string
+    /** A 400's problems, each beside its field. */
+    issues?: ApiIssue[]
+    /** A 409's current state of the record (a RegistrationView or a ReviewBrief). */
+    current?: unknown
+  }
+}
+
+/** Why and where a returned registration must be fixed: the reviewer's reason and the record paths named. */
+export interface ReturnedNote {
+  reason: string
+  /** Record paths: a step (`child`), a part (`guardianship.carer`) or a field (`child.idNumber`). */
+  fields: string[]
+  at: string
+  byRole: Role
+}
+
+/** What every view of a registration carries. `allowedActions` are those of the caller's role now. */
+export interface RegistrationBase {
+  id: string
+  status: Status
+  statusLabel: string
+  /** Increases by one on every change; an edit names the version it was made on. */
+  version: number
+  categories: Category[]
+  createdAt: string
+  updatedAt: string
+  allowedActions: Action[]
+}
+
+/** A registration of the same child, by ID number or by name, birth date and village. */
+export interface PossibleDuplicate {
+  id: string
+  status: Status
+  reason: 'same_id_number' | 'same_name_birth_village'
+  /** Inside the worker's region: the link opens it. */
+  accessible: boolean
+}
+
+/**
+ * One registration in full: `PUT` and `GET /registrations/:id`, `POST /registrations/:id/withdraw`.
+ * The guardian gets their own record as written; a worker gets it with ID numbers and phones masked
+ * (`masked` lists the paths, each revealed by RevealAnswer) and the possible duplicates.
+ */
+export interface RegistrationView extends RegistrationBase {
+  record: Registration
+  classification: Omit<Classification, 'age'>
+  returned: ReturnedNote | null
+  village: { code: string; name: string }
+  /** Workers only. */
+  masked?: string[]
+  /** Workers only. */
+  possibleDuplicates?: PossibleDuplicate[]
+}
+
+/** `GET /registrations`: the guardian's own registrations (their children's names, unmasked). */
+export interface OwnListItem extends RegistrationBase {
+  childName: string
+  returned: ReturnedNote | null
+}
+
+export interface OwnList {
+  items: OwnListItem[]
+}
+
+/** `GET /review/queue` item: name, ID number and phone masked; an age rather than a birth date. */
+export interface QueueItem extends RegistrationBase {
+  child: { name: string; idNumber: string; sex?: string; age?: number }
+  contact: { name: string; phone: string }
+  village: { code: string; name: string }
+  possibleDuplicate: boolean
+}
+
+/** `GET /review/queue`: newest first; `total` on the first page only. */
+export interface QueuePage {
+  items: QueueItem[]
+  nextCursor: string | null
+  total?: number
+}
+
+/** The query of `GET /review/queue`. No status: what waits for the caller's level. */
+export interface QueueQuery {
+  status?: Status | 'all'
+  category?: Category
+  /** A whole name or a whole ID number (matched through keyed hashes: no partial search). */
+  q?: string
+  cursor?: string
+  limit?: number
+}
+
+/** `POST /registrations/:id/review`: where the record stands after the action (also a 409's `current`). */
+export interface ReviewBrief {
+  id: string
+  status: Status
+  statusLabel: string
+  version: number
+  updatedAt: string
+  allowedActions: Action[]
+}
+
+/** One answer that changed between two versions (`from` absent: added; `to` absent: removed). */
+export interface FieldChange {
+  path: string
+  from?: unknown
+  to?: unknown
+}
+
+/** A history event's action: a review action, or `edit` (the guardian resubmitted a correction). */
+export type HistoryAction = Action | 'edit'
+
+/** `GET /registrations/:id/history` item, oldest first. */
+export interface HistoryEvent {
+  /** The record's version after this event. */
+  version: number
+  at: string
+  action: HistoryAction
+  actionLabel: string
+  from: Status | null
+  to: Status
+  fromLabel: string | null
+  toLabel: string
+  /** Guardians see which level acted (`name` null); workers see the colleague's name. */
+  actor: { role: Role; roleLabel: string; name: string | null }
+  reason?: string
+  fields?: string[]
+  /** Workers only: the home visit recorded. */
+  visit?: Visit
+  /** What a resubmission changed (workers: ID numbers and phones masked). */
+  diff?: FieldChange[]
+}
+
+export interface HistoryPage {
+  items: HistoryEvent[]
+}
+
+/** `POST /registrations/:id/reveal`: one masked field in full (audited). */
+export interface RevealAnswer {
+  field: string
+  value: string | null
+}
+
+/** Counts by status of one village. */
+export interface VillageStats {
+  code: string
+  name: string
+  total: number
+  byStatus: Record<Status, number>
+}
+
+/** `GET /stats`: the caller's region or a part of it, by status and by category × status. */
+export interface RegionStats {
+  region: { code: string; name: string }
+  total: number
+  byStatus: Record<Status, number>
+  byCategory: Record<Category, Record<Status, number>>
+  /** Absent for a single village. */
+  byVillage?: VillageStats[]
+}
+
+/** A signed-in user as the server describes them (`regionCode`: workers only; null sees nothing). */
+export interface ApiUser {
+  id: string
+  role: Role
+  regionCode: string | null
+  regionName: string | null
+  username: string | null
+  displayName: string | null
+}
+
+/** A worker as the worker pages keep them. */
+export interface WorkerUser extends ApiUser {
+  role: WorkerRole
+}
+
+/** `POST /auth/wx-login` and `POST /auth/worker-login`. */
+export interface LoginAnswer<U extends ApiUser = ApiUser> {
+  token: string
+  expiresAt: string
+  user: U
+}
+
+/** `GET /auth/me`. */
+export interface MeAnswer {
+  user: ApiUser
+}
+
+/** `GET /regions/:code/children`: the next level of a region (a county's townships). Public. */
+export interface RegionChildren {
+  code: string
+  name: string
+  fullName?: string
+  items: { code: string; name: string }[]
+}
+
+/** `GET /regions/:county/villages`: every village of a county, by township. Public. */
+export interface CountyVillages {
+  code: string
+  name?: string
+  townships: VillagesByTownship
+}
