@@ -147,6 +147,20 @@ export const ASSISTANCE = [
   { code: 'housing', label: '住房救助' }, { code: 'other', label: '其他救助' },
 ] as const
 
+/**
+ * The four grandparents of 民发〔2016〕42号 附件1 (section B 家庭情况), in the form's order: 祖父, 祖母, 外祖父,
+ * 外祖母. The label names the side as people say it at home, so a grandmother filling in knows which is which.
+ */
+export const GRANDPARENTS = [
+  { code: 'paternalGrandfather', label: '祖父（爷爷）' }, { code: 'paternalGrandmother', label: '祖母（奶奶）' },
+  { code: 'maternalGrandfather', label: '外祖父（外公）' }, { code: 'maternalGrandmother', label: '外祖母（外婆）' },
+] as const
+
+/** A grandparent is living (name, and a birth date when known), dead (the form prints “—”), or not known. */
+export const GRANDPARENT_STATUSES = [
+  { code: 'living', label: '健在' }, { code: 'deceased', label: '已故' }, { code: 'unknown', label: '不详' },
+] as const
+
 /** 需要的帮助, asked in step 4 (家庭情况): the project's own list. */
 export const NEEDS = [
   { code: 'living', label: '生活' }, { code: 'education', label: '教育' }, { code: 'medical', label: '医疗' },

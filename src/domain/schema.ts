@@ -7,7 +7,7 @@
 import * as z from 'zod/mini'
 import {
   ASSISTANCE, CARE_ABILITIES, CARE_ARRANGEMENTS, DISABILITY_CATEGORIES, DISABILITY_GRADES, ECONOMIC_STATUSES,
-  ETHNICITIES, HEALTH, HUKOU_TYPES, INCOME_SOURCES, NEEDS, RELATIONS, SCHOOLING, SEXES, codesOf,
+  ETHNICITIES, GRANDPARENTS, HEALTH, HUKOU_TYPES, INCOME_SOURCES, NEEDS, RELATIONS, SCHOOLING, SEXES, codesOf,
 } from './codes'
 import { ageOn, chinaToday } from './dates'
 import {
@@ -63,8 +63,27 @@ export const guardianshipSchema = z.strictObject({
   }),
 })
 
+/**
+ * One grandparent: a name only when living (the birth date is optional, since a grandmother may not know
+ * her in-laws' dates); 已故 and 不详 carry nothing more. A strict object per status, as for the parents.
+ */
+function grandparentSchema(who: string) {
+  return z.discriminatedUnion('status', [
+    z.strictObject({ status: z.literal('living'), name: personName(`${who}姓名`), birthDate: z.optional(date(`${who}出生日期`)) }),
+    z.strictObject({ status: z.literal('deceased') }),
+    z.strictObject({ status: z.literal('unknown') }),
+  ], { error: `请选择${who}的情况` })
+}
+
+/** Optional as a whole: records submitted before the form asked for them stay valid. */
+export const grandparentsSchema = z.strictObject(
+  Object.fromEntries(GRANDPARENTS.map((g) => [g.code, grandparentSchema(g.label.slice(0, g.label.indexOf('（')))])) as
+    Record<(typeof GRANDPARENTS)[number]['code'], ReturnType<typeof grandparentSchema>>,
+)
+
 /** Step 4 家庭情况. */
 export const familySchema = z.strictObject({
+  grandparents: z.optional(grandparentsSchema),
   economicStatus: choice(codesOf(ECONOMIC_STATUSES), '家庭经济状况'),
   incomeSources: multi(codesOf(INCOME_SOURCES), '家庭经济来源', 1),
   assistance: multi(codesOf(ASSISTANCE), '已享受的救助'),

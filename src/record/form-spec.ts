@@ -6,7 +6,7 @@
  */
 import {
   CARE_ABILITIES, CARE_ARRANGEMENTS, DISABILITY_CATEGORIES, DISABILITY_GRADES, ECONOMIC_STATUSES, ETHNICITIES,
-  HEALTH, HUKOU_TYPES, INCOME_SOURCES, ASSISTANCE, NEEDS, PARENT_SITUATIONS, RELATIONS, SCHOOLING, SEXES,
+  GRANDPARENT_STATUSES, GRANDPARENTS, HEALTH, HUKOU_TYPES, INCOME_SOURCES, ASSISTANCE, NEEDS, PARENT_SITUATIONS, RELATIONS, SCHOOLING, SEXES,
 } from '@/domain/codes'
 import { PARENT_COMMON_FIELDS, PARENT_LABELS, SITUATION_FIELDS, type ParentRole, type Situation } from '@/domain/parents'
 import { getIn, type RecordAnswers } from '@/domain/record'
@@ -14,7 +14,7 @@ import type { StepKey } from '@/domain/schema'
 import { YES_NO } from '@/components/choice-list'
 import { optionsOf, type Option } from '@/components/form/context'
 import { allowedArrangements } from './skip-rules'
-import { FIELD_EXTRAS, FIELD_LABELS, HINTS, SECTION_TITLES } from './strings'
+import { FIELD_EXTRAS, FIELD_LABELS, GRANDPARENT_TEXT, HINTS, SECTION_TITLES } from './strings'
 
 export type FieldKind =
   | 'text' | 'textarea' | 'phone' | 'id' | 'childId' | 'cert' | 'choice' | 'compactChoice' | 'yesno' | 'select'
@@ -129,7 +129,29 @@ export const GUARDIANSHIP_FIELDS: readonly FieldSpec[] = [
   field('guardianship.contact.phone', 'phone'),
 ]
 
+/**
+ * The four grandparents (section B of the 2016 form): 健在 / 已故 / 不详 for each, then the name and, if known,
+ * the birth date of one who is living. One question per row, like every other field.
+ */
+function grandparentFields(): FieldSpec[] {
+  const specs: FieldSpec[] = [
+    { id: 'family.grandparents', path: 'family.grandparents', kind: 'section', label: SECTION_TITLES.grandparents, hint: HINTS['family.grandparents'] },
+  ]
+  for (const { code, label } of GRANDPARENTS) {
+    const base = `family.grandparents.${code}`
+    const living = is(`${base}.status`, 'living')
+    const who = GRANDPARENT_TEXT.short(label)
+    specs.push(
+      { id: `${base}.status`, path: `${base}.status`, kind: 'compactChoice', label, options: optionsOf(GRANDPARENT_STATUSES) },
+      { id: `${base}.name`, path: `${base}.name`, kind: 'text', label: GRANDPARENT_TEXT.name(who), when: living },
+      { id: `${base}.birthDate`, path: `${base}.birthDate`, kind: 'date', label: GRANDPARENT_TEXT.birthDate(who), when: living, years: [-110, -25] },
+    )
+  }
+  return specs
+}
+
 export const FAMILY_FIELDS: readonly FieldSpec[] = [
+  ...grandparentFields(),
   field('family.economicStatus', 'choice', { options: optionsOf(ECONOMIC_STATUSES) }),
   field('family.incomeSources', 'multi', { options: optionsOf(INCOME_SOURCES) }),
   field('family.assistance', 'multi', { options: optionsOf(ASSISTANCE) }),

@@ -4,7 +4,7 @@
  * Driven by the domain: a parent keeps PARENT_COMMON_FIELDS plus SITUATION_FIELDS[situation]; which
  * care arrangements fit the parents is decided by the schema's own cross-step rules.
  */
-import { CARE_ARRANGEMENTS } from '@/domain/codes'
+import { CARE_ARRANGEMENTS, GRANDPARENTS } from '@/domain/codes'
 import { PARENT_COMMON_FIELDS, SITUATION_FIELDS, type Situation } from '@/domain/parents'
 import { crossStepIssues } from '@/domain/schema'
 import type { Dict, DraftRecord, RecordAnswers } from '@/domain/record'
@@ -78,6 +78,24 @@ function applyGuardianship(g: Dict, record: DraftRecord): Dict {
   return next
 }
 
+/**
+ * Each grandparent is an object from the start (so that an unanswered 健在/已故/不详 is reported on its own
+ * field), and keeps a name and birth date only while 健在.
+ */
+function applyFamily(family: Dict): Dict {
+  const before = (family.grandparents ?? {}) as Dict
+  let changed = !family.grandparents
+  const after: Dict = {}
+  for (const { code } of GRANDPARENTS) {
+    const one = (before[code] ?? {}) as Dict
+    const statusOnly = pick(one, ['status'])
+    const kept = one.status === 'living' || sameKeys(statusOnly, one) ? one : statusOnly
+    if (kept !== before[code]) changed = true
+    after[code] = kept
+  }
+  return changed ? { ...family, grandparents: after } : family
+}
+
 /** The record with everything that no longer applies removed; the same object when nothing changed. */
 export function applySkipRules(record: DraftRecord): DraftRecord {
   const child = applyChild(record.child)
@@ -86,6 +104,7 @@ export function applySkipRules(record: DraftRecord): DraftRecord {
   const parents = father === record.parents.father && mother === record.parents.mother ? record.parents : { father, mother }
   const withParents = { ...record, child, parents }
   const guardianship = applyGuardianship(record.guardianship, withParents)
-  if (child === record.child && parents === record.parents && guardianship === record.guardianship) return record
-  return { ...withParents, guardianship }
+  const family = applyFamily(record.family)
+  if (child === record.child && parents === record.parents && guardianship === record.guardianship && family === record.family) return record
+  return { ...withParents, guardianship, family }
 }

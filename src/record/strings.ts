@@ -50,6 +50,14 @@ export const HINTS = {
   'guardianship.arrangement': '父母都不在家时，请选“委托他人照料”，并填写照护人的信息。',
   'guardianship.contact': '村（居）儿童主任核实时会联系填报人。',
   'family.needsNote': '可以写下家里的其他困难，最多200字。',
+  'family.grandparents': '已去世的选“已故”，不清楚的选“不详”。出生日期不记得可以不填。',
+} as const
+
+/** 祖父（爷爷） → 祖父姓名, 祖父出生日期. */
+export const GRANDPARENT_TEXT = {
+  short: (label: string) => label.replace(/（.*）$/, ''),
+  name: (who: string) => `${who}姓名`,
+  birthDate: (who: string) => `${who}出生日期`,
 } as const
 
 export const FIELD_EXTRAS = {
@@ -61,6 +69,7 @@ export const FIELD_EXTRAS = {
 export const SECTION_TITLES = {
   carer: '委托照护人',
   contact: '填报人',
+  grandparents: '祖父母、外祖父母',
 } as const
 
 /** How answers read on the review page and in the record view. */

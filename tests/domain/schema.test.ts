@@ -654,3 +654,48 @@ describe('the entrusted carer is an adult (未成年人保护法 Art.22)', () =>
     expect(stepIssues('guardianship', record)).toEqual([])
   })
 })
+
+describe('the grandparents (family.grandparents)', () => {
+  const withGrandparents = (grandparents: unknown) => {
+    const r = fixture('left-behind')
+    r.family.grandparents = grandparents
+    return r
+  }
+
+  test('a record submitted before the form asked for them is still valid', () => {
+    const old = fixture('left-behind')
+    delete old.family.grandparents
+    expect(recordIssues(old)).toEqual([])
+  })
+
+  test('健在 with a name (the birth date may be unknown), 已故 and 不详 with nothing more', () => {
+    const ok = {
+      paternalGrandfather: { status: 'living', name: '陈大山' },
+      paternalGrandmother: { status: 'living', name: '陈桂英', birthDate: '1955-04-10' },
+      maternalGrandfather: { status: 'deceased' },
+      maternalGrandmother: { status: 'unknown' },
+    }
+    expect(recordIssues(withGrandparents(ok))).toEqual([])
+    const issues = recordIssues(withGrandparents({
+      ...ok,
+      paternalGrandfather: { status: 'living' },
+      maternalGrandfather: { status: 'deceased', name: '李某' },
+      maternalGrandmother: undefined,
+    }))
+    expect(issues.map(pathOf).sort()).toEqual([
+      'family.grandparents.maternalGrandfather',
+      'family.grandparents.maternalGrandmother',
+      'family.grandparents.paternalGrandfather.name',
+    ])
+    expect(issues.find((i) => pathOf(i) === 'family.grandparents.paternalGrandfather.name')?.message).toBe('请填写祖父姓名')
+    expect(issues.find((i) => pathOf(i) === 'family.grandparents.maternalGrandmother')?.message).toBe('请选择外祖母的情况')
+  })
+
+  test('a birth date in the future is refused', () => {
+    const issues = recordIssues(withGrandparents({
+      paternalGrandfather: { status: 'living', name: '陈大山', birthDate: '2027-01-01' },
+      paternalGrandmother: { status: 'unknown' }, maternalGrandfather: { status: 'unknown' }, maternalGrandmother: { status: 'unknown' },
+    }))
+    expect(issues).toEqual([{ path: ['family', 'grandparents', 'paternalGrandfather', 'birthDate'], message: '祖父出生日期不能晚于今天' }])
+  })
+})

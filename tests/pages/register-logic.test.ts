@@ -84,7 +84,31 @@ test('"选填" comes from the schema: what may be left empty for this situation'
   const home = asDraft(disability)
   expect(optionalPaths('parents', home, visibleFields(STEP_FIELDS.parents, home)).has('parents.mother.phone')).toBe(true)
   const fam = optionalPaths('family', r, visibleFields(STEP_FIELDS.family, r))
-  expect([...fam].sort()).toEqual(['family.assistance', 'family.needs', 'family.needsNote'])
+  expect([...fam].sort()).toEqual([
+    'family.assistance',
+    // A grandparent's birth date may be left empty; 健在/已故/不详 and a living one's name may not.
+    'family.grandparents.maternalGrandfather.birthDate', 'family.grandparents.paternalGrandmother.birthDate',
+    'family.needs', 'family.needsNote',
+  ])
+})
+
+test('the grandparents: each asked as 健在 / 已故 / 不详, a name only while living, required even in an old draft', () => {
+  // A draft from before the question existed gets the four grandparents as soon as anything is answered.
+  const { grandparents: _none, ...oldFamily } = asDraft(leftBehind).family as any
+  let r = applySkipRules(setIn({ ...asDraft(leftBehind), family: oldFamily }, 'family.needsNote', '无'))
+  expect(r.family.grandparents).toEqual({ paternalGrandfather: {}, paternalGrandmother: {}, maternalGrandfather: {}, maternalGrandmother: {} })
+  let shown = visibleFields(STEP_FIELDS.family, r).map((s) => s.path).filter((p) => p.startsWith('family.grandparents.'))
+  expect(shown).toEqual(['paternalGrandfather', 'paternalGrandmother', 'maternalGrandfather', 'maternalGrandmother'].map((g) => `family.grandparents.${g}.status`))
+  const placed = placeIssues(validateStep('family', r as any), visibleFields(STEP_FIELDS.family, r))
+  expect(placed.byPath['family.grandparents.maternalGrandmother.status']).toBe('请选择外祖母的情况')
+  expect(optionalPaths('family', r, visibleFields(STEP_FIELDS.family, r)).has('family.grandparents.paternalGrandfather.status')).toBe(false)
+  r = applySkipRules(setIn(r, 'family.grandparents.paternalGrandfather', { status: 'living', name: '陈大山', birthDate: '1950-01-01' }))
+  shown = visibleFields(STEP_FIELDS.family, r).map((s) => s.path)
+  expect(shown).toContain('family.grandparents.paternalGrandfather.name')
+  expect(optionalPaths('family', r, visibleFields(STEP_FIELDS.family, r)).has('family.grandparents.paternalGrandfather.name')).toBe(false)
+  r = applySkipRules(setIn(r, 'family.grandparents.paternalGrandfather.status', 'deceased'))
+  expect(r.family.grandparents).toMatchObject({ paternalGrandfather: { status: 'deceased' } })
+  expect(getIn(r, 'family.grandparents.paternalGrandfather.name')).toBeUndefined()
 })
 
 test('the submitted record is the draft plus a versioned consent, valid for every fixture', () => {
