@@ -185,23 +185,36 @@ export function classify(record: Partialish, today: IsoDate = chinaToday()): Cla
         })
       }
     }
-    leftBehind(out, record, father, mother, age, ageFact)
+    leftBehind(out, record, father, mother, age, ageFact, today)
   }
   difficulty(out, record, ageFact)
   return out
 }
 
-/** 国发〔2016〕13号 and 民发〔2016〕42号: under 16, rural hukou, both parents away or one away and the other unable. */
-function leftBehind(out: Classification, record: Partialish, father: SituationCheck, mother: SituationCheck, age: number, ageFact: string) {
+/**
+ * Section C of the 2016 form: are both parents away for work, or is one away and the other unable to act as
+ * guardian (and which one)? 无监护能力 through 重病 or 重残, 重残 only as the 事实无人抚养 rules define it
+ * (checkSituation reads the certificate).
+ */
+export function parentsAway(record: Partialish, today: IsoDate = chinaToday()): { both: boolean; unable?: ParentRole } {
   const f = record.parents?.father?.situation
   const m = record.parents?.mother?.situation
-  // 无监护能力 through 重病 or 重残; 重残 only as the 事实无人抚养 rules define it (checkSituation read the
-  // certificate).
-  const unable = (s: string | undefined, check: SituationCheck) =>
-    s === 'severe_illness' || (s === 'severe_disability' && check.inS)
-  const both = f === 'migrant_work' && m === 'migrant_work'
-  const one = (f === 'migrant_work' && unable(m, mother)) || (m === 'migrant_work' && unable(f, father))
-  if (!both && !one) {
+  const unable = (role: ParentRole) => {
+    const p = record.parents?.[role]
+    return p?.situation === 'severe_illness' || (p?.situation === 'severe_disability' && !!checkSituation(role, p, today)?.inS)
+  }
+  if (f === 'migrant_work' && m === 'migrant_work') return { both: true }
+  if (f === 'migrant_work' && unable('mother')) return { both: false, unable: 'mother' }
+  if (m === 'migrant_work' && unable('father')) return { both: false, unable: 'father' }
+  return { both: false }
+}
+
+/** 国发〔2016〕13号 and 民发〔2016〕42号: under 16, rural hukou, both parents away or one away and the other unable. */
+function leftBehind(out: Classification, record: Partialish, father: SituationCheck, mother: SituationCheck, age: number, ageFact: string, today: IsoDate) {
+  const f = record.parents?.father?.situation
+  const m = record.parents?.mother?.situation
+  const away = parentsAway(record, today)
+  if (!away.both && !away.unable) {
     if ((f === 'migrant_work') !== (m === 'migrant_work')) {
       const other = f === 'migrant_work' ? m : f
       out.notes.push(other === 'at_home' || other === 'severe_illness' || other === 'severe_disability'
