@@ -17,6 +17,7 @@ import regionsPlugin from './plugins/regions'
 import securityPlugin from './plugins/security'
 import vaultPlugin from './plugins/vault'
 import authRoutes from './routes/auth'
+import formRoutes from './routes/forms'
 import healthRoutes from './routes/health'
 import regionRoutes from './routes/regions'
 import registrationRoutes from './routes/registrations'
@@ -61,6 +62,7 @@ export async function app(fastify: FastifyInstance, opts: AppOptions) {
     await api.register(registrationRoutes)
     await api.register(reviewRoutes)
     await api.register(statsRoutes)
+    await api.register(formRoutes)
     await api.register(regionRoutes)
   }, { prefix: '/api/v1' })
   await fastify.register(healthRoutes)

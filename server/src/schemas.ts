@@ -138,3 +138,10 @@ export const regionQuery = {
   type: 'object',
   properties: { region: { type: 'string', pattern: '^\\d{2,12}$' }, mask: { type: 'string', enum: ['0', '1'] } },
 } as const
+
+/** `?mask=1`: a printed form with ID and phone numbers masked. */
+export const maskQuery = {
+  type: 'object',
+  properties: { mask: { type: 'string', enum: ['0', '1'] } },
+  additionalProperties: false,
+} as const

@@ -123,6 +123,9 @@ export function formAnswers(record: Registration, ctx: AnswerContext): Answers {
     'family.incomeSources': list(INCOME_SOURCES, family.incomeSources),
     'family.assistance': list(ASSISTANCE, family.assistance),
     'care.arrangement': labelOf(CARE_ARRANGEMENTS, guardianship.arrangement),
+    'contact.name': guardianship.contact.name,
+    'contact.relation': labelOf(RELATIONS, guardianship.contact.relation),
+    'contact.phone': phone(guardianship.contact.phone),
     'family.economicStatus': labelOf(ECONOMIC_STATUSES, family.economicStatus),
   })
   return a

@@ -110,9 +110,9 @@ export const FORM_2016: readonly FormSection[] = [
 export const isGroup = (item: FormField | FormGroup): item is FormGroup => 'group' in item
 
 /** Every field with its section and group, in the form's order (the roster's columns). */
-export function formColumns(sections: readonly FormSection[] = FORM_2016) {
+export function formColumns(sections: readonly FormSection[] = FORM_2016): { section: FormSection; group?: string; field: FormField }[] {
   return sections.flatMap((section) => section.items.flatMap((item) =>
-    isGroup(item) ? item.fields.map((field) => ({ section, group: item.group, field })) : [{ section, group: undefined, field: item }]))
+    isGroup(item) ? item.fields.map((field) => ({ section, group: item.group, field })) : [{ section, field: item }]))
 }
 
 /**

@@ -4,10 +4,11 @@
  * and pdfkit embeds only the glyphs a document uses (a subset of a few dozen KB instead of 10 MB).
  * The layouts (form-2016.ts, allowance-application.ts) say what goes where; this file only draws.
  */
+import { createRequire } from 'node:module'
 import PDFDocument from 'pdfkit'
 import { FORM_WORDS } from './words'
 
-const font = (file: string) => require.resolve(`@expo-google-fonts/noto-sans-sc/${file}`)
+const font = (file: string) => createRequire(__filename).resolve(`@expo-google-fonts/noto-sans-sc/${file}`)
 export const FONTS = {
   regular: font('400Regular/NotoSansSC_400Regular.ttf'),
   bold: font('700Bold/NotoSansSC_700Bold.ttf'),

@@ -1,87 +1,183 @@
 /**
- * The roster (花名册) of a region as an .xlsx, in the column order of the national form of 民发〔2016〕42号
- * (docs/policy.md, "Code tables of the form"). ID numbers and phone numbers are full for the township and
- * county levels, who hand the roster to the civil-affairs office (the national roster carries 公民身份证号码),
- * and masked for village workers or when `mask` is asked for (export.ts decides, and audits which one was produced).
+ * The roster (花名册) as an .xlsx workbook, written row by row so that it can go to a streaming writer
+ * (exceljs's stream.xlsx.WorkbookWriter) as well as to a workbook in memory. Each sheet has the header
+ * block of the national form (title, 填报单位, 填报日期), the three heading rows of roster-layout.ts, one row
+ * per child and the footer lines (单位负责人 / 复核人 / 填表人). A township or county export has one sheet
+ * per village after a summary sheet; a village worker's has its village's sheet only.
+ * ID and phone numbers are full or masked as export.ts decided (and audited).
  */
-import ExcelJS from 'exceljs'
+import type ExcelJS from 'exceljs'
 import type { FastifyInstance } from 'fastify'
-import {
-  CARE_ARRANGEMENTS, ETHNICITIES, HEALTH, PARENT_SITUATIONS, RELATIONS, SCHOOLING, SEXES, labelOf,
-  DISABILITY_CATEGORIES, DISABILITY_GRADES,
-} from '../../../src/domain/codes'
-import { categoryLabel } from '../../../src/domain/eligibility'
-import { maskIdNumber, maskPhone } from '../../../src/domain/mask'
-import { GUARDIANSHIP_ASSESSMENTS, type Visit } from '../../../src/domain/review'
-import type { Registration } from '../../../src/domain/schema'
+import { classify } from '../../../src/domain/eligibility'
+import type { Visit } from '../../../src/domain/review'
 import { statusLabel } from '../../../src/domain/status'
-import type { Parent } from '../../../src/domain/parents'
 import { categoriesOf, type RegistrationRow } from '../db/registrations'
+import { formAnswers } from '../forms/answers'
+import { ROSTER_COLUMNS, SUMMARY_CATEGORIES, type RosterColumn } from '../forms/roster-layout'
+import { FORM_WORDS as W, ROSTER_WORDS as R } from '../forms/words'
 import { openRecord } from './views'
 
-export const ROSTER_COLUMNS = [
-  '序号', '姓名', '性别', '民族', '出生日期', '身份证号码', '户籍地', '现居住地', '就学情况', '身体状况',
-  '父亲姓名', '父亲情况（务工地点）', '父亲联系电话', '母亲姓名', '母亲情况（务工地点）', '母亲联系电话',
-  '监护类型', '委托照护人', '监护情况评估', '儿童类别', '状态', '核实人', '核实日期',
-] as const
-
 export interface RosterInput {
-  title: string
+  /** 填报单位: the exporting worker's region, in full. */
+  unit: string
+  date: string
+  /** In village order (db/registrations.ts `inRegion`). */
   rows: RegistrationRow[]
+  /** One sheet per village plus a summary (township and county); otherwise the one village's sheet. */
+  perVillage: boolean
   verifiedBy: Map<string, { by: string; at: string }>
   assessments: Map<string, Visit['guardianshipAssessment']>
   full: boolean
 }
 
-function parentSituation(p: Parent): string {
-  const label = labelOf(PARENT_SITUATIONS, p.situation)
-  return p.situation === 'migrant_work' ? `${label}（${p.workPlace}）` : label
+/** What both exceljs writers offer: sheets are added, rows appended and committed in order. */
+export type RosterWorkbook = Pick<ExcelJS.Workbook, 'addWorksheet'>
+type Sheet = ExcelJS.Worksheet
+
+const BORDER: Partial<ExcelJS.Borders> = {
+  top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' },
+}
+const HEADING_STYLE = { font: { bold: true }, alignment: { horizontal: 'center', vertical: 'middle', wrapText: true }, border: BORDER } as const
+
+/** Excel refuses : \ / ? * [ ] in a sheet name and more than 31 characters; names must be unique. */
+function sheetName(name: string, taken: Set<string>, code: string): string {
+  let candidate = name.replace(/[:\\/?*[\]]/g, '').slice(0, 31) || code
+  if (taken.has(candidate)) candidate = `${candidate.slice(0, 24)}（${code.slice(-6)}）`
+  taken.add(candidate)
+  return candidate
 }
 
-function health(child: Registration['child']): string {
-  const parts = [labelOf(HEALTH, child.health)]
-  if (child.disability) parts.push(`${labelOf(DISABILITY_CATEGORIES, child.disability.category)}${labelOf(DISABILITY_GRADES, child.disability.grade)}`)
-  if (child.illness) parts.push(child.illness.name)
-  return parts.join('，')
-}
-
-export async function buildRoster(app: FastifyInstance, input: RosterInput): Promise<Buffer> {
-  const id = (v?: string) => (input.full ? v ?? '' : maskIdNumber(v))
-  const phone = (v?: string) => (input.full ? v ?? '' : maskPhone(v))
-  const place = (code?: string) => (code ? app.regions.fullName(code) ?? code : '')
-
-  const wb = new ExcelJS.Workbook()
-  wb.creator = '护童登记'
-  const ws = wb.addWorksheet('花名册', { views: [{ state: 'frozen', ySplit: 2 }] })
-  ws.mergeCells(1, 1, 1, ROSTER_COLUMNS.length)
-  ws.getCell(1, 1).value = input.title
-  ws.getCell(1, 1).font = { bold: true, size: 14 }
-  ws.getCell(1, 1).alignment = { horizontal: 'center' }
-  const header = ws.getRow(2)
-  header.values = [...ROSTER_COLUMNS]
-  header.font = { bold: true }
-
-  input.rows.forEach((row, i) => {
-    const r = openRecord(app, row)
-    const { child, parents, guardianship } = r
-    const carer = guardianship.carer
-    const verified = input.verifiedBy.get(row.id)
-    const assessment = input.assessments.get(row.id)
-    ws.addRow([
-      i + 1, child.name, labelOf(SEXES, child.sex), labelOf(ETHNICITIES, child.ethnicity), child.birthDate,
-      id(child.idNumber), place(child.hukouRegion), `${place(child.residenceRegion)}${child.residenceAddress}`,
-      labelOf(SCHOOLING, child.schooling), health(child),
-      parents.father.name ?? '', parentSituation(parents.father), phone(parents.father.phone),
-      parents.mother.name ?? '', parentSituation(parents.mother), phone(parents.mother.phone),
-      labelOf(CARE_ARRANGEMENTS, guardianship.arrangement),
-      carer ? `${carer.name}（${labelOf(RELATIONS, carer.relation)}，${phone(carer.phone)}）` : '',
-      assessment ? labelOf(GUARDIANSHIP_ASSESSMENTS, assessment) : '',
-      categoriesOf(row).map(categoryLabel).join('、'), statusLabel(row.status),
-      verified?.by ?? '', verified ? verified.at.slice(0, 10) : '',
-    ])
+function newSheet(wb: RosterWorkbook, name: string, headingRows: number): Sheet {
+  return wb.addWorksheet(name, {
+    views: [{ state: 'frozen', ySplit: headingRows, xSplit: 2 }],
+    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `3:${headingRows}` },
+    properties: { defaultColWidth: 10 },
   })
-  // Text cells: Excel must not turn an 18-digit number into 4.41422E+17 or drop leading zeros.
-  for (const col of [6, 13, 16]) ws.getColumn(col).numFmt = '@'
-  ws.columns.forEach((c, i) => { c.width = [6, 10, 6, 8, 12, 22, 30, 40][i] ?? 16 })
-  return Buffer.from(await wb.xlsx.writeBuffer())
+}
+
+/** The streaming writer's sheets are committed (written out) once done; a sheet in memory has nothing to do. */
+const commitSheet = (ws: Sheet) => (ws as Sheet & { commit?(): void }).commit?.()
+
+/** Title, then 填报单位 / 村（居） / 填报日期 on one row. */
+function headerBlock(ws: Sheet, width: number, title: string, unit: string, date: string, village?: string) {
+  const t = ws.addRow([title])
+  ws.mergeCells(t.number, 1, t.number, width)
+  t.getCell(1).font = { bold: true, size: 16 }
+  t.getCell(1).alignment = { horizontal: 'center' }
+  t.height = 28
+  const third = Math.max(1, Math.floor(width / 3))
+  const line = ws.addRow([])
+  line.getCell(1).value = W.unit(unit)
+  if (village) line.getCell(third + 1).value = W.village(village)
+  line.getCell(width - third + 1).value = W.date(date)
+  ws.mergeCells(line.number, 1, line.number, third)
+  ws.mergeCells(line.number, third + 1, line.number, width - third)
+  ws.mergeCells(line.number, width - third + 1, line.number, width)
+  line.getCell(width - third + 1).alignment = { horizontal: 'right' }
+}
+
+/** 单位负责人 / 复核人 / 填表人, one blank row below the table. */
+function footer(ws: Sheet, width: number) {
+  ws.addRow([])
+  const row = ws.addRow([])
+  const third = Math.max(1, Math.floor(width / 3))
+  const starts = [1, third + 1, width - third + 1]
+  W.footer.forEach((label, i) => {
+    row.getCell(starts[i]).value = label
+    ws.mergeCells(row.number, starts[i], row.number, i < 2 ? starts[i + 1] - 1 : width)
+  })
+  row.height = 24
+}
+
+/** Three heading rows: section (A–E, then the app's own), group (祖父, 父亲 …) or the field itself, field. */
+function headings(ws: Sheet, columns: readonly RosterColumn[]) {
+  const first = ws.addRow([R.serial, ...columns.map((c) => c.section)])
+  const second = ws.addRow(['', ...columns.map((c) => (c.wholeSection ? '' : c.group ?? c.label))])
+  const third = ws.addRow(['', ...columns.map((c) => (c.group ? c.label : ''))])
+  const r = first.number
+  ws.mergeCells(r, 1, r + 2, 1)
+  const span = (row: number, from: number, same: (a: RosterColumn, b: RosterColumn) => boolean) => {
+    let start = 0
+    for (let i = 1; i <= columns.length; i++) {
+      if (i === columns.length || !same(columns[start], columns[i])) {
+        if (i - start > 1) ws.mergeCells(row, from + start, row, from + i - 1)
+        start = i
+      }
+    }
+  }
+  span(r, 2, (a, b) => a.section === b.section)
+  span(r + 1, 2, (a, b) => !!a.group && a.group === b.group && a.section === b.section)
+  columns.forEach((c, i) => {
+    if (c.wholeSection) ws.mergeCells(r, i + 2, r + 2, i + 2)
+    else if (!c.group) ws.mergeCells(r + 1, i + 2, r + 2, i + 2)
+  })
+  for (const row of [first, second, third]) {
+    row.eachCell({ includeEmpty: true }, (cell) => Object.assign(cell, { style: HEADING_STYLE }))
+    row.height = 30
+  }
+  ws.getColumn(1).width = 6
+  columns.forEach((c, i) => {
+    const col = ws.getColumn(i + 2)
+    col.width = c.width
+    // Text cells: Excel must not turn an 18-digit number into 4.41422E+17 or drop leading zeros.
+    if (c.text) col.numFmt = '@'
+  })
+}
+
+function villageSheet(app: FastifyInstance, wb: RosterWorkbook, input: RosterInput, rows: RegistrationRow[], name: string) {
+  const width = ROSTER_COLUMNS.length + 1
+  const ws = newSheet(wb, name, 5)
+  headerBlock(ws, width, R.title, input.unit, input.date, app.regions.fullName(rows[0].village_code) ?? rows[0].village_code)
+  headings(ws, ROSTER_COLUMNS)
+  rows.forEach((row, i) => {
+    const record = openRecord(app, row)
+    const classification = classify(record, input.date)
+    const answers = formAnswers(record, {
+      place: (code) => (code ? app.regions.fullName(code) ?? code : ''), full: input.full, today: input.date,
+      assessment: input.assessments.get(row.id), classification,
+    })
+    const entry = { answers, classification, categories: categoriesOf(row), status: statusLabel(row.status), verified: input.verifiedBy.get(row.id) }
+    const added = ws.addRow([i + 1, ...ROSTER_COLUMNS.map((c) => c.value(entry))])
+    added.eachCell({ includeEmpty: true }, (cell) => { cell.border = BORDER; cell.alignment = { vertical: 'middle', wrapText: true } })
+    added.commit()
+  })
+  footer(ws, width)
+  commitSheet(ws)
+}
+
+function summarySheet(app: FastifyInstance, wb: RosterWorkbook, input: RosterInput, villages: [string, RegistrationRow[]][]) {
+  const width = R.summaryColumns.length
+  const ws = newSheet(wb, R.summarySheet, 3)
+  headerBlock(ws, width, R.summaryTitle, input.unit, input.date)
+  const head = ws.addRow([...R.summaryColumns])
+  head.eachCell((cell) => Object.assign(cell, { style: HEADING_STYLE }))
+  const count = (rows: RegistrationRow[]) => SUMMARY_CATEGORIES.map((c) => rows.filter((r) => categoriesOf(r).includes(c)).length)
+  villages.forEach(([code, rows], i) => {
+    ws.addRow([i + 1, app.regions.name(code) ?? code, rows.length, ...count(rows)]).eachCell((cell) => { cell.border = BORDER })
+  })
+  const total = ws.addRow(['', R.total, input.rows.length, ...count(input.rows)])
+  total.font = { bold: true }
+  total.eachCell({ includeEmpty: true }, (cell) => { cell.border = BORDER })
+  ws.getColumn(2).width = 24
+  for (let i = 3; i <= width; i++) ws.getColumn(i).width = 14
+  footer(ws, width)
+  commitSheet(ws)
+}
+
+/** Writes the roster's sheets into `wb` (in memory or streaming); the caller commits the workbook. */
+export function writeRoster(app: FastifyInstance, wb: RosterWorkbook, input: RosterInput) {
+  const byVillage = new Map<string, RegistrationRow[]>()
+  for (const row of input.rows) byVillage.set(row.village_code, [...(byVillage.get(row.village_code) ?? []), row])
+  const villages = [...byVillage.entries()]
+  if (input.perVillage) summarySheet(app, wb, input, villages)
+  const taken = new Set<string>([R.summarySheet])
+  for (const [code, rows] of villages) villageSheet(app, wb, input, rows, sheetName(app.regions.name(code) ?? code, taken, code))
+  if (!villages.length && !input.perVillage) {
+    // A village with no registration yet still gets its (empty) roster to file.
+    const ws = newSheet(wb, R.title, 5)
+    headerBlock(ws, ROSTER_COLUMNS.length + 1, R.title, input.unit, input.date)
+    headings(ws, ROSTER_COLUMNS)
+    footer(ws, ROSTER_COLUMNS.length + 1)
+    commitSheet(ws)
+  }
 }
