@@ -15,6 +15,9 @@ const shared = {
   moduleNameMapper: {
     '\\.(css|scss|less)$': 'identity-obj-proxy',
     '^@/(.*)$': '<rootDir>/src/$1',
+    // The server's PDF code (pdfkit) runs in-process in the jsdom page tests too: fontkit's browser build,
+    // which jsdom's export conditions pick, does not read a font from a file. The Node build does.
+    '^fontkit$': '<rootDir>/node_modules/fontkit/dist/main.cjs',
   },
 }
 

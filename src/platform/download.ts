@@ -1,5 +1,5 @@
 /**
- * Downloading a file the server makes (the roster 花名册 as .xlsx) and handing it to the person: in the
+ * Downloading a file the server makes (the roster 花名册 as .xlsx, a record's printed forms as PDF) and handing it to the person: in the
  * browser build it is saved through a link with `download`; in WeChat it is downloaded to a temporary
  * file and opened with the system's document viewer (from where it can be forwarded or saved). The
  * request carries the same headers as an API call, so the file never sits at an unauthenticated URL.
@@ -13,6 +13,8 @@ export interface DownloadRequest {
   header: Record<string, string>
   /** The name to save under in the browser (WeChat names its temporary files itself). */
   filename: string
+  /** What WeChat's document viewer is told it opens. */
+  fileType: 'xlsx' | 'pdf'
 }
 
 export type Downloader = (request: DownloadRequest) => Promise<void>
@@ -39,7 +41,7 @@ async function browserDownload({ path, header, filename }: DownloadRequest) {
   setTimeout(() => URL.revokeObjectURL(url), 10_000)
 }
 
-async function weappDownload({ path, header }: DownloadRequest) {
+async function weappDownload({ path, header, fileType }: DownloadRequest) {
   let result: Taro.downloadFile.FileSuccessCallbackResult
   try {
     result = await Taro.downloadFile({ url: apiUrl(path), header })
@@ -47,7 +49,7 @@ async function weappDownload({ path, header }: DownloadRequest) {
     throw new RequestError('offline', String((error as any)?.errMsg ?? error))
   }
   if (result.statusCode !== 200) throw new RequestError('http', `HTTP ${result.statusCode}`, result.statusCode)
-  await Taro.openDocument({ filePath: result.tempFilePath, fileType: 'xlsx', showMenu: true })
+  await Taro.openDocument({ filePath: result.tempFilePath, fileType, showMenu: true })
 }
 
 let downloader: Downloader = process.env.TARO_ENV === 'h5' ? browserDownload : weappDownload

@@ -188,3 +188,15 @@ export const ERROR_TEXT = {
 } as const
 
 export const SEX_TEXT: Record<string, string> = { male: '男', female: '女' }
+
+export const PRINT_TEXT = {
+  heading: '打印材料',
+  intro: '按国家登记表格式生成，供入户时请家长核对签字、报送乡镇。每次生成都会记录。',
+  form: '下载一人一表（PDF）',
+  application: '下载事实无人抚养儿童基本生活补贴申请表（PDF）',
+  applicationNote: '申请表列出了需要携带的证明材料，请交给监护人到户籍所在乡镇（街道）申请。',
+  busy: '正在生成…',
+  done: '已下载',
+  formFile: (name: string, date: string) => `一人一表-${name}-${date}.pdf`,
+  applicationFile: (name: string, date: string) => `事实无人抚养儿童基本生活补贴申请表-${name}-${date}.pdf`,
+} as const

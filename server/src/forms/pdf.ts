@@ -4,15 +4,32 @@
  * and pdfkit embeds only the glyphs a document uses (a subset of a few dozen KB instead of 10 MB).
  * The layouts (form-2016.ts, allowance-application.ts) say what goes where; this file only draws.
  */
+import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import PDFDocument from 'pdfkit'
 import { FORM_WORDS } from './words'
 
-const font = (file: string) => createRequire(__filename).resolve(`@expo-google-fonts/noto-sans-sc/${file}`)
-export const FONTS = {
-  regular: font('400Regular/NotoSansSC_400Regular.ttf'),
-  bold: font('700Bold/NotoSansSC_700Bold.ttf'),
+const fontFile = (file: string) => createRequire(__filename).resolve(`@expo-google-fonts/noto-sans-sc/${file}`)
+export const FONT_FILES = {
+  regular: fontFile('400Regular/NotoSansSC_400Regular.ttf'),
+  bold: fontFile('700Bold/NotoSansSC_700Bold.ttf'),
 } as const
+
+/**
+ * The font files read once per process (≈ 10 MB each) rather than once per document. As Uint8Array made
+ * here, not Node's Buffer: pdfkit tests `instanceof Uint8Array`, which a Buffer from another realm (the
+ * jsdom page tests run this server in-process) fails.
+ */
+const REGULAR = 'NotoSansSC-Regular'
+const BOLD = 'NotoSansSC-Bold'
+let fontBytes: { regular: Uint8Array; bold: Uint8Array } | undefined
+const FONTS = {
+  get regular() { return (fontBytes ??= loadFonts()).regular },
+  get bold() { return (fontBytes ??= loadFonts()).bold },
+}
+function loadFonts() {
+  return { regular: new Uint8Array(readFileSync(FONT_FILES.regular)), bold: new Uint8Array(readFileSync(FONT_FILES.bold)) }
+}
 
 /** A4 in points, with 15 mm margins left and right and 12 mm at top and bottom. */
 export const PAGE = { width: 595.28, height: 841.89, marginX: 42, marginY: 34 } as const
@@ -29,11 +46,12 @@ export interface PdfMeta {
 export function newPdf(meta: PdfMeta): { doc: Doc; finish(): Promise<Buffer> } {
   const doc = new PDFDocument({
     size: 'A4', margins: { top: PAGE.marginY, bottom: PAGE.marginY, left: PAGE.marginX, right: PAGE.marginX },
-    font: FONTS.regular, lang: 'zh-CN', displayTitle: true,
+    lang: 'zh-CN', displayTitle: true,
     info: { Title: meta.title, Subject: meta.subject, Creator: '护童登记', Producer: '护童登记' },
   })
   const chunks: Buffer[] = []
   doc.on('data', (c: Buffer) => chunks.push(c))
+  doc.registerFont(REGULAR, FONTS.regular).registerFont(BOLD, FONTS.bold).font(REGULAR)
   const done = new Promise<Buffer>((resolve, reject) => {
     doc.on('end', () => resolve(Buffer.concat(chunks)))
     doc.on('error', reject)
@@ -42,8 +60,8 @@ export function newPdf(meta: PdfMeta): { doc: Doc; finish(): Promise<Buffer> } {
 }
 
 export function title(doc: Doc, text: string, sub?: string) {
-  doc.font(FONTS.bold).fontSize(16).text(text, PAGE.marginX, doc.y, { width: CONTENT_WIDTH, align: 'center' })
-  if (sub) doc.font(FONTS.regular).fontSize(9).text(sub, { width: CONTENT_WIDTH, align: 'center' })
+  doc.font(BOLD).fontSize(16).text(text, PAGE.marginX, doc.y, { width: CONTENT_WIDTH, align: 'center' })
+  if (sub) doc.font(REGULAR).fontSize(9).text(sub, { width: CONTENT_WIDTH, align: 'center' })
   doc.moveDown(0.4)
 }
 
@@ -52,7 +70,7 @@ export function spreadLine(doc: Doc, texts: readonly string[], { size = 10, weig
   if (doc.y + 2 * size > PAGE.height - PAGE.marginY) doc.addPage()
   const y = doc.y
   const total = weights.reduce((a, b) => a + b, 0)
-  doc.font(FONTS.regular).fontSize(size)
+  doc.font(REGULAR).fontSize(size)
   let bottom = y
   let x = PAGE.marginX
   texts.forEach((t, i) => {
@@ -66,7 +84,7 @@ export function spreadLine(doc: Doc, texts: readonly string[], { size = 10, weig
 }
 
 export function paragraph(doc: Doc, text: string, { size = 10, bold = false, gap = 2 } = {}) {
-  doc.font(bold ? FONTS.bold : FONTS.regular).fontSize(size).text(text, PAGE.marginX, doc.y, { width: CONTENT_WIDTH })
+  doc.font(bold ? BOLD : REGULAR).fontSize(size).text(text, PAGE.marginX, doc.y, { width: CONTENT_WIDTH })
   doc.y += gap
 }
 
@@ -90,7 +108,7 @@ export function grid(doc: Doc, rows: readonly Cell[][], columns = 8) {
   const unit = CONTENT_WIDTH / columns
   for (const row of rows) {
     const heights = row.map((cell) => {
-      doc.font(cell.kind === 'value' ? FONTS.regular : FONTS.bold).fontSize(SIZE[cell.kind])
+      doc.font(cell.kind === 'value' ? REGULAR : BOLD).fontSize(SIZE[cell.kind])
       return doc.heightOfString(cell.text || ' ', { width: unit * (cell.span ?? 1) - 2 * PAD }) + 2 * PAD
     })
     const height = Math.max(18, ...heights)
@@ -101,7 +119,7 @@ export function grid(doc: Doc, rows: readonly Cell[][], columns = 8) {
       const w = unit * (cell.span ?? 1)
       if (cell.kind !== 'value') doc.rect(x, top, w, height).fillColor(cell.kind === 'section' ? '#d9d9d9' : '#f2f2f2').fill()
       doc.rect(x, top, w, height).lineWidth(0.6).strokeColor('#000').stroke()
-      doc.fillColor('#000').font(cell.kind === 'value' ? FONTS.regular : FONTS.bold).fontSize(SIZE[cell.kind])
+      doc.fillColor('#000').font(cell.kind === 'value' ? REGULAR : BOLD).fontSize(SIZE[cell.kind])
       const textHeight = doc.heightOfString(cell.text || ' ', { width: w - 2 * PAD })
       doc.text(cell.text, x + PAD, top + (height - textHeight) / 2, { width: w - 2 * PAD, align: cell.kind === 'section' || (cell.span ?? 1) > 4 ? 'left' : 'center' })
       x += w
@@ -123,8 +141,8 @@ export function signatureBoxes(doc: Doc, headings: readonly string[], bottomLine
   headings.forEach((heading, i) => {
     const x = PAGE.marginX + i * w
     doc.rect(x, top, w, height).lineWidth(0.6).strokeColor('#000').stroke()
-    doc.fillColor('#000').font(FONTS.bold).fontSize(8.5).text(heading, x + PAD, top + PAD, { width: w - 2 * PAD })
-    doc.font(FONTS.regular).fontSize(8).text(bottomLine, x + PAD, top + height - 14, { width: w - 2 * PAD, align: 'right' })
+    doc.fillColor('#000').font(BOLD).fontSize(8.5).text(heading, x + PAD, top + PAD, { width: w - 2 * PAD })
+    doc.font(REGULAR).fontSize(8).text(bottomLine, x + PAD, top + height - 14, { width: w - 2 * PAD, align: 'right' })
   })
   doc.x = PAGE.marginX
   doc.y = top + height + 6

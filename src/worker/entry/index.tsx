@@ -18,6 +18,7 @@ import { ENTRY_TEXT, VISIT_TEXT } from '../strings'
 import Actions from './actions'
 import History from './history'
 import PendingVisits from './pending-visits'
+import PrintCard from './print-card'
 import { Duplicates, Returned, Suggestions } from './insights'
 import RecordView from './record-view'
 import { useEntry } from './use-entry'
@@ -94,6 +95,7 @@ export default function EntryPage() {
             <PendingVisits items={pending} />
             <Actions entry={entry} role={session.user.role} visits={history.filter((h) => h.visit).length + pending.length} ticked={ticked}
               onReturnMode={returnMode} onChanged={reload} saveVisit={saveVisit} />
+            <PrintCard entry={entry} />
             <History items={history} record={entry.record} />
           </View>
         </View>

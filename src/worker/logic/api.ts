@@ -7,7 +7,7 @@ import type {
   ErrorBody, HistoryPage, QueuePage, QueueQuery, RegionChildren, RegionStats, RegistrationView, RevealAnswer, ReviewBrief,
 } from '@/domain/api'
 import type { ReviewInput } from '@/domain/review'
-import { downloadFile } from '@/platform/download'
+import { downloadFile, type DownloadRequest } from '@/platform/download'
 import { request, RequestError } from '@/platform/request'
 import { ERROR_TEXT } from '../strings'
 import { currentSession, signOut } from './session'
@@ -56,19 +56,26 @@ export const workerApi = {
   stats: (region?: string) => call<RegionStats>(`/stats${query({ region })}`),
   /** The next level of a region (a county's townships), for the overview's chooser. Public. */
   children: (code: string) => request<RegionChildren>(`/api/v1/regions/${code}/children`),
-  async exportRoster(region: string | undefined, mask: boolean, filename: string): Promise<void> {
-    const session = currentSession()
-    if (!session) throw new SignedOutError()
-    try {
-      await downloadFile({ path: `/api/v1/export.xlsx${query({ region, mask: mask ? '1' : undefined })}`, header: authHeader(session.token), filename })
-    } catch (error) {
-      if (error instanceof RequestError && error.statusCode === 401) {
-        signOut()
-        throw new SignedOutError()
-      }
-      throw error
+  exportRoster: (region: string | undefined, mask: boolean, filename: string) =>
+    download({ path: `/api/v1/export.xlsx${query({ region, mask: mask ? '1' : undefined })}`, filename, fileType: 'xlsx' }),
+  /** One record's 一人一表 or 事实无人抚养 application, printed by the server as PDF. */
+  printForm: (id: string, form: 'form' | 'allowance-application', filename: string) =>
+    download({ path: `/api/v1/registrations/${id}/${form}.pdf`, filename, fileType: 'pdf' }),
+}
+
+/** A file made by the server, fetched with the worker's token (a 401 signs out, as for every call). */
+async function download(request: Omit<DownloadRequest, 'header'>): Promise<void> {
+  const session = currentSession()
+  if (!session) throw new SignedOutError()
+  try {
+    await downloadFile({ ...request, header: authHeader(session.token) })
+  } catch (error) {
+    if (error instanceof RequestError && error.statusCode === 401) {
+      signOut()
+      throw new SignedOutError()
     }
-  },
+    throw error
+  }
 }
 
 /** A failure whose message is already the sentence to show (e.g. the server's refusal of a queued visit). */
