@@ -96,6 +96,12 @@ export async function fillFamilySteps(page: Page) {
   await page.getByText('填报人就是照护人', { exact: true }).click()
   await next(page)
   await expectStep(page, 4, '家庭情况')
+  // The grandparents: 已故, 健在 with a name (the birth date left out, as a grandmother may not know it), 不详.
+  await choose(page, 'family.grandparents.paternalGrandfather.status', '已故')
+  await choose(page, 'family.grandparents.paternalGrandmother.status', '健在')
+  await type(page, 'family.grandparents.paternalGrandmother.name', '陈桂英')
+  await choose(page, 'family.grandparents.maternalGrandfather.status', '不详')
+  await choose(page, 'family.grandparents.maternalGrandmother.status', '不详')
   await choose(page, 'family.economicStatus', '一般家庭')
   for (const label of ['打工收入', '种养殖业']) await choose(page, 'family.incomeSources', label)
   for (const label of ['教育', '心理']) await choose(page, 'family.needs', label)

@@ -47,8 +47,19 @@ export async function fillCarer(c: { name: string; id: string; relation: string;
   choose('guardianship.carer.entrustmentSigned', c.signed)
 }
 
-export async function fillFamily(f: { economic: string; income: string[]; assistance: string[]; needs: string[]; note?: string }) {
+type Grandparent = { status: string; name?: string; birthDate?: string }
+const STATUS_LABELS: Record<string, string> = { living: '健在', deceased: '已故', unknown: '不详' }
+
+export async function fillFamily(f: {
+  grandparents: Record<string, Grandparent>; economic: string; income: string[]; assistance: string[]; needs: string[]; note?: string
+}) {
   await expectStep(4, '家庭情况')
+  for (const [code, g] of Object.entries(f.grandparents)) {
+    const base = `family.grandparents.${code}`
+    choose(`${base}.status`, STATUS_LABELS[g.status])
+    if (g.name) await type(`${base}.name`, g.name)
+    if (g.birthDate) pickDate(`${base}.birthDate`, g.birthDate)
+  }
   choose('family.economicStatus', f.economic)
   toggle('family.incomeSources', f.income)
   toggle('family.assistance', f.assistance)

@@ -60,7 +60,7 @@ test('left-behind child: both parents away, grandmother cares', async () => {
   await fillCarer({ name: '陈桂英', id: '441422195504100642', relation: '祖母', phone: '13711112222', address: '大埔县茶阳镇茅坪村上屋12号', ability: '基本能照顾', signed: '是' })
   await copyContactFrom('照护人')
   next()
-  await fillFamily({ economic: '一般家庭', income: ['打工收入', '种养殖业'], assistance: [], needs: ['教育', '心理'] })
+  await fillFamily({ grandparents: leftBehind.family.grandparents, economic: '一般家庭', income: ['打工收入', '种养殖业'], assistance: [], needs: ['教育', '心理'] })
   next()
   await reviewAndSubmit(leftBehind, ['农村留守儿童'])
 })
@@ -84,7 +84,7 @@ test('事实无人抚养: father in prison, mother lost contact and reported to 
   await copyContactFrom('照护人')
   next()
   await fillFamily({
-    economic: '最低生活保障对象（低保）', income: ['政府救助', '亲朋接济'], assistance: ['享受低保'], needs: ['生活', '教育', '监护'],
+    grandparents: deFacto.family.grandparents, economic: '最低生活保障对象（低保）', income: ['政府救助', '亲朋接济'], assistance: ['享受低保'], needs: ['生活', '教育', '监护'],
     note: '爷爷年纪大，身体不好，孩子读初中住校，周末回家。',
   })
   next()
@@ -106,7 +106,7 @@ test('a child with a disability, both parents at home', async () => {
   choose('guardianship.arrangement', '父母共同照料')
   await copyContactFrom('父亲')
   next()
-  await fillFamily({ economic: '低保边缘家庭', income: ['种养殖业'], assistance: ['医疗救助'], needs: ['医疗', '教育'], note: '需要康复训练，镇上没有特殊教育学校。' })
+  await fillFamily({ grandparents: disability.family.grandparents, economic: '低保边缘家庭', income: ['种养殖业'], assistance: ['医疗救助'], needs: ['医疗', '教育'], note: '需要康复训练，镇上没有特殊教育学校。' })
   next()
   await reviewAndSubmit(disability, ['困境儿童'])
   await waitFor(() => expect(screen.getByText(/刘小军的登记已经保存/)).toBeTruthy())
