@@ -115,3 +115,26 @@ export async function startApp(backend: Backend, overrides: Partial<AppConfig> =
   }
   return t
 }
+
+/**
+ * The roster as a test reads it: the sheet names, and the children's rows of every village sheet (not the
+ * summary) keyed by their headings, the three heading rows joined ('B. 家庭情况/父亲/联系电话'; a merged
+ * heading counted once).
+ */
+export async function readRoster(raw: Buffer): Promise<{ sheets: string[]; rows: Record<string, string>[] }> {
+  const ExcelJS = (await import('exceljs')).default
+  const wb = new ExcelJS.Workbook()
+  await wb.xlsx.load(raw as never)
+  const rows: Record<string, string>[] = []
+  for (const ws of wb.worksheets.filter((w) => w.name !== '汇总')) {
+    const text = (r: number, c: number) => (ws.getCell(r, c).value == null ? '' : String(ws.getCell(r, c).value))
+    const width = ws.getRow(3).cellCount
+    const headings = Array.from({ length: width }, (_, i) =>
+      [text(3, i + 1), text(4, i + 1), text(5, i + 1)].filter((h, k, all) => h && all.indexOf(h) === k).join('/'))
+    for (let r = 6; r <= ws.rowCount; r++) {
+      if (typeof ws.getCell(r, 1).value !== 'number') continue
+      rows.push(Object.fromEntries(headings.map((h, i) => [h, text(r, i + 1)])))
+    }
+  }
+  return { sheets: wb.worksheets.map((w) => w.name), rows }
+}
