@@ -4,11 +4,10 @@
  * the server: no stack, no SQL, no library message.
  */
 import type { FastifyError, FastifyInstance } from 'fastify'
+import type { ErrorBody } from '../../src/domain/api'
 import type { Issue } from '../../src/domain/schema'
 
-export interface ErrorBody {
-  error: { code: string; message: string; issues?: Issue[]; current?: unknown }
-}
+export type { ErrorBody }
 
 export class HttpError extends Error {
   constructor(

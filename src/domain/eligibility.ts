@@ -50,7 +50,8 @@ export interface Classification {
   age?: number
 }
 
-type Partialish = {
+/** A registration as the rules read it: a draft's answers, every field optional and not yet validated. */
+export type PartialRegistration = {
   child?: Partial<Registration['child']>
   parents?: { father?: Partial<Parent>; mother?: Partial<Parent> }
   guardianship?: Partial<Registration['guardianship']>
@@ -90,11 +91,15 @@ function severeDisability(cert: string | undefined): { severe: boolean; label: s
   return { severe: grade === '1' || grade === '2' || category === '5' || category === '6', label }
 }
 
+type KeysOfUnion<T> = T extends unknown ? keyof T : never
+/** One parent with the fields of every situation, each optional: a draft may hold any of them, or none. */
+type AnySituationFields = { [K in KeysOfUnion<Parent>]?: Parent extends infer P ? (P extends Record<K, infer V> ? V : never) : never }
+
 export function checkSituation(role: ParentRole, parent: Partial<Parent> | undefined, today: IsoDate): SituationCheck | undefined {
   const who = PARENT_LABELS[role]
   const none = { inS: false, gateway: false, lost: false }
   if (!parent?.situation) return undefined
-  const p = parent as Partial<Parent> & Record<string, any>
+  const p = parent as AnySituationFields
   switch (p.situation) {
     case 'deceased':
       return { ...none, gateway: true, lost: true, fact: `${who}已死亡${p.date ? `（${p.date}）` : ''}` }
@@ -139,7 +144,7 @@ export function checkSituation(role: ParentRole, parent: Partial<Parent> | undef
   }
 }
 
-export function classify(record: Partialish, today: IsoDate = chinaToday()): Classification {
+export function classify(record: PartialRegistration, today: IsoDate = chinaToday()): Classification {
   const out: Classification = { findings: [], missing: [], notes: [] }
   const child = record.child ?? {}
   if (!child.birthDate) {
@@ -196,7 +201,7 @@ export function classify(record: Partialish, today: IsoDate = chinaToday()): Cla
  * guardian (and which one)? 无监护能力 through 重病 or 重残, 重残 only as the 事实无人抚养 rules define it
  * (checkSituation reads the certificate).
  */
-export function parentsAway(record: Partialish, today: IsoDate = chinaToday()): { both: boolean; unable?: ParentRole } {
+export function parentsAway(record: PartialRegistration, today: IsoDate = chinaToday()): { both: boolean; unable?: ParentRole } {
   const f = record.parents?.father?.situation
   const m = record.parents?.mother?.situation
   const unable = (role: ParentRole) => {
@@ -210,7 +215,7 @@ export function parentsAway(record: Partialish, today: IsoDate = chinaToday()): 
 }
 
 /** 国发〔2016〕13号 and 民发〔2016〕42号: under 16, rural hukou, both parents away or one away and the other unable. */
-function leftBehind(out: Classification, record: Partialish, father: SituationCheck, mother: SituationCheck, age: number, ageFact: string, today: IsoDate) {
+function leftBehind(out: Classification, record: PartialRegistration, father: SituationCheck, mother: SituationCheck, age: number, ageFact: string, today: IsoDate) {
   const f = record.parents?.father?.situation
   const m = record.parents?.mother?.situation
   const away = parentsAway(record, today)
@@ -246,7 +251,7 @@ function leftBehind(out: Classification, record: Partialish, father: SituationCh
 }
 
 /** 国发〔2016〕36号 groups, in Guangdong's wording. 孤儿 and 事实无人抚养 are reported as their own categories. */
-function difficulty(out: Classification, record: Partialish, ageFact: string) {
+function difficulty(out: Classification, record: PartialRegistration, ageFact: string) {
   const kinds: DifficultyKind[] = []
   const facts: string[] = []
   const economic = record.family?.economicStatus

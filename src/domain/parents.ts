@@ -4,7 +4,7 @@
  * field that belongs to another situation is refused rather than kept invisibly.
  */
 import * as z from 'zod/mini'
-import { PARENT_SITUATIONS, codesOf } from './codes'
+import { PARENT_SITUATIONS } from './codes'
 import { date, disabilityCertNo, idNumber, personName, phone, text, yesNo } from './fields'
 
 export type ParentRole = 'father' | 'mother'

@@ -4,6 +4,7 @@
  * Paths are dotted ('parents.father.since'). Setting undefined removes the key: a draft never holds
  * an empty answer, so what was cleared is not in the record.
  */
+import type { PartialRegistration } from './eligibility'
 import type { StepKey } from './schema'
 
 export type Dict = Record<string, unknown>
@@ -17,6 +18,11 @@ export interface RecordAnswers {
   parents: { father: Dict; mother: Dict }
   guardianship: Dict
   family: Dict
+}
+
+/** A draft's answers as the rules read them (`classify`): unvalidated, so nothing is assumed of any field. */
+export function answersForRules(record: RecordAnswers): PartialRegistration {
+  return record as unknown as PartialRegistration
 }
 
 /** What a draft holds: the answers only (consent is given anew when it is submitted). */

@@ -46,7 +46,7 @@ async function weappDownload({ path, header, fileType }: DownloadRequest) {
   try {
     result = await Taro.downloadFile({ url: apiUrl(path), header })
   } catch (error) {
-    throw new RequestError('offline', String((error as any)?.errMsg ?? error))
+    throw new RequestError('offline', String((error as { errMsg?: string })?.errMsg ?? error))
   }
   if (result.statusCode !== 200) throw new RequestError('http', `HTTP ${result.statusCode}`, result.statusCode)
   await Taro.openDocument({ filePath: result.tempFilePath, fileType, showMenu: true })

@@ -14,7 +14,7 @@ export function installQuietInputs(): void {
   if (installed || process.env.TARO_ENV === 'h5') return
   installed = true
   const original = FormElement.prototype.dispatchEvent
-  FormElement.prototype.dispatchEvent = function dispatchEvent(this: FormElement, event: any) {
+  FormElement.prototype.dispatchEvent = function dispatchEvent(this: FormElement, event: Parameters<typeof original>[0]) {
     if (event?.type === 'input' && event.mpEvent && (this.dataset as Record<string, unknown>)?.quiet) {
       this.props.value = event.mpEvent.detail?.value
       return TaroElement.prototype.dispatchEvent.call(this, event)

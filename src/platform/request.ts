@@ -37,7 +37,7 @@ const taroTransport: Transport = async (request) => {
   const response = await Taro.request({
     url: request.url,
     method: request.method,
-    data: request.data as any,
+    data: request.data as Parameters<typeof Taro.request>[0]['data'],
     header: request.header,
     timeout: request.timeout,
     dataType: 'json',
@@ -77,7 +77,7 @@ export async function request<T>(
       timeout: options.timeout ?? DEFAULT_TIMEOUT_MS,
     })
   } catch (error) {
-    throw new RequestError('offline', error instanceof Error ? error.message : String((error as any)?.errMsg ?? error))
+    throw new RequestError('offline', error instanceof Error ? error.message : String((error as { errMsg?: string })?.errMsg ?? error))
   }
   if (response.statusCode < 200 || response.statusCode >= 300) {
     throw new RequestError('http', `HTTP ${response.statusCode}`, response.statusCode, response.data)

@@ -15,7 +15,8 @@ export function systemFontSize(): number {
   if (fontSetting !== undefined) return fontSetting
   let value: number | undefined
   try {
-    const info: any = typeof Taro.getAppBaseInfo === 'function' ? Taro.getAppBaseInfo() : Taro.getSystemInfoSync()
+    // The base info carries fontSizeSetting on WeChat; older typings of the fallback do not declare it.
+    const info = (typeof Taro.getAppBaseInfo === 'function' ? Taro.getAppBaseInfo() : Taro.getSystemInfoSync()) as { fontSizeSetting?: number }
     value = Number(info?.fontSizeSetting)
   } catch {
     value = undefined

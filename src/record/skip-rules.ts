@@ -7,7 +7,7 @@
 import { CARE_ARRANGEMENTS, GRANDPARENTS } from '@/domain/codes'
 import { PARENT_COMMON_FIELDS, SITUATION_FIELDS, type Situation } from '@/domain/parents'
 import { crossStepIssues } from '@/domain/schema'
-import type { Dict, DraftRecord, RecordAnswers } from '@/domain/record'
+import { answersForRules, emptyRecord, type Dict, type DraftRecord, type RecordAnswers } from '@/domain/record'
 
 const DISABLED = new Set(['disabled', 'disabled_ill'])
 const ILL = new Set(['ill', 'disabled_ill'])
@@ -57,7 +57,8 @@ function applyParent(parent: Dict): Dict {
 /** Care arrangements the parents' situations allow (all of them while a situation is still unanswered). */
 export function allowedArrangements(record: Pick<RecordAnswers, 'parents'>): string[] {
   return CARE_ARRANGEMENTS.map((a) => a.code).filter((code) => {
-    const issues = crossStepIssues({ parents: record.parents as any, guardianship: { arrangement: code, carer: {} } as any }, ['guardianship'])
+    // Only what the arrangement itself is told counts here: the carer's fields come later in the step.
+    const issues = crossStepIssues({ parents: answersForRules({ ...emptyRecord(), parents: record.parents }).parents, guardianship: { arrangement: code } }, ['guardianship'])
     return !issues.some((i) => i.path[1] === 'arrangement')
   })
 }

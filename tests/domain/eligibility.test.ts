@@ -39,7 +39,7 @@ const GATEWAY: Record<string, ParentMaker> = {
 /** Lost to the child (孤儿): 死亡, 宣告失踪, and a birth parent who cannot be found. */
 const LOST: Record<string, ParentMaker> = {
   ...GATEWAY,
-  查找不到: (r) => ({ situation: 'unidentified' }),
+  查找不到: () => ({ situation: 'unidentified' }),
 }
 
 const migrant: ParentMaker = (r) => person(r, 'migrant_work', { workPlace: '广东省深圳市', since: '2022-01-01', phone: '13800138000' })
@@ -49,7 +49,6 @@ const atHome: ParentMaker = (r) => person(r, 'at_home')
  * A record built from a fixture with the given parents. The de-facto fixture is a 14-year-old girl with a
  * Guangdong rural hukou; the left-behind fixture an 11-year-old boy.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 function withParents(father: ParentMaker, mother: ParentMaker, base: FixtureName = 'de-facto-unsupported', tweak?: (r: any) => void) {
   const r = fixture(base)
   r.parents = { father: father('father'), mother: mother('mother') }

@@ -27,7 +27,6 @@ export type FixtureName = keyof typeof FIXTURES
 export const FIXTURE_NAMES = Object.keys(FIXTURES) as FixtureName[]
 
 /** A deep copy of a fixture, typed loosely so a test can break it on purpose. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function fixture(name: FixtureName): any {
   return structuredClone(FIXTURES[name])
 }

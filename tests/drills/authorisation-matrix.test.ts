@@ -19,7 +19,6 @@ type Cell = number | 'sees' | 'blind'
 const ENDPOINTS = ['list', 'get', 'reveal', 'history', 'edit', 'withdraw', 'start_review', 'approve', 'confirm', 'queue', 'stats', 'export', 'regions', 'print', 'application'] as const
 type Endpoint = (typeof ENDPOINTS)[number]
 
-/* eslint-disable no-multi-spaces */
 const MATRIX: Record<string, Cell[]> = {
   //                          list     get  reveal history edit withdraw start  approve confirm queue    stats    export   regions print application
   'guardian (owner)':        ['sees',  200, 403,    200,    200, 200,     403,   403,    403,    403,     403,     403,     200, 403, 403],
@@ -34,7 +33,6 @@ const MATRIX: Record<string, Cell[]> = {
   'disabled worker, 茅坪':    [401,     401, 401,    401,    401, 401,     401,   401,    401,    401,     401,     401,     200, 401, 401],
   'no token':                [401,     401, 401,    401,    401, 401,     401,   401,    401,    401,     401,     401,     200, 401, 401],
 }
-/* eslint-enable no-multi-spaces */
 
 const WORKERS: [string, 'village_worker' | 'township_supervisor' | 'county_admin', string | null][] = [
   ['village worker, 茅坪', 'village_worker', '441422101200'], ['village worker, 左弼', 'village_worker', '441422101201'],

@@ -3,7 +3,7 @@
  * (pages ask platform/navigation to move; here the top page of a stack is rendered) and the villages
  * request served from server/data/gd-villages.json through the request layer's transport.
  */
-import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { useSyncExternalStore, type ComponentType } from 'react'

@@ -3,7 +3,6 @@
  * stores hydrating from what the phone kept), and home offers to continue at the exact step.
  * Modules are loaded with require() after jest.resetModules(), as a new app start would load them.
  */
-/* eslint-disable @typescript-eslint/no-var-requires */
 
 // Testing Library registers its cleanup hooks when imported; here it is imported inside tests (once per
 // app start), so the hooks are skipped and each app is unmounted by the test itself.

@@ -1,4 +1,5 @@
 /** The history of one registration: one row per version, the detail encrypted (it holds reasons and diffs). */
+import type { HistoryAction } from '../../../src/domain/api'
 import type { Insertable, Kysely, Selectable } from 'kysely'
 import type { Database, EventsTable } from './types'
 
@@ -24,7 +25,7 @@ export function eventByRequest(ex: Ex, registrationId: string, requestId: string
     .where('registration_id', '=', registrationId).where('request_id', '=', requestId).executeTakeFirst()
 }
 
-export function latestEvent(ex: Ex, registrationId: string, action: string): Promise<EventRow | undefined> {
+export function latestEvent(ex: Ex, registrationId: string, action: HistoryAction): Promise<EventRow | undefined> {
   return ex.selectFrom('registration_events').selectAll()
     .where('registration_id', '=', registrationId).where('action', '=', action)
     .orderBy('version', 'desc').limit(1).executeTakeFirst()

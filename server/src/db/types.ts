@@ -4,6 +4,7 @@
  * notes, field diffs — a diff of an ID number holds the ID number). Times are ISO-8601 UTC strings with
  * milliseconds: they sort the same in SQLite and PostgreSQL. Flags are 0/1 integers for the same reason.
  */
+import type { HistoryAction } from '../../../src/domain/api'
 import type { Role, Status } from '../../../src/domain/status'
 
 export interface UsersTable {
@@ -56,7 +57,7 @@ export interface EventsTable {
   at: string
   actor_id: string
   actor_role: Role
-  action: string
+  action: HistoryAction
   from_status: Status | null
   to_status: Status
   /** Encrypted JSON: { reason?, fields?, visit?, diff? }. */

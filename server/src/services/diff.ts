@@ -2,11 +2,9 @@
  * Field-level differences between two versions of a record, for the history: `child.name` 陈小明 → 陈晓明.
  * Objects are walked; arrays and scalars are compared whole (a multi-select is one field).
  */
-export interface FieldChange {
-  path: string
-  from?: unknown
-  to?: unknown
-}
+import type { FieldChange } from '../../../src/domain/api'
+
+export type { FieldChange }
 
 function flatten(value: unknown, prefix: string, out: Map<string, unknown>) {
   if (value && typeof value === 'object' && !Array.isArray(value)) {

@@ -4,6 +4,7 @@
  * the visit records, and a changed ID number or phone masked, as in the record itself.
  */
 import type { FastifyInstance } from 'fastify'
+import type { HistoryPage } from '../../../src/domain/api'
 import { SENSITIVE_FIELDS, maskField } from '../../../src/domain/mask'
 import { ROLE_LABELS, actionLabel, statusLabel, type Status } from '../../../src/domain/status'
 import type { Actor } from '../actor'
@@ -18,7 +19,7 @@ const maskChange = (c: FieldChange): FieldChange => (!SENSITIVE_FIELDS[c.path] ?
   ...('to' in c ? { to: maskField(c.path, c.to) } : {}),
 })
 
-export async function history(app: FastifyInstance, actor: Actor, id: string, ip: string) {
+export async function history(app: FastifyInstance, actor: Actor, id: string, ip: string): Promise<HistoryPage> {
   const row = await reachable(app, actor, id)
   const isGuardian = actor.role === 'guardian'
   await auditRead(app, actor, row, 'view_history', ip)
@@ -28,7 +29,7 @@ export async function history(app: FastifyInstance, actor: Actor, id: string, ip
       const d: EventDetail = e.detail ? app.vault.openJson<EventDetail>(e.detail, `${row.id}#${e.version}`) : {}
       return {
         version: e.version, at: e.at, action: e.action,
-        actionLabel: e.action === 'edit' ? '修改后重新提交' : actionLabel(e.action as never),
+        actionLabel: e.action === 'edit' ? '修改后重新提交' : actionLabel(e.action),
         from: e.from_status, to: e.to_status,
         fromLabel: e.from_status ? statusLabel(e.from_status as Status) : null, toLabel: statusLabel(e.to_status as Status),
         actor: { role: e.actor_role, roleLabel: ROLE_LABELS[e.actor_role], name: isGuardian ? null : e.actor_name ?? e.actor_username ?? null },

@@ -5,6 +5,7 @@
  * ID number is stored in plaintext to search in).
  */
 import type { FastifyInstance } from 'fastify'
+import type { QueuePage } from '../../../src/domain/api'
 import type { Category } from '../../../src/domain/eligibility'
 import { normaliseIdInput } from '../../../src/domain/idcard'
 import { STATUSES, awaitingRole, type Role, type Status } from '../../../src/domain/status'
@@ -42,7 +43,7 @@ function searchHashes(app: FastifyInstance, term: string): QueueFilter['hmacs'] 
   return /^\d{17}[\dX]$/.test(id) ? { id: app.vault.lookup('id', id) } : { name: app.vault.lookup('name', normaliseName(term)) }
 }
 
-export async function queue(app: FastifyInstance, actor: Actor, query: QueueQuery) {
+export async function queue(app: FastifyInstance, actor: Actor, query: QueueQuery): Promise<QueuePage> {
   const { status, category, q, cursor } = query
   const limit = query.limit ?? 20
   const range = regionRange(actor.regionCode)

@@ -4,6 +4,7 @@
  * outside one's reach "does not exist" rather than being "forbidden" (which would confirm it exists).
  */
 import type { FastifyInstance } from 'fastify'
+import type { OwnList, RegistrationView, RevealAnswer } from '../../../src/domain/api'
 import { valueAt } from '../../../src/domain/mask'
 import type { Actor } from '../actor'
 import { audit } from '../db/audit'
@@ -30,13 +31,13 @@ export async function auditRead(app: FastifyInstance, actor: Actor, row: Registr
 }
 
 /** The guardian's own registrations, newest change first. */
-export async function ownList(app: FastifyInstance, actor: Actor) {
+export async function ownList(app: FastifyInstance, actor: Actor): Promise<OwnList> {
   const rows = await listByOwner(app.db, actor.id)
   return { items: await Promise.all(rows.map((r) => ownListItem(app, r))) }
 }
 
 /** One full record, as this actor may see it (services/views.ts), audited for workers. */
-export async function openOne(app: FastifyInstance, actor: Actor, id: string, ip: string) {
+export async function openOne(app: FastifyInstance, actor: Actor, id: string, ip: string): Promise<RegistrationView> {
   const row = await reachable(app, actor, id)
   await auditRead(app, actor, row, 'view', ip)
   return fullView(app, row, actor)
@@ -46,7 +47,7 @@ export async function openOne(app: FastifyInstance, actor: Actor, id: string, ip
  * One masked field in full, for a worker of the record's region who tapped to see it. Each reveal is its
  * own audit row naming the field, so the log shows who saw which child's ID number or phone.
  */
-export async function revealField(app: FastifyInstance, actor: Actor, id: string, field: string, ip: string) {
+export async function revealField(app: FastifyInstance, actor: Actor, id: string, field: string, ip: string): Promise<RevealAnswer> {
   const row = await reachable(app, actor, id)
   const value = valueAt(openRecord(app, row), field)
   await auditRead(app, actor, row, 'reveal', ip, { field })

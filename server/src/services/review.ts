@@ -4,6 +4,7 @@
  * it the record "does not exist" for this worker), then the role, then the state.
  */
 import type { FastifyInstance } from 'fastify'
+import type { ReviewBrief } from '../../../src/domain/api'
 import { validateReview } from '../../../src/domain/review'
 import { RULES, ROLE_LABELS, actionLabel, allowedActions, statusLabel, transition } from '../../../src/domain/status'
 import type { Actor } from '../actor'
@@ -14,12 +15,12 @@ import { findRegistration, updateAtVersion, type RegistrationRow } from '../db/r
 import { badRequest, conflict, forbidden, notFound } from '../errors'
 import { canSee } from '../scope'
 
-const brief = (row: RegistrationRow, actor: Actor) => ({
+const brief = (row: RegistrationRow, actor: Actor): ReviewBrief => ({
   id: row.id, status: row.status, statusLabel: statusLabel(row.status), version: row.version,
   updatedAt: row.updated_at, allowedActions: allowedActions(row.status, actor.role),
 })
 
-export async function review(app: FastifyInstance, actor: Actor, id: string, body: unknown, ip: string) {
+export async function review(app: FastifyInstance, actor: Actor, id: string, body: unknown, ip: string): Promise<ReviewBrief> {
   const parsed = validateReview(body)
   if (!parsed.ok) throw badRequest('审核内容有误，请按提示修改', parsed.issues)
   const input = parsed.value

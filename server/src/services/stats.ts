@@ -3,23 +3,24 @@
  * status and category appears, zero or not, so a client can draw a fixed table without knowing the codes.
  */
 import type { FastifyInstance } from 'fastify'
-import { CATEGORIES } from '../../../src/domain/eligibility'
-import { STATUSES } from '../../../src/domain/status'
+import type { RegionStats, VillageStats } from '../../../src/domain/api'
+import { CATEGORIES, type Category } from '../../../src/domain/eligibility'
+import { STATUSES, type Status } from '../../../src/domain/status'
 import { num } from '../db/connect'
 import { regionStats } from '../db/registrations'
 import type { RegionRange } from '../scope'
 
-const zeroByStatus = () => Object.fromEntries(STATUSES.map((s) => [s.code, 0])) as Record<string, number>
+const zeroByStatus = () => Object.fromEntries(STATUSES.map((s) => [s.code, 0])) as Record<Status, number>
 
-export async function stats(app: FastifyInstance, range: RegionRange) {
+export async function stats(app: FastifyInstance, range: RegionRange): Promise<RegionStats> {
   const { byStatus, byVillage } = await regionStats(app.db, range)
   const status = zeroByStatus()
-  const byCategory = Object.fromEntries(CATEGORIES.map((c) => [c.code, zeroByStatus()]))
+  const byCategory = Object.fromEntries(CATEGORIES.map((c) => [c.code, zeroByStatus()])) as Record<Category, Record<Status, number>>
   for (const r of byStatus) {
     status[r.status] = num(r.n)
     for (const c of CATEGORIES) byCategory[c.code][r.status] = num((r as Record<string, unknown>)[c.code])
   }
-  const villages = new Map<string, { code: string; name: string; total: number; byStatus: Record<string, number> }>()
+  const villages = new Map<string, VillageStats>()
   for (const r of byVillage) {
     const v = villages.get(r.village_code) ?? { code: r.village_code, name: app.regions.name(r.village_code) ?? '', total: 0, byStatus: zeroByStatus() }
     v.byStatus[r.status] = num(r.n)

@@ -13,6 +13,7 @@
  * later changes are optimistic (UPDATE … WHERE version = n), so two racing edits cannot both win.
  */
 import type { FastifyInstance } from 'fastify'
+import type { RegistrationView } from '../../../src/domain/api'
 import { validateRegistration, type Registration } from '../../../src/domain/schema'
 import { transition } from '../../../src/domain/status'
 import type { Actor } from '../actor'
@@ -53,7 +54,7 @@ export function validateSubmission(app: FastifyInstance, body: unknown): { recor
   return { record: result.value, baseVersion: envelope.baseVersion }
 }
 
-export async function submit(app: FastifyInstance, actor: Actor, id: string, body: unknown, ip: string) {
+export async function submit(app: FastifyInstance, actor: Actor, id: string, body: unknown, ip: string): Promise<{ statusCode: 200 | 201; view: RegistrationView }> {
   const { record, baseVersion } = validateSubmission(app, body)
   const hash = contentHash(record)
   const derived = derive(record, app.vault)
@@ -105,7 +106,7 @@ export async function submit(app: FastifyInstance, actor: Actor, id: string, bod
 }
 
 /** The guardian takes a registration back (before review starts, or after a return); a repeat answers 200 again. */
-export async function withdraw(app: FastifyInstance, actor: Actor, id: string, ip: string) {
+export async function withdraw(app: FastifyInstance, actor: Actor, id: string, ip: string): Promise<RegistrationView> {
   return app.db.transaction().execute(async (trx) => {
     const row = await findRegistration(trx, id)
     if (!row || row.owner_id !== actor.id) throw notFound()

@@ -8,6 +8,8 @@ import type { Kysely } from 'kysely'
 import { ageOn } from '../../../src/domain/dates'
 import { classify } from '../../../src/domain/eligibility'
 import { maskIdNumber, maskName, maskPhone, maskRecord } from '../../../src/domain/mask'
+import type { FieldChange, OwnListItem, QueueItem, RegistrationBase, RegistrationView, ReturnedNote } from '../../../src/domain/api'
+import type { Visit } from '../../../src/domain/review'
 import type { Registration } from '../../../src/domain/schema'
 import { allowedActions, statusLabel, type Role } from '../../../src/domain/status'
 import type { Actor } from '../actor'
@@ -17,18 +19,19 @@ import { categoriesOf, duplicatesOf, type RegistrationRow } from '../db/registra
 import type { Database } from '../db/types'
 import { canSee } from '../scope'
 
+/** What an event stores encrypted beside its status change. */
 export interface EventDetail {
   reason?: string
   fields?: string[]
-  visit?: unknown
-  diff?: unknown
+  visit?: Visit
+  diff?: FieldChange[]
 }
 
 export function openRecord(app: FastifyInstance, row: RegistrationRow): Registration {
   return app.vault.openJson<Registration>(row.payload, row.id)
 }
 
-function base(row: RegistrationRow, role: Role) {
+function base(row: RegistrationRow, role: Role): RegistrationBase {
   return {
     id: row.id,
     status: row.status,
@@ -42,7 +45,7 @@ function base(row: RegistrationRow, role: Role) {
 }
 
 /** Why and where a returned record must be fixed (shown to the guardian). */
-async function returnInfo(app: FastifyInstance, ex: Kysely<Database>, row: RegistrationRow) {
+async function returnInfo(app: FastifyInstance, ex: Kysely<Database>, row: RegistrationRow): Promise<ReturnedNote | null> {
   if (row.status !== 'returned') return null
   const e = await latestEvent(ex, row.id, 'return')
   if (!e) return null
@@ -57,7 +60,7 @@ async function returnInfo(app: FastifyInstance, ex: Kysely<Database>, row: Regis
  * `record`: the plaintext of `row.payload` when the caller has just sealed it (a submission): decrypting what
  * was encrypted a moment ago took 2 % of the server's time under a PUT load (docs/quality.md, "Where a PUT spends its time").
  */
-export async function fullView(app: FastifyInstance, row: RegistrationRow, actor: Actor, ex: Kysely<Database> = app.db, record: Registration = openRecord(app, row)) {
+export async function fullView(app: FastifyInstance, row: RegistrationRow, actor: Actor, ex: Kysely<Database> = app.db, record: Registration = openRecord(app, row)): Promise<RegistrationView> {
   const { findings, missing, notes } = classify(record, today())
   const view = {
     ...base(row, actor.role),
@@ -87,13 +90,13 @@ export async function fullView(app: FastifyInstance, row: RegistrationRow, actor
  * The guardian's own list: their own children's names, unmasked, and for a returned record the reviewer's
  * reason and the fields to fix, so the phone can show them without opening each record.
  */
-export async function ownListItem(app: FastifyInstance, row: RegistrationRow) {
+export async function ownListItem(app: FastifyInstance, row: RegistrationRow): Promise<OwnListItem> {
   const record = openRecord(app, row)
   return { ...base(row, 'guardian'), childName: record.child.name, returned: await returnInfo(app, app.db, row) }
 }
 
 /** A worker's queue item: masked name, ID number and phone; age rather than birth date. */
-export function queueItem(app: FastifyInstance, row: RegistrationRow, role: Role, duplicate: boolean) {
+export function queueItem(app: FastifyInstance, row: RegistrationRow, role: Role, duplicate: boolean): QueueItem {
   const { child, guardianship } = openRecord(app, row)
   return {
     ...base(row, role),

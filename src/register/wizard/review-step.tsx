@@ -9,7 +9,7 @@ import ActionButton from '@/components/button'
 import { FIELD_TEXT } from '@/components/strings'
 import { CONSENT_CHECKBOX, CONSENT_SECTIONS, CONSENT_TITLE, CONSENT_VERSION } from '@/domain/consent'
 import { classify } from '@/domain/eligibility'
-import { ANSWER_STEPS, getIn } from '@/domain/record'
+import { ANSWER_STEPS, answersForRules, getIn } from '@/domain/record'
 import { STEPS, validateStep, type StepKey } from '@/domain/schema'
 import { useRegionLabel } from '@/features/region-picker/region-data'
 import { submitDraft } from '@/features/registrations/submit'
@@ -65,9 +65,9 @@ export default function ReviewStep() {
   const [agreed, setAgreed] = useState(false)
   // Why the last 同意并提交 did not go through, in words under the button.
   const [problem, setProblem] = useState<string | undefined>(undefined)
-  const result = useMemo(() => (record ? classify(record as any) : undefined), [record])
+  const result = useMemo(() => (record ? classify(answersForRules(record)) : undefined), [record])
   const incomplete = useMemo(
-    () => (record ? ANSWER_STEPS.map((key) => ({ key, n: validateStep(key, record as any).length })).filter((s) => s.n > 0) : []),
+    () => (record ? ANSWER_STEPS.map((key) => ({ key, n: validateStep(key, { ...record }).length })).filter((s) => s.n > 0) : []),
     [record],
   )
   if (!record || !result) return null

@@ -5,7 +5,7 @@
  * shows the older list.
  */
 import { Text, View } from '@tarojs/components'
-import { useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import ActionButton from '@/components/button'
 import type { QueueItem } from '@/domain/api'
 import WorkerShell from '../components/worker-shell'
@@ -31,7 +31,7 @@ export default function QueuePage() {
   const changes = useChanges()
   const latest = useRef(0)
 
-  const load = async (cursor?: string) => {
+  const load = useCallback(async (cursor?: string) => {
     const ticket = ++latest.current
     setList((l) => ({ ...l, loading: true, problem: undefined }))
     try {
@@ -47,11 +47,11 @@ export default function QueuePage() {
       if (error instanceof SignedOutError) return toLogin()
       if (ticket === latest.current) setList((l) => ({ ...l, loading: false, problem: errorText(error) }))
     }
-  }
+  }, [filter])
 
   useEffect(() => {
     load()
-  }, [filter, changes])
+  }, [load, changes])
 
   return (
     <WorkerShell page='queue'>
