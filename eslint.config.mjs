@@ -6,7 +6,7 @@
  *   domain ← platform ← store ← services ← features ← pages / app (main package)
  *   components (props in, events out) beside them; record (the form model) above features, for the subpackages only;
  *   register, worker, admin: subpackages, never importing one another.
- * The server: routes → services → db, with plugins and shared modules beside them; it imports only src/domain of the app.
+ * The server: routes → services → db, with plugins, the print layouts (forms) and shared modules beside them; it imports only src/domain of the app.
  */
 import js from '@eslint/js'
 import boundaries from 'eslint-plugin-boundaries'
@@ -32,14 +32,16 @@ const MAY_IMPORT = {
   worker: ['record', 'features', 'services', 'store', 'components', 'platform', 'domain', 'data'],
   admin: ['features', 'services', 'store', 'components', 'platform', 'domain', 'data'],
   'server-routes': ['server-services', 'server-top', 'domain'],
-  'server-services': ['server-db', 'server-top', 'domain'],
+  'server-services': ['server-db', 'server-forms', 'server-top', 'domain'],
+  // The print layouts and their drawing (docs/forms.md): pure code over a record, for the services.
+  'server-forms': ['domain'],
   'server-db': ['server-top', 'domain'],
   'server-plugins': ['server-db', 'server-services', 'server-top', 'domain'],
   // The modules at the top of server/src (errors, scope, clock, vault …); the entry points among them below.
   'server-top': ['server-db', 'domain'],
 }
 /** The server's entry points build the whole app: they may import every layer. */
-const SERVER_ENTRY = ['server-routes', 'server-services', 'server-db', 'server-plugins', 'server-top', 'domain']
+const SERVER_ENTRY = ['server-routes', 'server-services', 'server-db', 'server-plugins', 'server-forms', 'server-top', 'domain']
 
 /** Elements whose files may not import one another: each route is its own entry into the services. */
 const NOT_WITHIN = ['server-routes', 'features']
@@ -90,6 +92,7 @@ export default tseslint.config(
         { type: 'server-services', pattern: 'server/src/services', partialMatch: false },
         { type: 'server-db', pattern: 'server/src/db', partialMatch: false },
         { type: 'server-plugins', pattern: 'server/src/plugins', partialMatch: false },
+        { type: 'server-forms', pattern: 'server/src/forms', partialMatch: false },
         // What is left at the top of src/ and server/src/: the app's entry, the server's entry points and shared modules.
         { type: 'app', pattern: 'src', partialMatch: false },
         { type: 'server-top', pattern: 'server/src', partialMatch: false },
