@@ -3,6 +3,7 @@
  * elements without shadow roots; a text field's host carries the id and the real <input> is inside it.
  */
 import type { Page } from 'playwright-core'
+import { screenshot } from './harness'
 
 const fid = (path: string) => `#field-${path.replace(/\./g, '-')}`
 
@@ -102,6 +103,7 @@ export async function fillFamilySteps(page: Page) {
   await type(page, 'family.grandparents.paternalGrandmother.name', '陈桂英')
   await choose(page, 'family.grandparents.maternalGrandfather.status', '不详')
   await choose(page, 'family.grandparents.maternalGrandmother.status', '不详')
+  await screenshot(page, 'wizard-grandparents')
   await choose(page, 'family.economicStatus', '一般家庭')
   for (const label of ['打工收入', '种养殖业']) await choose(page, 'family.incomeSources', label)
   for (const label of ['教育', '心理']) await choose(page, 'family.needs', label)

@@ -47,7 +47,7 @@ export function newPdf(meta: PdfMeta): { doc: Doc; finish(): Promise<Buffer> } {
   const doc = new PDFDocument({
     size: 'A4', margins: { top: PAGE.marginY, bottom: PAGE.marginY, left: PAGE.marginX, right: PAGE.marginX },
     lang: 'zh-CN', displayTitle: true,
-    info: { Title: meta.title, Subject: meta.subject, Creator: '护童登记', Producer: '护童登记' },
+    info: { Title: meta.title, Subject: meta.subject, Creator: FORM_WORDS.producer, Producer: FORM_WORDS.producer },
   })
   const chunks: Buffer[] = []
   doc.on('data', (c: Buffer) => chunks.push(c))

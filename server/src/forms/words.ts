@@ -4,6 +4,8 @@
  * the roster's own columns and sheets, file names.
  */
 export const FORM_WORDS = {
+  /** The files' creator (PDF Creator/Producer, the workbook's creator). */
+  producer: '护童登记',
   yes: '是',
   no: '否',
   have: '有',

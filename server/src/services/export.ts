@@ -12,6 +12,7 @@ import { audit } from '../db/audit'
 import { verifications } from '../db/events'
 import { inRegion } from '../db/registrations'
 import type { RegionRange } from '../scope'
+import { FORM_WORDS } from '../forms/words'
 import { assessmentsOf } from './assessments'
 import { writeRoster } from './roster'
 
@@ -31,7 +32,7 @@ export async function exportRoster(app: FastifyInstance, actor: Actor, range: Re
   const chunks: Buffer[] = []
   stream.on('data', (c: Buffer) => chunks.push(c))
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false })
-  wb.creator = '护童登记'
+  wb.creator = FORM_WORDS.producer
   writeRoster(app, wb, {
     unit: regionName, date, rows, full, perVillage: actor.role !== 'village_worker',
     verifiedBy: await verifications(app.db, ids), assessments: await assessmentsOf(app, ids),
