@@ -291,6 +291,10 @@ describe.each(BACKENDS)('printed forms (%s)', (backend) => {
     const liu = rowOf('刘小军')
     expect(liu.slice(9, 14)).toEqual(['残疾', '智力残疾二级', '', '否', '小学'])
     expect(liu[50]).toBe('家庭困境儿童（家庭贫困）、自身困境儿童（自身残疾）')
+    // Ready to print and to read: headings frozen, A4 landscape with the heading rows on every page, widths set.
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 5, xSplit: 2 })
+    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToWidth: 1 })
+    expect(ws.getColumn(6).width).toBe(20)
     const footer = ws.getRow(ws.rowCount).values as unknown[]
     expect([...new Set(footer.filter(Boolean))]).toEqual(['单位负责人：', '复核人：', '填表人：'])
     // The 事实无人抚养 facts, in a column of their own.
