@@ -14,6 +14,7 @@ const runs: [string, string[]][] = [
   ...(process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL
     ? [['review queue, stats and export at 300,000 rows (PostgreSQL)', tsx('region-queries.ts', 'postgres')] as [string, string[]]]
     : []),
+  ['一人一表: PDF against an A4 .xlsx (size, time, pages, fonts)', tsx('forms-format.ts')],
   ['wizard steps: DOM nodes and React commits (H5 in jsdom)', [process.execPath, join(ROOT, 'node_modules/jest/bin/jest.js'), '-c', join(__dirname, 'jest.config.js')]],
 ]
 
