@@ -17,7 +17,7 @@ describe.each(BACKENDS)('database (%s)', (backend) => {
   test('migrations are recorded and re-running them changes nothing', async () => {
     await migrateToLatest(t.app.db)
     const applied = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(t.app.db)
-    expect(applied.rows.map((r) => r.name)).toEqual(['001_initial', '002_review_request_id'])
+    expect(applied.rows.map((r) => r.name)).toEqual(['001_initial', '002_review_request_id', '003_lookup_key'])
   })
 
   test('the region range query uses the village index', async () => {

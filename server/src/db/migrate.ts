@@ -5,10 +5,12 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely'
 import * as m001 from './migrations/001_initial'
 import * as m002 from './migrations/002_review_request_id'
+import * as m003 from './migrations/003_lookup_key'
 
 const MIGRATIONS: Record<string, Migration> = {
   '001_initial': m001,
   '002_review_request_id': m002,
+  '003_lookup_key': m003,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS }

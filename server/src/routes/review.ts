@@ -58,7 +58,7 @@ export default async function reviewRoutes(app: FastifyInstance) {
     if (term) {
       // Exact matches only, through the lookup hashes: a whole ID number, or a whole name.
       const id = normaliseIdInput(term)
-      filter.hmacs = /^\d{17}[\dX]$/.test(id) ? { id: app.vault.lookup('id', id) } : { name: app.vault.lookup('name', normaliseName(term)) }
+      filter.hmacs = /^\d{17}[\dX]$/.test(id) ? { id: app.vault.lookups('id', id) } : { name: app.vault.lookups('name', normaliseName(term)) }
     }
     const rows = await queuePage(app.db, filter, cursor ? decodeCursor(cursor) : undefined, limit + 1)
     const page = rows.slice(0, limit)

@@ -12,6 +12,8 @@ export interface ServerProcess {
   url: string
   proc: ChildProcess
   alive(): boolean
+  /** Resolves when the process has ended: its exit code (or signal) and the time (Date.now()) it ended. */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>
   /** SIGTERM and wait for the exit (the server closes its database on the way out). */
   stop(): Promise<void>
   /** SIGKILL: no handler runs, nothing is flushed by the process. */
@@ -34,7 +36,9 @@ export function startServer(opts: { dataDir: string; databaseUrl?: string; env?:
   let out = ''
   const keep = (chunk: Buffer) => { out = (out + chunk.toString()).slice(-8000) }
   proc.stderr!.on('data', keep)
-  const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()))
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>((resolve) => {
+    proc.once('exit', (code, signal) => resolve({ code, signal, at: Date.now() }))
+  })
   const alive = () => proc.exitCode === null && proc.signalCode === null
   const end = (signal: NodeJS.Signals) => async () => {
     if (alive()) proc.kill(signal)
@@ -54,7 +58,7 @@ export function startServer(opts: { dataDir: string; databaseUrl?: string; env?:
       if (!m) return
       url = m[1]
       clearTimeout(timer)
-      resolve({ url, proc, alive, stop: end('SIGTERM'), kill: end('SIGKILL'), tail: () => out })
+      resolve({ url, proc, alive, exited, stop: end('SIGTERM'), kill: end('SIGKILL'), tail: () => out })
     })
   })
 }
