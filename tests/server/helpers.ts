@@ -17,6 +17,10 @@ import type { Role } from '../../src/domain/status'
 export type Backend = 'sqlite' | 'postgres'
 export const PG_URL = process.env.TEST_DATABASE_URL
 export const BACKENDS: Backend[] = PG_URL ? ['sqlite', 'postgres'] : ['sqlite']
+/** Redis for the tests of several instances; CI always sets it, and tests that need it say they skip without it. */
+export const REDIS_URL = process.env.TEST_REDIS_URL || undefined
+/** A key prefix of its own per test run: Redis keeps state between runs and between parallel suites. */
+export const redisPrefix = () => `hutong-test-${randomBytes(6).toString('hex')}:`
 
 const FIXTURE_DIR = join(__dirname, '..', 'fixtures', 'registrations')
 export const FIXTURE_NAMES = readdirSync(FIXTURE_DIR).filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, ''))

@@ -85,7 +85,8 @@ export default fp<{ token?: string; metrics?: Metrics }>(async (app, opts) => {
     routeMetrics: {
       enabled: { histogram: true, summary: false },
       registeredRoutesOnly: false,
-      overrides: { histogram: { buckets: HTTP_BUCKETS, registers: [registry as never] } },
+      // The summary is created even when off: into this app's registry too, not the process-wide one.
+      overrides: { histogram: { buckets: HTTP_BUCKETS, registers: [registry as never] }, summary: { registers: [registry as never] } },
     },
   })
   const expected = Buffer.from(`Bearer ${opts.token}`)
