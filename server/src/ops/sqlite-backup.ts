@@ -23,9 +23,13 @@ function fsyncPath(path: string) {
   try { fsyncSync(fd) } finally { closeSync(fd) }
 }
 
-/** Registrations and users in a database file, or undefined when it has no schema yet. */
-function contents(file: string): { registrations: number; users: number } | undefined {
-  const db = new SQLite(file, { readonly: true, fileMustExist: true })
+/**
+ * Registrations and users in a database file, or undefined when it has no schema yet. `readonly` for a file
+ * that is not ours to change (a backup); the live database is opened read-write, because only a read-write
+ * connection, closing last, removes the -wal and -shm files it leaves otherwise.
+ */
+function contents(file: string, readonly = true): { registrations: number; users: number } | undefined {
+  const db = new SQLite(file, { readonly, fileMustExist: true })
   try {
     const tables = new Set((db.prepare("select name from sqlite_master where type = 'table'").all() as { name: string }[]).map((t) => t.name))
     if (!tables.has('registrations') || !tables.has('users')) return undefined
@@ -68,6 +72,10 @@ export async function backupSqlite(dataDir: string, dest: string): Promise<Backu
   }
   try {
     chmodSync(tmp, 0o600)
+    // The copy keeps the source's WAL mode; a backup is one self-contained file (no -wal/-shm beside it).
+    const copy = new SQLite(tmp)
+    copy.pragma('journal_mode = DELETE')
+    copy.close()
     quickCheck(tmp)
     const found = contents(tmp)
     fsyncPath(tmp)
@@ -105,14 +113,14 @@ export function restoreSqlite(backup: string, dataDir: string, opts: { force?: b
   quickCheck(source)
   const found = contents(source)
   if (!found) throw new Error(`${source} 不是护童登记的数据库备份`)
-  if (opts.keys) checkKeysOpen(source, opts.keys)
-
   const target = join(dataDir, DB_FILE)
   if (inUse(target)) throw new Error(`${target} 正被使用：先停止服务器（以及其他使用它的进程），再恢复`)
-  const existing = existsSync(target) ? contents(target) : undefined
+  const existing = existsSync(target) ? contents(target, false) : undefined
   if (existing && existing.registrations + existing.users > 0 && !opts.force) {
     throw new Error(`${target} 里已有数据（${existing.registrations} 条登记、${existing.users} 个用户）：确认要用备份替换它，请加 --force（原文件会保留为 ${DB_FILE}.before-restore-…）`)
   }
+  if (opts.keys) checkKeysOpen(source, opts.keys)
+
   const tmp = join(dataDir, `.${DB_FILE}.restore.${process.pid}.tmp`)
   copyFileSync(source, tmp)
   chmodSync(tmp, 0o600)
@@ -120,7 +128,8 @@ export function restoreSqlite(backup: string, dataDir: string, opts: { force?: b
   let keptAs: string | undefined
   if (existsSync(target)) {
     keptAs = `${target}.before-restore-${new Date().toISOString().replace(/[:.]/g, '-')}`
-    renameSync(target, keptAs)
+    // With its -wal and -shm, if any were left: they must never sit beside the restored file under its name.
+    for (const suffix of ['', '-wal', '-shm']) if (existsSync(target + suffix)) renameSync(target + suffix, keptAs + suffix)
   }
   renameSync(tmp, target)
   fsyncPath(dataDir)
