@@ -91,8 +91,11 @@ export async function buildApp(opts: Partial<AppOptions> & { logger?: FastifySer
     logger: opts.logger ?? (opts.logStream ? loggerOptions('json', opts.logStream) : config.logger ? loggerOptions(config.logFormat) : false),
     genReqId: requestId,
     bodyLimit: BODY_LIMIT,
-    // Rate limits and audit rows use req.ip; behind a reverse proxy set HUTONG_TRUST_PROXY=1.
-    trustProxy: process.env.HUTONG_TRUST_PROXY === '1',
+    // Rate limits and audit rows use req.ip; behind a reverse proxy set HUTONG_TRUST_PROXY to the number of
+    // proxies (1 for one nginx) or their addresses (config.ts).
+    // A hop count trusts the nearest n addresses whoever they are (Fastify's own number option trusts none):
+    // right when only the proxy can reach this port (HOST=127.0.0.1); addresses are the stricter choice.
+    trustProxy: typeof config.trustProxy === 'number' ? ((_address: string, hop: number) => hop < (config.trustProxy as number)) : config.trustProxy,
     connectionTimeout: 30_000,
     requestTimeout: 30_000,
     // While closing, a request on an open keep-alive connection is still answered (with Connection: close,

@@ -34,6 +34,21 @@ export interface AppConfig {
   metricsToken?: string
   /** The address people open (behind a proxy: the https one), for the start-up line. */
   publicUrl?: string
+  /**
+   * HUTONG_TRUST_PROXY: how many proxies stand in front (a number: the client is the address that many hops
+   * back in X-Forwarded-For), or the proxies' own addresses (comma-separated IPs or CIDRs). Never "trust every
+   * address": a client could then name any IP it likes for the rate limits and the audit log.
+   */
+  trustProxy: number | string[] | false
+}
+
+export function parseTrustProxy(value: string | undefined): number | string[] | false {
+  const v = value?.trim()
+  if (!v || v === '0') return false
+  if (/^\d+$/.test(v)) return Number(v)
+  const list = v.split(',').map((s) => s.trim()).filter(Boolean)
+  if (list.some((a) => !/^[\d.:a-fA-F]+(\/\d{1,3})?$/.test(a))) throw new Error('HUTONG_TRUST_PROXY 应为代理的层数（如 1），或代理的地址（逗号分隔的 IP 或网段）')
+  return list
 }
 
 const KEY_FILES = { dataKey: 'dev-data-key', indexKey: 'dev-index-key', jwtSecret: 'dev-jwt-secret' } as const
@@ -94,6 +109,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     redisPrefix: overrides.redisPrefix ?? env.HUTONG_REDIS_PREFIX ?? 'hutong:',
     metricsToken,
     publicUrl: overrides.publicUrl ?? (env.HUTONG_PUBLIC_URL?.replace(/\/+$/, '') || undefined),
+    trustProxy: overrides.trustProxy ?? parseTrustProxy(env.HUTONG_TRUST_PROXY),
   }
 }
 

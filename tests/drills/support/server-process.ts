@@ -20,6 +20,8 @@ export interface ServerProcess {
   kill(): Promise<void>
   /** The last lines the process wrote, for a failure message. */
   tail(): string
+  /** The last lines it wrote to stdout alone. */
+  stdout(): string
 }
 
 export function startServer(opts: { dataDir: string; databaseUrl?: string; env?: Record<string, string> }): Promise<ServerProcess> {
@@ -34,7 +36,9 @@ export function startServer(opts: { dataDir: string; databaseUrl?: string; env?:
   })
   // Keep only the last few KB: a drill's request log runs to thousands of lines.
   let out = ''
+  let stdout = ''
   const keep = (chunk: Buffer) => { out = (out + chunk.toString()).slice(-8000) }
+  proc.stdout!.on('data', (chunk: Buffer) => { stdout = (stdout + chunk.toString()).slice(-8000) })
   proc.stderr!.on('data', keep)
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>((resolve) => {
     proc.once('exit', (code, signal) => resolve({ code, signal, at: Date.now() }))
@@ -58,7 +62,7 @@ export function startServer(opts: { dataDir: string; databaseUrl?: string; env?:
       if (!m) return
       url = m[1]
       clearTimeout(timer)
-      resolve({ url, proc, alive, exited, stop: end('SIGTERM'), kill: end('SIGKILL'), tail: () => out })
+      resolve({ url, proc, alive, exited, stop: end('SIGTERM'), kill: end('SIGKILL'), tail: () => out, stdout: () => stdout })
     })
   })
 }
