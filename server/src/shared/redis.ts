@@ -31,7 +31,7 @@ export type RedisState = SharedState & { readonly client: Redis }
  * Connects and checks the connection before the server starts: a REDIS_URL that does not answer stops the
  * start with a message, rather than a server that fails every limited request later.
  */
-export async function redisState(url: string, prefix: string): Promise<RedisState> {
+export async function redisState(url: string, prefix: string, log: { warn(msg: string): void; info(msg: string): void } = console): Promise<RedisState> {
   const client = new Redis(url, {
     keyPrefix: prefix,
     lazyConnect: true,
@@ -40,6 +40,8 @@ export async function redisState(url: string, prefix: string): Promise<RedisStat
     // request it serves gets an error answer, the next one tries again.
     maxRetriesPerRequest: 1,
     commandTimeout: 5_000,
+    // Reconnect within a second of Redis being back, however long it was gone.
+    retryStrategy: (attempt: number) => Math.min(attempt * 100, 1000),
   })
   try {
     await client.connect()
@@ -48,6 +50,16 @@ export async function redisState(url: string, prefix: string): Promise<RedisStat
     client.disconnect()
     throw new Error(`无法连接 Redis（REDIS_URL）：${(err as Error).message}`)
   }
+  // One line when the connection is lost and one when it is back, not one per reconnection attempt.
+  let down = false
+  client.on('error', (err: Error) => {
+    if (!down) log.warn(`Redis 连接中断：${err.message}（限流的请求暂时失败，恢复后自动重连）`)
+    down = true
+  })
+  client.on('ready', () => {
+    if (down) log.info('Redis 已重新连接')
+    down = false
+  })
   client.defineCommand('hutongIncrement', { numberOfKeys: 1, lua: INCREMENT })
   client.defineCommand('hutongRenew', { numberOfKeys: 1, lua: RENEW })
   client.defineCommand('hutongRelease', { numberOfKeys: 1, lua: RELEASE })
