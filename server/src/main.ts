@@ -21,7 +21,17 @@ async function main() {
   if (demo && process.env.NODE_ENV === 'production') throw new Error('演示模式不能在生产环境中使用')
   const config = loadConfig()
   const app = await buildApp({ config })
-  closeWithGrace({ delay: SHUTDOWN_GRACE_MS, logger: { error: (m: unknown) => app.log.error(m) } }, async ({ signal, err }) => {
+  let first: { signal?: string; at: number } | undefined
+  const onSecondSignal = (signal: string) => {
+    // Ctrl-C in a terminal, or a stop of a process group, reaches this process twice when it runs under
+    // npm/tsx (once directly, once relayed): the same signal again within a second is that echo, not an
+    // impatient operator asking to stop at once.
+    if (signal === first?.signal && Date.now() - first.at < 1000) return
+    app.log.error('%s again: exiting without waiting', signal)
+    process.exit(1)
+  }
+  closeWithGrace({ delay: SHUTDOWN_GRACE_MS, logger: { error: (m: unknown) => app.log.error(m) }, onSecondSignal }, async ({ signal, err }) => {
+    first = { signal, at: Date.now() }
     if (err) app.log.error({ err }, 'closing after an error')
     else app.log.info('%s: closing (drained, at most %d s)', signal ?? 'exit', SHUTDOWN_GRACE_MS / 1000)
     await app.close()
