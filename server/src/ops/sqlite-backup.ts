@@ -11,7 +11,7 @@
  * Restore: only while no process has the database open, refusing to replace one that holds data unless
  * forced (and then the old file is kept beside it, not deleted).
  */
-import { closeSync, copyFileSync, existsSync, fsyncSync, openSync, renameSync, rmSync, statSync, chmodSync } from 'node:fs'
+import { chmodSync, closeSync, copyFileSync, existsSync, fsyncSync, openSync, readSync, renameSync, rmSync, statSync } from 'node:fs'
 import { basename, dirname, join, resolve } from 'node:path'
 import SQLite from 'better-sqlite3'
 import { createVault } from '../vault'
@@ -40,7 +40,14 @@ function contents(file: string, readonly = true): { registrations: number; users
   }
 }
 
+const SQLITE_HEADER = Buffer.from('SQLite format 3\0')
+
 function quickCheck(file: string): void {
+  // SQLite takes a file shorter than one page for an empty database: look at the header first.
+  const head = Buffer.alloc(SQLITE_HEADER.length)
+  const fd = openSync(file, 'r')
+  try { readSync(fd, head, 0, head.length, 0) } finally { closeSync(fd) }
+  if (!head.equals(SQLITE_HEADER)) throw new Error(`${file} 不是 SQLite 数据库文件`)
   const db = new SQLite(file, { readonly: true, fileMustExist: true })
   try {
     const result = db.pragma('quick_check', { simple: true })
