@@ -10,11 +10,10 @@ import fp from 'fastify-plugin'
 
 export default fp(async (app) => {
   let closing = false
-  let sweep: NodeJS.Timeout | undefined
+  let sweep: ReturnType<typeof setInterval> | undefined
   app.addHook('preClose', (done) => {
     closing = true
-    sweep = setInterval(() => app.server.closeIdleConnections(), 200)
-    sweep.unref()
+    sweep = setInterval(() => app.server.closeIdleConnections?.(), 200)
     done()
   })
   app.addHook('onSend', async (_req, reply, payload) => {

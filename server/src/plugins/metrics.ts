@@ -34,7 +34,7 @@ const DB_BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 
 const HTTP_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10]
 
 /** The operation and main table of a query, as labels (a handful of values each). */
-function describe(node: RootOperationNode): { operation: string; table: string } {
+function labelsOf(node: RootOperationNode): { operation: string; table: string } {
   const n = node as unknown as Record<string, any>
   const tableOf = (t: any): string => t?.table?.identifier?.name ?? t?.identifier?.name ?? 'other'
   switch (node.kind) {
@@ -50,7 +50,7 @@ function queryTimer(histogram: Histogram<'operation' | 'table'>): KyselyPlugin {
   const started = new WeakMap<object, { at: bigint; labels: { operation: string; table: string } }>()
   return {
     transformQuery({ node, queryId }) {
-      started.set(queryId, { at: process.hrtime.bigint(), labels: describe(node) })
+      started.set(queryId, { at: process.hrtime.bigint(), labels: labelsOf(node) })
       return node
     },
     async transformResult({ result, queryId }) {

@@ -11,6 +11,7 @@ import fp from 'fastify-plugin'
 import cors from '@fastify/cors'
 import helmet from '@fastify/helmet'
 import rateLimit from '@fastify/rate-limit'
+import { redisClientOf } from '../shared/redis'
 import type { SharedState } from '../shared/state'
 
 /**
@@ -56,6 +57,6 @@ export default fp<{ corsOrigins: string[]; staticDir?: string; sharedState?: Sha
     exposedHeaders: ['ETag'],
     maxAge: 600,
   })
-  const redis = opts.sharedState && 'client' in opts.sharedState ? { redis: opts.sharedState.client as never, nameSpace: 'rate-limit:' } : {}
-  await app.register(rateLimit, { global: false, ...redis })
+  const redis = redisClientOf(opts.sharedState)
+  await app.register(rateLimit, { global: false, ...(redis ? { redis, nameSpace: 'rate-limit:' } : {}) })
 }, { name: 'security' })

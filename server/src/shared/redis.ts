@@ -27,6 +27,11 @@ interface Scripts {
 
 export type RedisState = SharedState & { readonly client: Redis }
 
+/** The Redis connection behind a shared state, for libraries with a Redis store of their own (the rate limiter). */
+export function redisClientOf(state: SharedState | undefined): Redis | undefined {
+  return state?.kind === 'redis' ? (state as RedisState).client : undefined
+}
+
 /**
  * Connects and checks the connection before the server starts: a REDIS_URL that does not answer stops the
  * start with a message, rather than a server that fails every limited request later.

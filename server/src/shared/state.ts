@@ -5,7 +5,15 @@
  * right for one process, wrong for several — docs/operations.md says when Redis is needed.
  *
  * Keys are plain strings chosen by the caller ("lockout:<user id>", "wechat:access-token"); never put a
- * name, phone or ID number in a key (keys show up in Redis tools and logs).
+ * name, phone or ID number in a key (keys show up in Redis tools and logs). In a route: `app.sharedState`.
+ *
+ *   // failures per account within 15 minutes, from any address and any instance
+ *   const { count, ttlMs } = await app.sharedState.increment(`login-failures:${user.id}`, 15 * 60_000)
+ *   // a value every instance reuses until shortly before it expires; one instance refreshes it
+ *   const token = await state.get('wechat:access-token')
+ *     ?? (await state.withLock('wechat:refresh', { ttlMs: 10_000, waitMs: 10_000 }, fetchAndSet)).value
+ *   // a job that must run once per cluster: the other instances get { acquired: false } and skip it
+ *   await state.withLock('daily-digest', { ttlMs: 60_000 }, runDigest)
  */
 
 export interface Counter {
@@ -46,6 +54,13 @@ export interface SharedState {
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
+/** A timer that does not keep the process alive (where timers are Node's: the app also runs in jsdom tests). */
+function background<T>(timer: T): T {
+  const node = timer as { unref?: () => void }
+  node.unref?.()
+  return timer
+}
+
 /** What both implementations share: the lock loop on top of try-acquire, renew and release. */
 export async function lockLoop<T>(
   ops: { acquire(): Promise<boolean>; renew(): Promise<boolean>; release(): Promise<void> },
@@ -57,8 +72,7 @@ export async function lockLoop<T>(
     if (Date.now() >= deadline) return { acquired: false }
     await sleep(Math.min(50, Math.max(1, deadline - Date.now())))
   }
-  const renewal = setInterval(() => { ops.renew().catch(() => undefined) }, Math.max(10, Math.floor(opts.ttlMs / 3)))
-  renewal.unref()
+  const renewal = background(setInterval(() => { ops.renew().catch(() => undefined) }, Math.max(10, Math.floor(opts.ttlMs / 3))))
   try {
     return { acquired: true, value: await fn() }
   } finally {
@@ -76,8 +90,7 @@ export function memoryState(now: () => number = Date.now): SharedState {
     if (e && e.expires <= now()) values.delete(key)
     return e && e.expires > now() ? e : undefined
   }
-  const sweep = setInterval(() => { for (const key of values.keys()) live(key) }, 60_000)
-  sweep.unref()
+  const sweep = background(setInterval(() => { for (const key of values.keys()) live(key) }, 60_000))
   let tokens = 0
 
   const state: SharedState = {
