@@ -75,8 +75,23 @@ export async function startApp(backend: Backend, overrides: Partial<AppConfig> =
     await client.end()
     databaseUrl = schemaUrl(PG_URL!, schema)
   }
+  const dropSchema = async () => {
+    if (!schema) return
+    const client = new pg.Client({ connectionString: PG_URL })
+    await client.connect()
+    await client.query(`drop schema ${schema} cascade`)
+    await client.end()
+  }
   const config = loadConfig({} as NodeJS.ProcessEnv, { dataDir, databaseUrl, logger: false, loginRateMax: 1000, staticDir: join(dataDir, 'no-h5'), ...overrides })
-  const app = await buildApp({ config, now })
+  let app: FastifyInstance
+  try {
+    app = await buildApp({ config, now })
+  } catch (err) {
+    // A start that failed half-way (a migration, a plugin) leaves no schema behind for other runs to trip on.
+    await dropSchema()
+    rmSync(dataDir, { recursive: true, force: true })
+    throw err
+  }
   const file = backend === 'sqlite' ? join(dataDir, 'hutong.sqlite') : undefined
   let workers = 0
 
@@ -84,12 +99,7 @@ export async function startApp(backend: Backend, overrides: Partial<AppConfig> =
     app, backend, config, file,
     async close() {
       await app.close()
-      if (schema) {
-        const client = new pg.Client({ connectionString: PG_URL })
-        await client.connect()
-        await client.query(`drop schema ${schema} cascade`)
-        await client.end()
-      }
+      await dropSchema()
       rmSync(dataDir, { recursive: true, force: true })
     },
     req(method, url, opts = {}) {
