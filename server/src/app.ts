@@ -1,7 +1,7 @@
 /**
  * The application as a Fastify plugin (no listen): tests build it and call `app.inject`, main.ts serves it.
- * Tiers in order: error shape → security headers and limits → services (db, vault, regions, auth) →
- * the API under /api/v1 → the H5 build at `/`.
+ * Tiers in order: error shape → shared state (memory or Redis) → security headers and limits → metrics →
+ * services (db, vault, regions, auth) → the API under /api/v1 → the H5 build at `/`.
  */
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
@@ -12,9 +12,13 @@ import { loadConfig, type AppConfig } from './config'
 import type { Db } from './db/connect'
 import { installErrorHandlers } from './errors'
 import authPlugin from './plugins/auth'
+import { loggerOptions, requestId } from './logging'
 import dbPlugin from './plugins/db'
+import drainPlugin from './plugins/drain'
+import metricsPlugin, { createMetrics } from './plugins/metrics'
 import regionsPlugin from './plugins/regions'
 import securityPlugin from './plugins/security'
+import sharedStatePlugin from './plugins/shared-state'
 import vaultPlugin from './plugins/vault'
 import authRoutes from './routes/auth'
 import formRoutes from './routes/forms'
@@ -23,6 +27,7 @@ import regionRoutes from './routes/regions'
 import registrationRoutes from './routes/registrations'
 import reviewRoutes from './routes/review'
 import statsRoutes from './routes/stats'
+import type { SharedState } from './shared/state'
 import { createWechatExchange, standInSecret } from './wechat'
 
 export const BODY_LIMIT = 256 * 1024
@@ -31,6 +36,8 @@ export interface AppOptions {
   config: AppConfig
   /** An opened database to use instead of opening one from the config. */
   db?: Db
+  /** An opened shared state to use instead of the config's (tests: two apps on one state). */
+  sharedState?: SharedState
   /** A clock for token issue and expiry (tests). */
   now?: () => number
 }
@@ -51,9 +58,13 @@ export async function app(fastify: FastifyInstance, opts: AppOptions) {
     return parseJson(req, text, done)
   })
   const staticDir = config.staticDir && existsSync(config.staticDir) ? config.staticDir : undefined
-  await fastify.register(securityPlugin, { corsOrigins: config.corsOrigins, staticDir })
-  await fastify.register(dbPlugin, { dataDir: config.dataDir, databaseUrl: config.databaseUrl, db: opts.db })
-  await fastify.register(vaultPlugin, { dataKey: config.dataKey, indexKey: config.indexKey })
+  await fastify.register(drainPlugin)
+  await fastify.register(sharedStatePlugin, { redisUrl: config.redisUrl, redisPrefix: config.redisPrefix, state: opts.sharedState })
+  await fastify.register(securityPlugin, { corsOrigins: config.corsOrigins, staticDir, sharedState: fastify.sharedState })
+  const metrics = config.metricsToken ? createMetrics() : undefined
+  await fastify.register(metricsPlugin, { token: config.metricsToken, metrics })
+  await fastify.register(dbPlugin, { dataDir: config.dataDir, databaseUrl: config.databaseUrl, db: opts.db, plugins: metrics ? [metrics.queryTimer] : [] })
+  await fastify.register(vaultPlugin, { dataKeys: config.dataKeys, indexKeys: config.indexKeys })
   await fastify.register(regionsPlugin)
   await fastify.register(authPlugin, { jwtSecret: config.jwtSecret, now: opts.now })
 
@@ -74,31 +85,27 @@ export async function app(fastify: FastifyInstance, opts: AppOptions) {
   }
 }
 
-/**
- * Request log lines carry method, path and caller address, never a body or a token. The queue's `q=` can
- * hold a name or an ID number: it is blanked before the URL is logged.
- */
-export const redactUrl = (url: string) => url.replace(/([?&]q=)[^&]*/g, '$1[redacted]')
-const LOGGER = {
-  level: 'info',
-  serializers: {
-    req: (req: { method: string; url: string; ip?: string }) => ({ method: req.method, url: redactUrl(req.url), ip: req.ip }),
-  },
-}
-
 /** A ready Fastify instance with the app registered. */
 export async function buildApp(opts: Partial<AppOptions> & { logger?: FastifyServerOptions['logger']; logStream?: NodeJS.WritableStream } = {}): Promise<FastifyInstance> {
   const config = opts.config ?? loadConfig()
   const fastify = Fastify({
-    logger: opts.logger ?? (opts.logStream ? { ...LOGGER, stream: opts.logStream } : config.logger ? LOGGER : false),
+    // Request lines: id, method, route, path without the query string, caller (./logging.ts).
+    logger: opts.logger ?? (opts.logStream ? loggerOptions('json', opts.logStream) : config.logger ? loggerOptions(config.logFormat) : false),
+    genReqId: requestId,
     bodyLimit: BODY_LIMIT,
-    // Rate limits and audit rows use req.ip; behind a reverse proxy set HUTONG_TRUST_PROXY=1.
-    trustProxy: process.env.HUTONG_TRUST_PROXY === '1',
+    // Rate limits and audit rows use req.ip; behind a reverse proxy set HUTONG_TRUST_PROXY to the number of
+    // proxies (1 for one nginx) or their addresses (config.ts).
+    // A hop count trusts the nearest n addresses whoever they are (Fastify's own number option trusts none):
+    // right when only the proxy can reach this port (HOST=127.0.0.1); addresses are the stricter choice.
+    trustProxy: typeof config.trustProxy === 'number' ? ((_address: string, hop: number) => hop < (config.trustProxy as number)) : config.trustProxy,
     connectionTimeout: 30_000,
     requestTimeout: 30_000,
+    // While closing, a request on an open keep-alive connection is still answered (with Connection: close,
+    // ./plugins/drain.ts) rather than refused with a bare 503: what reached the server is handled once.
+    return503OnClosing: false,
   })
   // fp: the app's decorators (db, vault, regions) stay visible on the returned instance, for the demo seed and tests.
-  await fastify.register(fp(app), { config, db: opts.db, now: opts.now })
+  await fastify.register(fp(app), { config, db: opts.db, sharedState: opts.sharedState, now: opts.now })
   await fastify.ready()
   return fastify
 }

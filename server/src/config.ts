@@ -5,17 +5,17 @@
  * because a lost data key would make every stored record unreadable.
  */
 import { randomBytes } from 'node:crypto'
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 
 export interface AppConfig {
   dataDir: string
   /** PostgreSQL when set; otherwise SQLite at DATA_DIR/hutong.sqlite. */
   databaseUrl?: string
-  /** AES-256-GCM key for the stored records (HUTONG_DATA_KEY). */
-  dataKey: Buffer
-  /** HMAC key for the lookup hashes of ID numbers and names (HUTONG_INDEX_KEY): separate from the data key. */
-  indexKey: Buffer
+  /** AES-256-GCM keys for the stored records (HUTONG_DATA_KEY): the first seals, every one opens. */
+  dataKeys: Buffer[]
+  /** HMAC keys for the lookup hashes of ID numbers and names (HUTONG_INDEX_KEY), separate from the data keys: the first hashes, every one is searched. */
+  indexKeys: Buffer[]
   /** HS256 secret for the access tokens (HUTONG_JWT_SECRET). */
   jwtSecret: Buffer
   /** The H5 build to serve at `/`, when it exists. */
@@ -24,20 +24,54 @@ export interface AppConfig {
   /** Login attempts per IP and window (HUTONG_LOGIN_RATE_MAX per minute). */
   loginRateMax: number
   logger: boolean
+  /** JSON lines (production, or any non-terminal output) or pino-pretty (a terminal in development). */
+  logFormat: 'json' | 'pretty'
+  /** Shared state (rate-limit counters, locks, caches) in Redis when set; in this process's memory otherwise. */
+  redisUrl?: string
+  /** Put in front of every Redis key, so that one Redis can serve several deployments (HUTONG_REDIS_PREFIX). */
+  redisPrefix: string
+  /** `GET /metrics` exists only when set, and answers only `Authorization: Bearer <token>`. */
+  metricsToken?: string
+  /** The address people open (behind a proxy: the https one), for the start-up line. */
+  publicUrl?: string
+  /**
+   * HUTONG_TRUST_PROXY: how many proxies stand in front (a number: the client is the address that many hops
+   * back in X-Forwarded-For), or the proxies' own addresses (comma-separated IPs or CIDRs). Never "trust every
+   * address": a client could then name any IP it likes for the rate limits and the audit log.
+   */
+  trustProxy: number | string[] | false
+}
+
+export function parseTrustProxy(value: string | undefined): number | string[] | false {
+  const v = value?.trim()
+  if (!v || v === '0') return false
+  if (/^\d+$/.test(v)) return Number(v)
+  const list = v.split(',').map((s) => s.trim()).filter(Boolean)
+  if (list.some((a) => !/^[\d.:a-fA-F]+(\/\d{1,3})?$/.test(a))) throw new Error('HUTONG_TRUST_PROXY 应为代理的层数（如 1），或代理的地址（逗号分隔的 IP 或网段）')
+  return list
 }
 
 const KEY_FILES = { dataKey: 'dev-data-key', indexKey: 'dev-index-key', jwtSecret: 'dev-jwt-secret' } as const
+
+/** One or more base64 keys, separated by commas or spaces (a rotation lists the new key first). */
+export function parseKeys(name: string, value: string): Buffer[] {
+  const keys = value.split(/[\s,]+/).filter(Boolean).map((v) => Buffer.from(v, 'base64'))
+  if (keys.length === 0 || keys.some((k) => k.length !== 32)) {
+    throw new Error(`${name} 必须是32字节密钥的base64编码（openssl rand -base64 32），轮换时可列出多个，以逗号分隔，新密钥在前`)
+  }
+  return keys
+}
 
 /**
  * A 32-byte key from a base64 variable, or (outside production) from DATA_DIR/<file>, created on first use.
  * The file is created with O_EXCL: two processes starting together on one data dir end up with one key.
  */
 export function loadKey(name: string, value: string | undefined, dataDir: string, file: string, production: boolean): Buffer {
-  if (value) {
-    const key = Buffer.from(value, 'base64')
-    if (key.length !== 32) throw new Error(`${name} 必须是32字节密钥的base64编码（openssl rand -base64 32）`)
-    return key
-  }
+  return loadKeys(name, value, dataDir, file, production)[0]
+}
+
+export function loadKeys(name: string, value: string | undefined, dataDir: string, file: string, production: boolean): Buffer[] {
+  if (value?.trim()) return parseKeys(name, value)
   if (production) throw new Error(`生产环境必须设置 ${name}`)
   const path = join(dataDir, file)
   try {
@@ -47,24 +81,49 @@ export function loadKey(name: string, value: string | undefined, dataDir: string
   }
   const key = Buffer.from(readFileSync(path, 'utf8').trim(), 'base64')
   if (key.length !== 32) throw new Error(`${path} 不是有效的密钥文件`)
-  return key
+  return [key]
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<AppConfig> = {}): AppConfig {
   const dataDir = resolve(overrides.dataDir ?? env.DATA_DIR ?? './data')
   mkdirSync(dataDir, { recursive: true, mode: 0o700 })
   const production = env.NODE_ENV === 'production'
-  const key = (name: string, k: keyof typeof KEY_FILES) => overrides[k] ?? loadKey(name, env[name], dataDir, KEY_FILES[k], production)
+  const keys = (name: string, file: string) => loadKeys(name, env[name], dataDir, file, production)
+  const metricsToken = overrides.metricsToken ?? (env.HUTONG_METRICS_TOKEN || undefined)
+  if (metricsToken !== undefined && metricsToken.length < 16) throw new Error('HUTONG_METRICS_TOKEN 至少16个字符（openssl rand -hex 24）')
+  const logFormat = overrides.logFormat ?? env.HUTONG_LOG_FORMAT ?? (!production && process.stdout.isTTY ? 'pretty' : 'json')
+  if (logFormat !== 'json' && logFormat !== 'pretty') throw new Error('HUTONG_LOG_FORMAT 应为 json 或 pretty')
   return {
     dataDir,
     databaseUrl: overrides.databaseUrl ?? (env.DATABASE_URL || undefined),
-    dataKey: key('HUTONG_DATA_KEY', 'dataKey'),
-    indexKey: key('HUTONG_INDEX_KEY', 'indexKey'),
-    jwtSecret: key('HUTONG_JWT_SECRET', 'jwtSecret'),
+    dataKeys: overrides.dataKeys ?? keys('HUTONG_DATA_KEY', KEY_FILES.dataKey),
+    indexKeys: overrides.indexKeys ?? keys('HUTONG_INDEX_KEY', KEY_FILES.indexKey),
+    jwtSecret: overrides.jwtSecret ?? loadKey('HUTONG_JWT_SECRET', env.HUTONG_JWT_SECRET, dataDir, KEY_FILES.jwtSecret, production),
     staticDir: overrides.staticDir ?? resolve(env.HUTONG_STATIC_DIR ?? 'dist/h5'),
     corsOrigins: overrides.corsOrigins
       ?? (env.HUTONG_CORS_ORIGINS ?? 'http://localhost:10086,http://127.0.0.1:10086').split(',').map((s) => s.trim()).filter(Boolean),
     loginRateMax: overrides.loginRateMax ?? Number(env.HUTONG_LOGIN_RATE_MAX ?? 10),
     logger: overrides.logger ?? env.HUTONG_LOG !== '0',
+    logFormat,
+    redisUrl: overrides.redisUrl ?? (env.REDIS_URL || undefined),
+    redisPrefix: overrides.redisPrefix ?? env.HUTONG_REDIS_PREFIX ?? 'hutong:',
+    metricsToken,
+    publicUrl: overrides.publicUrl ?? (env.HUTONG_PUBLIC_URL?.replace(/\/+$/, '') || undefined),
+    trustProxy: overrides.trustProxy ?? parseTrustProxy(env.HUTONG_TRUST_PROXY),
   }
+}
+
+/**
+ * The data and index keys a server on `dataDir` would use, read without creating any (for the restore
+ * command's check): undefined when they are not known yet.
+ */
+export function existingKeys(env: NodeJS.ProcessEnv, dataDir: string): { dataKeys: Buffer[]; indexKeys: Buffer[] } | undefined {
+  const read = (name: string, file: string) => {
+    if (env[name]?.trim()) return parseKeys(name, env[name]!)
+    const path = join(dataDir, file)
+    return existsSync(path) ? parseKeys(path, readFileSync(path, 'utf8')) : undefined
+  }
+  const dataKeys = read('HUTONG_DATA_KEY', KEY_FILES.dataKey)
+  const indexKeys = read('HUTONG_INDEX_KEY', KEY_FILES.indexKey)
+  return dataKeys && indexKeys ? { dataKeys, indexKeys } : undefined
 }

@@ -3,9 +3,10 @@
  * region index the scoping queries use (the plan must use it on both databases).
  */
 import { sql } from 'kysely'
+import pg from 'pg'
 import { migrateToLatest } from '../../server/src/db/migrate'
 import { regionRange } from '../../server/src/scope'
-import { BACKENDS, startApp, type TestApp } from './helpers'
+import { BACKENDS, PG_URL, startApp, type TestApp } from './helpers'
 
 describe.each(BACKENDS)('database (%s)', (backend) => {
   let t: TestApp
@@ -17,7 +18,7 @@ describe.each(BACKENDS)('database (%s)', (backend) => {
   test('migrations are recorded and re-running them changes nothing', async () => {
     await migrateToLatest(t.app.db)
     const applied = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(t.app.db)
-    expect(applied.rows.map((r) => r.name)).toEqual(['001_initial', '002_review_request_id'])
+    expect(applied.rows.map((r) => r.name)).toEqual(['001_initial', '002_review_request_id', '003_lookup_key'])
   })
 
   test('the region range query uses the village index', async () => {
@@ -40,5 +41,29 @@ describe.each(BACKENDS)('database (%s)', (backend) => {
       expect(await one('busy_timeout')).toBe(10000)
       expect(await one('foreign_keys')).toBe(1)
     })
+  }
+})
+
+// Another schema of the same database holding the migrator's tables half-made (another deployment, or a test
+// run stopped mid-migration): a new schema still migrates into tables of its own.
+;(PG_URL ? test : test.skip)('PostgreSQL: migrations in a schema of their own, whatever another schema holds (skipped without TEST_DATABASE_URL)', async () => {
+  const other = `t_other_${Date.now().toString(36)}`
+  const admin = new pg.Client({ connectionString: PG_URL })
+  await admin.connect()
+  try {
+    await admin.query(`create schema ${other}`)
+    await admin.query(`create table ${other}.kysely_migration (name varchar(255) primary key, timestamp varchar(255) not null)`)
+    await admin.query(`create table ${other}.kysely_migration_lock (id varchar(255) primary key, is_locked integer not null default 0)`)
+    const t = await startApp('postgres')
+    try {
+      const applied = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(t.app.db)
+      expect(applied.rows.map((r) => r.name)).toEqual(['001_initial', '002_review_request_id', '003_lookup_key'])
+      expect((await admin.query(`select count(*)::int as n from ${other}.kysely_migration`)).rows[0].n).toBe(0)
+    } finally {
+      await t.close()
+    }
+  } finally {
+    await admin.query(`drop schema ${other} cascade`)
+    await admin.end()
   }
 })

@@ -17,6 +17,10 @@ import type { Role } from '../../src/domain/status'
 export type Backend = 'sqlite' | 'postgres'
 export const PG_URL = process.env.TEST_DATABASE_URL
 export const BACKENDS: Backend[] = PG_URL ? ['sqlite', 'postgres'] : ['sqlite']
+/** Redis for the tests of several instances; CI always sets it, and tests that need it say they skip without it. */
+export const REDIS_URL = process.env.TEST_REDIS_URL || undefined
+/** A key prefix of its own per test run: Redis keeps state between runs and between parallel suites. */
+export const redisPrefix = () => `hutong-test-${randomBytes(6).toString('hex')}:`
 
 const FIXTURE_DIR = join(__dirname, '..', 'fixtures', 'registrations')
 export const FIXTURE_NAMES = readdirSync(FIXTURE_DIR).filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, ''))
@@ -71,8 +75,23 @@ export async function startApp(backend: Backend, overrides: Partial<AppConfig> =
     await client.end()
     databaseUrl = schemaUrl(PG_URL!, schema)
   }
+  const dropSchema = async () => {
+    if (!schema) return
+    const client = new pg.Client({ connectionString: PG_URL })
+    await client.connect()
+    await client.query(`drop schema ${schema} cascade`)
+    await client.end()
+  }
   const config = loadConfig({} as NodeJS.ProcessEnv, { dataDir, databaseUrl, logger: false, loginRateMax: 1000, staticDir: join(dataDir, 'no-h5'), ...overrides })
-  const app = await buildApp({ config, now })
+  let app: FastifyInstance
+  try {
+    app = await buildApp({ config, now })
+  } catch (err) {
+    // A start that failed half-way (a migration, a plugin) leaves no schema behind for other runs to trip on.
+    await dropSchema()
+    rmSync(dataDir, { recursive: true, force: true })
+    throw err
+  }
   const file = backend === 'sqlite' ? join(dataDir, 'hutong.sqlite') : undefined
   let workers = 0
 
@@ -80,12 +99,7 @@ export async function startApp(backend: Backend, overrides: Partial<AppConfig> =
     app, backend, config, file,
     async close() {
       await app.close()
-      if (schema) {
-        const client = new pg.Client({ connectionString: PG_URL })
-        await client.connect()
-        await client.query(`drop schema ${schema} cascade`)
-        await client.end()
-      }
+      await dropSchema()
       rmSync(dataDir, { recursive: true, force: true })
     },
     req(method, url, opts = {}) {

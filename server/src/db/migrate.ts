@@ -2,19 +2,32 @@
  * Runs the numbered migrations (Kysely's Migrator keeps the list of applied ones in the database).
  * The list is static, not read from the folder: the same code runs under tsx, jest and a bundler.
  */
-import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely'
+import { Migrator, PostgresAdapter, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely'
 import * as m001 from './migrations/001_initial'
 import * as m002 from './migrations/002_review_request_id'
+import * as m003 from './migrations/003_lookup_key'
 
 const MIGRATIONS: Record<string, Migration> = {
   '001_initial': m001,
   '002_review_request_id': m002,
+  '003_lookup_key': m003,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS }
 
+/**
+ * On PostgreSQL, Kysely's migrator looks for its own two tables in every schema the user can see unless it is
+ * told which schema is its own: with another schema of the same database holding them (another deployment, a
+ * test run), it took them for its own, skipped creating them and failed. It is given the current schema.
+ */
+async function ownSchema(db: Kysely<any>): Promise<string | undefined> {
+  if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return undefined
+  return (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema
+}
+
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {
-  const { error, results } = await new Migrator({ db, provider }).migrateToLatest()
+  const schema = await ownSchema(db)
+  const { error, results } = await new Migrator({ db, provider, ...(schema ? { migrationTableSchema: schema } : {}) }).migrateToLatest()
   const failed = results?.find((r) => r.status === 'Error')
   if (error || failed) {
     throw new Error(`数据库迁移失败：${failed?.migrationName ?? ''} ${error instanceof Error ? error.message : String(error ?? '')}`)

@@ -46,8 +46,8 @@ export interface QueueFilter {
   range: RegionRange
   statuses?: readonly Status[]
   category?: Category
-  /** Exact lookups for `q=`: HMACs of an ID number or a name. */
-  hmacs?: { id?: string; name?: string }
+  /** Exact lookups for `q=`: HMACs of an ID number or a name (one per configured index key during a rotation). */
+  hmacs?: { id?: string[]; name?: string[] }
 }
 
 function filtered(ex: Ex, f: QueueFilter) {
@@ -56,7 +56,7 @@ function filtered(ex: Ex, f: QueueFilter) {
   if (f.category) q = q.where(CATEGORY_COLUMNS[f.category], '=', 1)
   if (f.hmacs) {
     const { id, name } = f.hmacs
-    q = q.where((eb) => eb.or([...(id ? [eb('id_hmac', '=', id)] : []), ...(name ? [eb('name_hmac', '=', name)] : [])]))
+    q = q.where((eb) => eb.or([...(id ? [eb('id_hmac', 'in', id)] : []), ...(name ? [eb('name_hmac', 'in', name)] : [])]))
   }
   return q
 }

@@ -46,6 +46,8 @@ export interface RegistrationsTable {
   person_hmac: string
   /** HMAC of the normalised name: exact-name search without a plaintext name column. */
   name_hmac: string
+  /** The id of the index key the three hashes above were made with (NULL: before key ids; see migration 003). */
+  lookup_key?: string | null
   created_at: string
   updated_at: string
 }

@@ -1,6 +1,8 @@
 /**
  * Headers and limits: helmet (with a Content-Security-Policy the H5 build runs under), CORS for the H5
- * development server only, and the rate limiter (off by default, switched on per route: the logins).
+ * development server only, and the rate limiter (off by default, switched on per route: the logins). The
+ * limiter counts in Redis when the shared state is there (its own Redis store), so that two instances do not
+ * each allow the full limit; else in memory.
  */
 import { createHash } from 'node:crypto'
 import { existsSync, readFileSync } from 'node:fs'
@@ -9,6 +11,8 @@ import fp from 'fastify-plugin'
 import cors from '@fastify/cors'
 import helmet from '@fastify/helmet'
 import rateLimit from '@fastify/rate-limit'
+import { redisClientOf } from '../shared/redis'
+import type { SharedState } from '../shared/state'
 
 /**
  * Taro's H5 index.html carries one small inline script (it sets the root font size before the first
@@ -25,7 +29,7 @@ export function inlineScriptHashes(staticDir: string | undefined): string[] {
   return hashes
 }
 
-export default fp<{ corsOrigins: string[]; staticDir?: string }>(async (app, opts) => {
+export default fp<{ corsOrigins: string[]; staticDir?: string; sharedState?: SharedState }>(async (app, opts) => {
   await app.register(helmet, {
     contentSecurityPolicy: {
       useDefaults: false,
@@ -53,5 +57,6 @@ export default fp<{ corsOrigins: string[]; staticDir?: string }>(async (app, opt
     exposedHeaders: ['ETag'],
     maxAge: 600,
   })
-  await app.register(rateLimit, { global: false })
+  const redis = redisClientOf(opts.sharedState)
+  await app.register(rateLimit, { global: false, ...(redis ? { redis, nameSpace: 'rate-limit:' } : {}) })
 }, { name: 'security' })

@@ -1,4 +1,4 @@
-/** Encryption and lookup hashes as `app.vault`. */
+/** Encryption and lookup hashes as `app.vault` (several keys of each kind during a rotation, the first current). */
 import fp from 'fastify-plugin'
 import { createVault, type Vault } from '../vault'
 
@@ -8,6 +8,6 @@ declare module 'fastify' {
   }
 }
 
-export default fp<{ dataKey: Buffer; indexKey: Buffer }>(async (app, opts) => {
-  app.decorate('vault', createVault(opts.dataKey, opts.indexKey))
+export default fp<{ dataKeys: Buffer[]; indexKeys: Buffer[] }>(async (app, opts) => {
+  app.decorate('vault', createVault(opts.dataKeys, opts.indexKeys))
 }, { name: 'vault' })

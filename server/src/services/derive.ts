@@ -1,6 +1,7 @@
 /**
  * What the server stores beside the encrypted record, all derived from the validated record: the village
- * for scoping, the categories the rules suggest (for counts and filters), and the keyed lookup hashes.
+ * for scoping, the categories the rules suggest (for counts and filters), and the keyed lookup hashes with the
+ * id of the index key that made them.
  */
 import { classify } from '../../../src/domain/eligibility'
 import type { Issue, Registration } from '../../../src/domain/schema'
@@ -22,7 +23,8 @@ export function derive(record: Registration, vault: Vault, today = clockToday())
     id_hmac: child.idNumber ? vault.lookup('id', child.idNumber) : null,
     person_hmac: vault.lookup('person', `${name}|${child.birthDate}|${child.residenceRegion}`),
     name_hmac: vault.lookup('name', name),
-  } satisfies Record<(typeof CATEGORY_COLUMNS)[keyof typeof CATEGORY_COLUMNS] | 'village_code' | 'id_hmac' | 'person_hmac' | 'name_hmac', unknown>
+    lookup_key: vault.indexKeyIds[0],
+  } satisfies Record<(typeof CATEGORY_COLUMNS)[keyof typeof CATEGORY_COLUMNS] | 'village_code' | 'id_hmac' | 'person_hmac' | 'name_hmac' | 'lookup_key', unknown>
 }
 
 /** The schema checks a code's shape; only the server's index knows whether the village exists. */

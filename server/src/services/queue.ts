@@ -40,7 +40,7 @@ function decodeCursor(cursor: string) {
 /** Exact lookups for `q=`: a whole ID number (any case, any spacing), else a whole name. */
 function searchHashes(app: FastifyInstance, term: string): QueueFilter['hmacs'] {
   const id = normaliseIdInput(term)
-  return /^\d{17}[\dX]$/.test(id) ? { id: app.vault.lookup('id', id) } : { name: app.vault.lookup('name', normaliseName(term)) }
+  return /^\d{17}[\dX]$/.test(id) ? { id: app.vault.lookups('id', id) } : { name: app.vault.lookups('name', normaliseName(term)) }
 }
 
 export async function queue(app: FastifyInstance, actor: Actor, query: QueueQuery): Promise<QueuePage> {

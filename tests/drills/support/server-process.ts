@@ -12,12 +12,16 @@ export interface ServerProcess {
   url: string
   proc: ChildProcess
   alive(): boolean
+  /** Resolves when the process has ended: its exit code (or signal) and the time (Date.now()) it ended. */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>
   /** SIGTERM and wait for the exit (the server closes its database on the way out). */
   stop(): Promise<void>
   /** SIGKILL: no handler runs, nothing is flushed by the process. */
   kill(): Promise<void>
   /** The last lines the process wrote, for a failure message. */
   tail(): string
+  /** The last lines it wrote to stdout alone. */
+  stdout(): string
 }
 
 export function startServer(opts: { dataDir: string; databaseUrl?: string; env?: Record<string, string> }): Promise<ServerProcess> {
@@ -32,9 +36,13 @@ export function startServer(opts: { dataDir: string; databaseUrl?: string; env?:
   })
   // Keep only the last few KB: a drill's request log runs to thousands of lines.
   let out = ''
+  let stdout = ''
   const keep = (chunk: Buffer) => { out = (out + chunk.toString()).slice(-8000) }
+  proc.stdout!.on('data', (chunk: Buffer) => { stdout = (stdout + chunk.toString()).slice(-8000) })
   proc.stderr!.on('data', keep)
-  const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()))
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>((resolve) => {
+    proc.once('exit', (code, signal) => resolve({ code, signal, at: Date.now() }))
+  })
   const alive = () => proc.exitCode === null && proc.signalCode === null
   const end = (signal: NodeJS.Signals) => async () => {
     if (alive()) proc.kill(signal)
@@ -54,7 +62,7 @@ export function startServer(opts: { dataDir: string; databaseUrl?: string; env?:
       if (!m) return
       url = m[1]
       clearTimeout(timer)
-      resolve({ url, proc, alive, stop: end('SIGTERM'), kill: end('SIGKILL'), tail: () => out })
+      resolve({ url, proc, alive, exited, stop: end('SIGTERM'), kill: end('SIGKILL'), tail: () => out, stdout: () => stdout })
     })
   })
 }
