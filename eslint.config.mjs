@@ -10,6 +10,7 @@
  */
 import js from '@eslint/js'
 import boundaries from 'eslint-plugin-boundaries'
+import prettierOff from 'eslint-config-prettier'
 import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
 import tseslint from 'typescript-eslint'
@@ -52,7 +53,10 @@ const policies = [
     allow: { to: { element: { type: NOT_WITHIN.includes(type) ? allowed : [type, ...allowed] } } },
   })),
   { from: { file: { categories: 'server-entry' } }, allow: { to: { element: { type: SERVER_ENTRY } } } },
-  { from: { element: { type: 'features' } }, allow: { to: { element: { type: 'features', captured: { feature: '{{ from.element.captured.feature }}' } } } } },
+  {
+    from: { element: { type: 'features' } },
+    allow: { to: { element: { type: 'features', captured: { feature: '{{ from.element.captured.feature }}' } } } },
+  },
 ]
 
 export default tseslint.config(
@@ -83,11 +87,18 @@ export default tseslint.config(
       'import/resolver': { typescript: { project: './tsconfig.json' }, node: true },
       'boundaries/include': ['src/**/*', 'server/src/**/*'],
       // Whole paths from the project root (partialMatch: false): server/src/services is not src/services.
-      'boundaries/files': [{ category: 'server-entry', pattern: 'server/src/{app,main,cli,demo}.ts' }, { category: 'server-entry', pattern: 'server/src/ops/**' }],
+      'boundaries/files': [
+        { category: 'server-entry', pattern: 'server/src/{app,main,cli,demo}.ts' },
+        { category: 'server-entry', pattern: 'server/src/ops/**' },
+      ],
       'boundaries/elements': [
         // Each feature is an element of its own (captured by name): one feature never imports another.
         { type: 'features', pattern: 'src/features/*', capture: ['feature'], partialMatch: false },
-        ...[...APP.filter((t) => t !== 'app' && t !== 'features'), ...SUBPACKAGES].map((type) => ({ type, pattern: `src/${type}`, partialMatch: false })),
+        ...[...APP.filter((t) => t !== 'app' && t !== 'features'), ...SUBPACKAGES].map((type) => ({
+          type,
+          pattern: `src/${type}`,
+          partialMatch: false,
+        })),
         { type: 'server-routes', pattern: 'server/src/routes', partialMatch: false },
         { type: 'server-services', pattern: 'server/src/services', partialMatch: false },
         { type: 'server-db', pattern: 'server/src/db', partialMatch: false },
@@ -109,12 +120,15 @@ export default tseslint.config(
     files: ['src/pages/**', 'src/components/**', 'src/record/**', 'src/register/**', 'src/worker/**', 'src/admin/**'],
     ignores: ['src/worker/logic/**', 'src/admin/logic/**'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: [
-          { name: '@tarojs/taro', message: 'Taro APIs go through src/platform.' },
-          { name: '@/platform/storage', message: 'Pages and components do not write storage: the stores save themselves.' },
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: '@tarojs/taro', message: 'Taro APIs go through src/platform.' },
+            { name: '@/platform/storage', message: 'Pages and components do not write storage: the stores save themselves.' },
+          ],
+        },
+      ],
     },
   },
   {
@@ -124,9 +138,14 @@ export default tseslint.config(
   {
     files: ['src/domain/**'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [{ regex: '^(?!(zod/mini|dayjs)$|\\.{1,2}/|@/domain/)', message: 'src/domain imports only zod/mini, dayjs and itself.' }],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '^(?!(zod/mini|dayjs)$|\\.{1,2}/|@/domain/)', message: 'src/domain imports only zod/mini, dayjs and itself.' },
+          ],
+        },
+      ],
     },
   },
   {
@@ -146,4 +165,6 @@ export default tseslint.config(
     files: ['**/*.{js,cjs}', 'scripts/**', 'config/**'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
+  // Layout belongs to Prettier (npm run format:check); ESLint keeps to what code means.
+  prettierOff,
 )

@@ -1,8 +1,23 @@
 // Three projects: pure code (domain, server, scripts) in node; pages, components and stores as the H5 build in jsdom;
 // and the compiled weapp build (dist/weapp) run in miniprogram-simulate, which needs jsdom too.
 const esmAllow = [
-  '.pnpm', '@tarojs', '@stencil', 'swiper', 'ssr-window', 'dom7', 'tslib', 'query-string',
-  'decode-uri-component', 'split-on-first', 'filter-obj', 'lodash-es', 'nanoid', 'style-inject', 'jose', 'content-disposition', 'cookie',
+  '.pnpm',
+  '@tarojs',
+  '@stencil',
+  'swiper',
+  'ssr-window',
+  'dom7',
+  'tslib',
+  'query-string',
+  'decode-uri-component',
+  'split-on-first',
+  'filter-obj',
+  'lodash-es',
+  'nanoid',
+  'style-inject',
+  'jose',
+  'content-disposition',
+  'cookie',
 ].join('|')
 
 const shared = {
@@ -46,9 +61,15 @@ module.exports = {
         '^@tarojs/components$': '@tarojs/components/lib/react',
       },
       globals: {
-        ENABLE_INNER_HTML: true, ENABLE_ADJACENT_HTML: true, ENABLE_SIZE_APIS: true,
-        ENABLE_TEMPLATE_CONTENT: true, ENABLE_MUTATION_OBSERVER: true, ENABLE_CLONE_NODE: true,
-        ENABLE_CONTAINS: true, DEPRECATED_ADAPTER_COMPONENT: false, __TARO_FRAMEWORK__: 'react',
+        ENABLE_INNER_HTML: true,
+        ENABLE_ADJACENT_HTML: true,
+        ENABLE_SIZE_APIS: true,
+        ENABLE_TEMPLATE_CONTENT: true,
+        ENABLE_MUTATION_OBSERVER: true,
+        ENABLE_CLONE_NODE: true,
+        ENABLE_CONTAINS: true,
+        DEPRECATED_ADAPTER_COMPONENT: false,
+        __TARO_FRAMEWORK__: 'react',
       },
     },
     {

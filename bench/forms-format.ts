@@ -27,7 +27,14 @@ const CHOICES = new Map(formColumns(FORM_2016).map(({ field }) => [field.key, fi
 async function xlsxForm(answers: Answers): Promise<Buffer> {
   const wb = new ExcelJS.Workbook()
   const ws = wb.addWorksheet('一人一表', {
-    pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 1, margins: { left: 0.6, right: 0.6, top: 0.5, bottom: 0.5, header: 0.2, footer: 0.2 } },
+    pageSetup: {
+      paperSize: 9,
+      orientation: 'portrait',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 1,
+      margins: { left: 0.6, right: 0.6, top: 0.5, bottom: 0.5, header: 0.2, footer: 0.2 },
+    },
   })
   ws.columns = Array.from({ length: 8 }, () => ({ width: 12 }))
   const title = ws.addRow([FORM_2016_TITLE])
@@ -44,7 +51,7 @@ async function xlsxForm(answers: Answers): Promise<Buffer> {
       else if ('label' in cell) target.value = cell.label
       else {
         const choices = CHOICES.get(cell.key)
-        target.value = choices && choices.length > 2 ? choiceText(choices, answers[cell.key] ?? '') : answers[cell.key] ?? ''
+        target.value = choices && choices.length > 2 ? choiceText(choices, answers[cell.key] ?? '') : (answers[cell.key] ?? '')
       }
       if (span > 1) ws.mergeCells(row.number, col, row.number, col + span - 1)
       target.alignment = { vertical: 'middle', horizontal: 'key' in cell && span <= 4 ? 'center' : 'left', wrapText: true }
@@ -81,24 +88,43 @@ async function timed<T>(make: () => Promise<T>): Promise<{ value: T; ms: number 
 /** Pages and fonts of a PDF (the subset tag dropped), with poppler's pdfinfo / pdffonts. */
 function pdfFacts(file: string) {
   const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file]).toString())?.[1])
-  const fonts = execFileSync('pdffonts', [file]).toString().split('\n').slice(2).filter(Boolean)
+  const fonts = execFileSync('pdffonts', [file])
+    .toString()
+    .split('\n')
+    .slice(2)
+    .filter(Boolean)
     .map((line) => line.split(/\s+/)[0].replace(/^[A-Z]{6}\+/, ''))
   return { pages, fonts }
 }
 
 /** `--png <dir>`: the first fixture's pages, as the PDF prints and as LibreOffice prints the .xlsx. */
 const PNG_DIR = process.argv.includes('--png') ? process.argv[process.argv.indexOf('--png') + 1] : undefined
-const png = (pdf: string, name: string) => PNG_DIR && execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', pdf, join(PNG_DIR, name)])
+const png = (pdf: string, name: string) =>
+  PNG_DIR && execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', pdf, join(PNG_DIR, name)])
 
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'forms-format-'))
-  const soffice = ['soffice', 'libreoffice'].find((cmd) => { try { execFileSync('which', [cmd]); return true } catch { return false } })
+  const soffice = ['soffice', 'libreoffice'].find((cmd) => {
+    try {
+      execFileSync('which', [cmd])
+      return true
+    } catch {
+      return false
+    }
+  })
   const rows = []
   for (const name of FIXTURES) {
     const record = JSON.parse(readFileSync(join(__dirname, '..', 'tests', 'fixtures', 'registrations', `${name}.json`), 'utf8'))
     const date = today()
-    const answers = formAnswers(record, { place: (c) => (c ? regions.fullName(c) ?? c : ''), full: true, today: date, classification: classify(record, date) })
-    const pdf = await timed(() => registrationFormPdf({ answers, unit: '广东省梅州市大埔县茶阳镇茅坪村委会', date, source: { id: name, version: 1 }, masked: false }))
+    const answers = formAnswers(record, {
+      place: (c) => (c ? (regions.fullName(c) ?? c) : ''),
+      full: true,
+      today: date,
+      classification: classify(record, date),
+    })
+    const pdf = await timed(() =>
+      registrationFormPdf({ answers, unit: '广东省梅州市大埔县茶阳镇茅坪村委会', date, source: { id: name, version: 1 }, masked: false }),
+    )
     const xlsx = await timed(() => xlsxForm(answers))
     const pdfFile = join(dir, `${name}.pdf`)
     const xlsxFile = join(dir, `${name}.xlsx`)
@@ -112,7 +138,15 @@ async function main() {
       if (name === FIXTURES[0]) png(converted, 'forms-format-xlsx-in-libreoffice')
     }
     if (name === FIXTURES[0]) png(pdfFile, 'forms-format-pdf')
-    rows.push({ fixture: name, pdfBytes: pdf.value.length, pdfMs: pdf.ms, pdf: pdfFacts(pdfFile), xlsxBytes: xlsx.value.length, xlsxMs: xlsx.ms, xlsxPrinted })
+    rows.push({
+      fixture: name,
+      pdfBytes: pdf.value.length,
+      pdfMs: pdf.ms,
+      pdf: pdfFacts(pdfFile),
+      xlsxBytes: xlsx.value.length,
+      xlsxMs: xlsx.ms,
+      xlsxPrinted,
+    })
   }
   rmSync(dir, { recursive: true, force: true })
   const report = { date: today(), machine: machine(), runs: RUNS, rows }
@@ -121,9 +155,12 @@ async function main() {
   const m = machine()
   const printed = rows[0].xlsxPrinted
   addResultRow('forms', [
-    today(), `${m.cores} cores, Node ${m.node}`,
-    median(rows.map((r) => r.pdfBytes)), median(rows.map((r) => r.pdfMs)).toFixed(0),
-    median(rows.map((r) => r.xlsxBytes)), median(rows.map((r) => r.xlsxMs)).toFixed(0),
+    today(),
+    `${m.cores} cores, Node ${m.node}`,
+    median(rows.map((r) => r.pdfBytes)),
+    median(rows.map((r) => r.pdfMs)).toFixed(0),
+    median(rows.map((r) => r.xlsxBytes)),
+    median(rows.map((r) => r.xlsxMs)).toFixed(0),
     printed ? `${printed.pages} page / ${printed.fonts.join(', ')} (the reader's)` : 'soffice not installed',
   ])
 }

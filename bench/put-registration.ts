@@ -19,7 +19,10 @@ const WARMUP = 3
 const body = readFileSync(join(ROOT, 'tests/fixtures/registrations/left-behind.json'), 'utf8')
 
 function startServers(): Promise<{ app: string; bare: string; token: string; stop: () => void }> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'servers.ts')], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] })
+  const proc = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'servers.ts')], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
   return new Promise((resolve, reject) => {
     let out = ''
     proc.stdout.on('data', (c: Buffer) => {
@@ -33,13 +36,25 @@ function startServers(): Promise<{ app: string; bare: string; token: string; sto
 
 async function run(url: string, pathOf: () => string, headers: Record<string, string>, duration: number) {
   const result = await autocannon({
-    url, connections: CONNECTIONS, duration,
-    requests: [{ method: 'PUT', headers: { 'content-type': 'application/json', ...headers }, body, setupRequest: (req) => ({ ...req, path: pathOf() }) }],
+    url,
+    connections: CONNECTIONS,
+    duration,
+    requests: [
+      {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json', ...headers },
+        body,
+        setupRequest: (req) => ({ ...req, path: pathOf() }),
+      },
+    ],
   })
   return {
     requestsPerSecond: Math.round(result.requests.average),
     latencyMs: { p50: result.latency.p50, p99: result.latency.p99, max: result.latency.max },
-    total: result.requests.total, non2xx: result.non2xx, errors: result.errors, timeouts: result.timeouts,
+    total: result.requests.total,
+    non2xx: result.non2xx,
+    errors: result.errors,
+    timeouts: result.timeouts,
   }
 }
 
@@ -57,12 +72,27 @@ async function main() {
     const machine = { ...machineInfo(), memoryGB: Math.round(totalmem() / 2 ** 30) }
     const ratio = Number((app.requestsPerSecond / bare.requestsPerSecond).toFixed(3))
     const report = {
-      date, machine, connections: CONNECTIONS, durationSeconds: DURATION, bodyBytes: Buffer.byteLength(body),
-      sqlite: 'WAL, synchronous=FULL (both servers)', app, bare, ratio,
+      date,
+      machine,
+      connections: CONNECTIONS,
+      durationSeconds: DURATION,
+      bodyBytes: Buffer.byteLength(body),
+      sqlite: 'WAL, synchronous=FULL (both servers)',
+      app,
+      bare,
+      ratio,
     }
     writeResult('put-registration', report)
-    addResultRow('put', [date, `PUT /registrations/:id (${CONNECTIONS} conn, ${DURATION} s)`, `${machine.cpu}, ${machine.cores} cores, Node ${machine.node}`,
-      app.requestsPerSecond, app.latencyMs.p99, bare.requestsPerSecond, bare.latencyMs.p99, ratio])
+    addResultRow('put', [
+      date,
+      `PUT /registrations/:id (${CONNECTIONS} conn, ${DURATION} s)`,
+      `${machine.cpu}, ${machine.cores} cores, Node ${machine.node}`,
+      app.requestsPerSecond,
+      app.latencyMs.p99,
+      bare.requestsPerSecond,
+      bare.latencyMs.p99,
+      ratio,
+    ])
     console.log(JSON.stringify(report, null, 2))
     if (app.non2xx || app.errors || bare.non2xx || bare.errors) {
       console.error('non-2xx answers or errors during the run: see the report')

@@ -29,10 +29,18 @@ const ROLES = [
   { role: 'county_admin', region: '441422', label: 'county 大埔县' },
 ] as const
 
-const percentile = (sorted: number[], p: number) => Number(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)].toFixed(1))
+const percentile = (sorted: number[], p: number) =>
+  Number(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)].toFixed(1))
 
 type Timing = Awaited<ReturnType<typeof timed>>
-interface ScopeResult { scope: string; region: string; queue: Timing; queueAll: Timing; stats: Timing; exportSeconds?: { p50: number; max: number } }
+interface ScopeResult {
+  scope: string
+  region: string
+  queue: Timing
+  queueAll: Timing
+  stats: Timing
+  exportSeconds?: { p50: number; max: number }
+}
 
 async function timed(http: Client, token: string, path: string, n: number) {
   const times: number[] = []
@@ -53,9 +61,19 @@ async function main() {
   const base = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL
   if (backend === 'postgres' && !base) throw new Error('set BENCH_DATABASE_URL (or TEST_DATABASE_URL) for PostgreSQL')
   const schema = backend === 'postgres' ? `bench_${randomBytes(4).toString('hex')}` : undefined
-  const admin = async (q: string) => { const c = new pg.Client({ connectionString: base }); await c.connect(); try { await c.query(q) } finally { await c.end() } }
+  const admin = async (q: string) => {
+    const c = new pg.Client({ connectionString: base })
+    await c.connect()
+    try {
+      await c.query(q)
+    } finally {
+      await c.end()
+    }
+  }
   if (schema) await admin(`create schema ${schema}`)
-  const databaseUrl = schema ? `${base}${base!.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}` : undefined
+  const databaseUrl = schema
+    ? `${base}${base!.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`
+    : undefined
   let stop = async () => undefined as void
   try {
     const filled = await seed({ dataDir, databaseUrl, rows: ROWS })
@@ -70,25 +88,53 @@ async function main() {
     const http = client(server.url, 4)
     const results: ScopeResult[] = []
     for (const r of ROLES) {
-      const login = await http.json('POST', '/api/v1/auth/worker-login', undefined, { username: `bench-${r.role}`, password: 'bench-password' })
+      const login = await http.json('POST', '/api/v1/auth/worker-login', undefined, {
+        username: `bench-${r.role}`,
+        password: 'bench-password',
+      })
       const token = JSON.parse(login.text).token as string
       await timed(http, token, '/api/v1/review/queue', 10) // warm-up: statements prepared, pages cached
       const queue = await timed(http, token, '/api/v1/review/queue', REQUESTS)
       const all = await timed(http, token, '/api/v1/review/queue?status=all', REQUESTS)
       const stats = await timed(http, token, '/api/v1/stats', REQUESTS)
       const exportRun = r.role === 'township_supervisor' ? await timed(http, token, '/api/v1/export.xlsx', 3) : undefined
-      results.push({ scope: r.label, region: r.region, queue, queueAll: all, stats, ...(exportRun ? { exportSeconds: { p50: exportRun.p50 / 1000, max: exportRun.p99 / 1000 } } : {}) })
+      results.push({
+        scope: r.label,
+        region: r.region,
+        queue,
+        queueAll: all,
+        stats,
+        ...(exportRun ? { exportSeconds: { p50: exportRun.p50 / 1000, max: exportRun.p99 / 1000 } } : {}),
+      })
     }
     http.close()
     const township = results[1]
     // The roster leaves withdrawn registrations out; the seed has none, so it holds every row of the township.
     const exportRows = township.queueAll.rows
-    const report = { date: today(), database: backend, rows: ROWS, inCounty441422: filled.inCounty441422, machine: machine(), fillSeconds: filled.fillSeconds, requestsPerFigure: REQUESTS, results, exportRows }
+    const report = {
+      date: today(),
+      database: backend,
+      rows: ROWS,
+      inCounty441422: filled.inCounty441422,
+      machine: machine(),
+      fillSeconds: filled.fillSeconds,
+      requestsPerFigure: REQUESTS,
+      results,
+      exportRows,
+    }
     console.log(JSON.stringify(report, null, 2))
     writeResult(`review-queue-${backend}`, report)
     const q = (i: number) => `${results[i].queue.p50} / ${results[i].queue.p95}`
     const m = machine()
-    addResultRow('queue', [today(), backend, `${m.cpu}, ${m.cores} cores, Node ${m.node}`, q(0), q(1), q(2), `${township.exportSeconds!.p50.toFixed(2)} (${exportRows})`])
+    addResultRow('queue', [
+      today(),
+      backend,
+      `${m.cpu}, ${m.cores} cores, Node ${m.node}`,
+      q(0),
+      q(1),
+      q(2),
+      `${township.exportSeconds!.p50.toFixed(2)} (${exportRows})`,
+    ])
   } finally {
     await stop()
     if (schema) await admin(`drop schema ${schema} cascade`)

@@ -16,11 +16,27 @@ const TABLES = {
   },
   queue: {
     title: '## Review queue and roster export at 300,000 registrations, over HTTP — `npx tsx bench/region-queries.ts`',
-    header: ['date', 'database', 'machine', 'village queue p50 / p95 ms', 'township queue p50 / p95 ms', 'county queue p50 / p95 ms', 'township export s (rows)'],
+    header: [
+      'date',
+      'database',
+      'machine',
+      'village queue p50 / p95 ms',
+      'township queue p50 / p95 ms',
+      'county queue p50 / p95 ms',
+      'township export s (rows)',
+    ],
   },
   forms: {
     title: '## 一人一表: PDF (pdfkit, subset Noto Sans SC) against an A4 .xlsx (exceljs) — `npx tsx bench/forms-format.ts`',
-    header: ['date', 'machine', 'PDF bytes (median of 4 fixtures)', 'PDF ms (p50 warm)', 'xlsx bytes', 'xlsx ms (p50 warm)', 'xlsx in LibreOffice: pages / fonts'],
+    header: [
+      'date',
+      'machine',
+      'PDF bytes (median of 4 fixtures)',
+      'PDF ms (p50 warm)',
+      'xlsx bytes',
+      'xlsx ms (p50 warm)',
+      'xlsx in LibreOffice: pages / fonts',
+    ],
   },
   wizard: {
     title: '## Wizard steps in H5: DOM nodes / React commits per keystroke / commits at blur — `npm run bench:wizard`',

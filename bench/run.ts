@@ -15,7 +15,10 @@ const runs: [string, string[]][] = [
     ? [['review queue, stats and export at 300,000 rows (PostgreSQL)', tsx('region-queries.ts', 'postgres')] as [string, string[]]]
     : []),
   ['一人一表: PDF against an A4 .xlsx (size, time, pages, fonts)', tsx('forms-format.ts')],
-  ['wizard steps: DOM nodes and React commits (H5 in jsdom)', [process.execPath, join(ROOT, 'node_modules/jest/bin/jest.js'), '-c', join(__dirname, 'jest.config.js')]],
+  [
+    'wizard steps: DOM nodes and React commits (H5 in jsdom)',
+    [process.execPath, join(ROOT, 'node_modules/jest/bin/jest.js'), '-c', join(__dirname, 'jest.config.js')],
+  ],
 ]
 
 let failed = 0
@@ -26,5 +29,6 @@ for (const [title, [cmd, ...args]] of runs) {
   console.log(`== ${status === 0 ? 'done' : `FAILED (${status})`} in ${((Date.now() - started) / 1000).toFixed(0)} s`)
   if (status !== 0) failed++
 }
-if (!process.env.BENCH_DATABASE_URL && !process.env.TEST_DATABASE_URL) console.log('PostgreSQL skipped: set BENCH_DATABASE_URL or TEST_DATABASE_URL')
+if (!process.env.BENCH_DATABASE_URL && !process.env.TEST_DATABASE_URL)
+  console.log('PostgreSQL skipped: set BENCH_DATABASE_URL or TEST_DATABASE_URL')
 process.exit(failed ? 1 : 0)

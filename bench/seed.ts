@@ -20,19 +20,42 @@ import { contentHash, normaliseName } from '../server/src/vault'
 
 const ROOT = join(__dirname, '..')
 const STATUSES = ['submitted', 'village_review', 'verified', 'township_approved', 'confirmed', 'returned'] as const
-const COLUMNS = ['id', 'owner_id', 'status', 'version', 'content_hash', 'payload', 'village_code', 'cat_left_behind', 'cat_difficulty',
-  'cat_de_facto_unsupported', 'cat_orphan', 'id_hmac', 'person_hmac', 'name_hmac', 'created_at', 'updated_at'] as const
+const COLUMNS = [
+  'id',
+  'owner_id',
+  'status',
+  'version',
+  'content_hash',
+  'payload',
+  'village_code',
+  'cat_left_behind',
+  'cat_difficulty',
+  'cat_de_facto_unsupported',
+  'cat_orphan',
+  'id_hmac',
+  'person_hmac',
+  'name_hmac',
+  'created_at',
+  'updated_at',
+] as const
 const INTEGER = new Set(['version', 'cat_left_behind', 'cat_difficulty', 'cat_de_facto_unsupported', 'cat_orphan'])
 
 export async function seed(opts: { dataDir: string; databaseUrl?: string; rows: number }) {
-  const config = loadConfig({} as NodeJS.ProcessEnv, { dataDir: opts.dataDir, databaseUrl: opts.databaseUrl, logger: false, staticDir: join(opts.dataDir, 'none') })
+  const config = loadConfig({} as NodeJS.ProcessEnv, {
+    dataDir: opts.dataDir,
+    databaseUrl: opts.databaseUrl,
+    logger: false,
+    staticDir: join(opts.dataDir, 'none'),
+  })
   const app = await buildApp({ config }) // migrates; gives the vault and the region index
   const owner = await upsertGuardian(app.db, 'scale-owner')
-  const villages = Object.entries(JSON.parse(readFileSync(join(ROOT, 'server/data/gd-villages.json'), 'utf8')) as Record<string, [string, string][]>)
-    .flatMap(([t, vs]) => vs.map(([s]) => t + s))
+  const villages = Object.entries(
+    JSON.parse(readFileSync(join(ROOT, 'server/data/gd-villages.json'), 'utf8')) as Record<string, [string, string][]>,
+  ).flatMap(([t, vs]) => vs.map(([s]) => t + s))
   const dabu = villages.filter((v) => v.startsWith('441422'))
-  const fixtures = ['left-behind', 'orphan', 'disability', 'de-facto-unsupported']
-    .map((f) => validateSubmission(app, JSON.parse(readFileSync(join(ROOT, `tests/fixtures/registrations/${f}.json`), 'utf8'))).record)
+  const fixtures = ['left-behind', 'orphan', 'disability', 'de-facto-unsupported'].map(
+    (f) => validateSubmission(app, JSON.parse(readFileSync(join(ROOT, `tests/fixtures/registrations/${f}.json`), 'utf8'))).record,
+  )
   const derived = fixtures.map((r) => derive(r, app.vault)) // categories per fixture; village and hashes set per row
   const nameHmacs = new Map<string, string>()
 
@@ -45,11 +68,20 @@ export async function seed(opts: { dataDir: string; databaseUrl?: string; rows: 
     const id = randomUUID()
     const at = new Date(Date.UTC(2026, 0, 1) + k * 1000).toISOString()
     const values: Record<(typeof COLUMNS)[number], unknown> = {
-      ...derived[k % fixtures.length], id, owner_id: owner.id, status: STATUSES[k % STATUSES.length], version: 1,
-      content_hash: contentHash(record), payload: app.vault.sealJson(record, id), village_code: village,
+      ...derived[k % fixtures.length],
+      id,
+      owner_id: owner.id,
+      status: STATUSES[k % STATUSES.length],
+      version: 1,
+      content_hash: contentHash(record),
+      payload: app.vault.sealJson(record, id),
+      village_code: village,
       // One child per row, as in real data (the fixtures' ID numbers would make every row a duplicate).
-      id_hmac: app.vault.lookup('id', `bench-${k}`), person_hmac: app.vault.lookup('person', `bench-${k}`), name_hmac: nameHmacs.get(name),
-      created_at: at, updated_at: at,
+      id_hmac: app.vault.lookup('id', `bench-${k}`),
+      person_hmac: app.vault.lookup('person', `bench-${k}`),
+      name_hmac: nameHmacs.get(name),
+      created_at: at,
+      updated_at: at,
     }
     return COLUMNS.map((c) => values[c])
   }
@@ -58,7 +90,9 @@ export async function seed(opts: { dataDir: string; databaseUrl?: string; rows: 
   if (app.dialect === 'sqlite') {
     const raw = openSqlite(join(opts.dataDir, 'hutong.sqlite'))
     const insert = raw.prepare(`insert into registrations (${COLUMNS.join(', ')}) values (${COLUMNS.map(() => '?').join(', ')})`)
-    const batch = raw.transaction((from: number, to: number) => { for (let k = from; k < to; k++) insert.run(...row(k)) })
+    const batch = raw.transaction((from: number, to: number) => {
+      for (let k = from; k < to; k++) insert.run(...row(k))
+    })
     for (let k = 0; k < opts.rows; k += 10_000) batch(k, Math.min(opts.rows, k + 10_000))
     raw.exec('analyze')
     raw.close()

@@ -16,7 +16,9 @@ import { PAGES, wipePhone } from '../tests/pages/setup-app'
 import { addResultRow, machine, today, writeResult } from './results'
 
 const FIXTURES = join(__dirname, '..', 'tests', 'fixtures', 'registrations')
-const FIXTURE_NAMES = readdirSync(FIXTURES).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5))
+const FIXTURE_NAMES = readdirSync(FIXTURES)
+  .filter((f) => f.endsWith('.json'))
+  .map((f) => f.slice(0, -5))
 const fixture = (name: string) => JSON.parse(readFileSync(join(FIXTURES, `${name}.json`), 'utf8'))
 const TWENTY = '欧阳小明是个好孩子今年十一岁读小学四年级'
 type Measure = { fixture: string; nodes: number; field?: string; typingCommits?: number; blurCommits?: number }
@@ -30,11 +32,17 @@ async function measure(name: string, step: (typeof STEPS)[number], n: number): P
   const router = createRouter(PAGES)
   const server = fakeVillagesServer()
   let commits = 0
-  const view = render(<Profiler id='app' onRender={() => commits++}><router.App /></Profiler>)
+  const view = render(
+    <Profiler id='app' onRender={() => commits++}>
+      <router.App />
+    </Profiler>,
+  )
   act(() => router.start(`${ROUTES.wizard}?id=${id}`))
   try {
     await screen.findByText(`第${n}步，共5步：${step.title}`)
-    await act(async () => { await new Promise((r) => setTimeout(r, 50)) }) // villages served, pickers labelled
+    await act(async () => {
+      await new Promise((r) => setTimeout(r, 50))
+    }) // villages served, pickers labelled
     const nodes = document.querySelectorAll('*').length
     const input = document.querySelector('.card input:not([type=checkbox]), .card textarea') as HTMLInputElement | null
     if (!input) return { fixture: name, nodes }
@@ -43,11 +51,17 @@ async function measure(name: string, step: (typeof STEPS)[number], n: number): P
     let text = ''
     for (const ch of TWENTY) {
       text += ch
-      act(() => { fireEvent.input(input, { target: { value: text } }) })
+      act(() => {
+        fireEvent.input(input, { target: { value: text } })
+      })
     }
-    await act(async () => { await new Promise((r) => setTimeout(r, 20)) })
+    await act(async () => {
+      await new Promise((r) => setTimeout(r, 20))
+    })
     const typingCommits = commits - before
-    act(() => { fireEvent.blur(input) })
+    act(() => {
+      fireEvent.blur(input)
+    })
     await waitFor(() => expect(commits).toBeGreaterThanOrEqual(before + typingCommits))
     return { fixture: name, nodes, field, typingCommits, blurCommits: commits - before - typingCommits }
   } finally {
@@ -64,9 +78,12 @@ test('DOM nodes and React commits per wizard step', async () => {
     for (const name of FIXTURE_NAMES) runs.push(await measure(name, step, i + 1))
     const typed = runs.filter((r) => r.field)
     steps.push({
-      step: step.key, title: step.title,
-      domNodes: Object.fromEntries(runs.map((r) => [r.fixture, r.nodes])), maxDomNodes: Math.max(...runs.map((r) => r.nodes)),
-      field: typed[0]?.field ?? null, keystrokes: TWENTY.length,
+      step: step.key,
+      title: step.title,
+      domNodes: Object.fromEntries(runs.map((r) => [r.fixture, r.nodes])),
+      maxDomNodes: Math.max(...runs.map((r) => r.nodes)),
+      field: typed[0]?.field ?? null,
+      keystrokes: TWENTY.length,
       commitsPerKeystroke: typed.length ? Math.max(...typed.map((r) => r.typingCommits!)) / TWENTY.length : null,
       commitsAtBlur: typed.length ? Math.max(...typed.map((r) => r.blurCommits!)) : null,
     })

@@ -44,19 +44,29 @@ const rows = [
   { name: 'main package', ...main, budget: BUDGETS.mainBytes },
   ...subpackages.map((sub) => ({ name: `subpackage ${sub.root}/`, ...sub, budget: BUDGETS.subpackageBytes })),
 ]
-const failures = rows.filter((row) => row.bytes > row.budget).map((row) => `${row.name} is ${kb(row.bytes)}, over its ${kb(row.budget)} budget`)
+const failures = rows
+  .filter((row) => row.bytes > row.budget)
+  .map((row) => `${row.name} is ${kb(row.bytes)}, over its ${kb(row.budget)} budget`)
 failures.push(...leaks.map((leak) => `village names in main-package file ${leak.file}: ${leak.names.join('、')}`))
 
 const shown = distDir.startsWith(`${root}/`) ? distDir.slice(root.length + 1) : distDir
 console.log(`weapp package sizes (${shown}; the files WeChat uploads)`)
 for (const row of rows) {
   const state = row.bytes > row.budget ? 'OVER' : 'ok'
-  console.log(`  ${row.name.padEnd(24)} ${row.bytes.toLocaleString('en-US').padStart(11)} B ${kb(row.bytes).padStart(10)}  ${String(row.files).padStart(3)} files  budget ${kb(row.budget)}  ${state}`)
+  console.log(
+    `  ${row.name.padEnd(24)} ${row.bytes.toLocaleString('en-US').padStart(11)} B ${kb(row.bytes).padStart(10)}  ${String(row.files).padStart(3)} files  budget ${kb(row.budget)}  ${state}`,
+  )
 }
 console.log(`  village names in the main package: ${leaks.length ? `${leaks.length} file(s)` : 'none'}`)
 
 if (args.includes('--write')) {
-  const git = (...a) => { try { return execFileSync('git', a, { cwd: root, encoding: 'utf8' }).trim() } catch { return null } }
+  const git = (...a) => {
+    try {
+      return execFileSync('git', a, { cwd: root, encoding: 'utf8' }).trim()
+    } catch {
+      return null
+    }
+  }
   const result = {
     date: new Date().toISOString(),
     commit: git('rev-parse', '--short', 'HEAD'),

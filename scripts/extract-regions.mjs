@@ -35,7 +35,13 @@ function parseCsvLine(line) {
       let value = ''
       i++
       while (i < line.length) {
-        if (line[i] === '"' && line[i + 1] === '"') { value += '"'; i += 2 } else if (line[i] === '"') { i++; break } else value += line[i++]
+        if (line[i] === '"' && line[i + 1] === '"') {
+          value += '"'
+          i += 2
+        } else if (line[i] === '"') {
+          i++
+          break
+        } else value += line[i++]
       }
       fields.push(value)
       i++ // the comma after the closing quote
@@ -116,7 +122,13 @@ const node = (row, children) => (children && children.length ? [row.code, row.na
 const province = provinces[0]
 const cityBlocks = (citiesOf.get(province.code) ?? []).map((city) => {
   const countyLines = (countiesOf.get(city.code) ?? []).map((county) =>
-    JSON.stringify(node(county, (townshipsOf.get(county.code) ?? []).map((t) => node(t)))))
+    JSON.stringify(
+      node(
+        county,
+        (townshipsOf.get(county.code) ?? []).map((t) => node(t)),
+      ),
+    ),
+  )
   const head = JSON.stringify([city.code, city.name]).slice(0, -1)
   return countyLines.length ? `${head},[\n${countyLines.join(',\n')}]]` : `${head}]`
 })
@@ -136,7 +148,9 @@ await writeFile(treeFile, treeJson)
 await writeFile(villagesFile, villagesJson)
 
 const kb = (s) => `${(Buffer.byteLength(s) / 1024).toFixed(1)} KB`
-console.log(`province ${province.code} ${province.name}: ${cities.length} cities, ${counties.length} county entries, ` +
-  `${townships.length} townships, ${villages.length} villages`)
+console.log(
+  `province ${province.code} ${province.name}: ${cities.length} cities, ${counties.length} county entries, ` +
+    `${townships.length} townships, ${villages.length} villages`,
+)
 console.log(`${treeFile}: ${Buffer.byteLength(treeJson)} bytes (${kb(treeJson)})`)
 console.log(`${villagesFile}: ${Buffer.byteLength(villagesJson)} bytes (${kb(villagesJson)})`)

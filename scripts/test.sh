@@ -8,6 +8,7 @@ cd "$(dirname "$0")/.."
 rm -rf test-results/screenshots
 npm run --silent typecheck
 npm run --silent lint  # the house rules of docs/architecture.md (layers, subpackages, storage, Taro)
+npm run --silent format:check  # one layout everywhere (.prettierrc.json); `npm run format` rewrites
 npm run --silent build:weapp >/tmp/hutong-build-weapp.log 2>&1 || { cat /tmp/hutong-build-weapp.log; exit 1; }
 npm run --silent build:h5 >/tmp/hutong-build-h5.log 2>&1 || { cat /tmp/hutong-build-h5.log; exit 1; }
 npm run --silent check:size -- --no-build  # package budgets and no village data in the main package

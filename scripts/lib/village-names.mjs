@@ -8,7 +8,11 @@ import { readFileSync } from 'node:fs'
 /** Village names of 4+ characters (shorter ones also occur as ordinary words). */
 export function loadVillageNames(villagesFile) {
   const villages = JSON.parse(readFileSync(villagesFile, 'utf8'))
-  return new Set(Object.values(villages).flatMap((list) => list.map(([, name]) => name)).filter((n) => n.length >= 4))
+  return new Set(
+    Object.values(villages)
+      .flatMap((list) => list.map(([, name]) => name))
+      .filter((n) => n.length >= 4),
+  )
 }
 
 /** \uXXXX escapes (minified JS uses them) decoded to characters. */

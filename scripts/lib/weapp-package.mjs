@@ -54,8 +54,29 @@ export function mainPackageFiles(distDir) {
 // - whatever project.config.json's packOptions.ignore lists.
 // Sizes are of the files as built; WeChat compiles js/wxml/wxss again on upload, so its own figure differs a little.
 const DEVTOOLS_FILES = new Set(['project.config.json', 'project.private.config.json'])
-const UPLOADED_SUFFIXES = new Set(['js', 'json', 'wxml', 'wxss', 'wxs', 'png', 'jpg', 'jpeg', 'gif', 'svg', 'cer',
-  'mp3', 'aac', 'm4a', 'mp4', 'wav', 'ogg', 'silk', 'wasm', 'br', 'cert'])
+const UPLOADED_SUFFIXES = new Set([
+  'js',
+  'json',
+  'wxml',
+  'wxss',
+  'wxs',
+  'png',
+  'jpg',
+  'jpeg',
+  'gif',
+  'svg',
+  'cer',
+  'mp3',
+  'aac',
+  'm4a',
+  'mp4',
+  'wav',
+  'ogg',
+  'silk',
+  'wasm',
+  'br',
+  'cert',
+])
 
 function packIgnoreRules(distDir) {
   const config = join(distDir, 'project.config.json')
@@ -69,12 +90,18 @@ function ignoredBy(rule, file) {
   const v = value.toLowerCase() // WeChat compares case-insensitively
   const name = f.split('/').pop()
   switch (rule.type) {
-    case 'file': return f === v
-    case 'folder': return f.startsWith(`${v}/`)
-    case 'suffix': return name.endsWith(String(rule.value).toLowerCase())
-    case 'prefix': return name.startsWith(v)
-    case 'regexp': return new RegExp(rule.value, 'i').test(file)
-    default: throw new Error(`packOptions.ignore type "${rule.type}" is not supported by this size check: add it here`)
+    case 'file':
+      return f === v
+    case 'folder':
+      return f.startsWith(`${v}/`)
+    case 'suffix':
+      return name.endsWith(String(rule.value).toLowerCase())
+    case 'prefix':
+      return name.startsWith(v)
+    case 'regexp':
+      return new RegExp(rule.value, 'i').test(file)
+    default:
+      throw new Error(`packOptions.ignore type "${rule.type}" is not supported by this size check: add it here`)
   }
 }
 

@@ -63,19 +63,27 @@ export async function app(fastify: FastifyInstance, opts: AppOptions) {
   await fastify.register(securityPlugin, { corsOrigins: config.corsOrigins, staticDir, sharedState: fastify.sharedState })
   const metrics = config.metricsToken ? createMetrics() : undefined
   await fastify.register(metricsPlugin, { token: config.metricsToken, metrics })
-  await fastify.register(dbPlugin, { dataDir: config.dataDir, databaseUrl: config.databaseUrl, db: opts.db, plugins: metrics ? [metrics.queryTimer] : [] })
+  await fastify.register(dbPlugin, {
+    dataDir: config.dataDir,
+    databaseUrl: config.databaseUrl,
+    db: opts.db,
+    plugins: metrics ? [metrics.queryTimer] : [],
+  })
   await fastify.register(vaultPlugin, { dataKeys: config.dataKeys, indexKeys: config.indexKeys })
   await fastify.register(regionsPlugin)
   await fastify.register(authPlugin, { jwtSecret: config.jwtSecret, now: opts.now })
 
-  await fastify.register(async (api) => {
-    await api.register(authRoutes, { exchange: createWechatExchange(standInSecret(config.jwtSecret)), loginRateMax: config.loginRateMax })
-    await api.register(registrationRoutes)
-    await api.register(reviewRoutes)
-    await api.register(statsRoutes)
-    await api.register(formRoutes)
-    await api.register(regionRoutes)
-  }, { prefix: '/api/v1' })
+  await fastify.register(
+    async (api) => {
+      await api.register(authRoutes, { exchange: createWechatExchange(standInSecret(config.jwtSecret)), loginRateMax: config.loginRateMax })
+      await api.register(registrationRoutes)
+      await api.register(reviewRoutes)
+      await api.register(statsRoutes)
+      await api.register(formRoutes)
+      await api.register(regionRoutes)
+    },
+    { prefix: '/api/v1' },
+  )
   await fastify.register(healthRoutes)
 
   if (staticDir) {
@@ -86,18 +94,22 @@ export async function app(fastify: FastifyInstance, opts: AppOptions) {
 }
 
 /** A ready Fastify instance with the app registered. */
-export async function buildApp(opts: Partial<AppOptions> & { logger?: FastifyServerOptions['logger']; logStream?: NodeJS.WritableStream } = {}): Promise<FastifyInstance> {
+export async function buildApp(
+  opts: Partial<AppOptions> & { logger?: FastifyServerOptions['logger']; logStream?: NodeJS.WritableStream } = {},
+): Promise<FastifyInstance> {
   const config = opts.config ?? loadConfig()
   const fastify = Fastify({
     // Request lines: id, method, route, path without the query string, caller (./logging.ts).
-    logger: opts.logger ?? (opts.logStream ? loggerOptions('json', opts.logStream) : config.logger ? loggerOptions(config.logFormat) : false),
+    logger:
+      opts.logger ?? (opts.logStream ? loggerOptions('json', opts.logStream) : config.logger ? loggerOptions(config.logFormat) : false),
     genReqId: requestId,
     bodyLimit: BODY_LIMIT,
     // Rate limits and audit rows use req.ip; behind a reverse proxy set HUTONG_TRUST_PROXY to the number of
     // proxies (1 for one nginx) or their addresses (config.ts).
     // A hop count trusts the nearest n addresses whoever they are (Fastify's own number option trusts none):
     // right when only the proxy can reach this port (HOST=127.0.0.1); addresses are the stricter choice.
-    trustProxy: typeof config.trustProxy === 'number' ? ((_address: string, hop: number) => hop < (config.trustProxy as number)) : config.trustProxy,
+    trustProxy:
+      typeof config.trustProxy === 'number' ? (_address: string, hop: number) => hop < (config.trustProxy as number) : config.trustProxy,
     connectionTimeout: 30_000,
     requestTimeout: 30_000,
     // While closing, a request on an open keep-alive connection is still answered (with Connection: close,

@@ -17,9 +17,12 @@ import { hashPassword } from './passwords'
 import { regionIndex } from './regions'
 
 const LEVEL_OF_ROLE: Record<Exclude<Role, 'guardian'>, string> = {
-  village_worker: 'village', township_supervisor: 'township', county_admin: 'county',
+  village_worker: 'village',
+  township_supervisor: 'township',
+  county_admin: 'county',
 }
-const USAGE = '用法：server:user -- add <用户名> --password <密码> --role <village_worker|township_supervisor|county_admin> --region <区划代码> [--name <姓名>] | list | disable <用户名> | enable <用户名>'
+const USAGE =
+  '用法：server:user -- add <用户名> --password <密码> --role <village_worker|township_supervisor|county_admin> --region <区划代码> [--name <姓名>] | list | disable <用户名> | enable <用户名>'
 
 function flags(args: string[]) {
   const out: Record<string, string> = {}
@@ -41,14 +44,19 @@ export function checkWorker(username: string, password: string, role: string, re
   if (!regionIndex().name(region)) return `没有这个区划代码：${region}`
   // A village worker bound to a county would see a whole county: the level must match the role.
   const expected = LEVEL_OF_ROLE[role as keyof typeof LEVEL_OF_ROLE]
-  if (parsed.level !== expected) return `${role} 的管辖地区应为${{ village: '村（社区）', township: '乡镇（街道）', county: '县（市、区）' }[expected]}级代码`
+  if (parsed.level !== expected)
+    return `${role} 的管辖地区应为${{ village: '村（社区）', township: '乡镇（街道）', county: '县（市、区）' }[expected]}级代码`
   return undefined
 }
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...args] = argv
   const { flags: f, rest } = flags(args)
-  const { db } = connect({ dataDir: resolve(process.env.DATA_DIR ?? './data'), databaseUrl: process.env.DATABASE_URL || undefined, poolMax: 1 })
+  const { db } = connect({
+    dataDir: resolve(process.env.DATA_DIR ?? './data'),
+    databaseUrl: process.env.DATABASE_URL || undefined,
+    poolMax: 1,
+  })
   const cli = { id: 'cli', role: 'cli' }
   try {
     await migrateToLatest(db)
@@ -60,14 +68,36 @@ async function main(argv: string[]): Promise<number> {
         if (await findWorker(db, username)) throw new Error(`用户 ${username} 已存在`)
         const parsed = parseRegionCode(f.region)
         const regionCode = parsed.ok ? parsed.prefix : f.region
-        const user = await addWorker(db, { username, passwordHash: await hashPassword(f.password), role: f.role as never, regionCode, displayName: f.name })
-        await audit(db, { actor: cli, action: 'user_add', targetType: 'user', targetId: user.id, regionCode, detail: { username, role: f.role } })
+        const user = await addWorker(db, {
+          username,
+          passwordHash: await hashPassword(f.password),
+          role: f.role as never,
+          regionCode,
+          displayName: f.name,
+        })
+        await audit(db, {
+          actor: cli,
+          action: 'user_add',
+          targetType: 'user',
+          targetId: user.id,
+          regionCode,
+          detail: { username, role: f.role },
+        })
         console.log(`已创建 ${username}（${f.role}，${regionIndex().fullName(regionCode)} ${regionCode}）`)
         return 0
       }
       case 'list': {
         for (const u of await listWorkers(db)) {
-          console.log([u.username, u.role, u.region_code, regionIndex().fullName(u.region_code ?? '') ?? '', u.display_name ?? '', u.disabled ? '已停用' : '正常'].join('\t'))
+          console.log(
+            [
+              u.username,
+              u.role,
+              u.region_code,
+              regionIndex().fullName(u.region_code ?? '') ?? '',
+              u.display_name ?? '',
+              u.disabled ? '已停用' : '正常',
+            ].join('\t'),
+          )
         }
         return 0
       }
@@ -91,8 +121,13 @@ async function main(argv: string[]): Promise<number> {
 // Run only when started as a program (tests import `main`). Not `require.main`: the mini-program typings
 // that Taro pulls in redeclare the global `require` without it.
 if (process.argv[1] && resolve(process.argv[1]) === __filename) {
-  main(process.argv.slice(2)).then((code) => { process.exitCode = code }, (err: Error) => {
-    console.error(err.message)
-    process.exitCode = 1
-  })
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code
+    },
+    (err: Error) => {
+      console.error(err.message)
+      process.exitCode = 1
+    },
+  )
 }

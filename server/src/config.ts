@@ -46,8 +46,12 @@ export function parseTrustProxy(value: string | undefined): number | string[] | 
   const v = value?.trim()
   if (!v || v === '0') return false
   if (/^\d+$/.test(v)) return Number(v)
-  const list = v.split(',').map((s) => s.trim()).filter(Boolean)
-  if (list.some((a) => !/^[\d.:a-fA-F]+(\/\d{1,3})?$/.test(a))) throw new Error('HUTONG_TRUST_PROXY 应为代理的层数（如 1），或代理的地址（逗号分隔的 IP 或网段）')
+  const list = v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+  if (list.some((a) => !/^[\d.:a-fA-F]+(\/\d{1,3})?$/.test(a)))
+    throw new Error('HUTONG_TRUST_PROXY 应为代理的层数（如 1），或代理的地址（逗号分隔的 IP 或网段）')
   return list
 }
 
@@ -55,7 +59,10 @@ const KEY_FILES = { dataKey: 'dev-data-key', indexKey: 'dev-index-key', jwtSecre
 
 /** One or more base64 keys, separated by commas or spaces (a rotation lists the new key first). */
 export function parseKeys(name: string, value: string): Buffer[] {
-  const keys = value.split(/[\s,]+/).filter(Boolean).map((v) => Buffer.from(v, 'base64'))
+  const keys = value
+    .split(/[\s,]+/)
+    .filter(Boolean)
+    .map((v) => Buffer.from(v, 'base64'))
   if (keys.length === 0 || keys.some((k) => k.length !== 32)) {
     throw new Error(`${name} 必须是32字节密钥的base64编码（openssl rand -base64 32），轮换时可列出多个，以逗号分隔，新密钥在前`)
   }
@@ -100,8 +107,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     indexKeys: overrides.indexKeys ?? keys('HUTONG_INDEX_KEY', KEY_FILES.indexKey),
     jwtSecret: overrides.jwtSecret ?? loadKey('HUTONG_JWT_SECRET', env.HUTONG_JWT_SECRET, dataDir, KEY_FILES.jwtSecret, production),
     staticDir: overrides.staticDir ?? resolve(env.HUTONG_STATIC_DIR ?? 'dist/h5'),
-    corsOrigins: overrides.corsOrigins
-      ?? (env.HUTONG_CORS_ORIGINS ?? 'http://localhost:10086,http://127.0.0.1:10086').split(',').map((s) => s.trim()).filter(Boolean),
+    corsOrigins:
+      overrides.corsOrigins ??
+      (env.HUTONG_CORS_ORIGINS ?? 'http://localhost:10086,http://127.0.0.1:10086')
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
     loginRateMax: overrides.loginRateMax ?? Number(env.HUTONG_LOGIN_RATE_MAX ?? 10),
     logger: overrides.logger ?? env.HUTONG_LOG !== '0',
     logFormat,

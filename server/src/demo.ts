@@ -32,8 +32,21 @@ export async function seedDemo(app: FastifyInstance, config: Pick<AppConfig, 'da
     const lines = ['# 演示账号（仅用于本机演示）：用户名 密码 角色 地区']
     for (const a of DEMO_ACCOUNTS) {
       const password = process.env.HUTONG_DEMO_PASSWORD || randomBytes(6).toString('base64url')
-      const user = await addWorker(app.db, { username: a.username, passwordHash: await hashPassword(password), role: a.role, regionCode: a.region, displayName: a.name })
-      await audit(app.db, { actor: { id: 'demo', role: 'demo' }, action: 'user_add', targetType: 'user', targetId: user.id, regionCode: a.region, detail: { username: a.username, demo: true } })
+      const user = await addWorker(app.db, {
+        username: a.username,
+        passwordHash: await hashPassword(password),
+        role: a.role,
+        regionCode: a.region,
+        displayName: a.name,
+      })
+      await audit(app.db, {
+        actor: { id: 'demo', role: 'demo' },
+        action: 'user_add',
+        targetType: 'user',
+        targetId: user.id,
+        regionCode: a.region,
+        detail: { username: a.username, demo: true },
+      })
       lines.push(`${a.username}\t${password}\t${a.name}\t${app.regions.fullName(a.region)}`)
     }
     lines.push('# 演示监护人：在浏览器打开 /?device=demo-guardian 即以演示监护人身份看到示例登记')
@@ -42,7 +55,9 @@ export async function seedDemo(app: FastifyInstance, config: Pick<AppConfig, 'da
     if (existsSync(FIXTURES)) {
       const { openid } = await createWechatExchange(standInSecret(config.jwtSecret))('demo-guardian')
       const guardian = actorOf(await upsertGuardian(app.db, openid))
-      for (const name of readdirSync(FIXTURES).filter((f) => f.endsWith('.json')).sort()) {
+      for (const name of readdirSync(FIXTURES)
+        .filter((f) => f.endsWith('.json'))
+        .sort()) {
         await submit(app, guardian, randomUUID(), JSON.parse(readFileSync(join(FIXTURES, name), 'utf8')), '127.0.0.1')
       }
     }

@@ -30,12 +30,15 @@ async function main() {
     app.log.error('%s again: exiting without waiting', signal)
     process.exit(1)
   }
-  closeWithGrace({ delay: SHUTDOWN_GRACE_MS, logger: { error: (m: unknown) => app.log.error(m) }, onSecondSignal }, async ({ signal, err }) => {
-    first = { signal, at: Date.now() }
-    if (err) app.log.error({ err }, 'closing after an error')
-    else app.log.info('%s: closing (drained, at most %d s)', signal ?? 'exit', SHUTDOWN_GRACE_MS / 1000)
-    await app.close()
-  })
+  closeWithGrace(
+    { delay: SHUTDOWN_GRACE_MS, logger: { error: (m: unknown) => app.log.error(m) }, onSecondSignal },
+    async ({ signal, err }) => {
+      first = { signal, at: Date.now() }
+      if (err) app.log.error({ err }, 'closing after an error')
+      else app.log.info('%s: closing (drained, at most %d s)', signal ?? 'exit', SHUTDOWN_GRACE_MS / 1000)
+      await app.close()
+    },
+  )
   if (demo) {
     const accounts = await seedDemo(app, config)
     // Straight to stdout (the logger writes asynchronously and would interleave).
@@ -44,7 +47,10 @@ async function main() {
   const port = Number(process.env.PORT ?? 8080)
   const host = process.env.HOST ?? '127.0.0.1'
   await app.listen({ port, host })
-  app.log.info({ dataKeys: app.vault.dataKeyIds, indexKeys: app.vault.indexKeyIds, sharedState: app.sharedState.kind, metrics: !!app.metricsRegistry }, 'keys and shared state')
+  app.log.info(
+    { dataKeys: app.vault.dataKeyIds, indexKeys: app.vault.indexKeyIds, sharedState: app.sharedState.kind, metrics: !!app.metricsRegistry },
+    'keys and shared state',
+  )
   const line = startupLineOf(app, config)
   // A plain line for the person at the terminal; in JSON mode on stderr, so that stdout stays one JSON object per line.
   const terminal = config.logFormat === 'json' ? process.stderr : process.stdout

@@ -44,8 +44,14 @@ export function responses(ok: Record<number, unknown>) {
 }
 
 const baseProps = {
-  id: str, status: str, statusLabel: str, version: { type: 'integer' }, categories: strArray,
-  createdAt: str, updatedAt: str, allowedActions: strArray,
+  id: str,
+  status: str,
+  statusLabel: str,
+  version: { type: 'integer' },
+  categories: strArray,
+  createdAt: str,
+  updatedAt: str,
+  allowedActions: strArray,
 } as const
 
 const villageSchema = { type: 'object', properties: { code: str, name: str } } as const
@@ -79,13 +85,16 @@ export const fullViewSchema = {
 
 export const ownListSchema = listOf({ ...baseProps, childName: str, returned: returnedSchema })
 
-export const queueSchema = listOf({
-  ...baseProps,
-  child: { type: 'object', properties: { name: str, idNumber: str, sex: str, age: { type: 'integer' } } },
-  contact: { type: 'object', properties: { name: str, phone: str } },
-  village: villageSchema,
-  possibleDuplicate: { type: 'boolean' },
-}, { nextCursor: { type: ['string', 'null'] }, total: { type: 'integer' } })
+export const queueSchema = listOf(
+  {
+    ...baseProps,
+    child: { type: 'object', properties: { name: str, idNumber: str, sex: str, age: { type: 'integer' } } },
+    contact: { type: 'object', properties: { name: str, phone: str } },
+    village: villageSchema,
+    possibleDuplicate: { type: 'boolean' },
+  },
+  { nextCursor: { type: ['string', 'null'] }, total: { type: 'integer' } },
+)
 
 export const queueQuery = {
   type: 'object',
@@ -104,15 +113,25 @@ export const briefSchema = {
 } as const
 
 export const historySchema = listOf({
-  version: { type: 'integer' }, at: str, action: str, actionLabel: str,
-  from: { type: ['string', 'null'] }, to: str, fromLabel: { type: ['string', 'null'] }, toLabel: str,
+  version: { type: 'integer' },
+  at: str,
+  action: str,
+  actionLabel: str,
+  from: { type: ['string', 'null'] },
+  to: str,
+  fromLabel: { type: ['string', 'null'] },
+  toLabel: str,
   actor: { type: 'object', properties: { role: str, roleLabel: str, name: { type: ['string', 'null'] } } },
-  reason: str, fields: strArray, visit: anyObject,
+  reason: str,
+  fields: strArray,
+  visit: anyObject,
   diff: { type: 'array', items: { type: 'object', properties: { path: str, from: {}, to: {} } } },
 })
 
 export const revealBody = {
-  type: 'object', required: ['field'], additionalProperties: false,
+  type: 'object',
+  required: ['field'],
+  additionalProperties: false,
   properties: { field: { type: 'string', maxLength: 100 } },
 } as const
 
@@ -124,8 +143,12 @@ export const revealSchema = {
 export const userSchema = {
   type: 'object',
   properties: {
-    id: str, role: str, regionCode: { type: ['string', 'null'] }, regionName: { type: ['string', 'null'] },
-    username: { type: ['string', 'null'] }, displayName: { type: ['string', 'null'] },
+    id: str,
+    role: str,
+    regionCode: { type: ['string', 'null'] },
+    regionName: { type: ['string', 'null'] },
+    username: { type: ['string', 'null'] },
+    displayName: { type: ['string', 'null'] },
   },
 } as const
 

@@ -85,7 +85,8 @@ export function createVault(dataKey: Buffer | Buffer[], indexKey: Buffer | Buffe
     }
     throw new Error('no configured data key opens this value (HUTONG_DATA_KEY)')
   }
-  const hash = (key: Buffer, kind: LookupKind, value: string) => createHmac('sha256', key).update(`${kind}\u0000${value}`).digest('base64url')
+  const hash = (key: Buffer, kind: LookupKind, value: string) =>
+    createHmac('sha256', key).update(`${kind}\u0000${value}`).digest('base64url')
   return {
     seal,
     open,
@@ -103,7 +104,8 @@ export function createVault(dataKey: Buffer | Buffer[], indexKey: Buffer | Buffe
 export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`
   if (value && typeof value === 'object') {
-    const entries = Object.keys(value as object).sort()
+    const entries = Object.keys(value as object)
+      .sort()
       .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
       .map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`)
     return `{${entries.join(',')}}`
@@ -117,5 +119,8 @@ export function contentHash(value: unknown): string {
 
 /** Names as people type them: width variants folded (NFKC), spaces dropped, every middle-dot form made "·". */
 export function normaliseName(name: string): string {
-  return name.normalize('NFKC').replace(/\s+/g, '').replace(/[•‧・∙⋅.．]/g, '·')
+  return name
+    .normalize('NFKC')
+    .replace(/\s+/g, '')
+    .replace(/[•‧・∙⋅.．]/g, '·')
 }

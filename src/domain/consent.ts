@@ -48,4 +48,5 @@ export const CONSENT_SECTIONS: readonly ConsentSection[] = [
   },
 ]
 
-export const CONSENT_CHECKBOX = '我是孩子的监护人（或受监护人委托），已阅读并同意上述内容，同意处理孩子及家庭的个人信息（含敏感个人信息）用于预登记和核实。'
+export const CONSENT_CHECKBOX =
+  '我是孩子的监护人（或受监护人委托），已阅读并同意上述内容，同意处理孩子及家庭的个人信息（含敏感个人信息）用于预登记和核实。'

@@ -114,7 +114,12 @@ export function checkSituation(role: ParentRole, parent: Partial<Parent> | undef
     case 'liberty_restricted':
       return termCheck(p, '被执行其他限制人身自由的措施', who, today)
     case 'severe_illness':
-      return { ...none, inS: true, fact: `${who}重病（${p.diagnosis ?? '未填病名'}）`, note: `重病的范围由当地大病目录确定，需核实${who}的诊断证明` }
+      return {
+        ...none,
+        inS: true,
+        fact: `${who}重病（${p.diagnosis ?? '未填病名'}）`,
+        note: `重病的范围由当地大病目录确定，需核实${who}的诊断证明`,
+      }
     case 'severe_disability': {
       const d = severeDisability(p.disabilityCertNo)
       if (!d) return { ...none, fact: `${who}残疾`, missing: `${who}的残疾人证号` }
@@ -124,7 +129,11 @@ export function checkSituation(role: ParentRole, parent: Partial<Parent> | undef
     }
     case 'lost_contact': {
       if (!p.reportedToPolice || !p.policeReportDate) {
-        return { ...none, fact: `${who}失联`, missing: `${who}失联需由监护人、受委托亲属或村（居）委会向孩子户籍地公安机关报案，受理满6个月仍查找不到才能认定` }
+        return {
+          ...none,
+          fact: `${who}失联`,
+          missing: `${who}失联需由监护人、受委托亲属或村（居）委会向孩子户籍地公安机关报案，受理满6个月仍查找不到才能认定`,
+        }
       }
       const due = addMonths(p.policeReportDate, SIX_MONTHS)
       return due <= today
@@ -171,7 +180,8 @@ export function classify(record: PartialRegistration, today: IsoDate = chinaToda
     const orphan = father.lost && mother.lost
     if (orphan) {
       out.findings.push({
-        category: 'orphan', label: '孤儿',
+        category: 'orphan',
+        label: '孤儿',
         rule: '未满18周岁，失去父母或查找不到生父母（民政部孤儿认定）',
         facts: [father.fact, mother.fact, ageFact],
       })
@@ -181,10 +191,14 @@ export function classify(record: PartialRegistration, today: IsoDate = chinaToda
       const facts = [father.fact, mother.fact, ageFact]
       const inGuangdong = child.hukouRegion?.startsWith('44')
       if (inGuangdong) facts.push('广东省户籍')
-      else out.missing.push(child.hasHukou === false ? '事实无人抚养儿童须有户籍，请先为孩子登记户口' : '广东省认定事实无人抚养儿童要求本省户籍')
+      else
+        out.missing.push(
+          child.hasHukou === false ? '事实无人抚养儿童须有户籍，请先为孩子登记户口' : '广东省认定事实无人抚养儿童要求本省户籍',
+        )
       if (inGuangdong) {
         out.findings.push({
-          category: 'de_facto_unsupported', label: '事实无人抚养儿童',
+          category: 'de_facto_unsupported',
+          label: '事实无人抚养儿童',
           rule: '父母双方均符合重残、重病、服刑在押、强制隔离戒毒、被执行其他限制人身自由的措施、失联、被撤销监护资格、被遣送（驱逐）出境情形之一，或一方死亡、失踪而另一方符合上述情形之一（民发〔2019〕62号、民发〔2020〕125号、粤民规字〔2019〕10号）',
           facts,
         })
@@ -215,17 +229,27 @@ export function parentsAway(record: PartialRegistration, today: IsoDate = chinaT
 }
 
 /** 国发〔2016〕13号 and 民发〔2016〕42号: under 16, rural hukou, both parents away or one away and the other unable. */
-function leftBehind(out: Classification, record: PartialRegistration, father: SituationCheck, mother: SituationCheck, age: number, ageFact: string, today: IsoDate) {
+function leftBehind(
+  out: Classification,
+  record: PartialRegistration,
+  father: SituationCheck,
+  mother: SituationCheck,
+  age: number,
+  ageFact: string,
+  today: IsoDate,
+) {
   const f = record.parents?.father?.situation
   const m = record.parents?.mother?.situation
   const away = parentsAway(record, today)
   if (!away.both && !away.unable) {
     if ((f === 'migrant_work') !== (m === 'migrant_work')) {
       const other = f === 'migrant_work' ? m : f
-      out.notes.push(other === 'at_home' || other === 'severe_illness' || other === 'severe_disability'
-        ? '父母只有一方外出务工、另一方在家且有监护能力，不符合国家定义的农村留守儿童'
-        // 国发〔2016〕13号 names 重病、重残"等": whether prison, rehab or loss of contact also count is left to the worker.
-        : '父母一方外出务工、另一方不在身边：国家定义以另一方重病、重残等无监护能力为准，请工作人员核实是否按留守儿童登记')
+      out.notes.push(
+        other === 'at_home' || other === 'severe_illness' || other === 'severe_disability'
+          ? '父母只有一方外出务工、另一方在家且有监护能力，不符合国家定义的农村留守儿童'
+          : // 国发〔2016〕13号 names 重病、重残"等": whether prison, rehab or loss of contact also count is left to the worker.
+            '父母一方外出务工、另一方不在身边：国家定义以另一方重病、重残等无监护能力为准，请工作人员核实是否按留守儿童登记',
+      )
     }
     return
   }
@@ -243,7 +267,8 @@ function leftBehind(out: Classification, record: PartialRegistration, father: Si
     return
   }
   out.findings.push({
-    category: 'left_behind', label: '农村留守儿童',
+    category: 'left_behind',
+    label: '农村留守儿童',
     rule: '不满16周岁的农村户籍未成年人，父母双方外出务工，或一方外出务工另一方无监护能力（国发〔2016〕13号、民发〔2016〕42号）',
     facts: [father.fact, mother.fact, ageFact, '农村户口'],
   })
@@ -277,9 +302,11 @@ function difficulty(out: Classification, record: PartialRegistration, ageFact: s
   }
   if (kinds.length === 0) return
   out.findings.push({
-    category: 'difficulty', label: '困境儿童',
+    category: 'difficulty',
+    label: '困境儿童',
     rule: '因家庭贫困、自身残疾、监护缺失或重病等特殊困难，生活、就医、就学或安全面临困难的儿童（国发〔2016〕36号）',
-    facts: [...facts, ageFact], kinds,
+    facts: [...facts, ageFact],
+    kinds,
   })
 }
 

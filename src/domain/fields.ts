@@ -31,11 +31,9 @@ export const MAX_TEXT = 200
 
 /** Trimmed text of 1..max characters. */
 export function text(label: string, max = 100) {
-  return z.string({ error: `请填写${label}` }).check(
-    z.trim(),
-    z.minLength(1, `请填写${label}`),
-    z.maxLength(max, `${label}不能超过${max}个字`),
-  )
+  return z
+    .string({ error: `请填写${label}` })
+    .check(z.trim(), z.minLength(1, `请填写${label}`), z.maxLength(max, `${label}不能超过${max}个字`))
 }
 
 /** Free text that may be left empty (notes). Kept verbatim apart from trimming. */
@@ -47,9 +45,7 @@ export function note(label: string, max = MAX_TEXT) {
 const NAME_FORBIDDEN = /[0-9\uFF10-\uFF19<>"'`;{}()[\]\\/@#$%^&*=+|~!?，。、：；]/
 
 export function personName(label: string) {
-  return text(label, 30).check(
-    z.refine((v) => !NAME_FORBIDDEN.test(v), `${label}只能包含汉字、字母或间隔号“·”`),
-  )
+  return text(label, 30).check(z.refine((v) => !NAME_FORBIDDEN.test(v), `${label}只能包含汉字、字母或间隔号“·”`))
 }
 
 /** An 18-character ID number, normalised (full-width digits, lower-case x) before it is checked. */
@@ -84,9 +80,9 @@ export function date(label: string, { past = true }: { past?: boolean } = {}) {
 
 /** A 12-digit village/community code (统计用区划代码); whether it exists is checked by the server's region index. */
 export function villageCode(label: string) {
-  return z.string({ error: `请选择${label}` }).check(
-    z.refine((v) => /^44\d{10}$/.test(v) && !v.endsWith('000'), `请把${label}选到村（社区）一级`),
-  )
+  return z
+    .string({ error: `请选择${label}` })
+    .check(z.refine((v) => /^44\d{10}$/.test(v) && !v.endsWith('000'), `请把${label}选到村（社区）一级`))
 }
 
 /** 残疾人证号: the holder's 18-character ID number + category digit (1–7) + grade digit (1–4). */

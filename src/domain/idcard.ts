@@ -8,8 +8,7 @@ import { chinaToday, isRealDate, type IsoDate } from './dates'
 export type IdKind = 'resident' | 'hk_mo_tw_permit' | 'foreign_permanent'
 
 export type IdParseResult =
-  | { ok: true; number: string; birthDate: IsoDate; sex: 'male' | 'female'; regionCode: string; kind: IdKind }
-  | { ok: false; reason: string }
+  { ok: true; number: string; birthDate: IsoDate; sex: 'male' | 'female'; regionCode: string; kind: IdKind } | { ok: false; reason: string }
 
 export const ID_KIND_LABELS: Record<IdKind, string> = {
   resident: '居民身份证',
@@ -22,9 +21,40 @@ const CHECK_CHARS = '10X98765432'
 
 /** Province codes that can open a citizen number, 71 台湾, 81 香港, 82 澳门 included (docs/policy.md). */
 const PROVINCES = new Set([
-  '11', '12', '13', '14', '15', '21', '22', '23', '31', '32', '33', '34', '35', '36', '37',
-  '41', '42', '43', '44', '45', '46', '50', '51', '52', '53', '54', '61', '62', '63', '64', '65',
-  '71', '81', '82',
+  '11',
+  '12',
+  '13',
+  '14',
+  '15',
+  '21',
+  '22',
+  '23',
+  '31',
+  '32',
+  '33',
+  '34',
+  '35',
+  '36',
+  '37',
+  '41',
+  '42',
+  '43',
+  '44',
+  '45',
+  '46',
+  '50',
+  '51',
+  '52',
+  '53',
+  '54',
+  '61',
+  '62',
+  '63',
+  '64',
+  '65',
+  '71',
+  '81',
+  '82',
 ])
 const PERMIT_CODES = new Set(['810000', '820000', '830000'])
 

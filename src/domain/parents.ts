@@ -39,7 +39,8 @@ export const PARENT_COMMON_FIELDS = { situation: '情况', name: '姓名', idNum
 const REQUIRED_PHONE: ReadonlySet<Situation> = new Set(['migrant_work'])
 
 function variant<S extends Situation, Extra extends z.core.$ZodLooseShape>(who: string, situation: S, extra: Extra) {
-  const label = (field: string) => `${who}${SITUATION_FIELDS[situation][field] ?? PARENT_COMMON_FIELDS[field as keyof typeof PARENT_COMMON_FIELDS]}`
+  const label = (field: string) =>
+    `${who}${SITUATION_FIELDS[situation][field] ?? PARENT_COMMON_FIELDS[field as keyof typeof PARENT_COMMON_FIELDS]}`
   return z.strictObject({
     situation: z.literal(situation),
     // A parent who cannot be identified has no name to give; everyone else is named.
@@ -55,9 +56,7 @@ function term(who: string, situation: 'imprisoned' | 'drug_rehab' | 'liberty_res
   return variant(who, situation, {
     since: date(`${who}${labels.since}`),
     until: date(`${who}${labels.until}`, { past: false }),
-  }).check(
-    z.refine((p) => p.until > p.since, { message: `${who}${labels.until}应晚于${labels.since}`, path: ['until'] }),
-  )
+  }).check(z.refine((p) => p.until > p.since, { message: `${who}${labels.until}应晚于${labels.since}`, path: ['until'] }))
 }
 
 /** The schema of one parent; `role` only changes the wording of the messages. */
@@ -81,7 +80,12 @@ export function parentSchema(role: ParentRole) {
       }).check(
         z.superRefine((p, ctx) => {
           if (p.reportedToPolice && !p.policeReportDate) {
-            ctx.addIssue({ code: 'custom', message: `请选择${who}${f.lost_contact.policeReportDate}`, path: ['policeReportDate'], input: p })
+            ctx.addIssue({
+              code: 'custom',
+              message: `请选择${who}${f.lost_contact.policeReportDate}`,
+              path: ['policeReportDate'],
+              input: p,
+            })
           }
           if (!p.reportedToPolice && p.policeReportDate) {
             ctx.addIssue({ code: 'custom', message: '未报案时不应填写受理报案日期', path: ['policeReportDate'], input: p })
@@ -120,4 +124,3 @@ export const parentsSchema = z.strictObject({
 })
 
 export type Parents = z.infer<typeof parentsSchema>
-

@@ -149,7 +149,7 @@ export function createRegionIndex(tree: readonly RegionNode[], villages: Village
       for (let e = find(code); e; e = e.parent) if (!e.parent || e.parent.name !== e.name) names.unshift(e.name)
       return names.length ? names.join('') : undefined
     },
-    children: (code) => (code === undefined ? roots : find(code)?.children ?? []).map(item),
+    children: (code) => (code === undefined ? roots : (find(code)?.children ?? [])).map(item),
     villagesOfCounty(countyCode) {
       const county = find(countyCode)
       const result: Record<string, [string, string][]> = {}

@@ -76,40 +76,44 @@ export const RETURNABLE_FIELDS: ReadonlySet<string> = (() => {
   return out
 })()
 
-const fieldPath = z.string({ error: '退回的字段格式不对' }).check(
-  z.refine((p) => RETURNABLE_FIELDS.has(p), '退回的字段不存在'),
-)
+const fieldPath = z.string({ error: '退回的字段格式不对' }).check(z.refine((p) => RETURNABLE_FIELDS.has(p), '退回的字段不存在'))
 
 const NEEDS_REASON: ReadonlySet<string> = new Set(['return', 'refuse'])
 
-export const reviewSchema = z.strictObject({
-  action: choice(REVIEW_ACTIONS, '审核操作'),
-  reason: note('原因', 500),
-  fields: z.optional(z.array(fieldPath).check(
-    z.maxLength(50, '退回的字段太多'),
-    z.refine((list) => new Set(list).size === list.length, '退回的字段有重复'),
-  )),
-  visit: z.optional(visitSchema),
-  /**
-   * The phone's id for this action (a UUID), when it is sent from the outbox: a resend after a lost answer
-   * is answered with the record as it is, and not applied again.
-   */
-  requestId: z.optional(z.string({ error: '请求编号格式不对' }).check(
-    z.regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, '请求编号格式不对'),
-  )),
-  /** The version the reviewer saw; when given and no longer current, the server answers 409. */
-  version: z.optional(z.int({ error: '版本号格式不对' }).check(z.positive('版本号格式不对'))),
-}).check(
-  z.superRefine((body, ctx) => {
-    const add = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message, input: body })
-    if (NEEDS_REASON.has(body.action) && (body.reason ?? '').length < MIN_REASON_LENGTH) {
-      add('reason', `${body.action === 'return' ? '退回' : '不予认定'}时请写明原因（至少${MIN_REASON_LENGTH}个字）`)
-    }
-    if (body.action === 'return' && !body.fields?.length) add('fields', '退回时请指出需要修改的内容')
-    if (body.action !== 'return' && body.fields !== undefined) add('fields', '只有退回时才需要指出要修改的内容')
-    if (body.action === 'record_visit' && !body.visit) add('visit', '请填写走访记录')
-  }),
-)
+export const reviewSchema = z
+  .strictObject({
+    action: choice(REVIEW_ACTIONS, '审核操作'),
+    reason: note('原因', 500),
+    fields: z.optional(
+      z.array(fieldPath).check(
+        z.maxLength(50, '退回的字段太多'),
+        z.refine((list) => new Set(list).size === list.length, '退回的字段有重复'),
+      ),
+    ),
+    visit: z.optional(visitSchema),
+    /**
+     * The phone's id for this action (a UUID), when it is sent from the outbox: a resend after a lost answer
+     * is answered with the record as it is, and not applied again.
+     */
+    requestId: z.optional(
+      z
+        .string({ error: '请求编号格式不对' })
+        .check(z.regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, '请求编号格式不对')),
+    ),
+    /** The version the reviewer saw; when given and no longer current, the server answers 409. */
+    version: z.optional(z.int({ error: '版本号格式不对' }).check(z.positive('版本号格式不对'))),
+  })
+  .check(
+    z.superRefine((body, ctx) => {
+      const add = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message, input: body })
+      if (NEEDS_REASON.has(body.action) && (body.reason ?? '').length < MIN_REASON_LENGTH) {
+        add('reason', `${body.action === 'return' ? '退回' : '不予认定'}时请写明原因（至少${MIN_REASON_LENGTH}个字）`)
+      }
+      if (body.action === 'return' && !body.fields?.length) add('fields', '退回时请指出需要修改的内容')
+      if (body.action !== 'return' && body.fields !== undefined) add('fields', '只有退回时才需要指出要修改的内容')
+      if (body.action === 'record_visit' && !body.visit) add('visit', '请填写走访记录')
+    }),
+  )
 export type ReviewInput = z.infer<typeof reviewSchema>
 
 /** `{ ok, value }` or Chinese issues, the same shape as validateRegistration. */
@@ -118,4 +122,3 @@ export function validateReview(input: unknown): { ok: true; value: ReviewInput }
   if (result.success) return { ok: true, value: result.data }
   return { ok: false, issues: result.error.issues.map((i) => ({ path: i.path as (string | number)[], message: i.message })) }
 }
-

@@ -6,13 +6,25 @@
  */
 import * as z from 'zod/mini'
 import {
-  ASSISTANCE, CARE_ABILITIES, CARE_ARRANGEMENTS, DISABILITY_CATEGORIES, DISABILITY_GRADES, ECONOMIC_STATUSES,
-  ETHNICITIES, GRANDPARENTS, HEALTH, HUKOU_TYPES, INCOME_SOURCES, NEEDS, RELATIONS, SCHOOLING, SEXES, codesOf,
+  ASSISTANCE,
+  CARE_ABILITIES,
+  CARE_ARRANGEMENTS,
+  DISABILITY_CATEGORIES,
+  DISABILITY_GRADES,
+  ECONOMIC_STATUSES,
+  ETHNICITIES,
+  GRANDPARENTS,
+  HEALTH,
+  HUKOU_TYPES,
+  INCOME_SOURCES,
+  NEEDS,
+  RELATIONS,
+  SCHOOLING,
+  SEXES,
+  codesOf,
 } from './codes'
 import { ageOn, chinaToday } from './dates'
-import {
-  choice, date, disabilityCertNo, idNumber, multi, note, personName, phone, text, villageCode, yesNo,
-} from './fields'
+import { choice, date, disabilityCertNo, idNumber, multi, note, personName, phone, text, villageCode, yesNo } from './fields'
 import { normaliseIdInput, parseIdNumber } from './idcard'
 import { PARENT_LABELS, parentsSchema, type Parent } from './parents'
 
@@ -34,11 +46,13 @@ export const childSchema = z.strictObject({
   boarding: yesNo('是否在学校寄宿'),
   health: choice(codesOf(HEALTH), '身体情况'),
   illness: z.optional(z.strictObject({ name: text('所患疾病', 50), critical: yesNo('是否为重特大疾病') })),
-  disability: z.optional(z.strictObject({
-    category: choice(codesOf(DISABILITY_CATEGORIES), '残疾类别'),
-    grade: choice(codesOf(DISABILITY_GRADES), '残疾等级'),
-    certificateNo: disabilityCertNo('残疾人证号'),
-  })),
+  disability: z.optional(
+    z.strictObject({
+      category: choice(codesOf(DISABILITY_CATEGORIES), '残疾类别'),
+      grade: choice(codesOf(DISABILITY_GRADES), '残疾等级'),
+      certificateNo: disabilityCertNo('残疾人证号'),
+    }),
+  ),
 })
 
 /** Step 3 监护照料. `carer` is the entrusted carer (委托照护人), present only when a parent is away. */
@@ -68,17 +82,23 @@ export const guardianshipSchema = z.strictObject({
  * her in-laws' dates); 已故 and 不详 carry nothing more. A strict object per status, as for the parents.
  */
 function grandparentSchema(who: string) {
-  return z.discriminatedUnion('status', [
-    z.strictObject({ status: z.literal('living'), name: personName(`${who}姓名`), birthDate: z.optional(date(`${who}出生日期`)) }),
-    z.strictObject({ status: z.literal('deceased') }),
-    z.strictObject({ status: z.literal('unknown') }),
-  ], { error: `请选择${who}的情况` })
+  return z.discriminatedUnion(
+    'status',
+    [
+      z.strictObject({ status: z.literal('living'), name: personName(`${who}姓名`), birthDate: z.optional(date(`${who}出生日期`)) }),
+      z.strictObject({ status: z.literal('deceased') }),
+      z.strictObject({ status: z.literal('unknown') }),
+    ],
+    { error: `请选择${who}的情况` },
+  )
 }
 
 /** Optional as a whole: records submitted before the form asked for them stay valid. */
 export const grandparentsSchema = z.strictObject(
-  Object.fromEntries(GRANDPARENTS.map((g) => [g.code, grandparentSchema(g.label.slice(0, g.label.indexOf('（')))])) as
-    Record<(typeof GRANDPARENTS)[number]['code'], ReturnType<typeof grandparentSchema>>,
+  Object.fromEntries(GRANDPARENTS.map((g) => [g.code, grandparentSchema(g.label.slice(0, g.label.indexOf('（')))])) as Record<
+    (typeof GRANDPARENTS)[number]['code'],
+    ReturnType<typeof grandparentSchema>
+  >,
 )
 
 /** Step 4 家庭情况. */
@@ -123,7 +143,11 @@ export interface Issue {
 
 type Child = z.infer<typeof childSchema>
 type Guardianship = z.infer<typeof guardianshipSchema>
-type Shape = { child?: Partial<Child>; parents?: { father?: Partial<Parent>; mother?: Partial<Parent> }; guardianship?: Partial<Guardianship> }
+type Shape = {
+  child?: Partial<Child>
+  parents?: { father?: Partial<Parent>; mother?: Partial<Parent> }
+  guardianship?: Partial<Guardianship>
+}
 
 function childIssues(child: Partial<Child>, today: string): Issue[] {
   const out: Issue[] = []
@@ -169,13 +193,23 @@ function childIssues(child: Partial<Child>, today: string): Issue[] {
 function parentIssues(role: 'father' | 'mother', parent: Partial<Parent> | undefined, today: string): Issue[] {
   const id = parent?.idNumber ? parseIdNumber(parent.idNumber, today) : undefined
   if (id?.ok && id.sex !== (role === 'father' ? 'male' : 'female')) {
-    return [{ path: ['parents', role, 'idNumber'], message: `${PARENT_LABELS[role]}的身份证号码显示性别为${id.sex === 'male' ? '男' : '女'}，请核对` }]
+    return [
+      {
+        path: ['parents', role, 'idNumber'],
+        message: `${PARENT_LABELS[role]}的身份证号码显示性别为${id.sex === 'male' ? '男' : '女'}，请核对`,
+      },
+    ]
   }
   return []
 }
 
 /** Who cares for the child must fit where the parents are; the carer's fields exist only when a parent is away. */
-function guardianshipIssues(g: Partial<Guardianship>, father: Partial<Parent> | undefined, mother: Partial<Parent> | undefined, today: string): Issue[] {
+function guardianshipIssues(
+  g: Partial<Guardianship>,
+  father: Partial<Parent> | undefined,
+  mother: Partial<Parent> | undefined,
+  today: string,
+): Issue[] {
   const out: Issue[] = []
   // 未成年人保护法 Art.22: the entrusted carer must be an adult with full civil capacity.
   const carerId = g.carer?.idNumber ? parseIdNumber(g.carer.idNumber, today) : undefined
@@ -196,7 +230,11 @@ function guardianshipIssues(g: Partial<Guardianship>, father: Partial<Parent> | 
 }
 
 /** The rules that span steps, for the steps given (all by default), on partial data as the wizard holds it. */
-export function crossStepIssues(record: Shape, steps: readonly StepKey[] = ['child', 'parents', 'guardianship'], today = chinaToday()): Issue[] {
+export function crossStepIssues(
+  record: Shape,
+  steps: readonly StepKey[] = ['child', 'parents', 'guardianship'],
+  today = chinaToday(),
+): Issue[] {
   const out: Issue[] = []
   if (steps.includes('child') && record.child) out.push(...childIssues(record.child, today))
   if (steps.includes('parents')) {
@@ -208,18 +246,20 @@ export function crossStepIssues(record: Shape, steps: readonly StepKey[] = ['chi
   return out
 }
 
-export const registrationSchema = z.strictObject({
-  schemaVersion: z.literal(SCHEMA_VERSION, { error: '表单版本不对，请更新小程序后重试' }),
-  child: childSchema,
-  parents: parentsSchema,
-  guardianship: guardianshipSchema,
-  family: familySchema,
-  consent: consentSchema,
-}).check(
-  z.superRefine((record, ctx) => {
-    for (const issue of crossStepIssues(record)) ctx.addIssue({ code: 'custom', input: record, ...issue })
-  }),
-)
+export const registrationSchema = z
+  .strictObject({
+    schemaVersion: z.literal(SCHEMA_VERSION, { error: '表单版本不对，请更新小程序后重试' }),
+    child: childSchema,
+    parents: parentsSchema,
+    guardianship: guardianshipSchema,
+    family: familySchema,
+    consent: consentSchema,
+  })
+  .check(
+    z.superRefine((record, ctx) => {
+      for (const issue of crossStepIssues(record)) ctx.addIssue({ code: 'custom', input: record, ...issue })
+    }),
+  )
 
 export type Registration = z.infer<typeof registrationSchema>
 export type ChildInfo = Child
@@ -243,9 +283,7 @@ export function validateStep(step: StepKey, record: Record<string, unknown>, tod
 }
 
 /** The whole record, as the server checks it: `{ ok, value }` with the normalised record, or the issues. */
-export function validateRegistration(input: unknown):
-  | { ok: true; value: Registration }
-  | { ok: false; issues: Issue[] } {
+export function validateRegistration(input: unknown): { ok: true; value: Registration } | { ok: false; issues: Issue[] } {
   const result = registrationSchema.safeParse(input)
   return result.success ? { ok: true, value: result.data } : { ok: false, issues: toIssues(result.error, []) }
 }

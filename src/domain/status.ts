@@ -75,9 +75,7 @@ export interface ActionInput {
   reason?: string
 }
 
-export type TransitionResult =
-  | { ok: true; from: Status; to: Status; changed: boolean }
-  | { ok: false; reason: string }
+export type TransitionResult = { ok: true; from: Status; to: Status; changed: boolean } | { ok: false; reason: string }
 
 export function statusLabel(status: Status): string {
   return STATUSES.find((s) => s.code === status)?.label ?? status

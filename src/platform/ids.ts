@@ -4,7 +4,9 @@
  */
 function randomBytes(n: number): Uint8Array {
   const bytes = new Uint8Array(n)
-  const crypto: { getRandomValues?: (a: Uint8Array) => Uint8Array } | undefined = (globalThis as { crypto?: { getRandomValues?: (a: Uint8Array) => Uint8Array } }).crypto
+  const crypto: { getRandomValues?: (a: Uint8Array) => Uint8Array } | undefined = (
+    globalThis as { crypto?: { getRandomValues?: (a: Uint8Array) => Uint8Array } }
+  ).crypto
   if (crypto?.getRandomValues) return crypto.getRandomValues(bytes)
   // The mini-program's JS engine has no synchronous WebCrypto; 122 bits from Math.random are plenty for
   // a key that only has to be unique among the submissions the server receives.

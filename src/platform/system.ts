@@ -16,7 +16,9 @@ export function systemFontSize(): number {
   let value: number | undefined
   try {
     // The base info carries fontSizeSetting on WeChat; older typings of the fallback do not declare it.
-    const info = (typeof Taro.getAppBaseInfo === 'function' ? Taro.getAppBaseInfo() : Taro.getSystemInfoSync()) as { fontSizeSetting?: number }
+    const info = (typeof Taro.getAppBaseInfo === 'function' ? Taro.getAppBaseInfo() : Taro.getSystemInfoSync()) as {
+      fontSizeSetting?: number
+    }
     value = Number(info?.fontSizeSetting)
   } catch {
     value = undefined

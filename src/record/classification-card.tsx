@@ -41,9 +41,13 @@ export default function ClassificationCard({ id, result, words }: Classification
         </View>
       ))}
       {result.missing.length > 0 && <Text className='classification__subhead'>{words.missingHeading}</Text>}
-      {result.missing.map((m) => <Text key={m} className='line'>{`• ${m}`}</Text>)}
+      {result.missing.map((m) => (
+        <Text key={m} className='line'>{`• ${m}`}</Text>
+      ))}
       {result.notes.length > 0 && <Text className='classification__subhead'>{words.notesHeading}</Text>}
-      {result.notes.map((n) => <Text key={n} className='line'>{`• ${n}`}</Text>)}
+      {result.notes.map((n) => (
+        <Text key={n} className='line'>{`• ${n}`}</Text>
+      ))}
       <Text className='line muted'>{words.note}</Text>
     </View>
   )

@@ -5,8 +5,23 @@
  * the domain appears here. `when` and `optionsFor` read a draft or a record from the server alike.
  */
 import {
-  CARE_ABILITIES, CARE_ARRANGEMENTS, DISABILITY_CATEGORIES, DISABILITY_GRADES, ECONOMIC_STATUSES, ETHNICITIES,
-  GRANDPARENT_STATUSES, GRANDPARENTS, HEALTH, HUKOU_TYPES, INCOME_SOURCES, ASSISTANCE, NEEDS, PARENT_SITUATIONS, RELATIONS, SCHOOLING, SEXES,
+  CARE_ABILITIES,
+  CARE_ARRANGEMENTS,
+  DISABILITY_CATEGORIES,
+  DISABILITY_GRADES,
+  ECONOMIC_STATUSES,
+  ETHNICITIES,
+  GRANDPARENT_STATUSES,
+  GRANDPARENTS,
+  HEALTH,
+  HUKOU_TYPES,
+  INCOME_SOURCES,
+  ASSISTANCE,
+  NEEDS,
+  PARENT_SITUATIONS,
+  RELATIONS,
+  SCHOOLING,
+  SEXES,
 } from '@/domain/codes'
 import { PARENT_COMMON_FIELDS, PARENT_LABELS, SITUATION_FIELDS, type ParentRole, type Situation } from '@/domain/parents'
 import { getIn, type RecordAnswers } from '@/domain/record'
@@ -17,8 +32,22 @@ import { allowedArrangements } from './skip-rules'
 import { FIELD_EXTRAS, FIELD_LABELS, GRANDPARENT_TEXT, HINTS, SECTION_TITLES } from './strings'
 
 export type FieldKind =
-  | 'text' | 'textarea' | 'phone' | 'id' | 'childId' | 'cert' | 'choice' | 'compactChoice' | 'yesno' | 'select'
-  | 'multi' | 'date' | 'birthDate' | 'region' | 'section' | 'contactCopy'
+  | 'text'
+  | 'textarea'
+  | 'phone'
+  | 'id'
+  | 'childId'
+  | 'cert'
+  | 'choice'
+  | 'compactChoice'
+  | 'yesno'
+  | 'select'
+  | 'multi'
+  | 'date'
+  | 'birthDate'
+  | 'region'
+  | 'section'
+  | 'contactCopy'
 
 export interface FieldSpec {
   /** Unique in its step (a path can have several specs, e.g. `since` for each parent situation). */
@@ -38,7 +67,10 @@ export interface FieldSpec {
 }
 
 const L = FIELD_LABELS
-const is = (path: string, ...values: unknown[]) => (r: RecordAnswers) => values.includes(getIn(r, path))
+const is =
+  (path: string, ...values: unknown[]) =>
+  (r: RecordAnswers) =>
+    values.includes(getIn(r, path))
 const PAST = [-100, 0] as const
 
 function field(path: keyof typeof FIELD_LABELS, kind: FieldKind, extra: Partial<FieldSpec> = {}): FieldSpec {
@@ -61,15 +93,31 @@ export const CHILD_FIELDS: readonly FieldSpec[] = [
   field('child.health', 'compactChoice', { options: optionsOf(HEALTH) }),
   field('child.illness.name', 'text', { when: is('child.health', 'ill', 'disabled_ill') }),
   field('child.illness.critical', 'yesno', { options: YES_NO, when: is('child.health', 'ill', 'disabled_ill') }),
-  field('child.disability.category', 'compactChoice', { options: optionsOf(DISABILITY_CATEGORIES), when: is('child.health', 'disabled', 'disabled_ill') }),
-  field('child.disability.grade', 'compactChoice', { options: optionsOf(DISABILITY_GRADES), when: is('child.health', 'disabled', 'disabled_ill') }),
-  field('child.disability.certificateNo', 'cert', { when: is('child.health', 'disabled', 'disabled_ill'), hint: HINTS['child.disability.certificateNo'] }),
+  field('child.disability.category', 'compactChoice', {
+    options: optionsOf(DISABILITY_CATEGORIES),
+    when: is('child.health', 'disabled', 'disabled_ill'),
+  }),
+  field('child.disability.grade', 'compactChoice', {
+    options: optionsOf(DISABILITY_GRADES),
+    when: is('child.health', 'disabled', 'disabled_ill'),
+  }),
+  field('child.disability.certificateNo', 'cert', {
+    when: is('child.health', 'disabled', 'disabled_ill'),
+    hint: HINTS['child.disability.certificateNo'],
+  }),
 ]
 
 /** How each situation field is answered; a key the domain adds later falls back to text. */
 export const SITUATION_FIELD_KINDS: Record<string, FieldKind> = {
-  workPlace: 'text', since: 'date', until: 'date', date: 'date', reportedToPolice: 'yesno',
-  policeReportDate: 'date', diagnosis: 'text', disabilityCertNo: 'cert', description: 'textarea',
+  workPlace: 'text',
+  since: 'date',
+  until: 'date',
+  date: 'date',
+  reportedToPolice: 'yesno',
+  policeReportDate: 'date',
+  diagnosis: 'text',
+  disabilityCertNo: 'cert',
+  description: 'textarea',
 }
 
 function parentFields(role: ParentRole): FieldSpec[] {
@@ -78,25 +126,39 @@ function parentFields(role: ParentRole): FieldSpec[] {
   const situation = (r: RecordAnswers) => getIn(r, `${base}.situation`) as Situation | undefined
   const specs: FieldSpec[] = [
     { id: `${base}`, path: base, kind: 'section', label: who },
-    { id: `${base}.situation`, path: `${base}.situation`, kind: 'choice', label: FIELD_EXTRAS.parentSituation(who, PARENT_COMMON_FIELDS.situation), options: optionsOf(PARENT_SITUATIONS), hint: HINTS['parent.situation'] },
+    {
+      id: `${base}.situation`,
+      path: `${base}.situation`,
+      kind: 'choice',
+      label: FIELD_EXTRAS.parentSituation(who, PARENT_COMMON_FIELDS.situation),
+      options: optionsOf(PARENT_SITUATIONS),
+      hint: HINTS['parent.situation'],
+    },
   ]
   for (const key of ['name', 'idNumber', 'phone'] as const) {
     specs.push({
-      id: `${base}.${key}`, path: `${base}.${key}`, kind: key === 'idNumber' ? 'id' : key === 'phone' ? 'phone' : 'text',
-      label: `${who}${PARENT_COMMON_FIELDS[key]}`, when: (r) => !!situation(r),
+      id: `${base}.${key}`,
+      path: `${base}.${key}`,
+      kind: key === 'idNumber' ? 'id' : key === 'phone' ? 'phone' : 'text',
+      label: `${who}${PARENT_COMMON_FIELDS[key]}`,
+      when: (r) => !!situation(r),
     })
   }
   for (const [code, fields] of Object.entries(SITUATION_FIELDS) as [Situation, Record<string, string>][]) {
     for (const [key, label] of Object.entries(fields)) {
       const kind = SITUATION_FIELD_KINDS[key] ?? 'text'
       specs.push({
-        id: `${base}.${key}@${code}`, path: `${base}.${key}`, kind, label: `${who}${label}`,
+        id: `${base}.${key}@${code}`,
+        path: `${base}.${key}`,
+        kind,
+        label: `${who}${label}`,
         options: kind === 'yesno' ? YES_NO : undefined,
         years: key === 'until' ? [-10, 30] : PAST,
         hint: key === 'disabilityCertNo' ? HINTS['parent.disabilityCertNo'] : undefined,
-        when: key === 'policeReportDate'
-          ? (r) => situation(r) === code && getIn(r, `${base}.reportedToPolice`) === true
-          : (r) => situation(r) === code,
+        when:
+          key === 'policeReportDate'
+            ? (r) => situation(r) === code && getIn(r, `${base}.reportedToPolice`) === true
+            : (r) => situation(r) === code,
       })
     }
   }
@@ -122,7 +184,13 @@ export const GUARDIANSHIP_FIELDS: readonly FieldSpec[] = [
   field('guardianship.carer.address', 'text', { when: hasCarer }),
   field('guardianship.carer.ability', 'compactChoice', { options: optionsOf(CARE_ABILITIES), when: hasCarer }),
   field('guardianship.carer.entrustmentSigned', 'yesno', { options: YES_NO, when: hasCarer }),
-  { id: 'guardianship.contact', path: 'guardianship.contact', kind: 'section', label: SECTION_TITLES.contact, hint: HINTS['guardianship.contact'] },
+  {
+    id: 'guardianship.contact',
+    path: 'guardianship.contact',
+    kind: 'section',
+    label: SECTION_TITLES.contact,
+    hint: HINTS['guardianship.contact'],
+  },
   { id: 'guardianship.contact.copy', path: 'guardianship.contact', kind: 'contactCopy', label: '' },
   field('guardianship.contact.name', 'text'),
   field('guardianship.contact.relation', 'select', { options: optionsOf(RELATIONS) }),
@@ -135,7 +203,13 @@ export const GUARDIANSHIP_FIELDS: readonly FieldSpec[] = [
  */
 function grandparentFields(): FieldSpec[] {
   const specs: FieldSpec[] = [
-    { id: 'family.grandparents', path: 'family.grandparents', kind: 'section', label: SECTION_TITLES.grandparents, hint: HINTS['family.grandparents'] },
+    {
+      id: 'family.grandparents',
+      path: 'family.grandparents',
+      kind: 'section',
+      label: SECTION_TITLES.grandparents,
+      hint: HINTS['family.grandparents'],
+    },
   ]
   for (const { code, label } of GRANDPARENTS) {
     const base = `family.grandparents.${code}`
@@ -144,7 +218,14 @@ function grandparentFields(): FieldSpec[] {
     specs.push(
       { id: `${base}.status`, path: `${base}.status`, kind: 'compactChoice', label, options: optionsOf(GRANDPARENT_STATUSES) },
       { id: `${base}.name`, path: `${base}.name`, kind: 'text', label: GRANDPARENT_TEXT.name(who), when: living },
-      { id: `${base}.birthDate`, path: `${base}.birthDate`, kind: 'date', label: GRANDPARENT_TEXT.birthDate(who), when: living, years: [-110, -25] },
+      {
+        id: `${base}.birthDate`,
+        path: `${base}.birthDate`,
+        kind: 'date',
+        label: GRANDPARENT_TEXT.birthDate(who),
+        when: living,
+        years: [-110, -25],
+      },
     )
   }
   return specs

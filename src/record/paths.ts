@@ -10,7 +10,9 @@ import { isAnswer, STEP_FIELDS, type FieldSpec } from './form-spec'
 import { displayValue } from './review-format'
 
 /** Every field of the form, in the order of the wizard's pages (the contact-copy buttons are no field). */
-export const ALL_FIELDS: readonly FieldSpec[] = Object.values(STEP_FIELDS).flat().filter((s) => s.kind !== 'contactCopy')
+export const ALL_FIELDS: readonly FieldSpec[] = Object.values(STEP_FIELDS)
+  .flat()
+  .filter((s) => s.kind !== 'contactCopy')
 const ANSWER_FIELDS = ALL_FIELDS.filter(isAnswer)
 
 /**
@@ -37,8 +39,7 @@ export function nearestLabel(path: string, record?: RecordAnswers): string {
   return cut > 0 ? nearestLabel(path.slice(0, cut), record) : path
 }
 
-export const nearestLabels = (paths: readonly string[], record?: RecordAnswers) =>
-  paths.map((p) => nearestLabel(p, record)).join('、')
+export const nearestLabels = (paths: readonly string[], record?: RecordAnswers) => paths.map((p) => nearestLabel(p, record)).join('、')
 
 /** The answer at a path of `record` as the review page shows it; undefined when nothing is filled in. */
 export function answerText(path: string, record: RecordAnswers): string | undefined {

@@ -58,7 +58,10 @@ function applyParent(parent: Dict): Dict {
 export function allowedArrangements(record: Pick<RecordAnswers, 'parents'>): string[] {
   return CARE_ARRANGEMENTS.map((a) => a.code).filter((code) => {
     // Only what the arrangement itself is told counts here: the carer's fields come later in the step.
-    const issues = crossStepIssues({ parents: answersForRules({ ...emptyRecord(), parents: record.parents }).parents, guardianship: { arrangement: code } }, ['guardianship'])
+    const issues = crossStepIssues(
+      { parents: answersForRules({ ...emptyRecord(), parents: record.parents }).parents, guardianship: { arrangement: code } },
+      ['guardianship'],
+    )
     return !issues.some((i) => i.path[1] === 'arrangement')
   })
 }
@@ -106,6 +109,7 @@ export function applySkipRules(record: DraftRecord): DraftRecord {
   const withParents = { ...record, child, parents }
   const guardianship = applyGuardianship(record.guardianship, withParents)
   const family = applyFamily(record.family)
-  if (child === record.child && parents === record.parents && guardianship === record.guardianship && family === record.family) return record
+  if (child === record.child && parents === record.parents && guardianship === record.guardianship && family === record.family)
+    return record
   return { ...withParents, guardianship, family }
 }

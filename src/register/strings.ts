@@ -10,8 +10,7 @@ export const ID_TEXT = {
   filled: '已按身份证号码填好出生日期和性别，请核对。',
   birthMismatch: (chosen: string, fromId: string) =>
     `您选择的出生日期是${chosen}，但身份证号码上是${fromId}。两者应当一致，请对照户口本核对。`,
-  sexMismatch: (chosen: string, fromId: string) =>
-    `您选择的性别是“${chosen}”，但身份证号码显示是“${fromId}”。请对照户口本核对。`,
+  sexMismatch: (chosen: string, fromId: string) => `您选择的性别是“${chosen}”，但身份证号码显示是“${fromId}”。请对照户口本核对。`,
   useIdBirth: '改为身份证上的出生日期',
   useIdSex: '改为身份证上的性别',
   age: (age: number) => `现在${age}周岁。`,
@@ -91,7 +90,8 @@ export const RECORD_TEXT = {
   issuesHeading: '需要修改的地方：',
   issue: (label: string, message: string) => `${label}：${message}`,
   conflictHeading: '两个版本不一样',
-  conflictIntro: '您手机上的修改和服务器上的内容不一样（可能在别的手机上改过，或工作人员又退回了一次）。请对照下面不一样的地方，选一份保留。',
+  conflictIntro:
+    '您手机上的修改和服务器上的内容不一样（可能在别的手机上改过，或工作人员又退回了一次）。请对照下面不一样的地方，选一份保留。',
   conflictField: '内容',
   mine: '我手机上的',
   theirs: '服务器上的',

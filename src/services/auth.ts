@@ -85,7 +85,8 @@ export function signIn(): Promise<Session> {
     try {
       const code = await codeProvider()
       const body = await request<LoginAnswer>('/api/v1/auth/wx-login', {
-        method: 'POST', data: { code },
+        method: 'POST',
+        data: { code },
       })
       current = { token: body.token, expiresAt: body.expiresAt, userId: body.user.id }
       writeJson(SESSION_KEY, current)

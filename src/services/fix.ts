@@ -18,8 +18,8 @@ function fromIssues(item: RegistrationItem): DraftFix {
   const unchanged = item.lastError?.code === 'unchanged'
   return {
     source: unchanged ? 'returned' : 'rejected',
-    reason: unchanged ? item.server?.returned?.reason ?? '' : item.lastError?.message ?? '',
-    fields: unchanged ? item.server?.returned?.fields ?? [] : Object.keys(messages),
+    reason: unchanged ? (item.server?.returned?.reason ?? '') : (item.lastError?.message ?? ''),
+    fields: unchanged ? (item.server?.returned?.fields ?? []) : Object.keys(messages),
     messages,
     ...(item.baseVersion !== undefined ? { baseVersion: item.baseVersion } : {}),
   }
@@ -41,7 +41,10 @@ export async function startFix(item: RegistrationItem): Promise<FixStart> {
     const view = await fetchRegistration(item.id)
     if (view.status !== 'returned' || !view.record) return { ok: false, why: 'nothing' }
     drafts.openFix(item.id, draftRecordOf(view.record), {
-      source: 'returned', reason: view.returned?.reason ?? '', fields: view.returned?.fields ?? [], baseVersion: view.version,
+      source: 'returned',
+      reason: view.returned?.reason ?? '',
+      fields: view.returned?.fields ?? [],
+      baseVersion: view.version,
     })
   } catch {
     // No network: the phone's own full copy is the record the reviewer saw, if the versions agree.

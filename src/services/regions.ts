@@ -21,7 +21,9 @@ function isVillages(value: unknown, countyCode: string): value is VillagesByTown
   if (!value || typeof value !== 'object' || Array.isArray(value)) return false
   return Object.entries(value).every(
     ([township, list]) =>
-      township.length === 9 && township.startsWith(countyCode) && Array.isArray(list) &&
+      township.length === 9 &&
+      township.startsWith(countyCode) &&
+      Array.isArray(list) &&
       list.every((v) => Array.isArray(v) && typeof v[0] === 'string' && typeof v[1] === 'string'),
   )
 }

@@ -14,8 +14,19 @@ import type { ErrorBody } from '@/domain/api'
 import { onForeground, onNetworkBack } from '@/platform/network'
 import { RequestError } from '@/platform/request'
 import {
-  isDue, outboxStore, recoverInterrupted, REGISTRATION, toConflict, toFailed, toRejected, toSending, toSynced,
-  type OutboxError, type OutboxItem, type OutboxStore, type ServerState,
+  isDue,
+  outboxStore,
+  recoverInterrupted,
+  REGISTRATION,
+  toConflict,
+  toFailed,
+  toRejected,
+  toSending,
+  toSynced,
+  type OutboxError,
+  type OutboxItem,
+  type OutboxStore,
+  type ServerState,
 } from '@/store/outbox'
 import { currentUserId } from './auth'
 import { fetchMine, registrationSender } from './registrations'
@@ -54,7 +65,10 @@ export function classify(failure: unknown): Outcome {
   }
   const body = (failure.data as Partial<ErrorBody> | undefined)?.error
   const error: OutboxError = {
-    kind: 'http', status: failure.statusCode, code: body?.code, message: body?.message ?? '',
+    kind: 'http',
+    status: failure.statusCode,
+    code: body?.code,
+    message: body?.message ?? '',
     ...(body?.issues ? { issues: body.issues } : {}),
   }
   if (retryable(failure.statusCode)) return { to: 'failed', error }
@@ -120,7 +134,9 @@ export function createSync(options: SyncOptions = {}) {
     else if (outcome.to === 'conflict') {
       const conflict = {
         record: sender.conflictRecord?.(outcome.current) ?? outcome.current,
-        server: sender.serverState?.(outcome.current), code: outcome.error.code, at: new Date(now()).toISOString(),
+        server: sender.serverState?.(outcome.current),
+        code: outcome.error.code,
+        at: new Date(now()).toISOString(),
       }
       store.getState().update(id, (i) => toConflict(i, outcome.error, conflict))
     }
@@ -132,7 +148,9 @@ export function createSync(options: SyncOptions = {}) {
       again = false
       const force = forceNext
       forceNext = false
-      const due = items().filter((i) => isDue(i, now(), force)).sort((a, b) => a.queuedAt.localeCompare(b.queuedAt))
+      const due = items()
+        .filter((i) => isDue(i, now(), force))
+        .sort((a, b) => a.queuedAt.localeCompare(b.queuedAt))
       for (const { id } of due) {
         const item = store.getState().items[id]
         if (!item || !isDue(item, now(), force)) continue
@@ -145,12 +163,17 @@ export function createSync(options: SyncOptions = {}) {
     if (timer !== undefined) timers.clear(timer)
     timer = undefined
     if (!active || paused) return
-    const times = items().filter((i) => i.status === 'failed' && i.nextRetryAt).map((i) => Date.parse(i.nextRetryAt!))
+    const times = items()
+      .filter((i) => i.status === 'failed' && i.nextRetryAt)
+      .map((i) => Date.parse(i.nextRetryAt!))
     if (times.length === 0) return
-    timer = timers.set(() => {
-      timer = undefined
-      kick()
-    }, Math.max(0, Math.min(...times) - now()))
+    timer = timers.set(
+      () => {
+        timer = undefined
+        kick()
+      },
+      Math.max(0, Math.min(...times) - now()),
+    )
   }
 
   /** Sends what is due; `force` also sends failed items whose retry time has not come yet. */
@@ -240,10 +263,13 @@ export function startAppSync(): SyncEngine {
     lastRefresh = Date.now()
     engine.refresh().catch(() => undefined) // offline: the list shows what the phone knows
   }
-  onForeground(() => {
-    engine.resume()
-    if (Date.now() - lastRefresh > 60_000) refreshNow()
-  }, () => engine.pause())
+  onForeground(
+    () => {
+      engine.resume()
+      if (Date.now() - lastRefresh > 60_000) refreshNow()
+    },
+    () => engine.pause(),
+  )
   refreshNow()
   return engine
 }

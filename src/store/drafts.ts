@@ -66,8 +66,15 @@ type Persisted = Pick<DraftsState, 'drafts' | 'lastId'>
 
 function isDraft(value: unknown, id: string): value is Draft {
   const d = value as Draft
-  return !!d && typeof d === 'object' && d.id === id && !!d.record && typeof d.record === 'object' &&
-    STEP_ORDER.includes(d.step) && typeof d.updatedAt === 'string'
+  return (
+    !!d &&
+    typeof d === 'object' &&
+    d.id === id &&
+    !!d.record &&
+    typeof d.record === 'object' &&
+    STEP_ORDER.includes(d.step) &&
+    typeof d.updatedAt === 'string'
+  )
 }
 
 export function createDraftsStore(storage: FlushableStorage = appStorage, now: () => Date = () => new Date()) {
@@ -165,7 +172,9 @@ export const ABANDONED_AFTER_DAYS = 30
 /** Drafts nobody has touched for ABANDONED_AFTER_DAYS, oldest first. */
 export function abandonedDrafts(drafts: Record<string, Draft>, now: Date = new Date()): Draft[] {
   const limit = now.getTime() - ABANDONED_AFTER_DAYS * 24 * 3600 * 1000
-  return Object.values(drafts).filter((d) => Date.parse(d.updatedAt) < limit).sort((a, b) => a.updatedAt.localeCompare(b.updatedAt))
+  return Object.values(drafts)
+    .filter((d) => Date.parse(d.updatedAt) < limit)
+    .sort((a, b) => a.updatedAt.localeCompare(b.updatedAt))
 }
 
 /** Drafts newest first, for lists. */

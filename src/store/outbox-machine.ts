@@ -18,8 +18,8 @@ import type { Status } from '@/domain/status'
 export type OutboxStatus = 'queued' | 'sending' | 'synced' | 'failed' | 'rejected' | 'conflict'
 
 /** What the server last said about the item (for registrations: its review status and version). */
-export interface ServerState extends Pick<RegistrationBase, 'status' | 'version'>,
-  Partial<Pick<RegistrationBase, 'statusLabel' | 'updatedAt' | 'allowedActions'>> {
+export interface ServerState
+  extends Pick<RegistrationBase, 'status' | 'version'>, Partial<Pick<RegistrationBase, 'statusLabel' | 'updatedAt' | 'allowedActions'>> {
   /** While returned: the reviewer's reason and the record paths to fix. */
   returned?: ReturnedNote | null
 }
@@ -93,7 +93,10 @@ export function minimise<R>(item: OutboxItem<R>): OutboxItem<R> {
 
 const iso = (ms: number) => new Date(ms).toISOString()
 
-export function newItem<R>(input: { id: string; kind?: string; record: R; baseVersion?: number; server?: ServerState }, now: number): OutboxItem<R> {
+export function newItem<R>(
+  input: { id: string; kind?: string; record: R; baseVersion?: number; server?: ServerState },
+  now: number,
+): OutboxItem<R> {
   return {
     id: input.id,
     kind: input.kind ?? REGISTRATION,

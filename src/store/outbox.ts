@@ -11,7 +11,13 @@ import { createStore, useStore } from 'zustand'
 import { persist } from 'zustand/middleware'
 import { storage as appStorage, type FlushableStorage } from '@/platform/storage'
 import {
-  minimise, newItem, recoverInterrupted, REGISTRATION, type OutboxItem, type RegistrationItem, type ServerState,
+  minimise,
+  newItem,
+  recoverInterrupted,
+  REGISTRATION,
+  type OutboxItem,
+  type RegistrationItem,
+  type ServerState,
 } from './outbox-machine'
 import { createSplitStorage } from './split-storage'
 
@@ -47,8 +53,15 @@ type Persisted = Pick<OutboxState, 'items'>
 
 function isItem(value: unknown, id: string): value is OutboxItem {
   const item = value as OutboxItem
-  return !!item && typeof item === 'object' && item.id === id && !!item.record && typeof item.record === 'object' &&
-    typeof item.queuedAt === 'string' && typeof item.status === 'string'
+  return (
+    !!item &&
+    typeof item === 'object' &&
+    item.id === id &&
+    !!item.record &&
+    typeof item.record === 'object' &&
+    typeof item.queuedAt === 'string' &&
+    typeof item.status === 'string'
+  )
 }
 
 /** Version 1 items waited only; they become queued registration items with no attempts yet. */
@@ -92,9 +105,11 @@ export function createOutboxStore(storage: FlushableStorage = appStorage, now: (
               const next: OutboxItem = known
                 ? minimise({ ...known, server: entry.server })
                 : minimise({
-                  ...newItem({ id: entry.id, record: { child: { name: entry.childName } }, server: entry.server }, now()),
-                  queuedAt: entry.createdAt, status: 'synced', slim: true,
-                })
+                    ...newItem({ id: entry.id, record: { child: { name: entry.childName } }, server: entry.server }, now()),
+                    queuedAt: entry.createdAt,
+                    status: 'synced',
+                    slim: true,
+                  })
               if (known && JSON.stringify(known.server) === JSON.stringify(next.server) && known.slim === next.slim) continue
               items[entry.id] = next
               changed = true
@@ -152,5 +167,7 @@ export const isRegistration = (item: OutboxItem | undefined): item is Registrati
 
 /** The guardian's registrations, newest first (other kinds of items are not listed in 我的登记). */
 export function sortedOutbox(items: Record<string, OutboxItem>): RegistrationItem[] {
-  return Object.values(items).filter(isRegistration).sort((a, b) => b.queuedAt.localeCompare(a.queuedAt))
+  return Object.values(items)
+    .filter(isRegistration)
+    .sort((a, b) => b.queuedAt.localeCompare(a.queuedAt))
 }

@@ -70,7 +70,10 @@ export const ENTRY_TEXT = {
   notesHeading: '提示：',
   suggestNote: '以上只是按填写内容给出的建议，请结合入户核实的情况判断。',
   duplicatesHeading: '可能重复的登记',
-  duplicateReason: { same_id_number: '身份证号码相同', same_name_birth_village: '姓名、出生日期和所在村（社区）相同' } as Record<string, string>,
+  duplicateReason: { same_id_number: '身份证号码相同', same_name_birth_village: '姓名、出生日期和所在村（社区）相同' } as Record<
+    string,
+    string
+  >,
   duplicateOpen: '打开',
   duplicateOutside: '不在您的管辖地区，无法打开',
   returnedHeading: '退回情况',

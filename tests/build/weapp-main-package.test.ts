@@ -18,7 +18,8 @@ const villageNamesIn = villageScanner(names)
 test('the main package and every subpackage are within the budgets', () => {
   const { main, subpackages } = packageSizes(WEAPP_DIST)
   expect(main.bytes).toBeLessThanOrEqual(BUDGETS.mainBytes)
-  for (const sub of subpackages) expect({ root: sub.root, over: sub.bytes > BUDGETS.subpackageBytes }).toEqual({ root: sub.root, over: false })
+  for (const sub of subpackages)
+    expect({ root: sub.root, over: sub.bytes > BUDGETS.subpackageBytes }).toEqual({ root: sub.root, over: false })
 })
 
 test('the scanner finds village names, plain and escaped', () => {

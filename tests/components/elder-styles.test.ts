@@ -10,7 +10,14 @@ import { ELDER_ROOT_PX, rootFontPx } from '@/store/settings'
 const SRC = join(__dirname, '../../src')
 function scssFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? (e.name === 'worker' ? [] : scssFiles(join(dir, e.name))) : e.name.endsWith('.scss') && !dir.endsWith('src') ? [join(dir, e.name)] : [])
+    e.isDirectory()
+      ? e.name === 'worker'
+        ? []
+        : scssFiles(join(dir, e.name))
+      : e.name.endsWith('.scss') && !dir.endsWith('src')
+        ? [join(dir, e.name)]
+        : [],
+  )
 }
 const sheets = scssFiles(SRC).map((file) => ({ file, text: readFileSync(file, 'utf8') }))
 const all = sheets.map((s) => s.text).join('\n')
@@ -48,7 +55,16 @@ test('no sizes in px except hairlines, and nothing that cuts text off', () => {
 })
 
 test('every tappable element is at least 3rem (60 px) high in 长辈模式', () => {
-  const tappable = ['.btn', '.choice', '.field__input', '.sheet__close', '.region__crumb', '.date__cell', '.error-summary__item', '.step-bar__mark--done']
+  const tappable = [
+    '.btn',
+    '.choice',
+    '.field__input',
+    '.sheet__close',
+    '.region__crumb',
+    '.date__cell',
+    '.error-summary__item',
+    '.step-bar__mark--done',
+  ]
   for (const cls of tappable) {
     const elder = allRules.find((r) => r.selector === `.page--elder ${cls}`)
     expect({ cls, minHeight: elder && rem(elder.body, 'min-height') }).toEqual({ cls, minHeight: 3 })
@@ -60,6 +76,9 @@ test('no text is smaller than 0.9rem (18 px) in 长辈模式', () => {
     const size = rem(rule.body, 'font-size')
     if (size === undefined || size >= 0.9 || rule.selector.startsWith('.page--elder')) continue
     const elder = allRules.find((r) => r.selector === `.page--elder ${rule.selector}`)
-    expect({ selector: rule.selector, elderSize: elder && (rem(elder.body, 'font-size') ?? 0) >= 0.9 }).toEqual({ selector: rule.selector, elderSize: true })
+    expect({ selector: rule.selector, elderSize: elder && (rem(elder.body, 'font-size') ?? 0) >= 0.9 }).toEqual({
+      selector: rule.selector,
+      elderSize: true,
+    })
   }
 })

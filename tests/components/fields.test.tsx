@@ -66,7 +66,11 @@ test('choices mark the chosen one with ✓ and aria-checked; yes/no commit boole
 })
 
 test('multi-select toggles, keeps the tap order and may be empty', () => {
-  const options = [{ value: 'a', label: '生活' }, { value: 'b', label: '教育' }, { value: 'c', label: '医疗' }]
+  const options = [
+    { value: 'a', label: '生活' },
+    { value: 'b', label: '教育' },
+    { value: 'c', label: '医疗' },
+  ]
   const form = renderInForm(<MultiField path='needs' label='需要的帮助' options={options} />, { needs: [] })
   tapText('医疗')
   tapText('生活')

@@ -65,7 +65,9 @@ test('shows a loading line while the county is fetched, then caches it in storag
   await within(s()).findByText('茅坪村委会')
   restore()
   storage.flush()
-  expect(JSON.parse(JSON.parse(localStorage.getItem(villagesKey('441422')) as string).data).townships['441422101']).toEqual([['200', '茅坪村委会']])
+  expect(JSON.parse(JSON.parse(localStorage.getItem(villagesKey('441422')) as string).data).townships['441422101']).toEqual([
+    ['200', '茅坪村委会'],
+  ])
 
   // A new app start (memory gone): the name comes from storage, no request.
   clearVillageMemory()

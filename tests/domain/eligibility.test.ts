@@ -15,8 +15,12 @@ type ParentMaker = (role: Role) => ParentValue
 
 const ID: Record<Role, string> = { father: '441422198303040114', mother: '441422198706120282' }
 const NAME: Record<Role, string> = { father: '张伟', mother: '王丽' }
-const person = (role: Role, situation: string, extra: ParentValue = {}): ParentValue =>
-  ({ situation, name: NAME[role], idNumber: ID[role], ...extra })
+const person = (role: Role, situation: string, extra: ParentValue = {}): ParentValue => ({
+  situation,
+  name: NAME[role],
+  idNumber: ID[role],
+  ...extra,
+})
 
 /** The eight situations of the set S (民发〔2019〕62号 + 民发〔2020〕125号), each in a form that qualifies on TODAY. */
 const S: Record<string, ParentMaker> = {
@@ -88,14 +92,22 @@ const makerOf = (name: string) => S[name] ?? GATEWAY[name] ?? LOST[name]
 
 /** Each unordered combination, tried with the father first and with the mother first. */
 const bothOrders = (pairs: [string, string][]) =>
-  pairs.flatMap(([a, b]) => (a === b ? [{ father: a, mother: b }] : [{ father: a, mother: b }, { father: b, mother: a }]))
+  pairs.flatMap(([a, b]) =>
+    a === b
+      ? [{ father: a, mother: b }]
+      : [
+          { father: a, mother: b },
+          { father: b, mother: a },
+        ],
+  )
 
 describe('事实无人抚养儿童: every qualifying combination (with the 2020 additions)', () => {
   // With the 8 situations of S: 36 unordered both-parent pairs + 16 one-parent-dead-or-missing combinations = 52.
   test('S here is every situation of the form that counts, no more and no fewer: the 8 of 62号 and 125号', () => {
     const inS = S_NAMES.map((name) => S[name]('father').situation as string)
     expect(new Set(inS).size).toBe(8)
-    for (const name of S_NAMES) expect({ name, inS: checkSituation('father', S[name]('father') as never, TODAY)?.inS }).toEqual({ name, inS: true })
+    for (const name of S_NAMES)
+      expect({ name, inS: checkSituation('father', S[name]('father') as never, TODAY)?.inS }).toEqual({ name, inS: true })
     // Every other situation the form offers never counts, whatever else the parent's entry says.
     for (const { code } of PARENT_SITUATIONS.filter((s) => !inS.includes(s.code))) {
       expect({ code, inS: checkSituation('father', person('father', code) as never, TODAY)?.inS }).toEqual({ code, inS: false })
@@ -110,12 +122,15 @@ describe('事实无人抚养儿童: every qualifying combination (with the 2020 
     expect(c.missing).toEqual([])
   })
 
-  test.each(bothOrders(GATEWAY_AND_S))('one parent dead or declared missing, the other in S: father $father, mother $mother', ({ father, mother }) => {
-    const c = run(withParents(makerOf(father), makerOf(mother)))
-    expect(has(c, 'de_facto_unsupported')).toBe(true)
-    expect(has(c, 'orphan')).toBe(false)
-    expect(c.missing).toEqual([])
-  })
+  test.each(bothOrders(GATEWAY_AND_S))(
+    'one parent dead or declared missing, the other in S: father $father, mother $mother',
+    ({ father, mother }) => {
+      const c = run(withParents(makerOf(father), makerOf(mother)))
+      expect(has(c, 'de_facto_unsupported')).toBe(true)
+      expect(has(c, 'orphan')).toBe(false)
+      expect(c.missing).toEqual([])
+    },
+  )
 
   test('the rule names the documents it applies', () => {
     const rule = finding(run(fixture('de-facto-unsupported')), 'de_facto_unsupported')!.rule
@@ -128,8 +143,14 @@ describe('事实无人抚养儿童: every qualifying combination (with the 2020 
 describe('孤儿 takes precedence over 事实无人抚养', () => {
   const LOST_PAIRS = pairsWithRepetition(Object.keys(LOST)) // 6 unordered combinations
   test('死亡 / 宣告失踪 / 查找不到 are the situations that count as lost to the child, and no other', () => {
-    const lost = PARENT_SITUATIONS.map((s) => s.code).filter((code) => checkSituation('father', person('father', code) as never, TODAY)?.lost)
-    expect(lost.sort()).toEqual(Object.values(LOST).map((make) => make('father').situation).sort())
+    const lost = PARENT_SITUATIONS.map((s) => s.code).filter(
+      (code) => checkSituation('father', person('father', code) as never, TODAY)?.lost,
+    )
+    expect(lost.sort()).toEqual(
+      Object.values(LOST)
+        .map((make) => make('father').situation)
+        .sort(),
+    )
   })
 
   test.each(bothOrders(LOST_PAIRS))('father $father, mother $mother → 孤儿, not 事实无人抚养', ({ father, mother }) => {
@@ -171,7 +192,10 @@ describe('事实无人抚养: near misses', () => {
     ['强制隔离戒毒', 'drug_rehab'],
     ['被执行其他限制人身自由的措施', 'liberty_restricted'],
   ])('%s: a term of 6 months or more, still running', (label, situation) => {
-    const term = (since: string, until: string): ParentMaker => (r) => person(r, situation, { since, until })
+    const term =
+      (since: string, until: string): ParentMaker =>
+      (r) =>
+        person(r, situation, { since, until })
 
     test.each([
       ['6 months less a day', '2026-09-01', '2027-02-28', false],
@@ -196,7 +220,9 @@ describe('事实无人抚养: near misses', () => {
   })
 
   test('失联 reported less than 6 months ago: missing names the day it will qualify', () => {
-    const c = run(withParents(dead, (r) => person(r, 'lost_contact', { since: '2026-06-01', reportedToPolice: true, policeReportDate: '2026-07-01' })))
+    const c = run(
+      withParents(dead, (r) => person(r, 'lost_contact', { since: '2026-06-01', reportedToPolice: true, policeReportDate: '2026-07-01' })),
+    )
     notDeFacto(c)
     expect(c.missing.join()).toContain('2027-01-01')
   })
@@ -205,16 +231,22 @@ describe('事实无人抚养: near misses', () => {
     ['6 months less a day ago', '2026-05-29', false],
     ['exactly 6 months ago', '2026-05-28', true],
   ])('失联 reported %s', (_, reported, qualifies) => {
-    const c = run(withParents(dead, (r) => person(r, 'lost_contact', { since: '2026-01-01', reportedToPolice: true, policeReportDate: reported })))
+    const c = run(
+      withParents(dead, (r) => person(r, 'lost_contact', { since: '2026-01-01', reportedToPolice: true, policeReportDate: reported })),
+    )
     expect(has(c, 'de_facto_unsupported')).toBe(qualifies)
   })
 
   // 重残 = 一级、二级, or 三级、四级 精神 (6) / 智力 (5) 残疾. Every category × grade of the 残疾人证号.
   const GRADES = ['1', '2', '3', '4']
   const CATEGORIES = ['1', '2', '3', '4', '5', '6', '7']
-  const certCases = CATEGORIES.flatMap((category) => GRADES.map((grade) => ({
-    category, grade, severe: grade === '1' || grade === '2' || category === '5' || category === '6',
-  })))
+  const certCases = CATEGORIES.flatMap((category) =>
+    GRADES.map((grade) => ({
+      category,
+      grade,
+      severe: grade === '1' || grade === '2' || category === '5' || category === '6',
+    })),
+  )
   test('28 certificate endings, 18 of them 重残 (14 of grade 1–2, 4 of 智力/精神 grade 3–4)', () => {
     expect(certCases.filter((c) => c.severe)).toHaveLength(18)
   })
@@ -225,7 +257,10 @@ describe('事实无人抚养: near misses', () => {
     if (!severe) expect(c.notes.join()).toContain('不属于重残')
   })
   test('grade 3: 肢体 is not 重残, 智力 and 精神 are', () => {
-    const cert = (ending: string): ParentMaker => (r) => person(r, 'severe_disability', { disabilityCertNo: `${ID[r]}${ending}` })
+    const cert =
+      (ending: string): ParentMaker =>
+      (r) =>
+        person(r, 'severe_disability', { disabilityCertNo: `${ID[r]}${ending}` })
     expect(has(run(withParents(cert('43'), dead)), 'de_facto_unsupported')).toBe(false)
     expect(has(run(withParents(cert('53'), dead)), 'de_facto_unsupported')).toBe(true)
     expect(has(run(withParents(cert('63'), dead)), 'de_facto_unsupported')).toBe(true)
@@ -237,27 +272,41 @@ describe('事实无人抚养: near misses', () => {
   })
 
   test('a child of 18 qualifies for nothing; the day before the 18th birthday still does', () => {
-    const adult = run(withParents(S['服刑在押'], S['失联'], 'de-facto-unsupported', (r) => { r.child.birthDate = '2008-11-28' }))
+    const adult = run(
+      withParents(S['服刑在押'], S['失联'], 'de-facto-unsupported', (r) => {
+        r.child.birthDate = '2008-11-28'
+      }),
+    )
     expect(adult.findings).toEqual([])
     expect(adult.age).toBe(18)
     expect(adult.notes.join()).toContain('18周岁')
-    const seventeen = run(withParents(S['服刑在押'], S['失联'], 'de-facto-unsupported', (r) => { r.child.birthDate = '2008-11-29' }))
+    const seventeen = run(
+      withParents(S['服刑在押'], S['失联'], 'de-facto-unsupported', (r) => {
+        r.child.birthDate = '2008-11-29'
+      }),
+    )
     expect(has(seventeen, 'de_facto_unsupported')).toBe(true)
   })
 
   test('a hukou outside Guangdong: not 事实无人抚养 here, and missing says why', () => {
-    const c = run(withParents(S['服刑在押'], S['失联'], 'de-facto-unsupported', (r) => { r.child.hukouRegion = '431022101200' }))
+    const c = run(
+      withParents(S['服刑在押'], S['失联'], 'de-facto-unsupported', (r) => {
+        r.child.hukouRegion = '431022101200'
+      }),
+    )
     notDeFacto(c)
     expect(c.missing.join()).toContain('本省户籍')
   })
 
   test('no hukou at all: missing asks to register one', () => {
-    const c = run(withParents(S['服刑在押'], S['失联'], 'de-facto-unsupported', (r) => {
-      r.child.hasHukou = false
-      delete r.child.hukouRegion
-      delete r.child.hukouType
-      delete r.child.idNumber
-    }))
+    const c = run(
+      withParents(S['服刑在押'], S['失联'], 'de-facto-unsupported', (r) => {
+        r.child.hasHukou = false
+        delete r.child.hukouRegion
+        delete r.child.hukouType
+        delete r.child.idNumber
+      }),
+    )
     notDeFacto(c)
     expect(c.missing.join()).toContain('登记户口')
   })
@@ -344,20 +393,26 @@ describe('农村留守儿童 (国发〔2016〕13号, 民发〔2016〕42号)', ()
     ['16 on the 16th birthday', '2010-11-28', 16, false],
     ['17', '2009-06-01', 17, false],
   ])('aged %s', (_, birthDate, age, qualifies) => {
-    const c = lb(migrant, migrant, (r) => { r.child.birthDate = birthDate })
+    const c = lb(migrant, migrant, (r) => {
+      r.child.birthDate = birthDate
+    })
     expect(c.age).toBe(age)
     expect(has(c, 'left_behind')).toBe(qualifies)
     if (!qualifies) expect(c.notes.join()).toContain('16周岁')
   })
 
   test('an urban hukou: not left behind, with a note', () => {
-    const c = lb(migrant, migrant, (r) => { r.child.hukouType = 'urban' })
+    const c = lb(migrant, migrant, (r) => {
+      r.child.hukouType = 'urban'
+    })
     expect(has(c, 'left_behind')).toBe(false)
     expect(c.notes.join()).toContain('城镇户口')
   })
 
   test('the hukou type unknown: missing asks for it', () => {
-    const c = lb(migrant, migrant, (r) => { delete r.child.hukouType })
+    const c = lb(migrant, migrant, (r) => {
+      delete r.child.hukouType
+    })
     expect(has(c, 'left_behind')).toBe(false)
     expect(c.missing.join()).toContain('户口性质')
   })
@@ -374,7 +429,7 @@ describe('困境儿童 (国发〔2016〕36号)', () => {
   }
   const kinds = (c: Classification) => finding(c, 'difficulty')?.kinds
 
-  test('the finding\'s one-line label names its kinds; other categories stay as they are', () => {
+  test("the finding's one-line label names its kinds; other categories stay as they are", () => {
     const c = base((r) => {
       r.family.economicStatus = 'dibao'
       r.child.health = 'ill'
@@ -385,16 +440,23 @@ describe('困境儿童 (国发〔2016〕36号)', () => {
   })
 
   test('none of them: no difficulty finding', () => {
-    expect(has(base(() => {}), 'difficulty')).toBe(false)
+    expect(
+      has(
+        base(() => {}),
+        'difficulty',
+      ),
+    ).toBe(false)
   })
 
   test.each(['dibao', 'tekun', 'dibao_edge', 'monitored'])('economic status %s → family', (status) => {
-    const c = base((r) => { r.family.economicStatus = status })
+    const c = base((r) => {
+      r.family.economicStatus = status
+    })
     expect(kinds(c)).toEqual(['family'])
     expect(finding(c, 'difficulty')!.facts[0]).toMatch(/^家庭为/)
   })
 
-  test('the child\'s disability → self', () => {
+  test("the child's disability → self", () => {
     const c = base((r) => {
       r.child.health = 'disabled'
       r.child.disability = { category: '4', grade: '3', certificateNo: `${r.child.idNumber}43` }
@@ -404,12 +466,29 @@ describe('困境儿童 (国发〔2016〕36号)', () => {
   })
 
   test('a critical illness → temporary; an ordinary illness → nothing', () => {
-    expect(kinds(base((r) => { r.child.health = 'ill'; r.child.illness = { name: '白血病', critical: true } }))).toEqual(['temporary'])
-    expect(kinds(base((r) => { r.child.health = 'ill'; r.child.illness = { name: '哮喘', critical: false } }))).toBeUndefined()
+    expect(
+      kinds(
+        base((r) => {
+          r.child.health = 'ill'
+          r.child.illness = { name: '白血病', critical: true }
+        }),
+      ),
+    ).toEqual(['temporary'])
+    expect(
+      kinds(
+        base((r) => {
+          r.child.health = 'ill'
+          r.child.illness = { name: '哮喘', critical: false }
+        }),
+      ),
+    ).toBeUndefined()
   })
 
   test('living alone → safety', () => {
-    const c = base((r) => { r.guardianship.arrangement = 'alone'; delete r.guardianship.carer })
+    const c = base((r) => {
+      r.guardianship.arrangement = 'alone'
+      delete r.guardianship.carer
+    })
     expect(kinds(c)).toEqual(['safety'])
   })
 
@@ -424,7 +503,9 @@ describe('困境儿童 (国发〔2016〕36号)', () => {
   })
 
   test('a carer who cannot cope is noted for the worker, not classified', () => {
-    const c = base((r) => { r.guardianship.carer.ability = 'poor' })
+    const c = base((r) => {
+      r.guardianship.carer.ability = 'poor'
+    })
     expect(has(c, 'difficulty')).toBe(false)
     expect(c.notes.join()).toContain('照护能力不足')
   })

@@ -169,7 +169,12 @@ describe('港澳台居民居住证 and 外国人永久居留身份证', () => {
   ])('address code %s (%s) is a 港澳台居民居住证', (region) => {
     const number = makeId(region, '19900101', '022')
     expect(parse(number)).toEqual({
-      ok: true, number, birthDate: '1990-01-01', sex: 'female', regionCode: region, kind: 'hk_mo_tw_permit',
+      ok: true,
+      number,
+      birthDate: '1990-01-01',
+      sex: 'female',
+      regionCode: region,
+      kind: 'hk_mo_tw_permit',
     })
   })
 
@@ -179,7 +184,12 @@ describe('港澳台居民居住证 and 外国人永久居留身份证', () => {
 
   test('the 2023 永居证 911124198108030024', () => {
     expect(parse('911124198108030024')).toEqual({
-      ok: true, number: '911124198108030024', birthDate: '1981-08-03', sex: 'female', regionCode: '110000', kind: 'foreign_permanent',
+      ok: true,
+      number: '911124198108030024',
+      birthDate: '1981-08-03',
+      sex: 'female',
+      regionCode: '110000',
+      kind: 'foreign_permanent',
     })
   })
 

@@ -34,7 +34,10 @@ describe('ID numbers and 残疾人证号: the first 4 and the last 4', () => {
     expect(out).not.toContain('0308')
   })
 
-  test.each([['8 characters', '12345678'], ['1 character', '1']])('%s: all stars', (_, value) => {
+  test.each([
+    ['8 characters', '12345678'],
+    ['1 character', '1'],
+  ])('%s: all stars', (_, value) => {
     expect(maskIdNumber(value)).toBe('*'.repeat(value.length))
   })
 

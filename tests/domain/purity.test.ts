@@ -40,8 +40,7 @@ describe.each(SOURCES.map((f) => [relative(DOMAIN, f), f]))('%s', (_, file) => {
 
   test('imports only its own files, zod/mini and dayjs', () => {
     for (const spec of found) {
-      const ok = ALLOWED_PACKAGES.includes(spec)
-        || (spec.startsWith('.') && resolve(file, '..', spec).startsWith(DOMAIN))
+      const ok = ALLOWED_PACKAGES.includes(spec) || (spec.startsWith('.') && resolve(file, '..', spec).startsWith(DOMAIN))
       expect({ spec, ok }).toEqual({ spec, ok: true })
     }
   })

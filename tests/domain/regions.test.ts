@@ -1,8 +1,13 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import {
-  createRegionIndex, parseRegionCode, regionContains, townshipType, villageType,
-  type RegionNode, type VillagesByTownship,
+  createRegionIndex,
+  parseRegionCode,
+  regionContains,
+  townshipType,
+  villageType,
+  type RegionNode,
+  type VillagesByTownship,
 } from '@/domain/regions'
 
 // Read rather than import: type-inferring an 860 KB JSON module would slow the type check for nothing.
@@ -34,14 +39,32 @@ describe('parseRegionCode', () => {
 
   test('every part is its own full-length code', () => {
     expect(parseRegionCode(' 440103001101 ')).toEqual({
-      ok: true, level: 'village', prefix: '440103001101', province: '44', city: '4401',
-      county: '440103', township: '440103001', village: '440103001101',
+      ok: true,
+      level: 'village',
+      prefix: '440103001101',
+      province: '44',
+      city: '4401',
+      county: '440103',
+      township: '440103001',
+      village: '440103001101',
     })
     expect(parseRegionCode('440100')).toEqual({ ok: true, level: 'city', prefix: '4401', province: '44', city: '4401' })
   })
 
-  test.each(['', '   ', '44010a', '4401030', '44010300110', '4401030011012', '０４４', '000000', '910000',
-    '440003', '440103000101', '440003001'])('refuses %j with a reason', (code) => {
+  test.each([
+    '',
+    '   ',
+    '44010a',
+    '4401030',
+    '44010300110',
+    '4401030011012',
+    '０４４',
+    '000000',
+    '910000',
+    '440003',
+    '440103000101',
+    '440003001',
+  ])('refuses %j with a reason', (code) => {
     const parsed = parseRegionCode(code)
     expect(parsed.ok).toBe(false)
     if (!parsed.ok) expect(parsed.reason).toMatch(/[\u4e00-\u9fff]/)

@@ -2,7 +2,14 @@
  * The reviewer's body (src/domain/review.ts), shared by the server and the worker pages: which actions,
  * when a reason and fields are needed, which record paths may be named, and the home-visit record.
  */
-import { GUARDIANSHIP_ASSESSMENTS, RETURNABLE_FIELDS, REVIEW_ACTIONS, VISIT_CONCLUSIONS, VISIT_METHODS, validateReview } from '@/domain/review'
+import {
+  GUARDIANSHIP_ASSESSMENTS,
+  RETURNABLE_FIELDS,
+  REVIEW_ACTIONS,
+  VISIT_CONCLUSIONS,
+  VISIT_METHODS,
+  validateReview,
+} from '@/domain/review'
 import { SITUATION_FIELDS } from '@/domain/parents'
 import { isChineseMessage } from './helpers'
 
@@ -13,7 +20,7 @@ const issues = (input: unknown) => {
 }
 
 describe('validateReview', () => {
-  test('reviewer actions only: the guardian\'s submit and withdraw are not among them', () => {
+  test("reviewer actions only: the guardian's submit and withdraw are not among them", () => {
     expect([...REVIEW_ACTIONS].sort()).toEqual(['approve', 'confirm', 'record_visit', 'refuse', 'return', 'start_review', 'verify'])
     expect(issues({ action: 'submit' })).toHaveLength(1)
     expect(issues({ action: 'withdraw' })).toHaveLength(1)
@@ -35,8 +42,16 @@ describe('validateReview', () => {
     expect(issues({ action: 'return', reason: '请核对', fields: 'child.name' })).toHaveLength(1)
   })
 
-  test('the known paths: steps, fields, nested fields, every parent situation\'s fields', () => {
-    for (const p of ['child', 'child.idNumber', 'child.disability.certificateNo', 'guardianship.carer.phone', 'guardianship.contact.name', 'family.needs', 'consent']) {
+  test("the known paths: steps, fields, nested fields, every parent situation's fields", () => {
+    for (const p of [
+      'child',
+      'child.idNumber',
+      'child.disability.certificateNo',
+      'guardianship.carer.phone',
+      'guardianship.contact.name',
+      'family.needs',
+      'consent',
+    ]) {
       expect(RETURNABLE_FIELDS.has(p)).toBe(true)
     }
     for (const fields of Object.values(SITUATION_FIELDS)) {

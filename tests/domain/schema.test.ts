@@ -5,8 +5,15 @@
 import { PARENT_SITUATIONS, codesOf } from '@/domain/codes'
 import { PARENT_COMMON_FIELDS, SITUATION_FIELDS, parentSchema, type Situation } from '@/domain/parents'
 import {
-  STEPS, STEP_SCHEMAS, childSchema, crossStepIssues, guardianshipSchema, validateRegistration, validateStep,
-  type Issue, type StepKey,
+  STEPS,
+  STEP_SCHEMAS,
+  childSchema,
+  crossStepIssues,
+  guardianshipSchema,
+  validateRegistration,
+  validateStep,
+  type Issue,
+  type StepKey,
 } from '@/domain/schema'
 import { FIXTURE_NAMES, TODAY, chinese, fixture, freezeToday, idFor, pathOf } from './helpers'
 
@@ -38,7 +45,9 @@ function expectRefused(issues: Issue[], path: string, message?: string | RegExp)
   const at = issues.filter((i) => pathOf(i) === path)
   expect({ path, found: at.length > 0, all: issues }).toMatchObject({ path, found: true })
   if (message !== undefined) {
-    expect(at.map((i) => i.message)).toEqual(expect.arrayContaining([typeof message === 'string' ? expect.stringContaining(message) : expect.stringMatching(message)]))
+    expect(at.map((i) => i.message)).toEqual(
+      expect.arrayContaining([typeof message === 'string' ? expect.stringContaining(message) : expect.stringMatching(message)]),
+    )
   }
 }
 
@@ -72,7 +81,9 @@ function without(obj: Record<string, unknown>, key: string): Record<string, unkn
 }
 
 // The variants of the parent union, read from the schema itself.
-interface ZodLike { _zod: { def: { type: string; shape?: Record<string, ZodLike>; options?: ZodLike[]; values?: unknown[] }; optin?: string } }
+interface ZodLike {
+  _zod: { def: { type: string; shape?: Record<string, ZodLike>; options?: ZodLike[]; values?: unknown[] }; optin?: string }
+}
 const fatherSchema = parentSchema('father')
 const VARIANTS = new Map<string, Record<string, ZodLike>>(
   (fatherSchema as unknown as ZodLike)._zod.def.options!.map((o) => {
@@ -110,15 +121,69 @@ describe('the four fixtures', () => {
 
 describe('unknown keys are refused at every level', () => {
   test.each([
-    ['the record', (r: any) => { r.extra = 1 }, ''],
-    ['the child', (r: any) => { r.child.nickname = '小明' }, 'child'],
-    ['the child\'s disability', (r: any) => { r.child.disability = { category: '5', grade: '2', certificateNo: '44142220140125015252', note: 'x' } }, 'child.disability'],
-    ['the parents', (r: any) => { r.parents.stepfather = { situation: 'at_home', name: '王五' } }, 'parents'],
-    ['a parent variant (a migrant father with a 刑满日期)', (r: any) => { r.parents.father.until = '2030-01-01' }, 'parents.father'],
-    ['the carer', (r: any) => { r.guardianship.carer.wechat = 'abc' }, 'guardianship.carer'],
-    ['the contact', (r: any) => { r.guardianship.contact.email = 'a@b.c' }, 'guardianship.contact'],
-    ['the family', (r: any) => { r.family.income = 1000 }, 'family'],
-    ['the consent', (r: any) => { r.consent.ip = '1.2.3.4' }, 'consent'],
+    [
+      'the record',
+      (r: any) => {
+        r.extra = 1
+      },
+      '',
+    ],
+    [
+      'the child',
+      (r: any) => {
+        r.child.nickname = '小明'
+      },
+      'child',
+    ],
+    [
+      "the child's disability",
+      (r: any) => {
+        r.child.disability = { category: '5', grade: '2', certificateNo: '44142220140125015252', note: 'x' }
+      },
+      'child.disability',
+    ],
+    [
+      'the parents',
+      (r: any) => {
+        r.parents.stepfather = { situation: 'at_home', name: '王五' }
+      },
+      'parents',
+    ],
+    [
+      'a parent variant (a migrant father with a 刑满日期)',
+      (r: any) => {
+        r.parents.father.until = '2030-01-01'
+      },
+      'parents.father',
+    ],
+    [
+      'the carer',
+      (r: any) => {
+        r.guardianship.carer.wechat = 'abc'
+      },
+      'guardianship.carer',
+    ],
+    [
+      'the contact',
+      (r: any) => {
+        r.guardianship.contact.email = 'a@b.c'
+      },
+      'guardianship.contact',
+    ],
+    [
+      'the family',
+      (r: any) => {
+        r.family.income = 1000
+      },
+      'family',
+    ],
+    [
+      'the consent',
+      (r: any) => {
+        r.consent.ip = '1.2.3.4'
+      },
+      'consent',
+    ],
   ])('%s', (_, breakIt, path) => {
     const record = fixture('left-behind')
     if (path === 'child.disability') record.child.health = 'disabled'
@@ -155,7 +220,10 @@ describe('each parent situation brings exactly its fields', () => {
 
   // Dropping a field the shape requires fails, and the message names the field.
   const required = SITUATIONS.flatMap((situation) =>
-    Object.entries(VARIANTS.get(situation)!).filter(([, s]) => !isOptional(s)).map(([field]) => ({ situation, field })))
+    Object.entries(VARIANTS.get(situation)!)
+      .filter(([, s]) => !isOptional(s))
+      .map(([field]) => ({ situation, field })),
+  )
   test.each(required)('$situation without $field fails, naming the field', ({ situation, field }) => {
     const label = SITUATION_FIELDS[situation][field] ?? PARENT_COMMON_FIELDS[field as keyof typeof PARENT_COMMON_FIELDS]
     const issues = schemaIssues(fatherSchema, without(fullParent(situation), field))
@@ -167,7 +235,8 @@ describe('each parent situation brings exactly its fields', () => {
   const optional = SITUATIONS.flatMap((situation) =>
     Object.entries(VARIANTS.get(situation)!)
       .filter(([field, s]) => isOptional(s) && !(CONDITIONALLY_REQUIRED[situation] ?? []).includes(field))
-      .map(([field]) => ({ situation, field })))
+      .map(([field]) => ({ situation, field })),
+  )
   test.each(optional)('$situation without the optional $field passes', ({ situation, field }) => {
     expect(schemaIssues(fatherSchema, without(fullParent(situation), field))).toEqual([])
   })
@@ -184,7 +253,14 @@ describe('each parent situation brings exactly its fields', () => {
   })
 
   test('the required fields are what the situations need (the explicit list)', () => {
-    const requiredExtra = Object.fromEntries(SITUATIONS.map((s) => [s, extraKeys(s).filter((k) => !isOptional(VARIANTS.get(s)![k])).sort()]))
+    const requiredExtra = Object.fromEntries(
+      SITUATIONS.map((s) => [
+        s,
+        extraKeys(s)
+          .filter((k) => !isOptional(VARIANTS.get(s)![k]))
+          .sort(),
+      ]),
+    )
     expect(requiredExtra).toEqual({
       at_home: [],
       migrant_work: ['since', 'workPlace'],
@@ -209,7 +285,9 @@ describe('each parent situation brings exactly its fields', () => {
   })
 
   test('an unknown situation asks to choose one', () => {
-    expect(schemaIssues(fatherSchema, { situation: 'abroad', name: '张伟' })).toEqual([{ path: ['situation'], message: '请选择父亲的情况' }])
+    expect(schemaIssues(fatherSchema, { situation: 'abroad', name: '张伟' })).toEqual([
+      { path: ['situation'], message: '请选择父亲的情况' },
+    ])
     expect(schemaIssues(parentSchema('mother'), { name: '王丽' })).toEqual([{ path: ['situation'], message: '请选择母亲的情况' }])
   })
 })
@@ -239,7 +317,11 @@ describe('conditional rules of the parent situations', () => {
       expect(schemaIssues(fatherSchema, { ...fullParent(situation), until: '2040-01-01' })).toEqual([])
     })
     test('a start in the future fails', () => {
-      expectRefused(schemaIssues(fatherSchema, { ...fullParent(situation), since: '2026-11-29', until: '2027-12-01' }), 'since', '不能晚于今天')
+      expectRefused(
+        schemaIssues(fatherSchema, { ...fullParent(situation), since: '2026-11-29', until: '2027-12-01' }),
+        'since',
+        '不能晚于今天',
+      )
     })
   })
 
@@ -253,7 +335,11 @@ describe('conditional rules of the parent situations', () => {
       expectRefused(schemaIssues(fatherSchema, lost({ reportedToPolice: false })), 'policeReportDate', '未报案')
     })
     test('the report cannot be accepted before contact was lost', () => {
-      expectRefused(schemaIssues(fatherSchema, lost({ since: '2024-02-01', policeReportDate: '2024-01-15' })), 'policeReportDate', '不能早于')
+      expectRefused(
+        schemaIssues(fatherSchema, lost({ since: '2024-02-01', policeReportDate: '2024-01-15' })),
+        'policeReportDate',
+        '不能早于',
+      )
     })
     test('whether it was reported must be answered', () => {
       expectRefused(schemaIssues(fatherSchema, without(lost({}), 'reportedToPolice')), 'reportedToPolice', '是否已向公安机关报案')
@@ -261,16 +347,20 @@ describe('conditional rules of the parent situations', () => {
   })
 
   describe('重残: the 残疾人证号 of the parent', () => {
-    test('must begin with the parent\'s own ID number', () => {
+    test("must begin with the parent's own ID number", () => {
       const other = idFor('1983-03-04', 'male', 40)
-      expectRefused(schemaIssues(fatherSchema, { ...fullParent('severe_disability'), disabilityCertNo: `${other}11` }), 'disabilityCertNo', '前18位')
+      expectRefused(
+        schemaIssues(fatherSchema, { ...fullParent('severe_disability'), disabilityCertNo: `${other}11` }),
+        'disabilityCertNo',
+        '前18位',
+      )
     })
     test('is 20 characters: ID + category 1–7 + grade 1–4', () => {
       for (const bad of [`${FATHER_ID}81`, `${FATHER_ID}15`, `${FATHER_ID}1`, FATHER_ID]) {
         expectRefused(schemaIssues(fatherSchema, { ...fullParent('severe_disability'), disabilityCertNo: bad }), 'disabilityCertNo', '20位')
       }
     })
-    test('without the parent\'s ID number, only the certificate itself is checked', () => {
+    test("without the parent's ID number, only the certificate itself is checked", () => {
       expect(schemaIssues(fatherSchema, without(fullParent('severe_disability'), 'idNumber'))).toEqual([])
     })
   })
@@ -307,7 +397,10 @@ describe('the child: health, disability and illness', () => {
     expect(both.includes('child.illness')).toBe(!illness)
 
     // The right combination passes, in the step and in the whole record.
-    const right = { ...base, child: { ...base.child, ...(disability ? { disability: DISABILITY } : {}), ...(illness ? { illness: ILLNESS } : {}) } }
+    const right = {
+      ...base,
+      child: { ...base.child, ...(disability ? { disability: DISABILITY } : {}), ...(illness ? { illness: ILLNESS } : {}) },
+    }
     expect(stepIssues('child', right)).toEqual([])
     expect(recordIssues(right)).toEqual([])
   })
@@ -378,8 +471,8 @@ describe('the child: 户口', () => {
   })
 })
 
-describe('the child\'s ID number against the birth date, the sex and the age', () => {
-  test('a birth date that differs from the ID number is explained with the ID\'s date', () => {
+describe("the child's ID number against the birth date, the sex and the age", () => {
+  test("a birth date that differs from the ID number is explained with the ID's date", () => {
     const r = fixture('left-behind')
     r.child.birthDate = '2015-03-09'
     expectRefused(stepIssues('child', r), 'child.birthDate', '2015-03-08')
@@ -392,7 +485,7 @@ describe('the child\'s ID number against the birth date, the sex and the age', (
     expectRefused(stepIssues('child', r), 'child.sex', '身份证号码上是男')
   })
 
-  test('an invalid ID number is refused with the ID\'s own reason', () => {
+  test("an invalid ID number is refused with the ID's own reason", () => {
     const r = fixture('left-behind')
     r.child.idNumber = '441422201503081231'
     expectRefused(stepIssues('child', r), 'child.idNumber', '校验码')
@@ -431,7 +524,7 @@ describe('the child\'s ID number against the birth date, the sex and the age', (
 
 // ---- parents against their ID numbers -----------------------------------------------------------------
 
-describe('a parent\'s ID number must fit the parent', () => {
+describe("a parent's ID number must fit the parent", () => {
   test('a father whose ID number says female is refused', () => {
     const r = fixture('left-behind')
     r.parents.father.idNumber = MOTHER_ID
@@ -443,7 +536,7 @@ describe('a parent\'s ID number must fit the parent', () => {
     r.parents.mother.idNumber = FATHER_ID
     expectRefused(stepIssues('parents', r), 'parents.mother.idNumber', '性别为男')
   })
-  test('a parent\'s date in the future is refused', () => {
+  test("a parent's date in the future is refused", () => {
     const r = fixture('left-behind')
     r.parents.father.since = '2027-01-01'
     expectRefused(stepIssues('parents', r), 'parents.father.since', '不能晚于今天')
@@ -498,7 +591,7 @@ describe('who cares for the child must fit where the parents are', () => {
     }
   })
 
-  test('the carer\'s fields are all required', () => {
+  test("the carer's fields are all required", () => {
     for (const field of Object.keys(CARER)) {
       const r = fixture('left-behind')
       delete r.guardianship.carer[field]
@@ -626,8 +719,12 @@ describe('every message is Chinese', () => {
     const empty = recordIssues({})
     expect(empty.length).toBeGreaterThanOrEqual(6)
     const wrong = recordIssues({
-      schemaVersion: '1', child: { name: 3, hasHukou: 'yes', sex: 1, birthDate: 20150308, ethnicity: 1, health: [] },
-      parents: { father: { situation: 1 }, mother: null }, guardianship: [], family: { incomeSources: 'wages' }, consent: { agreed: 'true' },
+      schemaVersion: '1',
+      child: { name: 3, hasHukou: 'yes', sex: 1, birthDate: 20150308, ethnicity: 1, health: [] },
+      parents: { father: { situation: 1 }, mother: null },
+      guardianship: [],
+      family: { incomeSources: 'wages' },
+      consent: { agreed: 'true' },
     })
     expect(wrong.length).toBeGreaterThanOrEqual(10)
     for (const step of STEPS) chinese(validateStep(step.key, {}, TODAY))
@@ -635,8 +732,12 @@ describe('every message is Chinese', () => {
 
   test('crossStepIssues on partial data (as the wizard holds it) is Chinese and never throws', () => {
     const partials = [
-      {}, { child: {} }, { child: { hasHukou: true } }, { child: { hasHukou: false, idNumber: '1' } },
-      { parents: { father: { situation: 'migrant_work' } } }, { guardianship: { arrangement: 'carer' } },
+      {},
+      { child: {} },
+      { child: { hasHukou: true } },
+      { child: { hasHukou: false, idNumber: '1' } },
+      { parents: { father: { situation: 'migrant_work' } } },
+      { guardianship: { arrangement: 'carer' } },
       { child: { birthDate: '2000-01-01', health: 'disabled', disability: { category: '5', grade: '2', certificateNo: '123' } } },
     ]
     for (const p of partials) chinese(crossStepIssues(p as never, ['child', 'parents', 'guardianship'], TODAY))
@@ -675,12 +776,14 @@ describe('the grandparents (family.grandparents)', () => {
       maternalGrandmother: { status: 'unknown' },
     }
     expect(recordIssues(withGrandparents(ok))).toEqual([])
-    const issues = recordIssues(withGrandparents({
-      ...ok,
-      paternalGrandfather: { status: 'living' },
-      maternalGrandfather: { status: 'deceased', name: '李某' },
-      maternalGrandmother: undefined,
-    }))
+    const issues = recordIssues(
+      withGrandparents({
+        ...ok,
+        paternalGrandfather: { status: 'living' },
+        maternalGrandfather: { status: 'deceased', name: '李某' },
+        maternalGrandmother: undefined,
+      }),
+    )
     expect(issues.map(pathOf).sort()).toEqual([
       'family.grandparents.maternalGrandfather',
       'family.grandparents.maternalGrandmother',
@@ -691,10 +794,14 @@ describe('the grandparents (family.grandparents)', () => {
   })
 
   test('a birth date in the future is refused', () => {
-    const issues = recordIssues(withGrandparents({
-      paternalGrandfather: { status: 'living', name: '陈大山', birthDate: '2027-01-01' },
-      paternalGrandmother: { status: 'unknown' }, maternalGrandfather: { status: 'unknown' }, maternalGrandmother: { status: 'unknown' },
-    }))
+    const issues = recordIssues(
+      withGrandparents({
+        paternalGrandfather: { status: 'living', name: '陈大山', birthDate: '2027-01-01' },
+        paternalGrandmother: { status: 'unknown' },
+        maternalGrandfather: { status: 'unknown' },
+        maternalGrandmother: { status: 'unknown' },
+      }),
+    )
     expect(issues).toEqual([{ path: ['family', 'grandparents', 'paternalGrandfather', 'birthDate'], message: '祖父出生日期不能晚于今天' }])
   })
 })

@@ -3,14 +3,27 @@
  * not read from RULES, so the test fails if the machine allows or forbids anything it should not.
  */
 import {
-  ACTIONS, MIN_REASON_LENGTH, STATUSES, allowedActions, awaitingRole, transition,
-  type Action, type Role, type Status,
+  ACTIONS,
+  MIN_REASON_LENGTH,
+  STATUSES,
+  allowedActions,
+  awaitingRole,
+  transition,
+  type Action,
+  type Role,
+  type Status,
 } from '@/domain/status'
 import { isChineseMessage } from './helpers'
 
 // ---- the expected legal moves -------------------------------------------------------------------------
 
-interface Move { status: Status; action: Action; role: Role; to: Status; reason?: true }
+interface Move {
+  status: Status
+  action: Action
+  role: Role
+  to: Status
+  reason?: true
+}
 
 /** Every legal (status, action, role) and where it leads. `to` equal to `status`: the status stays. */
 const LEGAL: readonly Move[] = [
@@ -36,7 +49,17 @@ const LEGAL: readonly Move[] = [
   { status: 'township_approved', action: 'return', role: 'county_admin', to: 'returned', reason: true },
 ]
 
-const ALL_STATUSES: Status[] = ['draft', 'submitted', 'village_review', 'verified', 'township_approved', 'confirmed', 'rejected', 'returned', 'withdrawn']
+const ALL_STATUSES: Status[] = [
+  'draft',
+  'submitted',
+  'village_review',
+  'verified',
+  'township_approved',
+  'confirmed',
+  'rejected',
+  'returned',
+  'withdrawn',
+]
 const ALL_ACTIONS: Action[] = ['submit', 'withdraw', 'start_review', 'verify', 'return', 'record_visit', 'approve', 'confirm', 'refuse']
 const ALL_ROLES: Role[] = ['guardian', 'village_worker', 'township_supervisor', 'county_admin']
 
@@ -75,7 +98,10 @@ test('the full legal path: draft → submitted → village_review → verified �
 
 test('returned with a reason, then submitted again, at each level of review', () => {
   const returns: [Status, Role][] = [
-    ['submitted', 'village_worker'], ['village_review', 'village_worker'], ['verified', 'township_supervisor'], ['township_approved', 'county_admin'],
+    ['submitted', 'village_worker'],
+    ['village_review', 'village_worker'],
+    ['verified', 'township_supervisor'],
+    ['township_approved', 'county_admin'],
   ]
   for (const [from, role] of returns) {
     expect(go(from, 'return', role, REASON)).toEqual({ ok: true, from, to: 'returned', changed: true })
@@ -102,8 +128,12 @@ describe('a written reason', () => {
   })
 
   test('county refuse: with a written reason it becomes 不予认定', () => {
-    expect(go('township_approved', 'refuse', 'county_admin', '父母一方在家，不符合认定条件'))
-      .toEqual({ ok: true, from: 'township_approved', to: 'rejected', changed: true })
+    expect(go('township_approved', 'refuse', 'county_admin', '父母一方在家，不符合认定条件')).toEqual({
+      ok: true,
+      from: 'township_approved',
+      to: 'rejected',
+      changed: true,
+    })
   })
 
   test('actions that need no reason ignore one', () => {
@@ -142,7 +172,8 @@ describe('every (status × action × role)', () => {
       expect(result).toEqual({ ok: true, from: status, to: move.to, changed: move.to !== status })
     } else {
       expect(result.ok).toBe(false)
-      if (!result.ok) expect({ reason: result.reason, chinese: isChineseMessage(result.reason) }).toEqual({ reason: result.reason, chinese: true })
+      if (!result.ok)
+        expect({ reason: result.reason, chinese: isChineseMessage(result.reason) }).toEqual({ reason: result.reason, chinese: true })
     }
   })
 })
@@ -164,10 +195,15 @@ test('the refusal says why: the role, or the status', () => {
 
 test('each status waits in the queue of the role that moves it on', () => {
   const expected: Record<Status, Role | undefined> = {
-    draft: 'guardian', returned: 'guardian',
-    submitted: 'village_worker', village_review: 'village_worker',
-    verified: 'township_supervisor', township_approved: 'county_admin',
-    confirmed: undefined, rejected: undefined, withdrawn: undefined,
+    draft: 'guardian',
+    returned: 'guardian',
+    submitted: 'village_worker',
+    village_review: 'village_worker',
+    verified: 'township_supervisor',
+    township_approved: 'county_admin',
+    confirmed: undefined,
+    rejected: undefined,
+    withdrawn: undefined,
   }
   for (const status of ALL_STATUSES) expect({ status, role: awaitingRole(status) }).toEqual({ status, role: expected[status] })
 })

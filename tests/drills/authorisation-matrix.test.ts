@@ -16,9 +16,27 @@ import { startServer, type ServerProcess } from './support/server-process'
 
 jest.setTimeout(60_000)
 type Cell = number | 'sees' | 'blind'
-const ENDPOINTS = ['list', 'get', 'reveal', 'history', 'edit', 'withdraw', 'start_review', 'approve', 'confirm', 'queue', 'stats', 'export', 'regions', 'print', 'application'] as const
+const ENDPOINTS = [
+  'list',
+  'get',
+  'reveal',
+  'history',
+  'edit',
+  'withdraw',
+  'start_review',
+  'approve',
+  'confirm',
+  'queue',
+  'stats',
+  'export',
+  'regions',
+  'print',
+  'application',
+] as const
 type Endpoint = (typeof ENDPOINTS)[number]
 
+// The matrix reads as a table: one row per actor, one column per endpoint.
+// prettier-ignore
 const MATRIX: Record<string, Cell[]> = {
   //                          list     get  reveal history edit withdraw start  approve confirm queue    stats    export   regions print application
   'guardian (owner)':        ['sees',  200, 403,    200,    200, 200,     403,   403,    403,    403,     403,     403,     200, 403, 403],
@@ -35,10 +53,14 @@ const MATRIX: Record<string, Cell[]> = {
 }
 
 const WORKERS: [string, 'village_worker' | 'township_supervisor' | 'county_admin', string | null][] = [
-  ['village worker, 茅坪', 'village_worker', '441422101200'], ['village worker, 左弼', 'village_worker', '441422101201'],
-  ['township, 茶阳镇', 'township_supervisor', '441422101'], ['township, 湖寮镇', 'township_supervisor', '441422100'],
-  ['county, 大埔县', 'county_admin', '441422'], ['county, 梅县区', 'county_admin', '441421'],
-  ['worker without region', 'village_worker', null], ['disabled worker, 茅坪', 'village_worker', '441422101200'],
+  ['village worker, 茅坪', 'village_worker', '441422101200'],
+  ['village worker, 左弼', 'village_worker', '441422101201'],
+  ['township, 茶阳镇', 'township_supervisor', '441422101'],
+  ['township, 湖寮镇', 'township_supervisor', '441422100'],
+  ['county, 大埔县', 'county_admin', '441422'],
+  ['county, 梅县区', 'county_admin', '441421'],
+  ['worker without region', 'village_worker', null],
+  ['disabled worker, 茅坪', 'village_worker', '441422101200'],
 ]
 
 describe.each(BACKENDS)('authorisation matrix (%s)', (backend) => {
@@ -94,23 +116,30 @@ describe.each(BACKENDS)('authorisation matrix (%s)', (backend) => {
 
     const cell = async (token: string | undefined, endpoint: Endpoint): Promise<Cell> => {
       const get = (path: string) => http.json('GET', `/api/v1${path}`, token)
-      const seen = (status: number, holds: boolean, empty: boolean): Cell => (status !== 200 ? status : holds ? 'sees' : empty ? 'blind' : 500)
+      const seen = (status: number, holds: boolean, empty: boolean): Cell =>
+        status !== 200 ? status : holds ? 'sees' : empty ? 'blind' : 500
       switch (endpoint) {
         case 'list': {
           const res = await get('/registrations')
           const ids = res.status === 200 ? JSON.parse(res.text).items.map((i: { id: string }) => i.id) : []
           return seen(res.status, ids.includes(base.id), ids.length === 0)
         }
-        case 'get': return (await get(`/registrations/${base.id}`)).status
-        case 'reveal': return (await http.json('POST', `/api/v1/registrations/${base.id}/reveal`, token, { field: 'child.idNumber' })).status
-        case 'history': return (await get(`/registrations/${base.id}/history`)).status
+        case 'get':
+          return (await get(`/registrations/${base.id}`)).status
+        case 'reveal':
+          return (await http.json('POST', `/api/v1/registrations/${base.id}/reveal`, token, { field: 'child.idNumber' })).status
+        case 'history':
+          return (await get(`/registrations/${base.id}/history`)).status
         case 'edit': {
           const { id, record } = await recordIn('returned')
           const edited = { ...record, child: { ...record.child, residenceAddress: `${record.child.residenceAddress}（东侧）` } }
           return (await http.json('PUT', `/api/v1/registrations/${id}`, token, { record: edited, baseVersion: 2 })).status
         }
-        case 'withdraw': return (await http.json('POST', `/api/v1/registrations/${(await recordIn('submitted')).id}/withdraw`, token)).status
-        case 'start_review': case 'approve': case 'confirm': {
+        case 'withdraw':
+          return (await http.json('POST', `/api/v1/registrations/${(await recordIn('submitted')).id}/withdraw`, token)).status
+        case 'start_review':
+        case 'approve':
+        case 'confirm': {
           const before = { start_review: 'submitted', approve: 'verified', confirm: 'township_approved' } as const
           const { id } = await recordIn(before[endpoint])
           return (await http.json('POST', `/api/v1/registrations/${id}/review`, token, { action: endpoint })).status
@@ -126,19 +155,39 @@ describe.each(BACKENDS)('authorisation matrix (%s)', (backend) => {
           return seen(res.status, total > 0, total === 0)
         }
         case 'export': {
-          const res = await http.send({ method: 'GET', path: '/api/v1/export.xlsx', headers: token ? { authorization: `Bearer ${token}` } : {} })
+          const res = await http.send({
+            method: 'GET',
+            path: '/api/v1/export.xlsx',
+            headers: token ? { authorization: `Bearer ${token}` } : {},
+          })
           if (res.status !== 200) return res.status
           const wb = new ExcelJS.Workbook()
           await wb.xlsx.load(res.raw as never)
           // Children's rows: those numbered in the first column of the village sheets (not the summary's).
-          const rows = wb.worksheets.filter((ws) => ws.name !== '汇总')
+          const rows = wb.worksheets
+            .filter((ws) => ws.name !== '汇总')
             .reduce((n, ws) => n + ws.getColumn(1).values.filter((v, r) => r >= 6 && typeof v === 'number').length, 0)
           return seen(200, rows > 0, rows === 0)
         }
-        case 'regions': return (await get('/regions/441422/villages')).status
+        case 'regions':
+          return (await get('/regions/441422/villages')).status
         // The base record is a left-behind child: its application is refused (409) once the caller may reach it.
-        case 'print': return (await http.send({ method: 'GET', path: `/api/v1/registrations/${base.id}/form.pdf`, headers: token ? { authorization: `Bearer ${token}` } : {} })).status
-        case 'application': return (await http.send({ method: 'GET', path: `/api/v1/registrations/${base.id}/allowance-application.pdf`, headers: token ? { authorization: `Bearer ${token}` } : {} })).status
+        case 'print':
+          return (
+            await http.send({
+              method: 'GET',
+              path: `/api/v1/registrations/${base.id}/form.pdf`,
+              headers: token ? { authorization: `Bearer ${token}` } : {},
+            })
+          ).status
+        case 'application':
+          return (
+            await http.send({
+              method: 'GET',
+              path: `/api/v1/registrations/${base.id}/allowance-application.pdf`,
+              headers: token ? { authorization: `Bearer ${token}` } : {},
+            })
+          ).status
       }
     }
 
@@ -150,6 +199,8 @@ describe.each(BACKENDS)('authorisation matrix (%s)', (backend) => {
     }
     expect(actual).toEqual(MATRIX)
     const cells = Object.keys(MATRIX).length * ENDPOINTS.length
-    console.log(`drill authorisation matrix (${backend}): ${Object.keys(MATRIX).length} roles × ${ENDPOINTS.length} endpoints = ${cells} cells in ${Date.now() - started} ms, all as written`)
+    console.log(
+      `drill authorisation matrix (${backend}): ${Object.keys(MATRIX).length} roles × ${ENDPOINTS.length} endpoints = ${cells} cells in ${Date.now() - started} ms, all as written`,
+    )
   })
 })

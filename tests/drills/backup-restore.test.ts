@@ -21,7 +21,12 @@ jest.setTimeout(60_000)
 const CLIENTS = 20
 const BACKUP_AFTER_ACKS = 100
 
-interface Sent { id: string; token: string; record: unknown; status?: number }
+interface Sent {
+  id: string
+  token: string
+  record: unknown
+  status?: number
+}
 
 describe('backup during writes, restore into a fresh folder (sqlite)', () => {
   let db: DrillDatabase
@@ -54,32 +59,47 @@ describe('backup during writes, restore into a fresh folder (sqlite)', () => {
 
     // Each client writes one registration after another until the backup has finished and 50 more have been
     // acknowledged after it (40 s at most).
-    await Promise.all(tokens.map(async (token) => {
-      while (!(backupDone && acksAfterBackup >= 50) && Date.now() - started < 40_000) {
-        const item: Sent = { id: randomUUID(), token, record: freshRecord(rand) }
-        sent.push(item)
-        const res = await load.json('PUT', `/api/v1/registrations/${item.id}`, token, item.record)
-        item.status = res.status
-        if (res.status !== 201) throw new Error(`PUT ${res.status}: ${res.text}`)
-        acked++
-        if (backupDone) acksAfterBackup++
-        else if (backup) acksDuringBackup++
-        if (!backup && acked >= BACKUP_AFTER_ACKS) {
-          backupStarted = sent.filter((s) => s.status === 201)
-          backup = runCli('backup', [dest], { DATA_DIR: db.dataDir, ...env })
-          backup.then(() => { backupDone = true }, () => { backupDone = true })
+    await Promise.all(
+      tokens.map(async (token) => {
+        while (!(backupDone && acksAfterBackup >= 50) && Date.now() - started < 40_000) {
+          const item: Sent = { id: randomUUID(), token, record: freshRecord(rand) }
+          sent.push(item)
+          const res = await load.json('PUT', `/api/v1/registrations/${item.id}`, token, item.record)
+          item.status = res.status
+          if (res.status !== 201) throw new Error(`PUT ${res.status}: ${res.text}`)
+          acked++
+          if (backupDone) acksAfterBackup++
+          else if (backup) acksDuringBackup++
+          if (!backup && acked >= BACKUP_AFTER_ACKS) {
+            backupStarted = sent.filter((s) => s.status === 201)
+            backup = runCli('backup', [dest], { DATA_DIR: db.dataDir, ...env })
+            backup.then(
+              () => {
+                backupDone = true
+              },
+              () => {
+                backupDone = true
+              },
+            )
+          }
         }
-      }
-    }))
+      }),
+    )
     const made = await backup!
     expect(made.code).toBe(0)
     expect(made.out).toMatch(/已备份到/)
     const acknowledged = sent.filter((s) => s.status === 201)
     const copy = new SQLite(dest, { readonly: true })
     const inBackup = (copy.prepare('select count(*) as n from registrations').get() as { n: number }).n
-    const whole = (copy.prepare(`select count(*) as n from registrations r
+    const whole = (
+      copy
+        .prepare(
+          `select count(*) as n from registrations r
       where (select count(*) from registration_events e where e.registration_id = r.id) = 1
-        and (select count(*) from audit_log a where a.target_id = r.id and a.action = 'create') = 1`).get() as { n: number }).n
+        and (select count(*) from audit_log a where a.target_id = r.id and a.action = 'create') = 1`,
+        )
+        .get() as { n: number }
+    ).n
     copy.close()
     expect(whole).toBe(inBackup)
     expect(inBackup).toBeGreaterThanOrEqual(backupStarted!.length)
@@ -93,11 +113,17 @@ describe('backup during writes, restore into a fresh folder (sqlite)', () => {
     clients.push(check)
     for (const s of backupStarted!) {
       const res = await check.json('GET', `/api/v1/registrations/${s.id}`, s.token)
-      expect({ id: s.id, status: res.status, record: res.status === 200 ? JSON.parse(res.text).record : undefined }).toEqual({ id: s.id, status: 200, record: s.record })
+      expect({ id: s.id, status: res.status, record: res.status === 200 ? JSON.parse(res.text).record : undefined }).toEqual({
+        id: s.id,
+        status: 200,
+        record: s.record,
+      })
     }
-    console.log(`drill backup (sqlite): ${CLIENTS} clients, backup started after ${backupStarted!.length} acknowledgements and took ${made.ms} ms ` +
-      `(${acksDuringBackup} more acknowledged meanwhile); ${inBackup} registrations in the copy, all whole; ` +
-      `restore ${restored.ms} ms; all ${backupStarted!.length} earlier registrations read back from the restored server; ${acknowledged.length} acknowledged in all`)
+    console.log(
+      `drill backup (sqlite): ${CLIENTS} clients, backup started after ${backupStarted!.length} acknowledgements and took ${made.ms} ms ` +
+        `(${acksDuringBackup} more acknowledged meanwhile); ${inBackup} registrations in the copy, all whole; ` +
+        `restore ${restored.ms} ms; all ${backupStarted!.length} earlier registrations read back from the restored server; ${acknowledged.length} acknowledged in all`,
+    )
     rmSync(dest, { force: true })
   })
 })

@@ -38,13 +38,20 @@ describe.each(BACKENDS)('hostile requests (%s)', (backend) => {
     await db.addWorker('drill-maoping', 'village_worker', '441422101200', 'drill-password')
     await db.addWorker('drill-zuobi', 'village_worker', '441422101201', 'drill-password')
     const login = async (username: string) =>
-      JSON.parse((await http.json('POST', '/api/v1/auth/worker-login', undefined, { username, password: 'drill-password' })).text).token as string
+      JSON.parse((await http.json('POST', '/api/v1/auth/worker-login', undefined, { username, password: 'drill-password' })).text)
+        .token as string
     const ownedRecord = freshRecord(prng(SEED), 'left-behind')
     const owned = '3f1c2b4a-5d6e-4f70-8a9b-0c1d2e3f4a5b'
     expect((await http.json('PUT', `/api/v1/registrations/${owned}`, owner, ownedRecord)).status).toBe(201)
     const actors: Actors = {
-      owner, other, owned, ownedRecord, worker: await login('drill-maoping'), neighbour: await login('drill-zuobi'),
-      ownerId: JSON.parse((await http.json('GET', '/api/v1/auth/me', owner)).text).user.id, secret: db.jwtSecret(),
+      owner,
+      other,
+      owned,
+      ownedRecord,
+      worker: await login('drill-maoping'),
+      neighbour: await login('drill-zuobi'),
+      ownerId: JSON.parse((await http.json('GET', '/api/v1/auth/me', owner)).text).user.id,
+      secret: db.jwtSecret(),
     }
     const before = { registrations: await db.count('registrations'), events: await db.count('registration_events') }
     const ownedBefore = (await http.json('GET', `/api/v1/registrations/${owned}`, owner)).text
@@ -57,7 +64,12 @@ describe.each(BACKENDS)('hostile requests (%s)', (backend) => {
       const r = requests[i]
       try {
         const res = await http.send(r)
-        return { label: r.label, write: r.method !== 'GET' && r.method !== 'HEAD' && !r.path.includes('/auth/'), status: res.status, leak: INTERNALS.test(res.text) ? res.text.slice(0, 300) : undefined }
+        return {
+          label: r.label,
+          write: r.method !== 'GET' && r.method !== 'HEAD' && !r.path.includes('/auth/'),
+          status: res.status,
+          leak: INTERNALS.test(res.text) ? res.text.slice(0, 300) : undefined,
+        }
       } catch (err) {
         // Only a body over the limit may be cut off mid-upload, after the server has refused it.
         const big = Buffer.byteLength(r.body ?? '') > 256 * 1024
@@ -77,6 +89,8 @@ describe.each(BACKENDS)('hostile requests (%s)', (backend) => {
     expect(server.alive()).toBe(true)
 
     const tally = outcomes.reduce<Record<number, number>>((t, o) => ({ ...t, [o.status]: (t[o.status] ?? 0) + 1 }), {})
-    console.log(`drill hostile (${backend}): ${requests.length} requests (${fixed.length} catalogue, ${requests.length - fixed.length} random, seed ${SEED}) in ${elapsed} ms → ${JSON.stringify(tally)}; nothing stored, /healthz 200`)
+    console.log(
+      `drill hostile (${backend}): ${requests.length} requests (${fixed.length} catalogue, ${requests.length - fixed.length} random, seed ${SEED}) in ${elapsed} ms → ${JSON.stringify(tally)}; nothing stored, /healthz 200`,
+    )
   })
 })

@@ -19,7 +19,11 @@ import { startServer, type ServerProcess } from './support/server-process'
 jest.setTimeout(90_000)
 const CLIENTS = 8
 
-interface Sent { id: string; token: string; record: any }
+interface Sent {
+  id: string
+  token: string
+  record: any
+}
 
 describe.each(BACKENDS)('key rotation under writes (%s)', (backend) => {
   let db: DrillDatabase
@@ -55,24 +59,53 @@ describe.each(BACKENDS)('key rotation under writes (%s)', (backend) => {
     // 1. Under A.
     let { s, c } = await start(A, IA)
     const tokens = await Promise.all(Array.from({ length: CLIENTS }, (_, i) => guardianToken(c, `drill-rotation-${i}`)))
-    await Promise.all(tokens.map(async (token) => { for (let k = 0; k < 20; k++) await write(c, token) }))
+    await Promise.all(
+      tokens.map(async (token) => {
+        for (let k = 0; k < 20; k++) await write(c, token)
+      }),
+    )
     const returned = acked[0]
     await db.addWorker('drill-rotation-worker', 'village_worker', returned.record.child.residenceRegion, 'drill-password')
-    const workerToken = async (h: Client) => JSON.parse((await h.json('POST', '/api/v1/auth/worker-login', undefined, { username: 'drill-rotation-worker', password: 'drill-password' })).text).token as string
+    const workerToken = async (h: Client) =>
+      JSON.parse(
+        (await h.json('POST', '/api/v1/auth/worker-login', undefined, { username: 'drill-rotation-worker', password: 'drill-password' }))
+          .text,
+      ).token as string
     let worker = await workerToken(c)
     expect((await c.json('POST', `/api/v1/registrations/${returned.id}/review`, worker, { action: 'start_review' })).status).toBe(200)
-    expect((await c.json('POST', `/api/v1/registrations/${returned.id}/review`, worker, { action: 'return', reason: '请核对孩子姓名', fields: ['child.name'] })).status).toBe(200)
+    expect(
+      (
+        await c.json('POST', `/api/v1/registrations/${returned.id}/review`, worker, {
+          action: 'return',
+          reason: '请核对孩子姓名',
+          fields: ['child.name'],
+        })
+      ).status,
+    ).toBe(200)
     const underA = acked.length
     await s.stop()
 
     // 2. "B,A", the rewrite running while the guardians keep writing.
     ;({ s, c } = await start(`${B},${A}`, `${IB},${IA}`))
     let rewriting = true
-    const writers = Promise.all(tokens.map(async (token) => { while (rewriting) await write(c, token) }))
-    const run = await runCli('reencrypt', ['--batch', '25', '--pause', '5'], { DATA_DIR: db.dataDir, DATABASE_URL: db.databaseUrl ?? '', ...base, HUTONG_DATA_KEY: `${B},${A}`, HUTONG_INDEX_KEY: `${IB},${IA}` })
+    const writers = Promise.all(
+      tokens.map(async (token) => {
+        while (rewriting) await write(c, token)
+      }),
+    )
+    const run = await runCli('reencrypt', ['--batch', '25', '--pause', '5'], {
+      DATA_DIR: db.dataDir,
+      DATABASE_URL: db.databaseUrl ?? '',
+      ...base,
+      HUTONG_DATA_KEY: `${B},${A}`,
+      HUTONG_INDEX_KEY: `${IB},${IA}`,
+    })
     rewriting = false
     await writers
-    expect({ code: run.code, out: run.out }).toEqual({ code: 0, out: expect.stringContaining('旧密钥可以从 HUTONG_DATA_KEY / HUTONG_INDEX_KEY 中移除') })
+    expect({ code: run.code, out: run.out }).toEqual({
+      code: 0,
+      out: expect.stringContaining('旧密钥可以从 HUTONG_DATA_KEY / HUTONG_INDEX_KEY 中移除'),
+    })
     const writtenDuring = acked.length - underA
     const readAll = async (h: Client) => {
       for (const a of acked) {
@@ -85,7 +118,13 @@ describe.each(BACKENDS)('key rotation under writes (%s)', (backend) => {
       expect(JSON.parse(search.text).items.map((i: { id: string }) => i.id)).toContain(returned.id)
     }
     await readAll(c)
-    const check = await runCli('reencrypt', ['--check'], { DATA_DIR: db.dataDir, DATABASE_URL: db.databaseUrl ?? '', ...base, HUTONG_DATA_KEY: `${B},${A}`, HUTONG_INDEX_KEY: `${IB},${IA}` })
+    const check = await runCli('reencrypt', ['--check'], {
+      DATA_DIR: db.dataDir,
+      DATABASE_URL: db.databaseUrl ?? '',
+      ...base,
+      HUTONG_DATA_KEY: `${B},${A}`,
+      HUTONG_INDEX_KEY: `${IB},${IA}`,
+    })
     expect(check.code).toBe(0)
     await s.stop()
 
@@ -94,7 +133,9 @@ describe.each(BACKENDS)('key rotation under writes (%s)', (backend) => {
     worker = await workerToken(c)
     await readAll(c)
     const rewritten = /已重新加密登记 (\d+) 条、历史记录 (\d+) 条/.exec(run.out)
-    console.log(`drill key rotation (${backend}): ${underA} registrations under A, ${writtenDuring} more written under "B,A" while server:reencrypt ran ` +
-      `(${run.ms} ms, rewrote ${rewritten?.[1]} records and ${rewritten?.[2]} history details); all ${acked.length} readable and searchable with B alone`)
+    console.log(
+      `drill key rotation (${backend}): ${underA} registrations under A, ${writtenDuring} more written under "B,A" while server:reencrypt ran ` +
+        `(${run.ms} ms, rewrote ${rewritten?.[1]} records and ${rewritten?.[2]} history details); all ${acked.length} readable and searchable with B alone`,
+    )
   })
 })

@@ -17,7 +17,12 @@ const CLIENTS = 8
 const KILL_AFTER_ACKS = 300
 const SEED = Number(process.env.DRILL_SEED ?? 20261128)
 
-interface Sent { id: string; token: string; record: unknown; status?: number }
+interface Sent {
+  id: string
+  token: string
+  record: unknown
+  status?: number
+}
 
 describe.each(BACKENDS)('kill -9 under write load (%s)', (backend) => {
   let db: DrillDatabase
@@ -40,19 +45,21 @@ describe.each(BACKENDS)('kill -9 under write load (%s)', (backend) => {
     const started = Date.now()
 
     // Each client sends one registration after another until the server is gone (or 20 s have passed).
-    await Promise.all(tokens.map(async (token) => {
-      while (first.alive() && Date.now() - started < 20_000) {
-        const item: Sent = { id: randomUUID(), token, record: freshRecord(rand) }
-        sent.push(item)
-        try {
-          const res = await load.json('PUT', `/api/v1/registrations/${item.id}`, token, item.record)
-          item.status = res.status
-          if (res.status >= 200 && res.status < 300 && ++acked === KILL_AFTER_ACKS) first.proc.kill('SIGKILL')
-        } catch {
-          break // the connection died with the server: this one is unacknowledged
+    await Promise.all(
+      tokens.map(async (token) => {
+        while (first.alive() && Date.now() - started < 20_000) {
+          const item: Sent = { id: randomUUID(), token, record: freshRecord(rand) }
+          sent.push(item)
+          try {
+            const res = await load.json('PUT', `/api/v1/registrations/${item.id}`, token, item.record)
+            item.status = res.status
+            if (res.status >= 200 && res.status < 300 && ++acked === KILL_AFTER_ACKS) first.proc.kill('SIGKILL')
+          } catch {
+            break // the connection died with the server: this one is unacknowledged
+          }
         }
-      }
-    }))
+      }),
+    )
     await first.kill()
     load.close()
     expect(first.proc.signalCode).toBe('SIGKILL')
@@ -89,7 +96,9 @@ describe.each(BACKENDS)('kill -9 under write load (%s)', (backend) => {
     expect(rows.length).toBe(acknowledged.length + landed.length)
     expect(rows.filter((r) => Number(r.version) !== 1 || Number(r.events) !== 1 || Number(r.audits) !== 1)).toEqual([])
     if (backend === 'sqlite') expect(await db.rows('pragma integrity_check')).toEqual([{ integrity_check: 'ok' }])
-    console.log(`drill kill -9 (${backend}): ${sent.length} sent by ${CLIENTS} clients in ${Date.now() - started} ms, ` +
-      `${acknowledged.length} acknowledged and intact after restart, ${unanswered.length} in flight at the kill (${landed.length} landed whole)`)
+    console.log(
+      `drill kill -9 (${backend}): ${sent.length} sent by ${CLIENTS} clients in ${Date.now() - started} ms, ` +
+        `${acknowledged.length} acknowledged and intact after restart, ${unanswered.length} in flight at the kill (${landed.length} landed whole)`,
+    )
   })
 })

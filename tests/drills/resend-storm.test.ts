@@ -42,8 +42,10 @@ describe.each(BACKENDS)('re-send storm (%s)', (backend) => {
       const codes: number[] = []
       for (let k = c; k < SENDS; k += CLIENTS) {
         const res = await http.send({
-          method: 'PUT', path: `/api/v1/registrations/${id}`,
-          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: bodies[c % 2],
+          method: 'PUT',
+          path: `/api/v1/registrations/${id}`,
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+          body: bodies[c % 2],
         })
         codes.push(res.status)
       }
@@ -64,6 +66,8 @@ describe.each(BACKENDS)('re-send storm (%s)', (backend) => {
     expect(await db.count('registrations')).toBe(1)
     expect(await db.count('registration_events')).toBe(1)
     expect(await db.rows('select action from audit_log where target_id = ?', id)).toEqual([{ action: 'create' }])
-    console.log(`drill re-send (${backend}): ${SENDS} PUTs of one submission from ${CLIENTS} clients in ${elapsed} ms → ${JSON.stringify(tally)}, 1 record`)
+    console.log(
+      `drill re-send (${backend}): ${SENDS} PUTs of one submission from ${CLIENTS} clients in ${elapsed} ms → ${JSON.stringify(tally)}, 1 record`,
+    )
   })
 })

@@ -18,7 +18,12 @@ const CLIENTS = 40
 const SIGNAL_AFTER_ACKS = 100
 const EXIT_WITHIN_MS = 10_000
 
-interface Sent { id: string; token: string; record: unknown; status?: number }
+interface Sent {
+  id: string
+  token: string
+  record: unknown
+  status?: number
+}
 
 describe.each(BACKENDS)('SIGTERM under write load (%s)', (backend) => {
   let db: DrillDatabase
@@ -47,31 +52,37 @@ describe.each(BACKENDS)('SIGTERM under write load (%s)', (backend) => {
     let signalledAt = 0
     const started = Date.now()
 
-    await Promise.all(tokens.map(async (token, c) => {
-      const keepsSending = c % 2 === 0
-      while (first.alive() && Date.now() - started < 20_000 && (!signalledAt || keepsSending)) {
-        const item: Sent = { id: randomUUID(), token, record: freshRecord(rand) }
-        sent.push(item)
-        try {
-          const res = await load.json('PUT', `/api/v1/registrations/${item.id}`, token, item.record)
-          item.status = res.status
-          if (res.status >= 300) break // refused while closing: the outbox would send it again later
-          if (++acked === SIGNAL_AFTER_ACKS) {
-            signalledAt = Date.now()
-            first.proc.kill('SIGTERM')
+    await Promise.all(
+      tokens.map(async (token, c) => {
+        const keepsSending = c % 2 === 0
+        while (first.alive() && Date.now() - started < 20_000 && (!signalledAt || keepsSending)) {
+          const item: Sent = { id: randomUUID(), token, record: freshRecord(rand) }
+          sent.push(item)
+          try {
+            const res = await load.json('PUT', `/api/v1/registrations/${item.id}`, token, item.record)
+            item.status = res.status
+            if (res.status >= 300) break // refused while closing: the outbox would send it again later
+            if (++acked === SIGNAL_AFTER_ACKS) {
+              signalledAt = Date.now()
+              first.proc.kill('SIGTERM')
+            }
+          } catch {
+            break // connection refused or closed: unacknowledged
           }
-        } catch {
-          break // connection refused or closed: unacknowledged
         }
-      }
-    }))
+      }),
+    )
     // The idle keep-alive connections of the clients that stopped stay open until the server ends them.
     const exit = await Promise.race([first.exited, new Promise<undefined>((r) => setTimeout(r, EXIT_WITHIN_MS + 5_000))])
     const exitMs = exit ? exit.at - signalledAt : undefined
     if (!exit) await first.kill()
     load.close()
-    console.log(`drill SIGTERM (${backend}): ${sent.length} sent by ${CLIENTS} clients, signal after ${SIGNAL_AFTER_ACKS} acknowledgements; ` +
-      (exit ? `exit ${exit.code ?? exit.signal} ${exitMs} ms after the signal` : `still running ${EXIT_WITHIN_MS + 5_000} ms after the signal (killed)`))
+    console.log(
+      `drill SIGTERM (${backend}): ${sent.length} sent by ${CLIENTS} clients, signal after ${SIGNAL_AFTER_ACKS} acknowledgements; ` +
+        (exit
+          ? `exit ${exit.code ?? exit.signal} ${exitMs} ms after the signal`
+          : `still running ${EXIT_WITHIN_MS + 5_000} ms after the signal (killed)`),
+    )
     expect(exit?.code).toBe(0)
     expect(exitMs).toBeLessThan(EXIT_WITHIN_MS)
 
@@ -102,7 +113,9 @@ describe.each(BACKENDS)('SIGTERM under write load (%s)', (backend) => {
         and (select count(*) from audit_log a where a.target_id = r.id and a.action = 'create') = 1`)
     expect(Number(rows[0].n)).toBe(acknowledged.length + landed)
     expect(await db.count('registrations')).toBe(acknowledged.length + landed)
-    console.log(`drill SIGTERM (${backend}): ${acknowledged.length} acknowledged, all stored; ${refused.length} refused with 503 while closing, ` +
-      `${unanswered.length} unanswered (${landed} of those landed whole)`)
+    console.log(
+      `drill SIGTERM (${backend}): ${acknowledged.length} acknowledged, all stored; ${refused.length} refused with 503 while closing, ` +
+        `${unanswered.length} unanswered (${landed} of those landed whole)`,
+    )
   })
 })

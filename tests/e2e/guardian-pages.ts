@@ -19,7 +19,11 @@ export async function choose(page: Page, path: string, label: string) {
 
 export async function pickOption(page: Page, path: string, label: string) {
   await page.locator(`${fid(path)} .field__picker`).click()
-  await page.locator(`${fid(path)} .sheet`).getByText(label, { exact: true }).first().click()
+  await page
+    .locator(`${fid(path)} .sheet`)
+    .getByText(label, { exact: true })
+    .first()
+    .click()
 }
 
 export async function pickDate(page: Page, path: string, iso: string) {
@@ -29,13 +33,21 @@ export async function pickDate(page: Page, path: string, iso: string) {
   await cell(`y${y}`).click()
   await cell(`m${m}`).click()
   await cell(`d${d}`).click()
-  await page.locator(`${fid(path)} .sheet`).getByText('确定', { exact: true }).click()
+  await page
+    .locator(`${fid(path)} .sheet`)
+    .getByText('确定', { exact: true })
+    .click()
 }
 
 /** City, county, township, village by name (the village list comes from the server). */
 export async function pickRegion(page: Page, path: string, names: string[]) {
   await page.locator(`${fid(path)} .field__picker`).click()
-  for (const name of names) await page.locator(`${fid(path)} .sheet`).getByText(name, { exact: true }).first().click()
+  for (const name of names)
+    await page
+      .locator(`${fid(path)} .sheet`)
+      .getByText(name, { exact: true })
+      .first()
+      .click()
   await page.locator(`${fid(path)} .sheet`).waitFor({ state: 'detached' })
 }
 
@@ -70,7 +82,11 @@ export async function fillChild(page: Page, c: Child) {
   await choose(page, 'child.health', '健康')
 }
 
-async function migrantParent(page: Page, role: 'father' | 'mother', p: { name: string; id: string; phone: string; place: string; since: string }) {
+async function migrantParent(
+  page: Page,
+  role: 'father' | 'mother',
+  p: { name: string; id: string; phone: string; place: string; since: string },
+) {
   await choose(page, `parents.${role}.situation`, '外出务工')
   await type(page, `parents.${role}.name`, p.name)
   await type(page, `parents.${role}.idNumber`, p.id)
@@ -82,8 +98,20 @@ async function migrantParent(page: Page, role: 'father' | 'mother', p: { name: s
 /** Steps 2–4 of the left-behind fixture: both parents away for work, the grandmother cares. */
 export async function fillFamilySteps(page: Page) {
   await expectStep(page, 2, '父母情况')
-  await migrantParent(page, 'father', { name: '陈国强', id: '441422198507200319', phone: '13800138001', place: '广东省深圳市', since: '2021-02-15' })
-  await migrantParent(page, 'mother', { name: '李秀英', id: '441422198811020427', phone: '13912345678', place: '广东省东莞市', since: '2022-03-01' })
+  await migrantParent(page, 'father', {
+    name: '陈国强',
+    id: '441422198507200319',
+    phone: '13800138001',
+    place: '广东省深圳市',
+    since: '2021-02-15',
+  })
+  await migrantParent(page, 'mother', {
+    name: '李秀英',
+    id: '441422198811020427',
+    phone: '13912345678',
+    place: '广东省东莞市',
+    since: '2022-03-01',
+  })
   await next(page)
   await expectStep(page, 3, '监护照料')
   await choose(page, 'guardianship.arrangement', '委托他人照料')

@@ -48,7 +48,11 @@ test('two registrations, the server killed during the second: each on the server
   await page.locator('#done-another').click()
   await fillChild(page, { name: '陈小红', id: idNumber('441422', '2017-06-12', '002'), address: '茅坪村上屋12号' })
   await next(page)
-  for (const [n, title] of [[2, '父母情况'], [3, '监护照料'], [4, '家庭情况']] as const) {
+  for (const [n, title] of [
+    [2, '父母情况'],
+    [3, '监护照料'],
+    [4, '家庭情况'],
+  ] as const) {
     await expectStep(page, n, title)
     await next(page)
   }
@@ -60,7 +64,9 @@ test('two registrations, the server killed during the second: each on the server
   await badge(page, 'done-badge', '还没提交上').waitFor({ timeout: 30_000 })
   await screenshot(page, 'guardian-done-second-server-down')
   // What the phone stores (writes reach storage within half a second).
-  const failed = await until(async () => Object.values(await outboxItems(page)).find((i: any) => i.record.child.name === '陈小红' && i.status === 'failed'))
+  const failed = await until(async () =>
+    Object.values(await outboxItems(page)).find((i: any) => i.record.child.name === '陈小红' && i.status === 'failed'),
+  )
   expect(failed).toMatchObject({ status: 'failed', lastError: { kind: 'offline' } })
   expect(Date.parse(failed.nextRetryAt)).toBeGreaterThan(Date.now() - 1000)
 
@@ -89,7 +95,9 @@ test('two registrations, the server killed during the second: each on the server
   expect(list.body.items.map((r: any) => r.childName).sort()).toEqual(['陈小明', '陈小红'].sort())
   expect(list.body.items.every((r: any) => r.status === 'submitted' && r.version === 1)).toBe(true)
   expect(errors).toEqual([])
-  console.log(`e2e guardian sync: ${((Date.now() - t0) / 1000).toFixed(1)} s in all; synced ${(recovery / 1000).toFixed(1)} s after the restart`)
+  console.log(
+    `e2e guardian sync: ${((Date.now() - t0) / 1000).toFixed(1)} s in all; synced ${(recovery / 1000).toFixed(1)} s after the restart`,
+  )
 })
 
 async function until<T>(probe: () => Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {

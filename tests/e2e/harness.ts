@@ -25,8 +25,14 @@ export const SCREENSHOTS = join(ROOT, 'test-results', 'screenshots')
 const TSX = join(ROOT, 'node_modules', '.bin', 'tsx')
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 export const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
 ]
 
 export function freePort(): Promise<number> {
@@ -76,8 +82,13 @@ export async function startServer(options: ServerOptions = {}): Promise<TestServ
   const dataDir = mkdtempSync(join(tmpdir(), 'hutong-e2e-'))
   const url = `http://127.0.0.1:${port}`
   const env = {
-    ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, HUTONG_STATIC_DIR: join(ROOT, 'dist', 'h5'),
-    HUTONG_LOGIN_RATE_MAX: '1000', NODE_ENV: 'test',
+    ...process.env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    HUTONG_STATIC_DIR: join(ROOT, 'dist', 'h5'),
+    HUTONG_LOGIN_RATE_MAX: '1000',
+    NODE_ENV: 'test',
     ...(options.demo ? { HUTONG_DEMO: '1', HUTONG_DEMO_PASSWORD: options.demoPassword ?? 'demo-password-e2e' } : {}),
     ...options.env,
   }
@@ -86,7 +97,9 @@ export async function startServer(options: ServerOptions = {}): Promise<TestServ
   let log = ''
 
   const server: TestServer = {
-    url, port, dataDir,
+    url,
+    port,
+    dataDir,
     async start() {
       if (child) throw new Error('server already running')
       // Its own process group, so that a stop reaches tsx and the node process it starts.
@@ -94,10 +107,12 @@ export async function startServer(options: ServerOptions = {}): Promise<TestServ
       child = proc
       proc.stdout!.on('data', (d) => (log += d))
       proc.stderr!.on('data', (d) => (log += d))
-      exited = new Promise((done) => proc.once('exit', () => {
-        if (child === proc) child = undefined
-        done()
-      }))
+      exited = new Promise((done) =>
+        proc.once('exit', () => {
+          if (child === proc) child = undefined
+          done()
+        }),
+      )
       const deadline = Date.now() + 60_000
       while (Date.now() < deadline) {
         if (!child) throw new Error(`server exited during start:\n${log}`)
@@ -144,8 +159,18 @@ export async function startServer(options: ServerOptions = {}): Promise<TestServ
       return { status: res.status, body: text ? JSON.parse(text) : undefined }
     },
     async addWorker(w) {
-      const args = ['server/src/cli.ts', 'add', w.username, '--password', w.password, '--role', w.role, '--region', w.region,
-        ...(w.name ? ['--name', w.name] : [])]
+      const args = [
+        'server/src/cli.ts',
+        'add',
+        w.username,
+        '--password',
+        w.password,
+        '--role',
+        w.role,
+        '--region',
+        w.region,
+        ...(w.name ? ['--name', w.name] : []),
+      ]
       await new Promise<void>((done, fail) => {
         const cli = spawn(TSX, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] })
         let out = ''
@@ -178,7 +203,12 @@ export interface TestBrowser {
 export async function launchBrowser(viewport = { width: 390, height: 844 }): Promise<TestBrowser> {
   const profile = mkdtempSync(join(tmpdir(), 'hutong-chromium-'))
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai',
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
   })
   return {
     context,

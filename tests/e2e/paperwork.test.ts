@@ -27,10 +27,20 @@ const ids: Record<string, string> = {}
 beforeAll(async () => {
   server = await startServer()
   await server.addWorker({ username: 'maoping', password: PASSWORD, role: 'village_worker', region: VILLAGE, name: '茅坪村儿童主任' })
-  await server.addWorker({ username: 'chayang', password: PASSWORD, role: 'township_supervisor', region: TOWNSHIP, name: '茶阳镇儿童督导员' })
+  await server.addWorker({
+    username: 'chayang',
+    password: PASSWORD,
+    role: 'township_supervisor',
+    region: TOWNSHIP,
+    name: '茶阳镇儿童督导员',
+  })
   const login = await server.api('POST', '/api/v1/auth/wx-login', { body: { code: 'paperwork-guardian' } })
   // 陈小明 and 张小芳 (事实无人抚养) in 茅坪村, 黄小丽 in 左弼村.
-  for (const [name, village] of [['left-behind', VILLAGE], ['de-facto-unsupported', VILLAGE], ['orphan', NEIGHBOUR]] as const) {
+  for (const [name, village] of [
+    ['left-behind', VILLAGE],
+    ['de-facto-unsupported', VILLAGE],
+    ['orphan', NEIGHBOUR],
+  ] as const) {
     const record = JSON.parse(readFileSync(join(FIXTURES, `${name}.json`), 'utf8'))
     record.child.residenceRegion = village
     record.child.hukouRegion = village
@@ -68,7 +78,7 @@ function renderFirstPage(pdf: Buffer, name: string) {
   execFileSync('pdftoppm', ['-png', '-r', '110', '-f', '1', '-l', '1', '-singlefile', '-', join(SCREENSHOTS, name)], { input: pdf })
 }
 
-test('the village worker downloads a child\'s 一人一表 and a 事实无人抚养 application from the record page', async () => {
+test("the village worker downloads a child's 一人一表 and a 事实无人抚养 application from the record page", async () => {
   const page = await signIn('maoping')
   await page.locator(`#queue-${ids['left-behind']}`).click()
   await page.locator('#entry-print').waitFor()

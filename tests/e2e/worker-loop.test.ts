@@ -24,7 +24,13 @@ beforeAll(async () => {
   server = await startServer()
   await server.addWorker({ username: 'maoping', password: PASSWORD, role: 'village_worker', region: VILLAGE, name: '茅坪村儿童主任' })
   await server.addWorker({ username: 'zuobi', password: PASSWORD, role: 'village_worker', region: NEIGHBOUR, name: '左弼村儿童主任' })
-  await server.addWorker({ username: 'chayang', password: PASSWORD, role: 'township_supervisor', region: TOWNSHIP, name: '茶阳镇儿童督导员' })
+  await server.addWorker({
+    username: 'chayang',
+    password: PASSWORD,
+    role: 'township_supervisor',
+    region: TOWNSHIP,
+    name: '茶阳镇儿童督导员',
+  })
 })
 afterAll(async () => {
   for (const b of browsers) await b.close()
@@ -142,7 +148,11 @@ test('submit → seen only in its village → returned → fixed → visited and
   await statusLine(m, '村级核实中')
   await guardianSees(g, id, '村级核实中', 'loop-guardian-mine-in-review')
   await m.locator('#action-record_visit').click()
-  for (const [field, label] of [['visit-method', '入户走访'], ['visit-conclusion', '属实'], ['visit-guardianshipAssessment', '一般']]) {
+  for (const [field, label] of [
+    ['visit-method', '入户走访'],
+    ['visit-conclusion', '属实'],
+    ['visit-guardianshipAssessment', '一般'],
+  ]) {
     await m.locator(`#field-${field}`).getByText(label, { exact: true }).click()
   }
   await m.locator('#field-visit-notes textarea').fill('见到孩子和祖母，孩子按时上学；母亲在东莞长安镇务工')
@@ -186,7 +196,15 @@ test('submit → seen only in its village → returned → fixed → visited and
   // On the server: the chain as it happened, each step once.
   const token = await server.workerToken('chayang', PASSWORD)
   const history = await server.api('GET', `/api/v1/registrations/${id}/history`, { token })
-  expect(history.body.items.map((e: any) => e.action)).toEqual(['submit', 'return', 'edit', 'start_review', 'record_visit', 'verify', 'approve'])
+  expect(history.body.items.map((e: any) => e.action)).toEqual([
+    'submit',
+    'return',
+    'edit',
+    'start_review',
+    'record_visit',
+    'verify',
+    'approve',
+  ])
   expect(history.body.items[1]).toMatchObject({ reason: '母亲务工地点请写到镇（街道）', fields: ['parents.mother.workPlace'] })
   expect(history.body.items[4].visit).toMatchObject({ method: 'home', conclusion: 'true', guardianshipAssessment: 'fair' })
   for (const p of [guardian, maoping, zuobi, chayang]) expect(p.errors).toEqual([])

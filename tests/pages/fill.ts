@@ -6,8 +6,14 @@ export const MAOPING = ['梅州市', '大埔县', '茶阳镇', '茅坪村委会'
 export const DAJUE = ['梅州市', '大埔县', '茶阳镇', '大觉村委会']
 
 export async function fillChild(c: {
-  name: string; id: string; ethnicity: string; region: string[]; address: string
-  schooling: string; boarding: '是' | '否'; health: string
+  name: string
+  id: string
+  ethnicity: string
+  region: string[]
+  address: string
+  schooling: string
+  boarding: '是' | '否'
+  health: string
 }) {
   await expectStep(1, '儿童信息')
   await type('child.name', c.name)
@@ -36,7 +42,15 @@ export async function fillParent(role: 'father' | 'mother', situation: string, v
   }
 }
 
-export async function fillCarer(c: { name: string; id: string; relation: string; phone: string; address: string; ability: string; signed: '是' | '否' }) {
+export async function fillCarer(c: {
+  name: string
+  id: string
+  relation: string
+  phone: string
+  address: string
+  ability: string
+  signed: '是' | '否'
+}) {
   choose('guardianship.arrangement', '委托他人照料')
   await type('guardianship.carer.name', c.name)
   await type('guardianship.carer.idNumber', c.id)
@@ -51,7 +65,12 @@ type Grandparent = { status: string; name?: string; birthDate?: string }
 const STATUS_LABELS: Record<string, string> = { living: '健在', deceased: '已故', unknown: '不详' }
 
 export async function fillFamily(f: {
-  grandparents: Record<string, Grandparent>; economic: string; income: string[]; assistance: string[]; needs: string[]; note?: string
+  grandparents: Record<string, Grandparent>
+  economic: string
+  income: string[]
+  assistance: string[]
+  needs: string[]
+  note?: string
 }) {
   await expectStep(4, '家庭情况')
   for (const [code, g] of Object.entries(f.grandparents)) {

@@ -28,19 +28,37 @@ afterEach(() => {
 const ID = '11111111-2222-4333-8444-555555555555'
 const record = () => JSON.parse(JSON.stringify(leftBehind))
 const seed = (patch: Partial<OutboxItem>) => {
-  const item: OutboxItem = { id: ID, kind: 'registration', record: record(), queuedAt: '2026-11-20T08:00:00.000Z', status: 'synced', attempts: 1, ...patch }
+  const item: OutboxItem = {
+    id: ID,
+    kind: 'registration',
+    record: record(),
+    queuedAt: '2026-11-20T08:00:00.000Z',
+    status: 'synced',
+    attempts: 1,
+    ...patch,
+  }
   outboxStore.setState({ items: { [ID]: item } })
 }
 /** The element once it is on the page. */
-const byId = (id: string) => waitFor(() => {
-  const el = document.getElementById(id)
-  if (!el) throw new Error(`#${id} is not on the page`)
-  return el
-})
-const returned = { reason: '母亲务工地点写得不清楚', fields: ['parents.mother.workPlace'], at: '2026-11-28T03:00:00.000Z', byRole: 'village_worker' as const }
+const byId = (id: string) =>
+  waitFor(() => {
+    const el = document.getElementById(id)
+    if (!el) throw new Error(`#${id} is not on the page`)
+    return el
+  })
+const returned = {
+  reason: '母亲务工地点写得不清楚',
+  fields: ['parents.mother.workPlace'],
+  at: '2026-11-28T03:00:00.000Z',
+  byRole: 'village_worker' as const,
+}
 
 async function submitFromReview() {
-  for (const [n, title] of [[2, '父母情况'], [3, '监护照料'], [4, '家庭情况']] as const) {
+  for (const [n, title] of [
+    [2, '父母情况'],
+    [3, '监护照料'],
+    [4, '家庭情况'],
+  ] as const) {
     await expectStep(n, title)
     next()
   }
@@ -49,9 +67,17 @@ async function submitFromReview() {
   tapText('同意并提交')
 }
 
-test('returned: 去修改 opens the server\'s record at the named field, marked; the fix goes out on that version', async () => {
+test("returned: 去修改 opens the server's record at the named field, marked; the fix goes out on that version", async () => {
   seed({ server: { status: 'returned', statusLabel: '已退回', version: 2, returned } })
-  api.views[ID] = { id: ID, status: 'returned', statusLabel: '已退回', version: 2, record: record(), returned, allowedActions: ['submit', 'withdraw'] }
+  api.views[ID] = {
+    id: ID,
+    status: 'returned',
+    statusLabel: '已退回',
+    version: 2,
+    record: record(),
+    returned,
+    allowedActions: ['submit', 'withdraw'],
+  }
   app = bootApp(undefined, { serveApi: false })
   const row = await waitFor(() => document.getElementById(`mine-${ID}`) as HTMLElement) // home: 需要处理
   tap(within(row).getByText('去修改'))
@@ -94,9 +120,16 @@ test('returned and sent back without a change: the phone says so and sends nothi
 
 test('refused by the server (400): the messages stand beside their fields; the fix goes out as a first submission', async () => {
   seed({
-    status: 'rejected', attempts: 1, server: undefined,
-    lastError: { kind: 'http', status: 400, code: 'validation', message: '填写的内容有误，请按提示修改',
-      issues: [{ path: ['child', 'residenceAddress'], message: '详细地址请写到门牌号' }] },
+    status: 'rejected',
+    attempts: 1,
+    server: undefined,
+    lastError: {
+      kind: 'http',
+      status: 400,
+      code: 'validation',
+      message: '填写的内容有误，请按提示修改',
+      issues: [{ path: ['child', 'residenceAddress'], message: '详细地址请写到门牌号' }],
+    },
   })
   app = bootApp('/pages/mine/index', { serveApi: false })
   tap(within(await waitFor(() => document.getElementById(`mine-${ID}`) as HTMLElement)).getByText('去修改'))
@@ -113,14 +146,19 @@ test('refused by the server (400): the messages stand beside their fields; the f
   expect(item.lastError).toBeUndefined()
 })
 
-test('conflict: the differing fields side by side; keeping mine resends on the server\'s version, keeping theirs needs a yes', async () => {
+test("conflict: the differing fields side by side; keeping mine resends on the server's version, keeping theirs needs a yes", async () => {
   const mine = record()
   mine.parents.mother.workPlace = '广东省东莞市长安镇'
   const theirs = record()
   theirs.child.residenceAddress = '茅坪村上屋12号之一'
   const server = { status: 'returned' as const, version: 4, allowedActions: ['submit', 'withdraw'] satisfies Action[] }
-  seed({ status: 'conflict', record: mine, baseVersion: 2, lastError: { kind: 'http', status: 409, code: 'stale_version', message: '' },
-    conflict: { record: theirs, server, code: 'stale_version', at: '2026-11-28T08:00:00.000Z' } })
+  seed({
+    status: 'conflict',
+    record: mine,
+    baseVersion: 2,
+    lastError: { kind: 'http', status: 409, code: 'stale_version', message: '' },
+    conflict: { record: theirs, server, code: 'stale_version', at: '2026-11-28T08:00:00.000Z' },
+  })
   app = bootApp('/register/record/index?id=' + ID, { serveApi: false })
   const box = await waitFor(() => document.getElementById('record-conflict') as HTMLElement)
   const rows = box.querySelectorAll('.record__diff')
@@ -142,8 +180,12 @@ test('conflict: the differing fields side by side; keeping mine resends on the s
   await waitFor(() => expect(outboxStore.getState().items[ID]).toMatchObject({ status: 'synced', record: theirs, server: { version: 4 } }))
 })
 
-test('a conflict the server would not accept an edit for offers only the server\'s version', async () => {
-  seed({ status: 'conflict', record: record(), conflict: { record: record(), server: { status: 'village_review', version: 5, allowedActions: [] }, at: 'x' } })
+test("a conflict the server would not accept an edit for offers only the server's version", async () => {
+  seed({
+    status: 'conflict',
+    record: record(),
+    conflict: { record: record(), server: { status: 'village_review', version: 5, allowedActions: [] }, at: 'x' },
+  })
   app = bootApp('/register/record/index?id=' + ID, { serveApi: false })
   const box = await waitFor(() => document.getElementById('record-conflict') as HTMLElement)
   expect(box.textContent).toContain('两边填写的内容相同，只是版本不同。')

@@ -62,8 +62,10 @@ export function createRouter(pages: Record<string, ComponentType>) {
   }
 }
 
-const villages = JSON.parse(readFileSync(join(__dirname, '../../server/data/gd-villages.json'), 'utf8')) as
-  Record<string, [string, string][]>
+const villages = JSON.parse(readFileSync(join(__dirname, '../../server/data/gd-villages.json'), 'utf8')) as Record<
+  string,
+  [string, string][]
+>
 
 /** GET /api/v1/regions/:county/villages from the server's data file; anything else is 404. */
 export const serveVillages: Transport = async (req) => {

@@ -18,7 +18,7 @@ const asDraft = (fixture: any): DraftRecord => {
 }
 const FIXTURES = { leftBehind, deFacto, disability, orphan }
 
-test('the home page step titles are the domain\'s', () => {
+test("the home page step titles are the domain's", () => {
   expect(STEP_TITLES).toEqual(Object.fromEntries(STEPS.map((s) => [s.key, s.title])))
 })
 
@@ -44,13 +44,21 @@ test('the fixtures are fixed points of the skip rules, and every answer in them 
         value && typeof value === 'object' && !Array.isArray(value)
           ? Object.entries(value).flatMap(([k, v]) => leaves(v, `${prefix}.${k}`))
           : [prefix]
-      for (const leaf of leaves((record as any)[step], step)) expect({ name, leaf, shown: paths.includes(leaf) }).toEqual({ name, leaf, shown: true })
+      for (const leaf of leaves((record as any)[step], step))
+        expect({ name, leaf, shown: paths.includes(leaf) }).toEqual({ name, leaf, shown: true })
     }
   }
 })
 
 test('a parent keeps exactly the common fields and those of the situation', () => {
-  let r = setIn(emptyRecord(), 'parents.mother', { situation: 'lost_contact', name: '王丽', since: '2023-10-01', reportedToPolice: true, policeReportDate: '2024-01-15', workPlace: 'x' })
+  let r = setIn(emptyRecord(), 'parents.mother', {
+    situation: 'lost_contact',
+    name: '王丽',
+    since: '2023-10-01',
+    reportedToPolice: true,
+    policeReportDate: '2024-01-15',
+    workPlace: 'x',
+  })
   r = applySkipRules(r)
   expect(Object.keys(r.parents.mother).sort()).toEqual(['name', 'policeReportDate', 'reportedToPolice', 'since', 'situation'])
   r = applySkipRules(setIn(r, 'parents.mother.situation', 'deceased'))
@@ -87,8 +95,10 @@ test('"选填" comes from the schema: what may be left empty for this situation'
   expect([...fam].sort()).toEqual([
     'family.assistance',
     // A grandparent's birth date may be left empty; 健在/已故/不详 and a living one's name may not.
-    'family.grandparents.maternalGrandfather.birthDate', 'family.grandparents.paternalGrandmother.birthDate',
-    'family.needs', 'family.needsNote',
+    'family.grandparents.maternalGrandfather.birthDate',
+    'family.grandparents.paternalGrandmother.birthDate',
+    'family.needs',
+    'family.needsNote',
   ])
 })
 
@@ -96,9 +106,20 @@ test('the grandparents: each asked as 健在 / 已故 / 不详, a name only whil
   // A draft from before the question existed gets the four grandparents as soon as anything is answered.
   const { grandparents: _none, ...oldFamily } = asDraft(leftBehind).family as any
   let r = applySkipRules(setIn({ ...asDraft(leftBehind), family: oldFamily }, 'family.needsNote', '无'))
-  expect(r.family.grandparents).toEqual({ paternalGrandfather: {}, paternalGrandmother: {}, maternalGrandfather: {}, maternalGrandmother: {} })
-  let shown = visibleFields(STEP_FIELDS.family, r).map((s) => s.path).filter((p) => p.startsWith('family.grandparents.'))
-  expect(shown).toEqual(['paternalGrandfather', 'paternalGrandmother', 'maternalGrandfather', 'maternalGrandmother'].map((g) => `family.grandparents.${g}.status`))
+  expect(r.family.grandparents).toEqual({
+    paternalGrandfather: {},
+    paternalGrandmother: {},
+    maternalGrandfather: {},
+    maternalGrandmother: {},
+  })
+  let shown = visibleFields(STEP_FIELDS.family, r)
+    .map((s) => s.path)
+    .filter((p) => p.startsWith('family.grandparents.'))
+  expect(shown).toEqual(
+    ['paternalGrandfather', 'paternalGrandmother', 'maternalGrandfather', 'maternalGrandmother'].map(
+      (g) => `family.grandparents.${g}.status`,
+    ),
+  )
   const placed = placeIssues(validateStep('family', r as any), visibleFields(STEP_FIELDS.family, r))
   expect(placed.byPath['family.grandparents.maternalGrandmother.status']).toBe('请选择外祖母的情况')
   expect(optionalPaths('family', r, visibleFields(STEP_FIELDS.family, r)).has('family.grandparents.paternalGrandfather.status')).toBe(false)

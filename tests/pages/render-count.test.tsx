@@ -50,7 +50,12 @@ test('the child step does not re-render while 20 characters are typed; blur comm
   const unsubscribe = draftsStore.subscribe(() => storeChanges++)
   const mutations: MutationRecord[] = []
   const observer = new MutationObserver((list) => mutations.push(...list))
-  observer.observe(field('child.name').parentElement as HTMLElement, { subtree: true, childList: true, attributes: true, characterData: true })
+  observer.observe(field('child.name').parentElement as HTMLElement, {
+    subtree: true,
+    childList: true,
+    attributes: true,
+    characterData: true,
+  })
 
   await typeCharByChar('child.name')
   await act(async () => {

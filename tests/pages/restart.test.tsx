@@ -15,7 +15,7 @@ type Launch = {
   rtl: typeof import('@testing-library/react')
   h: typeof import('./harness')
   fill: typeof import('./fill')
-  app: ReturnType<typeof import('./setup-app')['bootApp']>
+  app: ReturnType<(typeof import('./setup-app'))['bootApp']>
   drafts: typeof import('@/store/drafts')
   storage: typeof import('@/platform/storage')
 }
@@ -26,7 +26,12 @@ function launch(): Launch {
   const rtl = require('@testing-library/react')
   const { bootApp } = require('./setup-app')
   const started: Launch = {
-    rtl, h: require('./harness'), fill: require('./fill'), app: bootApp(), drafts: require('@/store/drafts'), storage: require('@/platform/storage'),
+    rtl,
+    h: require('./harness'),
+    fill: require('./fill'),
+    app: bootApp(),
+    drafts: require('@/store/drafts'),
+    storage: require('@/platform/storage'),
   }
   launches.push(started)
   return started
@@ -53,7 +58,16 @@ test('killed at step 2 mid-word, the app restarts with the draft and reopens ste
   const first = launch()
   const { rtl, h } = first
   h.tapText('开始登记一个孩子')
-  await first.fill.fillChild({ name: '陈小明', id: '441422201503081230', ethnicity: '汉族', region: first.fill.MAOPING, address: '茅坪村上屋12号', schooling: '小学', boarding: '否', health: '健康' })
+  await first.fill.fillChild({
+    name: '陈小明',
+    id: '441422201503081230',
+    ethnicity: '汉族',
+    region: first.fill.MAOPING,
+    address: '茅坪村上屋12号',
+    schooling: '小学',
+    boarding: '否',
+    health: '健康',
+  })
   h.next()
   await h.expectStep(2, '父母情况')
   h.choose('parents.father.situation', '外出务工')

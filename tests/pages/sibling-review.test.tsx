@@ -90,7 +90,11 @@ test('the review step shows the record, the suggested categories with reasons, a
   const suggestions = document.getElementById('review-suggestions') as HTMLElement
   expect(within(suggestions).getByText('根据您填写的信息，孩子可能属于：')).toBeTruthy()
   expect(within(suggestions).getByText('事实无人抚养儿童')).toBeTruthy()
-  expect(within(suggestions).getByText(/^原因：父亲服刑在押（2023-05-01至2030-04-30，期限6个月以上）；母亲失联，公安机关2024-01-15受理报案，已满6个月；孩子\d+周岁；广东省户籍。$/)).toBeTruthy()
+  expect(
+    within(suggestions).getByText(
+      /^原因：父亲服刑在押（2023-05-01至2030-04-30，期限6个月以上）；母亲失联，公安机关2024-01-15受理报案，已满6个月；孩子\d+周岁；广东省户籍。$/,
+    ),
+  ).toBeTruthy()
   expect(within(suggestions).getByText('困境儿童（家庭困境儿童（家庭贫困））')).toBeTruthy()
   expect(within(suggestions).getByText(/^原因：家庭为最低生活保障对象（低保）；孩子\d+周岁。$/)).toBeTruthy()
   expect(within(suggestions).getByText('• 照护人照护能力不足，请工作人员评估监护情况')).toBeTruthy()
@@ -108,10 +112,12 @@ test('the review step shows the record, the suggested categories with reasons, a
 
 test('the review lists what is missing and 修改 returns to the step, then straight back to the review', async () => {
   const id = seedDraft(leftBehind)
-  act(() => draftsStore.getState().updateRecord(id, (r) => {
-    const { hukouType: _gone, ...child } = r.child
-    return { ...r, child }
-  }))
+  act(() =>
+    draftsStore.getState().updateRecord(id, (r) => {
+      const { hukouType: _gone, ...child } = r.child
+      return { ...r, child }
+    }),
+  )
   app = bootApp()
   await openFromHome(id)
   await expectStep(5, '确认提交')

@@ -27,7 +27,12 @@ test('a parent who comes home keeps no work place or date; a police report withd
   await type('parents.father.name', '陈国强')
   await type('parents.father.workPlace', '广东省深圳市')
   pickDate('parents.father.since', '2021-02-15')
-  expect(draft().record.parents.father).toEqual({ situation: 'migrant_work', name: '陈国强', workPlace: '广东省深圳市', since: '2021-02-15' })
+  expect(draft().record.parents.father).toEqual({
+    situation: 'migrant_work',
+    name: '陈国强',
+    workPlace: '广东省深圳市',
+    since: '2021-02-15',
+  })
 
   choose('parents.father.situation', '在家')
   await waitFor(() => expect(hasField('parents.father.workPlace')).toBe(false))

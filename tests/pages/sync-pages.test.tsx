@@ -28,22 +28,48 @@ const ID = (n: number) => `00000000-0000-4000-8000-00000000000${n}`
 function seed(n: number, patch: Partial<OutboxItem>, name = `孩子${n}`) {
   const r = record()
   r.child.name = name
-  const item: OutboxItem = { id: ID(n), kind: 'registration', record: r, queuedAt: `2026-11-2${n}T08:00:00.000Z`, status: 'queued', attempts: 0, ...patch }
+  const item: OutboxItem = {
+    id: ID(n),
+    kind: 'registration',
+    record: r,
+    queuedAt: `2026-11-2${n}T08:00:00.000Z`,
+    status: 'queued',
+    attempts: 0,
+    ...patch,
+  }
   outboxStore.setState({ items: { ...outboxStore.getState().items, [item.id]: item } })
   return item.id
 }
 const rowOf = (id: string) => document.getElementById(`mine-${id}`) as HTMLElement
 const badgeText = (id: string) => (document.getElementById(`badge-${id}`) as HTMLElement).textContent
 
-test('我的登记: each child with its badge — waiting, retry time, refused with the reason, conflict, the server\'s statuses', async () => {
+test("我的登记: each child with its badge — waiting, retry time, refused with the reason, conflict, the server's statuses", async () => {
   api = fakeApi()
   api.offline = true
   seed(1, { status: 'queued' })
   seed(2, { status: 'failed', attempts: 2, nextRetryAt: '2026-11-28T02:32:00.000Z', lastError: { kind: 'offline', message: 'x' } })
   seed(3, { status: 'rejected', lastError: { kind: 'http', status: 400, code: 'validation', message: '填写的内容有误，请按提示修改' } })
   seed(4, { status: 'conflict', conflict: { record: record(), server: { status: 'returned', version: 4 }, at: 'x' } })
-  seed(5, { status: 'synced', server: { status: 'returned', statusLabel: '已退回', version: 2, returned: { reason: '母亲务工地点写得不清楚', fields: ['parents.mother.workPlace'], at: '2026-11-28T03:00:00.000Z', byRole: 'village_worker' } } })
-  seed(6, { status: 'synced', slim: true, record: { child: { name: '孩子6' } } as any, server: { status: 'verified', statusLabel: '村级已核实', version: 3 } })
+  seed(5, {
+    status: 'synced',
+    server: {
+      status: 'returned',
+      statusLabel: '已退回',
+      version: 2,
+      returned: {
+        reason: '母亲务工地点写得不清楚',
+        fields: ['parents.mother.workPlace'],
+        at: '2026-11-28T03:00:00.000Z',
+        byRole: 'village_worker',
+      },
+    },
+  })
+  seed(6, {
+    status: 'synced',
+    slim: true,
+    record: { child: { name: '孩子6' } } as any,
+    server: { status: 'verified', statusLabel: '村级已核实', version: 3 },
+  })
   app = bootApp('/pages/mine/index', { serveApi: false })
   await screen.findByText('没有连上服务器，下面是手机上保存的情况。有网络时再刷新。')
 
@@ -64,28 +90,67 @@ test('我的登记: each child with its badge — waiting, retry time, refused w
   expect(document.getElementById('mine-summary-badge')!.textContent).toContain('3份需要您处理')
 })
 
-test('刷新 brings the server\'s statuses in; the home page\'s badge follows', async () => {
+test("刷新 brings the server's statuses in; the home page's badge follows", async () => {
   api = fakeApi()
   const id = seed(1, { status: 'synced', server: { status: 'submitted', statusLabel: '已提交', version: 1 } })
   app = bootApp(undefined, { serveApi: false })
   const home = await waitFor(() => document.getElementById('home-sync-badge') as HTMLElement)
   expect(home.textContent).toContain('1份登记都已提交到服务器')
 
-  api.list = [{ id, childName: '孩子1', createdAt: 'x', status: 'returned', statusLabel: '已退回', version: 2, allowedActions: ['submit', 'withdraw'],
-    returned: { reason: '请补充母亲务工地点', fields: ['parents.mother.workPlace'], byRole: 'village_worker' } }]
+  api.list = [
+    {
+      id,
+      childName: '孩子1',
+      createdAt: 'x',
+      status: 'returned',
+      statusLabel: '已退回',
+      version: 2,
+      allowedActions: ['submit', 'withdraw'],
+      returned: { reason: '请补充母亲务工地点', fields: ['parents.mother.workPlace'], byRole: 'village_worker' },
+    },
+  ]
   tapText('查看我的登记（共1份）')
   await screen.findByText(/已从服务器更新/)
   expect(badgeText(id)).toContain('退回原因：请补充母亲务工地点')
   expect(outboxStore.getState().items[id].server).toMatchObject({ status: 'returned', version: 2 })
 })
 
-test('the record page shows the reviewer\'s reason, the fields named in words, and the history', async () => {
+test("the record page shows the reviewer's reason, the fields named in words, and the history", async () => {
   api = fakeApi()
-  const id = seed(1, { status: 'synced', server: { status: 'returned', statusLabel: '已退回', version: 2,
-    returned: { reason: '请补充母亲务工地点', fields: ['parents.mother.workPlace', 'guardianship.carer'], at: '2026-11-28T03:00:00.000Z', byRole: 'township_supervisor' } } })
+  const id = seed(1, {
+    status: 'synced',
+    server: {
+      status: 'returned',
+      statusLabel: '已退回',
+      version: 2,
+      returned: {
+        reason: '请补充母亲务工地点',
+        fields: ['parents.mother.workPlace', 'guardianship.carer'],
+        at: '2026-11-28T03:00:00.000Z',
+        byRole: 'township_supervisor',
+      },
+    },
+  })
   api.history[id] = [
-    { version: 1, at: '2026-11-28T02:00:00.000Z', action: 'submit', actionLabel: '提交', toLabel: '已提交', fromLabel: null, actor: { role: 'guardian', roleLabel: '监护人', name: null } },
-    { version: 2, at: '2026-11-28T03:00:00.000Z', action: 'return', actionLabel: '退回', toLabel: '已退回', fromLabel: '已提交', reason: '请补充母亲务工地点', actor: { role: 'township_supervisor', roleLabel: '乡镇(街道)儿童督导员', name: null } },
+    {
+      version: 1,
+      at: '2026-11-28T02:00:00.000Z',
+      action: 'submit',
+      actionLabel: '提交',
+      toLabel: '已提交',
+      fromLabel: null,
+      actor: { role: 'guardian', roleLabel: '监护人', name: null },
+    },
+    {
+      version: 2,
+      at: '2026-11-28T03:00:00.000Z',
+      action: 'return',
+      actionLabel: '退回',
+      toLabel: '已退回',
+      fromLabel: '已提交',
+      reason: '请补充母亲务工地点',
+      actor: { role: 'township_supervisor', roleLabel: '乡镇(街道)儿童督导员', name: null },
+    },
   ]
   app = bootApp(`/register/record/index?id=${id}`, { serveApi: false })
   const returned = await waitFor(() => document.getElementById('record-returned') as HTMLElement)
@@ -121,7 +186,7 @@ test('a draft untouched for 30 days asks whether to keep it: keep touches it, de
   expect(Object.keys(draftsStore.getState().drafts)).toHaveLength(2)
 })
 
-test('storage close to WeChat\'s 10 MB: the home page says so', async () => {
+test("storage close to WeChat's 10 MB: the home page says so", async () => {
   jest.spyOn(Taro, 'getStorageInfoSync').mockReturnValue({ keys: [], currentSize: 8400, limitSize: 10240 } as any)
   app = bootApp()
   const warning = await waitFor(() => document.getElementById('home-storage') as HTMLElement)

@@ -78,7 +78,9 @@ test('the child ID number fills birth date and sex, and a different birth date i
   pickDate('child.birthDate', '2015-03-09')
   await screen.findByText('您选择的出生日期是2015年3月9日，但身份证号码上是2015年3月8日。两者应当一致，请对照户口本核对。')
   next()
-  await waitFor(() => expect(within(field('child.birthDate')).getByText('✕ 出生日期与身份证号码不一致：身份证号码上是2015-03-08')).toBeTruthy())
+  await waitFor(() =>
+    expect(within(field('child.birthDate')).getByText('✕ 出生日期与身份证号码不一致：身份证号码上是2015-03-08')).toBeTruthy(),
+  )
   tapText('改为身份证上的出生日期')
   await waitFor(() => expect(draft().record.child.birthDate).toBe('2015-03-08'))
   await waitFor(() => expect(within(field('child.birthDate')).queryByText(/✕/)).toBeNull())

@@ -38,7 +38,13 @@ test('a failing write keeps the value buffered (still readable) and is retried',
   jest.useFakeTimers()
   const mem = memoryStorage()
   let full = true
-  const s = createThrottledStorage({ ...mem.storage, setItem: (k, v) => { if (full) throw new Error('exceed storage max size'); mem.storage.setItem(k, v) } })
+  const s = createThrottledStorage({
+    ...mem.storage,
+    setItem: (k, v) => {
+      if (full) throw new Error('exceed storage max size')
+      mem.storage.setItem(k, v)
+    },
+  })
   const errors = jest.spyOn(console, 'error').mockImplementation(() => undefined)
   s.setItem('draft', 'typed')
   s.flush()

@@ -16,14 +16,20 @@ function build(files: Record<string, string | number>) {
 const run = () => spawnSync(process.execPath, [script, '--no-build', '--dist', dir], { encoding: 'utf8' })
 const appJson = JSON.stringify({ pages: ['pages/index/index'], subPackages: [{ root: 'register/', pages: ['a/index'] }] })
 
-beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'check-size-')) })
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'check-size-'))
+})
 afterEach(() => rmSync(dir, { recursive: true, force: true }))
 
 test('counts what WeChat uploads, per package, and passes within budget', () => {
   build({
-    'app.json': appJson, 'app.js': 1000, 'pages/index/index.wxml': 24,
-    'app.js.LICENSE.txt': 5000, 'project.config.json': JSON.stringify({ description: 'x'.repeat(5000) }), // not uploaded
-    'register/a/index.js': 2000, 'register/a/index.wxss': 48,
+    'app.json': appJson,
+    'app.js': 1000,
+    'pages/index/index.wxml': 24,
+    'app.js.LICENSE.txt': 5000,
+    'project.config.json': JSON.stringify({ description: 'x'.repeat(5000) }), // not uploaded
+    'register/a/index.js': 2000,
+    'register/a/index.wxss': 48,
   })
   const out = run()
   expect(out.status).toBe(0)

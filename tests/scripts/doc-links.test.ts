@@ -33,8 +33,15 @@ function headingAnchors(markdown: string): Set<string> {
   const tokens = md.parse(markdown, {})
   tokens.forEach((token, i) => {
     if (token.type !== 'heading_open') return
-    const text = (tokens[i + 1].children ?? []).filter((c) => c.type === 'text' || c.type === 'code_inline').map((c) => c.content).join('')
-    const base = text.trim().toLowerCase().replace(/[^\p{L}\p{M}\p{N}\p{Pc}\- ]/gu, '').replace(/ /g, '-')
+    const text = (tokens[i + 1].children ?? [])
+      .filter((c) => c.type === 'text' || c.type === 'code_inline')
+      .map((c) => c.content)
+      .join('')
+    const base = text
+      .trim()
+      .toLowerCase()
+      .replace(/[^\p{L}\p{M}\p{N}\p{Pc}\- ]/gu, '')
+      .replace(/ /g, '-')
     const count = seen.get(base) ?? 0
     seen.set(base, count + 1)
     anchors.add(count === 0 ? base : `${base}-${count}`)
@@ -98,7 +105,9 @@ const sourceFiles = repoFiles.filter((f) => SOURCE_FILE.test(f) && !f.endsWith('
 
 test('every relative link in the Markdown files resolves, anchors included', () => {
   // The check must not pass by finding nothing.
-  expect(markdownFiles.map((f) => relative(ROOT, f))).toEqual(expect.arrayContaining(['README.md', 'docs/architecture.md', 'docs/policy.md']))
+  expect(markdownFiles.map((f) => relative(ROOT, f))).toEqual(
+    expect.arrayContaining(['README.md', 'docs/architecture.md', 'docs/policy.md']),
+  )
   const linked = markdownFiles.flatMap((f) => linkTargets(readFileSync(f, 'utf8')))
   expect(linked.filter((t) => t.includes('#')).length).toBeGreaterThan(5)
   expect(markdownFiles.flatMap((f) => brokenLinks(f, ROOT))).toEqual([])
@@ -125,11 +134,19 @@ describe('the checks themselves', () => {
 
   test('finds a missing file, a missing heading and an anchor on a folder; ignores code and web links', () => {
     write('guide/a.md', '# Top\n## Rules of the house\n')
-    write('README.md', [
-      '[ok](guide/a.md) [ok](guide/a.md#rules-of-the-house) [ok](#here) [ok](guide) [web](https://example.org/x.md#y)',
-      '[gone](guide/gone.md) [bad anchor](guide/a.md#rules) [folder anchor](guide#x) [here](#nowhere)',
-      '`[in code](guide/gone.md)`', '```', '[in a block](guide/gone.md)', '```', '# Here', '',
-    ].join('\n'))
+    write(
+      'README.md',
+      [
+        '[ok](guide/a.md) [ok](guide/a.md#rules-of-the-house) [ok](#here) [ok](guide) [web](https://example.org/x.md#y)',
+        '[gone](guide/gone.md) [bad anchor](guide/a.md#rules) [folder anchor](guide#x) [here](#nowhere)',
+        '`[in code](guide/gone.md)`',
+        '```',
+        '[in a block](guide/gone.md)',
+        '```',
+        '# Here',
+        '',
+      ].join('\n'),
+    )
     expect(brokenLinks(join(dir, 'README.md'), dir)).toEqual([
       'README.md: link to guide/gone.md: no such file',
       'README.md: link to guide/a.md#rules: guide/a.md has no heading #rules',

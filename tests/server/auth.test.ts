@@ -21,7 +21,14 @@ describe.each(BACKENDS)('auth (%s)', (backend) => {
     const b = await wx('device-1')
     const c = await wx('device-2')
     expect(a.statusCode).toBe(200)
-    expect(a.json().user).toEqual({ id: expect.any(String), role: 'guardian', regionCode: null, regionName: null, username: null, displayName: null })
+    expect(a.json().user).toEqual({
+      id: expect.any(String),
+      role: 'guardian',
+      regionCode: null,
+      regionName: null,
+      username: null,
+      displayName: null,
+    })
     expect(b.json().user.id).toBe(a.json().user.id)
     expect(c.json().user.id).not.toBe(a.json().user.id)
     const me = await t.req('GET', '/api/v1/auth/me', { token: a.json().token })
@@ -36,7 +43,12 @@ describe.each(BACKENDS)('auth (%s)', (backend) => {
     await t.worker('township_supervisor', TOWNSHIP, 'chayang')
     const res = await login('chayang', 'correct horse battery')
     expect(res.statusCode).toBe(200)
-    expect(res.json().user).toMatchObject({ role: 'township_supervisor', regionCode: TOWNSHIP, regionName: '广东省梅州市大埔县茶阳镇', username: 'chayang' })
+    expect(res.json().user).toMatchObject({
+      role: 'township_supervisor',
+      regionCode: TOWNSHIP,
+      regionName: '广东省梅州市大埔县茶阳镇',
+      username: 'chayang',
+    })
     const row = await t.app.db.selectFrom('users').select('password_hash').where('username', '=', 'chayang').executeTakeFirstOrThrow()
     expect(row.password_hash).toMatch(/^scrypt\$16384\$8\$1\$/)
     expect(row.password_hash).not.toContain('correct horse')
@@ -66,14 +78,23 @@ describe.each(BACKENDS)('auth (%s)', (backend) => {
 
   test('forged tokens are refused: wrong key, alg none, a role the user does not have', async () => {
     const guardian = (await wx('device-forge')).json()
-    const wrongKey = await new SignJWT({ role: 'county_admin', region: '44' }).setProtectedHeader({ alg: 'HS256' })
-      .setSubject(guardian.user.id).setIssuer('hutong').setExpirationTime('1h').sign(new Uint8Array(32))
+    const wrongKey = await new SignJWT({ role: 'county_admin', region: '44' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(guardian.user.id)
+      .setIssuer('hutong')
+      .setExpirationTime('1h')
+      .sign(new Uint8Array(32))
     expect((await t.req('GET', '/api/v1/review/queue', { token: wrongKey })).statusCode).toBe(401)
     const none = `${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from(JSON.stringify({ sub: guardian.user.id, role: 'county_admin', iss: 'hutong' })).toString('base64url')}.`
     expect((await t.req('GET', '/api/v1/review/queue', { token: none })).statusCode).toBe(401)
     // Signed with the real key but claiming a role the user does not have.
-    const elevated = await new SignJWT({ role: 'county_admin', region: '44' }).setProtectedHeader({ alg: 'HS256' })
-      .setSubject(guardian.user.id).setIssuer('hutong').setIssuedAt().setExpirationTime('1h').sign(new Uint8Array(t.config.jwtSecret))
+    const elevated = await new SignJWT({ role: 'county_admin', region: '44' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(guardian.user.id)
+      .setIssuer('hutong')
+      .setIssuedAt()
+      .setExpirationTime('1h')
+      .sign(new Uint8Array(t.config.jwtSecret))
     expect((await t.req('GET', '/api/v1/review/queue', { token: elevated })).statusCode).toBe(401)
     expect((await t.req('GET', '/api/v1/registrations', { headers: { authorization: 'Basic abc' } })).statusCode).toBe(401)
   })
@@ -82,7 +103,11 @@ describe.each(BACKENDS)('auth (%s)', (backend) => {
     await t.worker('village_worker', '441422101200', 'victim')
     await t.worker('village_worker', '441422101200', 'retired')
     await t.app.db.updateTable('users').set({ disabled: 1 }).where('username', '=', 'retired').execute()
-    const answers = [await login('victim', 'wrong password'), await login('nobody', 'whatever'), await login('retired', 'correct horse battery')]
+    const answers = [
+      await login('victim', 'wrong password'),
+      await login('nobody', 'whatever'),
+      await login('retired', 'correct horse battery'),
+    ]
     for (const res of answers) {
       expect(res.statusCode).toBe(401)
       expect(res.json().error).toEqual({ code: 'invalid_credentials', message: '用户名或密码不正确，或账号已停用' })
@@ -102,7 +127,8 @@ describe('login rate limit', () => {
     const t = await startApp('sqlite', { loginRateMax: 3 })
     try {
       const codes: number[] = []
-      for (let i = 0; i < 4; i++) codes.push((await t.req('POST', '/api/v1/auth/worker-login', { body: { username: 'x', password: 'y' } })).statusCode)
+      for (let i = 0; i < 4; i++)
+        codes.push((await t.req('POST', '/api/v1/auth/worker-login', { body: { username: 'x', password: 'y' } })).statusCode)
       expect(codes).toEqual([401, 401, 401, 429])
       const res = await t.req('POST', '/api/v1/auth/worker-login', { body: { username: 'x', password: 'y' } })
       expect(res.json().error).toEqual({ code: 'rate_limited', message: '操作太频繁，请稍后再试' })

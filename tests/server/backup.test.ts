@@ -51,7 +51,11 @@ describe('SQLite backup and restore', () => {
     const bytes = readFileSync(dest)
     for (const file of ['dev-data-key', 'dev-index-key', 'dev-jwt-secret']) {
       const text = readFileSync(join(t.config.dataDir, file), 'utf8').trim()
-      expect({ file, base64: bytes.includes(text), raw: bytes.includes(Buffer.from(text, 'base64')) }).toEqual({ file, base64: false, raw: false })
+      expect({ file, base64: bytes.includes(text), raw: bytes.includes(Buffer.from(text, 'base64')) }).toEqual({
+        file,
+        base64: false,
+        raw: false,
+      })
     }
   })
 
@@ -59,14 +63,19 @@ describe('SQLite backup and restore', () => {
     const dest = join(work, 'for-fresh.sqlite')
     await backupMain([dest], env(t.config.dataDir), quiet)
     const fresh = mkdtempSync(join(work, 'fresh-'))
-    for (const file of ['dev-data-key', 'dev-index-key', 'dev-jwt-secret']) writeFileSync(join(fresh, file), readFileSync(join(t.config.dataDir, file)), { mode: 0o600 })
+    for (const file of ['dev-data-key', 'dev-index-key', 'dev-jwt-secret'])
+      writeFileSync(join(fresh, file), readFileSync(join(t.config.dataDir, file)), { mode: 0o600 })
     const lines: string[] = []
     expect(await restoreMain([dest], env(fresh), (l) => lines.push(l))).toBe(0)
     expect(lines[0]).toMatch(/^已恢复到 .*hutong\.sqlite：3 条登记。$/)
     const app = await buildApp({ config: loadConfig(env(fresh), { logger: false }) })
     try {
       for (const [i, name] of ['left-behind', 'orphan', 'disability'].entries()) {
-        const res = await app.inject({ method: 'GET', url: `/api/v1/registrations/${ids[i]}`, headers: { authorization: `Bearer ${guardian}` } })
+        const res = await app.inject({
+          method: 'GET',
+          url: `/api/v1/registrations/${ids[i]}`,
+          headers: { authorization: `Bearer ${guardian}` },
+        })
         expect(res.statusCode).toBe(200)
         expect(res.json().record).toEqual(fixture(name))
       }
@@ -86,12 +95,18 @@ describe('SQLite backup and restore', () => {
     await other.put(otherGuardian, uuid(), fixture('orphan'))
     const dir = other.config.dataDir
     await other.app.close()
-    const files = () => readdirSync(dir).filter((f) => f.startsWith('hutong.sqlite')).sort()
+    const files = () =>
+      readdirSync(dir)
+        .filter((f) => f.startsWith('hutong.sqlite'))
+        .sort()
     await expect(restoreMain([dest], env(dir), quiet)).rejects.toThrow(/已有数据（1 条登记、1 个用户）：确认要用备份替换它，请加 --force/)
     expect(files()).toEqual(['hutong.sqlite'])
     // Its own keys cannot open this backup's records: refused before anything is replaced.
     await expect(restoreMain([dest, '--force'], env(dir), quiet)).rejects.toThrow(/无法用当前的数据密钥解密/)
-    const sameKeys = { HUTONG_DATA_KEY: readFileSync(join(t.config.dataDir, 'dev-data-key'), 'utf8').trim(), HUTONG_INDEX_KEY: readFileSync(join(t.config.dataDir, 'dev-index-key'), 'utf8').trim() }
+    const sameKeys = {
+      HUTONG_DATA_KEY: readFileSync(join(t.config.dataDir, 'dev-data-key'), 'utf8').trim(),
+      HUTONG_INDEX_KEY: readFileSync(join(t.config.dataDir, 'dev-index-key'), 'utf8').trim(),
+    }
     const lines: string[] = []
     expect(await restoreMain([dest, '--force'], env(dir, sameKeys), (l) => lines.push(l))).toBe(0)
     expect(lines[0]).toMatch(/原数据库保留为 .*hutong\.sqlite\.before-restore-/)
@@ -100,7 +115,11 @@ describe('SQLite backup and restore', () => {
     expect(kept).toMatch(/^hutong\.sqlite\.before-restore-/)
     const count = (file: string) => {
       const db = new SQLite(join(dir, file), { readonly: true })
-      try { return (db.prepare('select count(*) as n from registrations').get() as { n: number }).n } finally { db.close() }
+      try {
+        return (db.prepare('select count(*) as n from registrations').get() as { n: number }).n
+      } finally {
+        db.close()
+      }
     }
     expect({ restored: count(current), kept: count(kept) }).toEqual({ restored: 3, kept: 1 })
     await other.close()

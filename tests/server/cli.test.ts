@@ -24,7 +24,18 @@ describe.each(BACKENDS)('user CLI (%s)', (backend) => {
   const login = (username: string, password: string) => t.req('POST', '/api/v1/auth/worker-login', { body: { username, password } })
 
   test('add → the account can log in with its role and region', async () => {
-    const add = cli('add', 'zhang.maoping', '--password', 'Maoping-2026', '--role', 'village_worker', '--region', '441422101200', '--name', '张主任')
+    const add = cli(
+      'add',
+      'zhang.maoping',
+      '--password',
+      'Maoping-2026',
+      '--role',
+      'village_worker',
+      '--region',
+      '441422101200',
+      '--name',
+      '张主任',
+    )
     expect(add).toMatchObject({ code: 0, err: '' })
     expect(add.out).toContain('已创建 zhang.maoping')
     expect(add.out).toContain('广东省梅州市大埔县茶阳镇茅坪村委会')

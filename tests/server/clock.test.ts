@@ -24,7 +24,7 @@ describe.each(BACKENDS)('the server clock (%s)', (backend) => {
     await t.close()
   })
 
-  test('records, history events and audit rows carry the clock\'s time', async () => {
+  test("records, history events and audit rows carry the clock's time", async () => {
     clock = Date.parse(FIRST)
     const guardian = await t.guardian()
     const village = await t.worker('village_worker', VILLAGE_A)
@@ -40,7 +40,10 @@ describe.each(BACKENDS)('the server clock (%s)', (backend) => {
     const history = (await t.req('GET', `/api/v1/registrations/${id}/history`, { token: guardian })).json()
     expect(history.items.map((e: any) => e.at)).toEqual([FIRST, SECOND])
     const audits = await t.app.db.selectFrom('audit_log').select(['action', 'at']).where('target_id', '=', id).orderBy('at').execute()
-    expect(audits.map((a) => [a.action, a.at])).toEqual([['create', FIRST], ['review', SECOND]])
+    expect(audits.map((a) => [a.action, a.at])).toEqual([
+      ['create', FIRST],
+      ['review', SECOND],
+    ])
   })
 
   test('tokens are issued and expire by the clock', async () => {
@@ -52,7 +55,7 @@ describe.each(BACKENDS)('the server clock (%s)', (backend) => {
     expect((await t.req('GET', '/api/v1/review/queue', { token: worker })).statusCode).toBe(401)
   })
 
-  test('ages and the roster\'s date are those of the clock\'s day in China', async () => {
+  test("ages and the roster's date are those of the clock's day in China", async () => {
     clock = Date.parse(FIRST)
     const guardian = await t.guardian()
     const village = await t.worker('village_worker', VILLAGE_A)

@@ -24,18 +24,27 @@ describe.each(BACKENDS)('database (%s)', (backend) => {
   test('the region range query uses the village index', async () => {
     const r = regionRange('441422101')!
     if (backend === 'sqlite') {
-      const plan = await sql<{ detail: string }>`explain query plan select count(*) from registrations where village_code >= ${r.lo} and village_code <= ${r.hi} and status = 'submitted'`.execute(t.app.db)
+      const plan = await sql<{
+        detail: string
+      }>`explain query plan select count(*) from registrations where village_code >= ${r.lo} and village_code <= ${r.hi} and status = 'submitted'`.execute(
+        t.app.db,
+      )
       expect(plan.rows.map((p) => p.detail).join(' ')).toMatch(/USING COVERING INDEX registrations_region/)
     } else {
       await sql`set enable_seqscan = off`.execute(t.app.db)
-      const plan = await sql<{ 'QUERY PLAN': string }>`explain select count(*) from registrations where village_code >= ${r.lo} and village_code <= ${r.hi} and status = 'submitted'`.execute(t.app.db)
+      const plan = await sql<{
+        'QUERY PLAN': string
+      }>`explain select count(*) from registrations where village_code >= ${r.lo} and village_code <= ${r.hi} and status = 'submitted'`.execute(
+        t.app.db,
+      )
       expect(plan.rows.map((p) => p['QUERY PLAN']).join(' ')).toMatch(/registrations_region/)
     }
   })
 
   if (backend === 'sqlite') {
     test('SQLite runs in WAL mode with synchronous = FULL (2), a busy timeout and foreign keys', async () => {
-      const one = async (name: string) => Object.values((await sql.raw<Record<string, unknown>>(`pragma ${name}`).execute(t.app.db)).rows[0])[0]
+      const one = async (name: string) =>
+        Object.values((await sql.raw<Record<string, unknown>>(`pragma ${name}`).execute(t.app.db)).rows[0])[0]
       expect(await one('journal_mode')).toBe('wal')
       expect(await one('synchronous')).toBe(2)
       expect(await one('busy_timeout')).toBe(10000)
@@ -46,24 +55,27 @@ describe.each(BACKENDS)('database (%s)', (backend) => {
 
 // Another schema of the same database holding the migrator's tables half-made (another deployment, or a test
 // run stopped mid-migration): a new schema still migrates into tables of its own.
-;(PG_URL ? test : test.skip)('PostgreSQL: migrations in a schema of their own, whatever another schema holds (skipped without TEST_DATABASE_URL)', async () => {
-  const other = `t_other_${Date.now().toString(36)}`
-  const admin = new pg.Client({ connectionString: PG_URL })
-  await admin.connect()
-  try {
-    await admin.query(`create schema ${other}`)
-    await admin.query(`create table ${other}.kysely_migration (name varchar(255) primary key, timestamp varchar(255) not null)`)
-    await admin.query(`create table ${other}.kysely_migration_lock (id varchar(255) primary key, is_locked integer not null default 0)`)
-    const t = await startApp('postgres')
+;(PG_URL ? test : test.skip)(
+  'PostgreSQL: migrations in a schema of their own, whatever another schema holds (skipped without TEST_DATABASE_URL)',
+  async () => {
+    const other = `t_other_${Date.now().toString(36)}`
+    const admin = new pg.Client({ connectionString: PG_URL })
+    await admin.connect()
     try {
-      const applied = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(t.app.db)
-      expect(applied.rows.map((r) => r.name)).toEqual(['001_initial', '002_review_request_id', '003_lookup_key'])
-      expect((await admin.query(`select count(*)::int as n from ${other}.kysely_migration`)).rows[0].n).toBe(0)
+      await admin.query(`create schema ${other}`)
+      await admin.query(`create table ${other}.kysely_migration (name varchar(255) primary key, timestamp varchar(255) not null)`)
+      await admin.query(`create table ${other}.kysely_migration_lock (id varchar(255) primary key, is_locked integer not null default 0)`)
+      const t = await startApp('postgres')
+      try {
+        const applied = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(t.app.db)
+        expect(applied.rows.map((r) => r.name)).toEqual(['001_initial', '002_review_request_id', '003_lookup_key'])
+        expect((await admin.query(`select count(*)::int as n from ${other}.kysely_migration`)).rows[0].n).toBe(0)
+      } finally {
+        await t.close()
+      }
     } finally {
-      await t.close()
+      await admin.query(`drop schema ${other} cascade`)
+      await admin.end()
     }
-  } finally {
-    await admin.query(`drop schema ${other} cascade`)
-    await admin.end()
-  }
-})
+  },
+)

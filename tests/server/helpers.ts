@@ -23,7 +23,9 @@ export const REDIS_URL = process.env.TEST_REDIS_URL || undefined
 export const redisPrefix = () => `hutong-test-${randomBytes(6).toString('hex')}:`
 
 const FIXTURE_DIR = join(__dirname, '..', 'fixtures', 'registrations')
-export const FIXTURE_NAMES = readdirSync(FIXTURE_DIR).filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, ''))
+export const FIXTURE_NAMES = readdirSync(FIXTURE_DIR)
+  .filter((f) => f.endsWith('.json'))
+  .map((f) => f.replace(/\.json$/, ''))
 export function fixture(name = 'left-behind'): any {
   return JSON.parse(readFileSync(join(FIXTURE_DIR, `${name}.json`), 'utf8'))
 }
@@ -55,7 +57,11 @@ export interface TestApp {
   /** SQLite file path (sqlite only). */
   file?: string
   close(): Promise<void>
-  req(method: string, url: string, opts?: { token?: string; body?: unknown; headers?: Record<string, string>; payload?: string }): Promise<LightMyRequestResponse>
+  req(
+    method: string,
+    url: string,
+    opts?: { token?: string; body?: unknown; headers?: Record<string, string>; payload?: string },
+  ): Promise<LightMyRequestResponse>
   guardian(code?: string): Promise<string>
   worker(role: Exclude<Role, 'guardian'>, region: string | null, username?: string): Promise<string>
   put(token: string, id: string, body: unknown): Promise<LightMyRequestResponse>
@@ -82,7 +88,14 @@ export async function startApp(backend: Backend, overrides: Partial<AppConfig> =
     await client.query(`drop schema ${schema} cascade`)
     await client.end()
   }
-  const config = loadConfig({} as NodeJS.ProcessEnv, { dataDir, databaseUrl, logger: false, loginRateMax: 1000, staticDir: join(dataDir, 'no-h5'), ...overrides })
+  const config = loadConfig({} as NodeJS.ProcessEnv, {
+    dataDir,
+    databaseUrl,
+    logger: false,
+    loginRateMax: 1000,
+    staticDir: join(dataDir, 'no-h5'),
+    ...overrides,
+  })
   let app: FastifyInstance
   try {
     app = await buildApp({ config, now })
@@ -96,7 +109,10 @@ export async function startApp(backend: Backend, overrides: Partial<AppConfig> =
   let workers = 0
 
   const t: TestApp = {
-    app, backend, config, file,
+    app,
+    backend,
+    config,
+    file,
     async close() {
       await app.close()
       await dropSchema()
@@ -105,7 +121,13 @@ export async function startApp(backend: Backend, overrides: Partial<AppConfig> =
     req(method, url, opts = {}) {
       const headers: Record<string, string> = { ...opts.headers }
       if (opts.token) headers.authorization = `Bearer ${opts.token}`
-      if (opts.payload !== undefined) return app.inject({ method: method as never, url, headers: { 'content-type': 'application/json', ...headers }, payload: opts.payload })
+      if (opts.payload !== undefined)
+        return app.inject({
+          method: method as never,
+          url,
+          headers: { 'content-type': 'application/json', ...headers },
+          payload: opts.payload,
+        })
       return app.inject({ method: method as never, url, headers, ...(opts.body !== undefined ? { payload: opts.body as object } : {}) })
     },
     async guardian(code = `device-${randomUUID()}`) {
@@ -123,7 +145,10 @@ export async function startApp(backend: Backend, overrides: Partial<AppConfig> =
     put: (token, id, body) => t.req('PUT', `/api/v1/registrations/${id}`, { token, body }),
     review: (token, id, body) => t.req('POST', `/api/v1/registrations/${id}/review`, { token, body }),
     async count(table) {
-      const row = await app.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirst()
+      const row = await app.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirst()
       return Number(row?.n ?? 0)
     },
   }
@@ -144,7 +169,8 @@ export async function readRoster(raw: Buffer): Promise<{ sheets: string[]; rows:
     const text = (r: number, c: number) => (ws.getCell(r, c).value == null ? '' : String(ws.getCell(r, c).value))
     const width = ws.getRow(3).cellCount
     const headings = Array.from({ length: width }, (_, i) =>
-      [text(3, i + 1), text(4, i + 1), text(5, i + 1)].filter((h, k, all) => h && all.indexOf(h) === k).join('/'))
+      [text(3, i + 1), text(4, i + 1), text(5, i + 1)].filter((h, k, all) => h && all.indexOf(h) === k).join('/'),
+    )
     for (let r = 6; r <= ws.rowCount; r++) {
       if (typeof ws.getCell(r, 1).value !== 'number') continue
       rows.push(Object.fromEntries(headings.map((h, i) => [h, text(r, i + 1)])))

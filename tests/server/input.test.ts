@@ -14,7 +14,12 @@ describe.each(BACKENDS)('bad input (%s)', (backend) => {
   afterAll(() => t.close())
 
   const raw = (id: string, payload: string, contentType = 'application/json') =>
-    t.app.inject({ method: 'PUT', url: `/api/v1/registrations/${id}`, headers: { authorization: `Bearer ${guardian}`, 'content-type': contentType }, payload })
+    t.app.inject({
+      method: 'PUT',
+      url: `/api/v1/registrations/${id}`,
+      headers: { authorization: `Bearer ${guardian}`, 'content-type': contentType },
+      payload,
+    })
 
   /** Runs a refused request and checks: status, a Chinese message, no internals, nothing stored. */
   async function refused(send: () => Promise<{ statusCode: number; body: string }>, status: number) {
@@ -45,7 +50,7 @@ describe.each(BACKENDS)('bad input (%s)', (backend) => {
     expect((await refused(() => raw(uuid(), 'name=x', 'text/plain'), 415)).code).toBe('unsupported_media_type')
   })
 
-  test('wrong types → 400 with the field\'s Chinese message at its path', async () => {
+  test("wrong types → 400 with the field's Chinese message at its path", async () => {
     const record = fixture()
     record.child.name = 123
     record.child.boarding = 'no'
@@ -62,7 +67,10 @@ describe.each(BACKENDS)('bad input (%s)', (backend) => {
     expect((await refused(() => t.put(guardian, uuid(), top), 400)).issues[0].message).toBe('不接受的字段：isAdmin')
     const nested = fixture()
     nested.child.nickname = '小明'
-    expect((await refused(() => t.put(guardian, uuid(), nested), 400)).issues[0]).toEqual({ path: ['child'], message: '不接受的字段：nickname' })
+    expect((await refused(() => t.put(guardian, uuid(), nested), 400)).issues[0]).toEqual({
+      path: ['child'],
+      message: '不接受的字段：nickname',
+    })
     const envelope = { record: fixture(), baseVersion: 1, status: 'confirmed' }
     expect((await refused(() => t.put(guardian, uuid(), envelope), 400)).issues[0].message).toBe('不接受的字段：status')
     await refused(() => t.put(guardian, uuid(), { record: fixture(), baseVersion: 'x' }), 400)
@@ -90,7 +98,12 @@ describe.each(BACKENDS)('bad input (%s)', (backend) => {
     expect((await refused(() => t.put(guardian, 'not-a-uuid', fixture()), 400)).code).toBe('validation')
     expect((await refused(() => t.put(guardian, "1' OR '1'='1", fixture()), 400)).code).toBe('validation')
     expect((await t.req('GET', '/api/v1/registrations/123', { token: guardian })).statusCode).toBe(400)
-    const anon = await t.app.inject({ method: 'PUT', url: `/api/v1/registrations/${uuid()}`, headers: { 'content-type': 'application/json' }, payload: '{' })
+    const anon = await t.app.inject({
+      method: 'PUT',
+      url: `/api/v1/registrations/${uuid()}`,
+      headers: { 'content-type': 'application/json' },
+      payload: '{',
+    })
     expect(anon.statusCode).toBe(401)
     const forged = await t.req('GET', '/api/v1/registrations', { token: `${guardian.slice(0, -4)}AAAA` })
     expect(forged.statusCode).toBe(401)

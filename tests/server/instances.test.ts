@@ -11,7 +11,9 @@ import { REDIS_URL, redisPrefix, startApp, type TestApp } from './helpers'
 async function attempts(apps: TestApp[], n: number): Promise<number[]> {
   const codes: number[] = []
   for (let i = 0; i < n; i++) {
-    const res = await apps[i % apps.length].req('POST', '/api/v1/auth/worker-login', { body: { username: 'nobody', password: `wrong-${i}` } })
+    const res = await apps[i % apps.length].req('POST', '/api/v1/auth/worker-login', {
+      body: { username: 'nobody', password: `wrong-${i}` },
+    })
     codes.push(res.statusCode)
   }
   return codes
@@ -24,22 +26,25 @@ describe('login limit across two instances', () => {
     apps = []
   })
 
-  ;(REDIS_URL ? test : test.skip)('with Redis: 10 wrong passwords spread over both, then the 11th is refused on either (skipped without TEST_REDIS_URL)', async () => {
-    const shared = { redisUrl: REDIS_URL, redisPrefix: redisPrefix(), loginRateMax: 10 }
-    apps = [await startApp('sqlite', shared), await startApp('sqlite', shared)]
-    expect(apps.map((a) => a.app.sharedState.kind)).toEqual(['redis', 'redis'])
-    expect(await attempts(apps, 10)).toEqual(Array(10).fill(401))
-    const eleventh = await apps[0].req('POST', '/api/v1/auth/worker-login', { body: { username: 'nobody', password: 'x' } })
-    expect(eleventh.statusCode).toBe(429)
-    expect(eleventh.json().error.message).toBe('操作太频繁，请稍后再试')
-    expect((await apps[1].req('POST', '/api/v1/auth/worker-login', { body: { username: 'nobody', password: 'x' } })).statusCode).toBe(429)
-  })
+  ;(REDIS_URL ? test : test.skip)(
+    'with Redis: 10 wrong passwords spread over both, then the 11th is refused on either (skipped without TEST_REDIS_URL)',
+    async () => {
+      const shared = { redisUrl: REDIS_URL, redisPrefix: redisPrefix(), loginRateMax: 10 }
+      apps = [await startApp('sqlite', shared), await startApp('sqlite', shared)]
+      expect(apps.map((a) => a.app.sharedState.kind)).toEqual(['redis', 'redis'])
+      expect(await attempts(apps, 10)).toEqual(Array(10).fill(401))
+      const eleventh = await apps[0].req('POST', '/api/v1/auth/worker-login', { body: { username: 'nobody', password: 'x' } })
+      expect(eleventh.statusCode).toBe(429)
+      expect(eleventh.json().error.message).toBe('操作太频繁，请稍后再试')
+      expect((await apps[1].req('POST', '/api/v1/auth/worker-login', { body: { username: 'nobody', password: 'x' } })).statusCode).toBe(429)
+    },
+  )
 
   test('in memory: each instance counts alone (the doubled limit that Redis removes)', async () => {
     apps = [await startApp('sqlite', { loginRateMax: 10 }), await startApp('sqlite', { loginRateMax: 10 })]
     expect(apps.map((a) => a.app.sharedState.kind)).toEqual(['memory', 'memory'])
     expect(await attempts(apps, 20)).toEqual(Array(20).fill(401))
-    expect((await attempts(apps, 2))).toEqual([429, 429])
+    expect(await attempts(apps, 2)).toEqual([429, 429])
   })
 })
 
@@ -52,38 +57,54 @@ function ownRedis(port: number) {
     stop: () => run(`redis-cli -p ${port} shutdown nosave || true`),
   }
 }
-const freePort = () => new Promise<number>((resolve) => {
-  const probe = createServer().listen(0, '127.0.0.1', () => {
-    const { port } = probe.address() as { port: number }
-    probe.close(() => resolve(port))
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number }
+      probe.close(() => resolve(port))
+    })
   })
-})
-const hasRedisServer = (() => { try { execSync('command -v redis-server', { stdio: 'ignore' }); return true } catch { return false } })()
-
-;(REDIS_URL && hasRedisServer ? test : test.skip)('Redis lost while running: logins fail (500) rather than go unlimited, and are limited again once it is back (skipped without TEST_REDIS_URL)', async () => {
-  const redis = ownRedis(await freePort())
-  redis.start()
-  const login = async (t: TestApp) => (await t.req('POST', '/api/v1/auth/worker-login', { body: { username: 'nobody', password: 'x' } })).statusCode
-  let t: TestApp | undefined
+const hasRedisServer = (() => {
   try {
-    for (let i = 0; i < 50 && !t; i++) {
-      try { t = await startApp('sqlite', { redisUrl: redis.url, redisPrefix: redisPrefix(), loginRateMax: 3 }) } catch { await sleep(100) }
-    }
-    expect(await login(t!)).toBe(401)
-    redis.stop()
-    expect([await login(t!), await login(t!), await login(t!), await login(t!)]).toEqual([500, 500, 500, 500])
-    redis.start()
-    let status = 0
-    for (let i = 0; i < 50 && status !== 401; i++) {
-      status = await login(t!)
-      if (status !== 401) await sleep(200)
-    }
-    expect(status).toBe(401)
-    // A new Redis has no counters: the limit of three starts again, and holds.
-    const after = [await login(t!), await login(t!), await login(t!)]
-    expect(after[after.length - 1]).toBe(429)
-  } finally {
-    await t?.close()
-    redis.stop()
+    execSync('command -v redis-server', { stdio: 'ignore' })
+    return true
+  } catch {
+    return false
   }
-})
+})()
+
+;(REDIS_URL && hasRedisServer ? test : test.skip)(
+  'Redis lost while running: logins fail (500) rather than go unlimited, and are limited again once it is back (skipped without TEST_REDIS_URL)',
+  async () => {
+    const redis = ownRedis(await freePort())
+    redis.start()
+    const login = async (t: TestApp) =>
+      (await t.req('POST', '/api/v1/auth/worker-login', { body: { username: 'nobody', password: 'x' } })).statusCode
+    let t: TestApp | undefined
+    try {
+      for (let i = 0; i < 50 && !t; i++) {
+        try {
+          t = await startApp('sqlite', { redisUrl: redis.url, redisPrefix: redisPrefix(), loginRateMax: 3 })
+        } catch {
+          await sleep(100)
+        }
+      }
+      expect(await login(t!)).toBe(401)
+      redis.stop()
+      expect([await login(t!), await login(t!), await login(t!), await login(t!)]).toEqual([500, 500, 500, 500])
+      redis.start()
+      let status = 0
+      for (let i = 0; i < 50 && status !== 401; i++) {
+        status = await login(t!)
+        if (status !== 401) await sleep(200)
+      }
+      expect(status).toBe(401)
+      // A new Redis has no counters: the limit of three starts again, and holds.
+      const after = [await login(t!), await login(t!), await login(t!)]
+      expect(after[after.length - 1]).toBe(429)
+    } finally {
+      await t?.close()
+      redis.stop()
+    }
+  },
+)

@@ -97,9 +97,18 @@ describe.each(BACKENDS)('rewriting stored rows under new keys (%s)', (backend) =
     await t.review(village, ids[0], { action: 'start_review' })
     expect((await t.review(village, ids[0], { action: 'return', reason: '请核对孩子姓名', fields: ['child.name'] })).statusCode).toBe(200)
 
-    const get = (app: typeof t.app, id: string, token: string) => app.inject({ method: 'GET', url: `/api/v1/registrations/${id}`, headers: { authorization: `Bearer ${token}` } })
+    const get = (app: typeof t.app, id: string, token: string) =>
+      app.inject({ method: 'GET', url: `/api/v1/registrations/${id}`, headers: { authorization: `Bearer ${token}` } })
     const search = async (app: typeof t.app, q: string) =>
-      (await app.inject({ method: 'GET', url: `/api/v1/review/queue?status=all&q=${encodeURIComponent(q)}`, headers: { authorization: `Bearer ${village}` } })).json().items.map((i: any) => i.id)
+      (
+        await app.inject({
+          method: 'GET',
+          url: `/api/v1/review/queue?status=all&q=${encodeURIComponent(q)}`,
+          headers: { authorization: `Bearer ${village}` },
+        })
+      )
+        .json()
+        .items.map((i: any) => i.id)
     const everythingReadable = async (app: typeof t.app) => {
       for (const [i, id] of ids.entries()) {
         const res = await get(app, id, guardian)
@@ -115,7 +124,16 @@ describe.each(BACKENDS)('rewriting stored rows under new keys (%s)', (backend) =
     // Written during the rotation: under B at once.
     const during = uuid()
     const duringRecord = inVillage(freshRecord(prng(3), 'orphan'), VILLAGE_A)
-    expect((await rotating.inject({ method: 'PUT', url: `/api/v1/registrations/${during}`, headers: { authorization: `Bearer ${guardian}` }, payload: duringRecord })).statusCode).toBe(201)
+    expect(
+      (
+        await rotating.inject({
+          method: 'PUT',
+          url: `/api/v1/registrations/${during}`,
+          headers: { authorization: `Bearer ${guardian}` },
+          payload: duringRecord,
+        })
+      ).statusCode,
+    ).toBe(201)
     ids.push(during)
     records.push(duringRecord)
     const before = await keyUsage(t.app.db)
@@ -124,7 +142,14 @@ describe.each(BACKENDS)('rewriting stored rows under new keys (%s)', (backend) =
 
     // Stopped after the first batch of one row, then run again: it goes on where it stopped.
     let batches = 0
-    await expect(reencrypt(t.app.db, rotating.vault, { batchSize: 1, onProgress: () => { if (++batches === 1) throw new Error('stopped') } })).rejects.toThrow('stopped')
+    await expect(
+      reencrypt(t.app.db, rotating.vault, {
+        batchSize: 1,
+        onProgress: () => {
+          if (++batches === 1) throw new Error('stopped')
+        },
+      }),
+    ).rejects.toThrow('stopped')
     expect(remaining(await keyUsage(t.app.db), rotating.vault).records).toBe(3)
     const report = await reencrypt(t.app.db, rotating.vault, { batchSize: 2 })
     expect(report.records).toEqual({ rewritten: 3, changedMeanwhile: 0 })
@@ -140,6 +165,9 @@ describe.each(BACKENDS)('rewriting stored rows under new keys (%s)', (backend) =
     await everythingReadable(rotated)
     expect(await search(rotated, duringRecord.child.name)).toContain(during)
     // And a second run finds nothing to do.
-    expect(await reencrypt(t.app.db, rotated.vault)).toEqual({ records: { rewritten: 0, changedMeanwhile: 0 }, events: { rewritten: 0, changedMeanwhile: 0 } })
+    expect(await reencrypt(t.app.db, rotated.vault)).toEqual({
+      records: { rewritten: 0, changedMeanwhile: 0 },
+      events: { rewritten: 0, changedMeanwhile: 0 },
+    })
   })
 })

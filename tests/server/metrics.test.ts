@@ -9,8 +9,12 @@ const TOKEN = 'metrics-token-for-the-tests-0123'
 
 describe.each(BACKENDS)('metrics (%s)', (backend) => {
   let t: TestApp
-  beforeAll(async () => { t = await startApp(backend, { metricsToken: TOKEN }) })
-  afterAll(async () => { await t.close() })
+  beforeAll(async () => {
+    t = await startApp(backend, { metricsToken: TOKEN })
+  })
+  afterAll(async () => {
+    await t.close()
+  })
 
   test('refused without the token or with another one', async () => {
     expect((await t.req('GET', '/metrics')).statusCode).toBe(401)
@@ -39,12 +43,21 @@ describe.each(BACKENDS)('metrics (%s)', (backend) => {
     expect(count('method="POST",route="/api/v1/auth/wx-login",status_code="200"')).toBe(1)
     expect(count('method="GET",route="__unknown__",status_code="404"')).toBe(1)
     // Histogram buckets (the last one holds every request, whatever the machine's speed).
-    expect(text).toMatch(/^http_request_duration_seconds_bucket\{le="0\.1",method="PUT",route="\/api\/v1\/registrations\/:id",status_code="201"\} [01]$/m)
-    expect(text).toMatch(/^http_request_duration_seconds_bucket\{le="\+Inf",method="PUT",route="\/api\/v1\/registrations\/:id",status_code="201"\} 1$/m)
+    expect(text).toMatch(
+      /^http_request_duration_seconds_bucket\{le="0\.1",method="PUT",route="\/api\/v1\/registrations\/:id",status_code="201"\} [01]$/m,
+    )
+    expect(text).toMatch(
+      /^http_request_duration_seconds_bucket\{le="\+Inf",method="PUT",route="\/api\/v1\/registrations\/:id",status_code="201"\} 1$/m,
+    )
     expect(text).not.toContain(id)
     expect(text).toMatch(/^hutong_db_query_duration_seconds_count\{operation="insert",table="registrations"\} [1-9]/m)
     expect(text).toMatch(/^hutong_db_query_duration_seconds_count\{operation="select",table="registrations"\} [1-9]/m)
-    for (const name of ['process_cpu_user_seconds_total', 'process_resident_memory_bytes', 'nodejs_eventloop_lag_seconds', 'nodejs_heap_size_used_bytes']) {
+    for (const name of [
+      'process_cpu_user_seconds_total',
+      'process_resident_memory_bytes',
+      'nodejs_eventloop_lag_seconds',
+      'nodejs_heap_size_used_bytes',
+    ]) {
       expect(text).toMatch(new RegExp(`^${name} `, 'm'))
     }
     // Scrapes themselves are not counted (they would be most of the traffic on a quiet server).

@@ -15,7 +15,11 @@ import { PG_URL, VILLAGE_A, fixture, inVillage, schemaUrl, startApp, uuid } from
 const admin = async (sql: string) => {
   const c = new pg.Client({ connectionString: PG_URL })
   await c.connect()
-  try { await c.query(sql) } finally { await c.end() }
+  try {
+    await c.query(sql)
+  } finally {
+    await c.end()
+  }
 }
 
 ;(PG_URL ? describe : describe.skip)('PostgreSQL: pg_dump, then pg_restore into a new database (skipped without TEST_DATABASE_URL)', () => {
@@ -51,8 +55,19 @@ const admin = async (sql: string) => {
       expect((await get(`/api/v1/registrations/${ids[0]}`, guardian)).json().returned).toMatchObject({ reason: '请核对孩子姓名' })
       const found = (await get(`/api/v1/review/queue?status=all&q=${records[1].child.idNumber}`, village)).json().items
       expect(found.map((i: { id: string }) => i.id)).toEqual([ids[1]])
-      const counts = async (app: typeof t.app) => Promise.all((['registrations', 'registration_events', 'audit_log', 'users'] as const)
-        .map(async (table) => Number((await app.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirst())?.n)))
+      const counts = async (app: typeof t.app) =>
+        Promise.all(
+          (['registrations', 'registration_events', 'audit_log', 'users'] as const).map(async (table) =>
+            Number(
+              (
+                await app.db
+                  .selectFrom(table)
+                  .select((eb) => eb.fn.countAll().as('n'))
+                  .executeTakeFirst()
+              )?.n,
+            ),
+          ),
+        )
       expect(await counts(restored)).toEqual(await counts(t.app))
     } finally {
       await restored?.close()

@@ -5,7 +5,19 @@
  */
 import { readFileSync, existsSync } from 'node:fs'
 import { sql } from 'kysely'
-import { BACKENDS, COUNTY, FIXTURE_NAMES, TOWNSHIP, VILLAGE_A, fixture, inVillage, readRoster, startApp, uuid, type TestApp } from './helpers'
+import {
+  BACKENDS,
+  COUNTY,
+  FIXTURE_NAMES,
+  TOWNSHIP,
+  VILLAGE_A,
+  fixture,
+  inVillage,
+  readRoster,
+  startApp,
+  uuid,
+  type TestApp,
+} from './helpers'
 
 /** Every ID number, 残疾人证号, name and phone number in the fixtures. */
 function secrets(): string[] {
@@ -35,7 +47,10 @@ async function submitEverything(t: TestApp) {
   const edited = inVillage(fixture(FIXTURE_NAMES[0]), VILLAGE_A)
   delete edited.parents.father.idNumber
   expect((await t.put(guardian, ids[0], { record: edited, baseVersion: 2 })).statusCode).toBe(200)
-  await t.review(village, ids[1], { action: 'start_review', visit: { date: '2026-11-02', method: 'home', conclusion: 'true', guardianshipAssessment: 'good', notes: '电话13800138001已核实' } })
+  await t.review(village, ids[1], {
+    action: 'start_review',
+    visit: { date: '2026-11-02', method: 'home', conclusion: 'true', guardianshipAssessment: 'good', notes: '电话13800138001已核实' },
+  })
   return { guardian, village, ids }
 }
 
@@ -53,7 +68,11 @@ describe.each(BACKENDS)('privacy (%s)', (backend) => {
     expect(needles.length).toBeGreaterThan(20)
     let haystacks: Buffer[]
     if (t.backend === 'sqlite') {
-      const files = () => ['', '-wal'].map((s) => `${t.file}${s}`).filter(existsSync).map((f) => readFileSync(f))
+      const files = () =>
+        ['', '-wal']
+          .map((s) => `${t.file}${s}`)
+          .filter(existsSync)
+          .map((f) => readFileSync(f))
       haystacks = files()
       // Once more after the WAL is folded into the main file.
       await sql`pragma wal_checkpoint(TRUNCATE)`.execute(t.app.db)
@@ -137,20 +156,49 @@ describe('request logs', () => {
     const base = await startApp('sqlite')
     const stream = new PassThrough()
     let log = ''
-    stream.on('data', (c: Buffer) => { log += c.toString() })
+    stream.on('data', (c: Buffer) => {
+      log += c.toString()
+    })
     const app = await buildApp({ config: base.config, logStream: stream })
     try {
       const token = (await app.inject({ method: 'POST', url: '/api/v1/auth/wx-login', payload: { code: 'device-log' } })).json().token
       const record = fixture('left-behind')
-      expect((await app.inject({ method: 'PUT', url: `/api/v1/registrations/${uuid()}`, headers: { authorization: `Bearer ${token}` }, payload: record })).statusCode).toBe(201)
+      expect(
+        (
+          await app.inject({
+            method: 'PUT',
+            url: `/api/v1/registrations/${uuid()}`,
+            headers: { authorization: `Bearer ${token}` },
+            payload: record,
+          })
+        ).statusCode,
+      ).toBe(201)
       const worker = await base.worker('village_worker', VILLAGE_A)
-      await app.inject({ method: 'GET', url: `/api/v1/review/queue?status=all&q=${record.child.idNumber}`, headers: { authorization: `Bearer ${worker}` } })
-      await app.inject({ method: 'GET', url: `/api/v1/review/queue?q=${encodeURIComponent(record.child.name)}&status=all`, headers: { authorization: `Bearer ${worker}` } })
+      await app.inject({
+        method: 'GET',
+        url: `/api/v1/review/queue?status=all&q=${record.child.idNumber}`,
+        headers: { authorization: `Bearer ${worker}` },
+      })
+      await app.inject({
+        method: 'GET',
+        url: `/api/v1/review/queue?q=${encodeURIComponent(record.child.name)}&status=all`,
+        headers: { authorization: `Bearer ${worker}` },
+      })
       // The search under a percent-encoded parameter name (%71 is "q"), and an ID number and a name in a path.
-      await app.inject({ method: 'GET', url: `/api/v1/review/queue?status=all&%71=${record.child.idNumber}`, headers: { authorization: `Bearer ${worker}` } })
-      await app.inject({ method: 'GET', url: `/api/v1/x/${record.child.idNumber}/${encodeURIComponent(record.child.name)}/${record.guardianship.contact.phone}` })
+      await app.inject({
+        method: 'GET',
+        url: `/api/v1/review/queue?status=all&%71=${record.child.idNumber}`,
+        headers: { authorization: `Bearer ${worker}` },
+      })
+      await app.inject({
+        method: 'GET',
+        url: `/api/v1/x/${record.child.idNumber}/${encodeURIComponent(record.child.name)}/${record.guardianship.contact.phone}`,
+      })
       await new Promise((r) => setImmediate(r))
-      const lines = log.trim().split('\n').map((l) => JSON.parse(l))
+      const lines = log
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l))
       const queue = lines.filter((l) => l.req?.route === '/api/v1/review/queue')
       expect(queue.map((l) => l.req.path)).toEqual(['/api/v1/review/queue', '/api/v1/review/queue', '/api/v1/review/queue'])
       // Every request's lines carry its id: the incoming line and the completed line share it.
@@ -158,7 +206,8 @@ describe('request logs', () => {
       expect(lines.filter((l) => queue.some((q) => q.reqId === l.reqId)).length).toBe(6)
       expect(lines.find((l) => l.req?.path?.startsWith('/api/v1/x/'))?.req.path).toBe('/api/v1/x/…/…/…')
       expect(log).not.toMatch(/[?&](q|%71)=/)
-      for (const needle of [...secrets(), token, worker, encodeURIComponent(record.child.name), record.child.idNumber]) expect(log.includes(needle)).toBe(false)
+      for (const needle of [...secrets(), token, worker, encodeURIComponent(record.child.name), record.child.idNumber])
+        expect(log.includes(needle)).toBe(false)
     } finally {
       await app.close()
       await base.close()

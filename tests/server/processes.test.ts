@@ -23,7 +23,15 @@ interface Server {
 function serve(dataDir: string): Promise<Server> {
   const proc = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'server/src/main.ts')], {
     cwd: ROOT,
-    env: { ...process.env, DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', HUTONG_LOG: '1', DATABASE_URL: '', HUTONG_STATIC_DIR: join(dataDir, 'none') },
+    env: {
+      ...process.env,
+      DATA_DIR: dataDir,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      HUTONG_LOG: '1',
+      DATABASE_URL: '',
+      HUTONG_STATIC_DIR: join(dataDir, 'none'),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   return new Promise((resolve, reject) => {
@@ -38,24 +46,35 @@ function serve(dataDir: string): Promise<Server> {
       }
     }
     proc.stdout!.on('data', onData)
-    proc.stderr!.on('data', (c: Buffer) => { out += c.toString() })
+    proc.stderr!.on('data', (c: Buffer) => {
+      out += c.toString()
+    })
     proc.on('exit', (code) => reject(new Error(`server exited ${code}: ${out}`)))
   })
 }
 
-const stop = (s: Server) => new Promise<void>((resolve) => {
-  if (s.proc.exitCode !== null || s.proc.signalCode !== null) return resolve()
-  s.proc.once('exit', () => resolve())
-  s.proc.kill('SIGTERM')
-})
+const stop = (s: Server) =>
+  new Promise<void>((resolve) => {
+    if (s.proc.exitCode !== null || s.proc.signalCode !== null) return resolve()
+    s.proc.once('exit', () => resolve())
+    s.proc.kill('SIGTERM')
+  })
 
 async function login(url: string): Promise<string> {
-  const res = await fetch(`${url}/api/v1/auth/wx-login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: 'device-processes' }) })
+  const res = await fetch(`${url}/api/v1/auth/wx-login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ code: 'device-processes' }),
+  })
   return (await res.json()).token
 }
 
 const put = (url: string, token: string, id: string, body: unknown) =>
-  fetch(`${url}/api/v1/registrations/${id}`, { method: 'PUT', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body) })
+  fetch(`${url}/api/v1/registrations/${id}`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify(body),
+  })
 
 function rows(dataDir: string, sql: string, ...params: unknown[]) {
   const db = new SQLite(join(dataDir, 'hutong.sqlite'), { readonly: true })
@@ -107,13 +126,16 @@ describe('SQLite with several processes', () => {
     await new Promise<void>((resolve) => {
       let settled = 0
       for (const id of ids) {
-        put(victim.url, token, id, fixture('orphan')).then((res) => {
-          if (res.status === 201) acknowledged.push(id)
-          // Kill the process the moment the tenth acknowledgement arrives, others still in flight.
-          if (acknowledged.length === 10) victim.proc.kill('SIGKILL')
-        }).catch(() => undefined).finally(() => {
-          if (++settled === ids.length) resolve()
-        })
+        put(victim.url, token, id, fixture('orphan'))
+          .then((res) => {
+            if (res.status === 201) acknowledged.push(id)
+            // Kill the process the moment the tenth acknowledgement arrives, others still in flight.
+            if (acknowledged.length === 10) victim.proc.kill('SIGKILL')
+          })
+          .catch(() => undefined)
+          .finally(() => {
+            if (++settled === ids.length) resolve()
+          })
       }
     })
     await new Promise((r) => (victim.proc.exitCode !== null || victim.proc.signalCode !== null ? r(null) : victim.proc.once('exit', r)))

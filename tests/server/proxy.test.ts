@@ -6,14 +6,23 @@
 import { parseTrustProxy } from '../../server/src/config'
 import { startApp, type TestApp } from './helpers'
 
-const attempt = (t: TestApp, i: number, forwarded: string) => t.app.inject({
-  method: 'POST', url: '/api/v1/auth/worker-login', remoteAddress: '127.0.0.1',
-  headers: { 'x-forwarded-for': forwarded }, payload: { username: 'nobody', password: `wrong-${i}` },
-})
+const attempt = (t: TestApp, i: number, forwarded: string) =>
+  t.app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/worker-login',
+    remoteAddress: '127.0.0.1',
+    headers: { 'x-forwarded-for': forwarded },
+    payload: { username: 'nobody', password: `wrong-${i}` },
+  })
 
-describe.each([['1 (hop count)', 1], ['127.0.0.1 (the proxy\'s address)', ['127.0.0.1']]] as const)('HUTONG_TRUST_PROXY=%s', (_label, trustProxy) => {
+describe.each([
+  ['1 (hop count)', 1],
+  ["127.0.0.1 (the proxy's address)", ['127.0.0.1']],
+] as const)('HUTONG_TRUST_PROXY=%s', (_label, trustProxy) => {
   let t: TestApp
-  beforeAll(async () => { t = await startApp('sqlite', { trustProxy: trustProxy as number | string[], loginRateMax: 10 }) })
+  beforeAll(async () => {
+    t = await startApp('sqlite', { trustProxy: trustProxy as number | string[], loginRateMax: 10 })
+  })
   afterAll(() => t.close())
 
   test('15 wrong passwords from 15 made-up addresses: the client is the address nginx saw, limited after 10, audited as such', async () => {
@@ -29,7 +38,9 @@ test('without HUTONG_TRUST_PROXY, X-Forwarded-For is ignored', async () => {
   const t = await startApp('sqlite', { loginRateMax: 10 })
   try {
     await attempt(t, 0, '203.0.113.7')
-    expect((await t.app.db.selectFrom('audit_log').select('ip').where('action', '=', 'login_failed').execute()).map((r) => r.ip)).toEqual(['127.0.0.1'])
+    expect((await t.app.db.selectFrom('audit_log').select('ip').where('action', '=', 'login_failed').execute()).map((r) => r.ip)).toEqual([
+      '127.0.0.1',
+    ])
   } finally {
     await t.close()
   }

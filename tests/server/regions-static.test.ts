@@ -15,7 +15,10 @@ describe('regions, health, static files and headers', () => {
   beforeAll(async () => {
     const h5 = mkdtempSync(join(tmpdir(), 'hutong-h5-'))
     mkdirSync(join(h5, 'js'))
-    writeFileSync(join(h5, 'index.html'), `<!doctype html><html><head><script>${INLINE}</script><script defer src="/js/app.js"></script></head><body><div id="app"></div></body></html>`)
+    writeFileSync(
+      join(h5, 'index.html'),
+      `<!doctype html><html><head><script>${INLINE}</script><script defer src="/js/app.js"></script></head><body><div id="app"></div></body></html>`,
+    )
     writeFileSync(join(h5, 'js', 'app.js'), 'console.log(1)')
     t = await startApp('sqlite', { staticDir: h5, corsOrigins: ['http://localhost:10086'] })
   })
@@ -37,7 +40,7 @@ describe('regions, health, static files and headers', () => {
     expect((await t.req('GET', '/api/v1/regions/abc/children')).statusCode).toBe(400)
   })
 
-  test('a county\'s villages by township, with ETag and Cache-Control; 304 on a match', async () => {
+  test("a county's villages by township, with ETag and Cache-Control; 304 on a match", async () => {
     const res = await t.req('GET', '/api/v1/regions/441422/villages')
     expect(res.statusCode).toBe(200)
     const body = res.json()
@@ -74,7 +77,15 @@ describe('regions, health, static files and headers', () => {
   })
 
   test('CORS: the H5 dev origin may call the API, another origin may not', async () => {
-    const ok = await t.app.inject({ method: 'OPTIONS', url: '/api/v1/registrations', headers: { origin: 'http://localhost:10086', 'access-control-request-method': 'PUT', 'access-control-request-headers': 'authorization,content-type' } })
+    const ok = await t.app.inject({
+      method: 'OPTIONS',
+      url: '/api/v1/registrations',
+      headers: {
+        origin: 'http://localhost:10086',
+        'access-control-request-method': 'PUT',
+        'access-control-request-headers': 'authorization,content-type',
+      },
+    })
     expect(ok.statusCode).toBe(204)
     expect(ok.headers['access-control-allow-origin']).toBe('http://localhost:10086')
     const evil = await t.app.inject({ method: 'GET', url: '/api/v1/regions/441422/children', headers: { origin: 'https://evil.example' } })

@@ -44,7 +44,12 @@ describe.each(BACKENDS)('reveal (%s)', (backend) => {
     const res = await reveal(village, 'child.idNumber')
     expect(res.statusCode).toBe(200)
     expect(res.json()).toEqual({ field: 'child.idNumber', value: record.child.idNumber })
-    const rows = await t.app.db.selectFrom('audit_log').select(['action', 'detail', 'actor_role']).where('target_id', '=', id).where('action', '=', 'reveal').execute()
+    const rows = await t.app.db
+      .selectFrom('audit_log')
+      .select(['action', 'detail', 'actor_role'])
+      .where('target_id', '=', id)
+      .where('action', '=', 'reveal')
+      .execute()
     expect(rows).toEqual([{ action: 'reveal', actor_role: 'village_worker', detail: JSON.stringify({ field: 'child.idNumber' }) }])
     expect((await reveal(village, 'guardianship.carer.phone')).json().value).toBe(record.guardianship.carer?.phone ?? null)
   })
@@ -61,8 +66,13 @@ describe.each(BACKENDS)('reveal (%s)', (backend) => {
     fixed.guardianship.contact.phone = '13922224444'
     const version = (await open(guardian)).json().version
     expect((await t.put(guardian, id, { record: fixed, baseVersion: version })).statusCode).toBe(200)
-    const edit = (token: string) => t.req('GET', `/api/v1/registrations/${id}/history`, { token }).then((r) => r.json().items.find((e: any) => e.action === 'edit'))
-    expect((await edit(village)).diff).toEqual([{ path: 'guardianship.contact.phone', from: expect.stringContaining('****'), to: '139****4444' }])
-    expect((await edit(guardian)).diff).toEqual([{ path: 'guardianship.contact.phone', from: record.guardianship.contact.phone, to: '13922224444' }])
+    const edit = (token: string) =>
+      t.req('GET', `/api/v1/registrations/${id}/history`, { token }).then((r) => r.json().items.find((e: any) => e.action === 'edit'))
+    expect((await edit(village)).diff).toEqual([
+      { path: 'guardianship.contact.phone', from: expect.stringContaining('****'), to: '139****4444' },
+    ])
+    expect((await edit(guardian)).diff).toEqual([
+      { path: 'guardianship.contact.phone', from: record.guardianship.contact.phone, to: '13922224444' },
+    ])
   })
 })

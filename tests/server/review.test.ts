@@ -4,7 +4,13 @@
  */
 import { BACKENDS, COUNTY, TOWNSHIP, VILLAGE_A, fixture, startApp, uuid, type TestApp } from './helpers'
 
-const visit = { date: '2026-11-01', method: 'home', conclusion: 'true', guardianshipAssessment: 'fair', notes: '祖母身体尚可，孩子按时上学' }
+const visit = {
+  date: '2026-11-01',
+  method: 'home',
+  conclusion: 'true',
+  guardianshipAssessment: 'fair',
+  notes: '祖母身体尚可，孩子按时上学',
+}
 
 describe.each(BACKENDS)('review (%s)', (backend) => {
   let t: TestApp
@@ -35,13 +41,22 @@ describe.each(BACKENDS)('review (%s)', (backend) => {
 
     const started = await t.review(village, id, { action: 'start_review', visit })
     expect(started.statusCode).toBe(200)
-    expect(started.json()).toMatchObject({ id, status: 'village_review', version: 2, allowedActions: expect.arrayContaining(['verify', 'return']) })
+    expect(started.json()).toMatchObject({
+      id,
+      status: 'village_review',
+      version: 2,
+      allowedActions: expect.arrayContaining(['verify', 'return']),
+    })
     expect((await t.review(village, id, { action: 'verify', version: 2 })).json()).toMatchObject({ status: 'verified', version: 3 })
     expect((await queue(village)).items.map((i: any) => i.id)).not.toContain(id)
     expect((await queue(township)).items.map((i: any) => i.id)).toContain(id)
     expect((await t.review(township, id, { action: 'approve' })).json().status).toBe('township_approved')
     expect((await queue(county)).items.map((i: any) => i.id)).toContain(id)
-    expect((await t.review(county, id, { action: 'confirm' })).json()).toMatchObject({ status: 'confirmed', version: 5, allowedActions: [] })
+    expect((await t.review(county, id, { action: 'confirm' })).json()).toMatchObject({
+      status: 'confirmed',
+      version: 5,
+      allowedActions: [],
+    })
 
     const history = (await t.req('GET', `/api/v1/registrations/${id}/history`, { token: county })).json().items
     expect(history.map((e: any) => e.action)).toEqual(['submit', 'start_review', 'verify', 'approve', 'confirm'])
@@ -51,7 +66,12 @@ describe.each(BACKENDS)('review (%s)', (backend) => {
     expect(own[1].visit).toBeUndefined()
     expect(own[1].actor.name).toBeNull()
 
-    const audits = await t.app.db.selectFrom('audit_log').select(['action', 'detail']).where('target_id', '=', id).where('action', '=', 'review').execute()
+    const audits = await t.app.db
+      .selectFrom('audit_log')
+      .select(['action', 'detail'])
+      .where('target_id', '=', id)
+      .where('action', '=', 'review')
+      .execute()
     expect(audits.map((a) => JSON.parse(a.detail!).action)).toEqual(['start_review', 'verify', 'approve', 'confirm'])
   })
 
@@ -94,7 +114,10 @@ describe.each(BACKENDS)('review (%s)', (backend) => {
   test('a home visit can be recorded on its own; it keeps the status and shows in the roster', async () => {
     const id = await submitted('disability')
     expect((await t.review(village, id, { action: 'record_visit' })).statusCode).toBe(400)
-    const res = await t.review(village, id, { action: 'record_visit', visit: { ...visit, guardianshipAssessment: 'poor', method: 'phone' } })
+    const res = await t.review(village, id, {
+      action: 'record_visit',
+      visit: { ...visit, guardianshipAssessment: 'poor', method: 'phone' },
+    })
     expect(res.json()).toMatchObject({ status: 'submitted', version: 2 })
     const history = (await t.req('GET', `/api/v1/registrations/${id}/history`, { token: village })).json().items
     expect(history[1]).toMatchObject({ action: 'record_visit', from: 'submitted', to: 'submitted', visit: { method: 'phone' } })
@@ -109,7 +132,11 @@ describe.each(BACKENDS)('review (%s)', (backend) => {
     const ret = await t.review(township, id2, { action: 'return', reason: '照护人电话无法接通', fields: ['guardianship.carer.phone'] })
     expect(ret.json().status).toBe('returned')
     const seen = (await t.req('GET', `/api/v1/registrations/${id2}`, { token: guardian })).json()
-    expect(seen.returned).toMatchObject({ reason: '照护人电话无法接通', fields: ['guardianship.carer.phone'], byRole: 'township_supervisor' })
+    expect(seen.returned).toMatchObject({
+      reason: '照护人电话无法接通',
+      fields: ['guardianship.carer.phone'],
+      byRole: 'township_supervisor',
+    })
     expect(seen.allowedActions).toEqual(['submit', 'withdraw'])
     rec.guardianship.carer.phone = '13711113333'
     rec.guardianship.contact.phone = '13711113333'

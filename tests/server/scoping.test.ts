@@ -38,7 +38,10 @@ describe.each(BACKENDS)('region scoping (%s)', (backend) => {
   const queueIds = async (token: string, query = '') => {
     const res = await t.req('GET', `/api/v1/review/queue${query}`, { token })
     expect(res.statusCode).toBe(200)
-    return res.json().items.map((i: { id: string }) => i.id).sort()
+    return res
+      .json()
+      .items.map((i: { id: string }) => i.id)
+      .sort()
   }
   const open = (token: string, id: string) => t.req('GET', `/api/v1/registrations/${id}`, { token })
 
@@ -54,7 +57,14 @@ describe.each(BACKENDS)('region scoping (%s)', (backend) => {
 
   test('opening a record: inside the region 200 (audited), outside 404; guardians only their own', async () => {
     expect((await open(workerA, inA)).statusCode).toBe(200)
-    for (const [token, id] of [[workerA, inB], [workerB, inA], [otherCounty, inA], [noRegion, inA], [badRegion, inA], [otherGuardian, inA]]) {
+    for (const [token, id] of [
+      [workerA, inB],
+      [workerB, inA],
+      [otherCounty, inA],
+      [noRegion, inA],
+      [badRegion, inA],
+      [otherGuardian, inA],
+    ]) {
       const res = await open(token, id)
       expect(res.statusCode).toBe(404)
       expect(res.json().error.current).toBeUndefined()
@@ -76,7 +86,7 @@ describe.each(BACKENDS)('region scoping (%s)', (backend) => {
     expect((await t.review(noRegion, inA, { action: 'start_review' })).statusCode).toBe(404)
   })
 
-  test('guardians and workers cannot use each other\'s endpoints', async () => {
+  test("guardians and workers cannot use each other's endpoints", async () => {
     expect((await t.req('GET', '/api/v1/review/queue', { token: guardian })).statusCode).toBe(403)
     expect((await t.review(guardian, inA, { action: 'start_review' })).statusCode).toBe(403)
     expect((await t.req('GET', '/api/v1/stats', { token: guardian })).statusCode).toBe(403)

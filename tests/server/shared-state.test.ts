@@ -17,7 +17,8 @@ const redis: Make = async () => {
   const a = await redisState(REDIS_URL!, prefix)
   const b = await redisState(REDIS_URL!, prefix)
   return {
-    a, b,
+    a,
+    b,
     async close() {
       const keys = await a.client.keys(`${prefix}*`)
       if (keys.length) await a.client.del(...keys.map((k) => k.slice(prefix.length)))
@@ -26,12 +27,19 @@ const redis: Make = async () => {
     },
   }
 }
-const KINDS: [string, Make][] = [['memory', memory], ...(REDIS_URL ? [['redis (two connections = two instances)', redis] as [string, Make]] : [])]
+const KINDS: [string, Make][] = [
+  ['memory', memory],
+  ...(REDIS_URL ? [['redis (two connections = two instances)', redis] as [string, Make]] : []),
+]
 
 describe.each(KINDS)('shared state: %s', (_kind, make) => {
   let s: Awaited<ReturnType<Make>>
-  beforeEach(async () => { s = await make() })
-  afterEach(async () => { await s.close() })
+  beforeEach(async () => {
+    s = await make()
+  })
+  afterEach(async () => {
+    await s.close()
+  })
 
   test('a counter counts within its window, seen from both instances, and starts again after it', async () => {
     expect(await s.a.increment('c', 600)).toEqual({ count: 1, ttlMs: 600 })
@@ -60,7 +68,12 @@ describe.each(KINDS)('shared state: %s', (_kind, make) => {
 
   test('a lock has one holder at a time across instances; a waiter gets it once it is released', async () => {
     const order: string[] = []
-    const hold = (who: string, ms: number) => async () => { order.push(`${who} in`); await sleep(ms); order.push(`${who} out`); return who }
+    const hold = (who: string, ms: number) => async () => {
+      order.push(`${who} in`)
+      await sleep(ms)
+      order.push(`${who} out`)
+      return who
+    }
     const first = s.a.withLock('daily-job', { ttlMs: 5000 }, hold('a', 300))
     await sleep(50)
     expect(await s.b.withLock('daily-job', { ttlMs: 1000 }, hold('b', 10))).toEqual({ acquired: false })
@@ -72,13 +85,20 @@ describe.each(KINDS)('shared state: %s', (_kind, make) => {
 
   test('a lock is renewed while its holder works past the lifetime, and released when the work throws', async () => {
     // Margins wide enough for a loaded machine: renewed every 200 ms, checked over twice the lifetime.
-    const long = s.a.withLock('renewed', { ttlMs: 600 }, async () => { await sleep(1500); return 'done' })
+    const long = s.a.withLock('renewed', { ttlMs: 600 }, async () => {
+      await sleep(1500)
+      return 'done'
+    })
     for (let i = 0; i < 4; i++) {
       await sleep(300)
       expect(await s.b.withLock('renewed', { ttlMs: 600 }, async () => 'stolen')).toEqual({ acquired: false })
     }
     expect(await long).toEqual({ acquired: true, value: 'done' })
-    await expect(s.a.withLock('thrower', { ttlMs: 5000 }, async () => { throw new Error('job failed') })).rejects.toThrow('job failed')
+    await expect(
+      s.a.withLock('thrower', { ttlMs: 5000 }, async () => {
+        throw new Error('job failed')
+      }),
+    ).rejects.toThrow('job failed')
     expect(await s.b.withLock('thrower', { ttlMs: 5000 }, async () => 'next')).toEqual({ acquired: true, value: 'next' })
   })
 
@@ -86,7 +106,10 @@ describe.each(KINDS)('shared state: %s', (_kind, make) => {
     // What a holder leaves behind when its process is killed: the lock's key, with no one to release it.
     await s.a.set('lock:orphaned', 'killed-holder', 500)
     expect(await s.b.withLock('orphaned', { ttlMs: 1000 }, async () => 'x')).toEqual({ acquired: false })
-    expect(await s.b.withLock('orphaned', { ttlMs: 1000, waitMs: 3000 }, async () => 'after expiry')).toEqual({ acquired: true, value: 'after expiry' })
+    expect(await s.b.withLock('orphaned', { ttlMs: 1000, waitMs: 3000 }, async () => 'after expiry')).toEqual({
+      acquired: true,
+      value: 'after expiry',
+    })
   })
 })
 

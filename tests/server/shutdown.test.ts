@@ -10,8 +10,12 @@ import { BACKENDS, fixture, startApp, uuid, type TestApp } from './helpers'
 
 describe.each(BACKENDS)('drained close (%s)', (backend) => {
   let t: TestApp
-  beforeAll(async () => { t = await startApp(backend) })
-  afterAll(async () => { await t.close() })
+  beforeAll(async () => {
+    t = await startApp(backend)
+  })
+  afterAll(async () => {
+    await t.close()
+  })
 
   test('an upload in progress is stored and answered, idle keep-alive connections are closed, close takes < 2 s', async () => {
     await t.app.listen({ port: 0, host: '127.0.0.1' })
@@ -22,7 +26,10 @@ describe.each(BACKENDS)('drained close (%s)', (backend) => {
     const agent = new http.Agent({ keepAlive: true, maxSockets: 1 })
     let idleClosed!: Promise<void>
     await new Promise<void>((answered) => {
-      const req = http.get({ host: '127.0.0.1', port, path: '/healthz', agent }, (res) => { res.resume(); res.on('end', answered) })
+      const req = http.get({ host: '127.0.0.1', port, path: '/healthz', agent }, (res) => {
+        res.resume()
+        res.on('end', answered)
+      })
       idleClosed = new Promise((resolve) => req.once('socket', (s) => s.once('close', () => resolve())))
     })
 
@@ -32,10 +39,14 @@ describe.each(BACKENDS)('drained close (%s)', (backend) => {
     const socket = connect(port, '127.0.0.1')
     await new Promise((r) => socket.once('connect', r))
     let answer = ''
-    socket.on('data', (d) => { answer += d.toString() })
+    socket.on('data', (d) => {
+      answer += d.toString()
+    })
     const socketClosed = new Promise<void>((resolve) => socket.once('close', () => resolve()))
-    socket.write(`PUT /api/v1/registrations/${id} HTTP/1.1\r\nHost: x\r\nConnection: keep-alive\r\nAuthorization: Bearer ${token}\r\n` +
-      `Content-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n`)
+    socket.write(
+      `PUT /api/v1/registrations/${id} HTTP/1.1\r\nHost: x\r\nConnection: keep-alive\r\nAuthorization: Bearer ${token}\r\n` +
+        `Content-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n`,
+    )
     socket.write(body.subarray(0, 100))
     await new Promise((r) => setTimeout(r, 100))
 

@@ -11,8 +11,12 @@ import { startServer } from '../drills/support/server-process'
 import { startupLine } from '../../server/src/startup'
 
 test('the start-up line names the guardian page and the worker sign-in, or says the H5 build is missing', () => {
-  expect(startupLine('https://hutong.example.cn', true)).toBe('护童登记已启动 — 监护人登记：https://hutong.example.cn/ · 工作人员登录：https://hutong.example.cn/#/worker/login/index')
-  expect(startupLine('http://127.0.0.1:8080', false)).toBe('护童登记接口已启动：http://127.0.0.1:8080/api/v1（没有找到 H5 页面，先运行 npm run build:h5）')
+  expect(startupLine('https://hutong.example.cn', true)).toBe(
+    '护童登记已启动 — 监护人登记：https://hutong.example.cn/ · 工作人员登录：https://hutong.example.cn/#/worker/login/index',
+  )
+  expect(startupLine('http://127.0.0.1:8080', false)).toBe(
+    '护童登记接口已启动：http://127.0.0.1:8080/api/v1（没有找到 H5 页面，先运行 npm run build:h5）',
+  )
 })
 
 describe('log format of the real process', () => {
@@ -30,7 +34,11 @@ describe('log format of the real process', () => {
       const out = s.tail()
       const plain = out.split('\n').filter((l) => l.startsWith('护童登记已启动'))
       expect(plain).toEqual([`护童登记已启动 — 监护人登记：${s.url}/ · 工作人员登录：${s.url}/#/worker/login/index`])
-      const lines = s.stdout().trim().split('\n').map((l) => JSON.parse(l))
+      const lines = s
+        .stdout()
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l))
       expect(lines.some((l) => l.msg?.startsWith('Server listening at http://127.0.0.1:'))).toBe(true)
       const health = lines.find((l) => l.req?.route === '/healthz')
       expect(health).toMatchObject({ req: { method: 'GET', path: '/healthz' }, reqId: expect.stringMatching(/^[0-9a-f-]{36}$/) })

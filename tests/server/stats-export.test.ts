@@ -24,7 +24,10 @@ describe.each(BACKENDS)('stats and export (%s)', (backend) => {
     await t.req('POST', `/api/v1/registrations/${withdrawn}/withdraw`, { token: guardian })
     const village = await t.worker('village_worker', VILLAGE_A, 'maoping')
     await t.app.db.updateTable('users').set({ display_name: '张主任' }).where('username', '=', 'maoping').execute()
-    await t.review(village, ids['left-behind'], { action: 'start_review', visit: { date: '2026-11-03', method: 'home', conclusion: 'true', guardianshipAssessment: 'fair' } })
+    await t.review(village, ids['left-behind'], {
+      action: 'start_review',
+      visit: { date: '2026-11-03', method: 'home', conclusion: 'true', guardianshipAssessment: 'fair' },
+    })
     await t.review(village, ids['left-behind'], { action: 'verify' })
     township = await t.worker('township_supervisor', TOWNSHIP)
   })
@@ -56,14 +59,24 @@ describe.each(BACKENDS)('stats and export (%s)', (backend) => {
   test('the roster: a summary sheet and one sheet per village; withdrawn left out; full numbers for the township', async () => {
     const res = await t.req('GET', '/api/v1/export.xlsx', { token: township })
     expect(res.statusCode).toBe(200)
-    expect(res.headers['content-disposition']).toMatch(/^attachment; filename="roster-441422101-\d{4}-\d{2}-\d{2}\.xlsx"; filename\*=UTF-8''/)
+    expect(res.headers['content-disposition']).toMatch(
+      /^attachment; filename="roster-441422101-\d{4}-\d{2}-\d{2}\.xlsx"; filename\*=UTF-8''/,
+    )
     expect(res.headers['cache-control']).toBe('no-store')
     const wb = new ExcelJS.Workbook()
     await wb.xlsx.load(res.rawPayload as never)
     expect(wb.worksheets.map((w) => w.name)).toEqual(['汇总', '茅坪村委会', '左弼村委会', '大觉村委会'])
     const summary = wb.getWorksheet('汇总')!
     expect(summary.getCell(1, 1).value).toBe('农村留守儿童和困境儿童信息花名册汇总表')
-    expect((summary.getRow(3).values as unknown[]).slice(1)).toEqual(['序号', '村（居）', '登记人数', '农村留守儿童', '困境儿童', '事实无人抚养儿童', '孤儿'])
+    expect((summary.getRow(3).values as unknown[]).slice(1)).toEqual([
+      '序号',
+      '村（居）',
+      '登记人数',
+      '农村留守儿童',
+      '困境儿童',
+      '事实无人抚养儿童',
+      '孤儿',
+    ])
     expect((summary.getRow(4).values as unknown[]).slice(1)).toEqual([1, '茅坪村委会', 2, 1, expect.any(Number), 0, 0])
     expect((summary.getRow(7).values as unknown[]).slice(2, 4)).toEqual(['合计', 4])
     const names = (ws: ExcelJS.Worksheet) => Array.from({ length: ws.rowCount - 7 }, (_, i) => ws.getCell(6 + i, 2).value)
@@ -75,7 +88,7 @@ describe.each(BACKENDS)('stats and export (%s)', (backend) => {
     expect(maoping.getCell(7, 1).value).toBe(2)
   })
 
-  test('a village worker\'s roster: its village only, no summary, masked numbers', async () => {
+  test("a village worker's roster: its village only, no summary, masked numbers", async () => {
     const village = await t.worker('village_worker', VILLAGE_A)
     const res = await t.req('GET', '/api/v1/export.xlsx', { token: village })
     const wb = new ExcelJS.Workbook()

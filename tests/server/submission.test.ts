@@ -16,7 +16,8 @@ describe.each(BACKENDS)('submission (%s)', (backend) => {
   afterAll(() => t.close())
 
   const rowsOf = async (id: string) => t.app.db.selectFrom('registrations').selectAll().where('id', '=', id).execute()
-  const eventsOf = async (id: string) => t.app.db.selectFrom('registration_events').selectAll().where('registration_id', '=', id).orderBy('version').execute()
+  const eventsOf = async (id: string) =>
+    t.app.db.selectFrom('registration_events').selectAll().where('registration_id', '=', id).orderBy('version').execute()
 
   test.each(FIXTURE_NAMES)('fixture %s is accepted as a bare record and in the envelope', async (name) => {
     const bare = await t.put(guardian, uuid(), fixture(name))
@@ -61,7 +62,10 @@ describe.each(BACKENDS)('submission (%s)', (backend) => {
     changed.child.residenceAddress = '茅坪村下屋3号'
     const res = await t.put(guardian, id, changed)
     expect(res.statusCode).toBe(409)
-    expect(res.json().error).toMatchObject({ code: 'conflict', current: { id, version: 1, record: { child: { residenceAddress: '茅坪村上屋12号' } } } })
+    expect(res.json().error).toMatchObject({
+      code: 'conflict',
+      current: { id, version: 1, record: { child: { residenceAddress: '茅坪村上屋12号' } } },
+    })
     expect(res.json().error.message).toMatch(/[\u4e00-\u9fa5]/)
   })
 
@@ -78,13 +82,25 @@ describe.each(BACKENDS)('submission (%s)', (backend) => {
   test('edit after 退回: new version, back to submitted, field-level diff in history; stale and retried edits', async () => {
     const id = uuid()
     await t.put(guardian, id, fixture())
-    const returned = await t.review(village, id, { action: 'return', reason: '母亲务工地点写得不清楚', fields: ['parents.mother.workPlace'] })
+    const returned = await t.review(village, id, {
+      action: 'return',
+      reason: '母亲务工地点写得不清楚',
+      fields: ['parents.mother.workPlace'],
+    })
     expect(returned.statusCode).toBe(200)
     const seen = await t.req('GET', `/api/v1/registrations/${id}`, { token: guardian })
-    expect(seen.json()).toMatchObject({ status: 'returned', version: 2, returned: { reason: '母亲务工地点写得不清楚', fields: ['parents.mother.workPlace'], byRole: 'village_worker' } })
+    expect(seen.json()).toMatchObject({
+      status: 'returned',
+      version: 2,
+      returned: { reason: '母亲务工地点写得不清楚', fields: ['parents.mother.workPlace'], byRole: 'village_worker' },
+    })
     // The guardian's list carries the reason and the fields too (the phone shows them without opening each record).
     const listed = (await t.req('GET', '/api/v1/registrations', { token: guardian })).json().items.find((i: any) => i.id === id)
-    expect(listed).toMatchObject({ status: 'returned', version: 2, returned: { reason: '母亲务工地点写得不清楚', fields: ['parents.mother.workPlace'] } })
+    expect(listed).toMatchObject({
+      status: 'returned',
+      version: 2,
+      returned: { reason: '母亲务工地点写得不清楚', fields: ['parents.mother.workPlace'] },
+    })
 
     const fixed = fixture()
     fixed.parents.mother.workPlace = '广东省东莞市长安镇'
@@ -95,7 +111,12 @@ describe.each(BACKENDS)('submission (%s)', (backend) => {
 
     const edit = await t.put(guardian, id, { record: fixed, baseVersion: 2 })
     expect(edit.statusCode).toBe(200)
-    expect(edit.json()).toMatchObject({ status: 'submitted', version: 3, returned: null, record: { parents: { mother: { workPlace: '广东省东莞市长安镇' } } } })
+    expect(edit.json()).toMatchObject({
+      status: 'submitted',
+      version: 3,
+      returned: null,
+      record: { parents: { mother: { workPlace: '广东省东莞市长安镇' } } },
+    })
     // The outbox retries the same edit (its answer was lost): same content → 200, nothing new.
     const retry = await t.put(guardian, id, { record: fixed, baseVersion: 2 })
     expect(retry.statusCode).toBe(200)
@@ -114,7 +135,11 @@ describe.each(BACKENDS)('submission (%s)', (backend) => {
       [3, 'edit', 'returned', 'submitted'],
     ])
     expect(items[2].diff).toEqual([{ path: 'parents.mother.workPlace', from: '广东省东莞市', to: '广东省东莞市长安镇' }])
-    expect(items[1]).toMatchObject({ reason: '母亲务工地点写得不清楚', fields: ['parents.mother.workPlace'], actor: { role: 'village_worker', name: null } })
+    expect(items[1]).toMatchObject({
+      reason: '母亲务工地点写得不清楚',
+      fields: ['parents.mother.workPlace'],
+      actor: { role: 'village_worker', name: null },
+    })
     expect(await eventsOf(id)).toHaveLength(3)
   })
 

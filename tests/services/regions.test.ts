@@ -26,7 +26,7 @@ test('a county is fetched once (even when asked twice at the same time) and kept
   restore()
 })
 
-test('a body that is not this county\'s villages is refused and not cached', async () => {
+test("a body that is not this county's villages is refused and not cached", async () => {
   const restore = setTransport(async () => ({ statusCode: 200, data: { townships: { '440103001': [['101', '翠洲社区居民委员会']] } } }))
   await expect(loadVillages('441422')).rejects.toThrow('invalid villages payload')
   expect(cachedVillages('441422')).toBeUndefined()

@@ -25,7 +25,8 @@ beforeEach(() => {
       await new Promise((r) => setTimeout(r, 5))
       return { statusCode: 200, data: { token: `token-${++tokens}`, expiresAt, user: { id: 'g1' } } }
     }
-    if (req.header?.authorization === 'Bearer token-1' && req.url.endsWith('/expired')) return { statusCode: 401, data: { error: { code: 'unauthorized' } } }
+    if (req.header?.authorization === 'Bearer token-1' && req.url.endsWith('/expired'))
+      return { statusCode: 401, data: { error: { code: 'unauthorized' } } }
     return { statusCode: 200, data: { ok: true, auth: req.header?.authorization } }
   })
 })
@@ -72,7 +73,7 @@ test('a 401 signs in again and the request goes once more, once', async () => {
   expect(calls.map((c) => c.url.replace(/^.*\/api\/v1/, ''))).toEqual(['/auth/wx-login', '/expired', '/auth/wx-login', '/expired'])
 })
 
-test('network back: the browser\'s online event counts (navigator.connection rarely fires)', () => {
+test("network back: the browser's online event counts (navigator.connection rarely fires)", () => {
   const back = jest.fn()
   const off = onNetworkBack(back)
   window.dispatchEvent(new Event('online'))
@@ -96,9 +97,13 @@ test('which answers are retried, set aside or held as a conflict', () => {
   expect(classify(new TypeError('Failed to fetch')).to).toBe('failed')
   for (const status of [500, 502, 503, 504, 408, 429, 401]) expect(classify(http(status)).to).toBe('failed')
   expect(classify(http(400, { code: 'validation', message: 'm', issues: [{ path: ['child'], message: 'x' }] }))).toEqual({
-    to: 'rejected', error: { kind: 'http', status: 400, code: 'validation', message: 'm', issues: [{ path: ['child'], message: 'x' }] },
+    to: 'rejected',
+    error: { kind: 'http', status: 400, code: 'validation', message: 'm', issues: [{ path: ['child'], message: 'x' }] },
   })
   expect(classify(http(410, { code: 'gone', message: '已撤回' })).to).toBe('rejected')
   expect(classify(http(409, { code: 'id_taken', message: '占用' })).to).toBe('rejected')
-  expect(classify(http(409, { code: 'stale_version', message: 'm', current: { version: 3 } }))).toMatchObject({ to: 'conflict', current: { version: 3 } })
+  expect(classify(http(409, { code: 'stale_version', message: 'm', current: { version: 3 } }))).toMatchObject({
+    to: 'conflict',
+    current: { version: 3 },
+  })
 })

@@ -12,8 +12,11 @@ class JsdomWithServer extends TestEnvironment {
     super(config, context)
     const g = this.global
     Object.assign(g, {
-      TextEncoder: util.TextEncoder, TextDecoder: util.TextDecoder, structuredClone,
-      setImmediate, clearImmediate,
+      TextEncoder: util.TextEncoder,
+      TextDecoder: util.TextDecoder,
+      structuredClone,
+      setImmediate,
+      clearImmediate,
     })
     Object.defineProperty(g, 'crypto', { value: webcrypto, configurable: true })
   }

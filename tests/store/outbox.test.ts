@@ -1,7 +1,15 @@
 import deFacto from '../fixtures/registrations/de-facto-unsupported.json'
 import type { Registration } from '@/domain/schema'
 import {
-  createOutboxStore, OUTBOX_INDEX_KEY, OUTBOX_PREFIX, RETRY, retryDelay, sortedOutbox, toFailed, toSending, toSynced,
+  createOutboxStore,
+  OUTBOX_INDEX_KEY,
+  OUTBOX_PREFIX,
+  RETRY,
+  retryDelay,
+  sortedOutbox,
+  toFailed,
+  toSending,
+  toSynced,
 } from '@/store/outbox'
 import { memoryStorage } from './memory-storage'
 
@@ -63,7 +71,12 @@ test('failed items keep their content and say when they are tried next; synced c
   const id = '9b2f8c1e-4a5d-4e6f-8a7b-1c2d3e4f5a6b'
   store.getState().enqueue({ id, record })
   store.getState().update(id, (i) => toFailed(toSending(i, T0), { kind: 'offline', message: 'x' }, T0, () => 0))
-  expect(store.getState().items[id]).toMatchObject({ status: 'failed', attempts: 1, nextRetryAt: new Date(T0 + 2500).toISOString(), record })
+  expect(store.getState().items[id]).toMatchObject({
+    status: 'failed',
+    attempts: 1,
+    nextRetryAt: new Date(T0 + 2500).toISOString(),
+    record,
+  })
   store.getState().update(id, (i) => toSynced(toSending(i, T0), { status: 'submitted', version: 1 }, T0))
   const synced = store.getState().items[id]
   expect(synced).toMatchObject({ status: 'synced', attempts: 2, server: { status: 'submitted', version: 1 } })

@@ -69,7 +69,7 @@ test('saveNow writes what typing left in the buffer (保存，以后再填)', ()
   expect(stored(mem, DRAFT_PREFIX + id).record.child.name).toBe('陈小明')
 })
 
-test('outbox: queued, resolved for the server\'s version and removed are on the phone at once; sending waits', () => {
+test("outbox: queued, resolved for the server's version and removed are on the phone at once; sending waits", () => {
   const { mem, storage } = phone()
   const outbox = createOutboxStore(storage, () => T0)
   const id = '9b2f8c1e-4a5d-4e6f-8a7b-1c2d3e4f5a6b'
@@ -81,8 +81,15 @@ test('outbox: queued, resolved for the server\'s version and removed are on the 
   expect(stored(mem, OUTBOX_PREFIX + id).status).toBe('queued')
 
   const theirs = { ...record, child: { ...record.child, residenceAddress: '茅坪村上屋12号之一' } }
-  outbox.getState().update(id, (i) => toConflict(i, { kind: 'http', status: 409, code: 'stale_version', message: '' },
-    { record: theirs, server: { status: 'returned', version: 4 }, at: '2026-11-28T08:00:00.000Z' }))
+  outbox
+    .getState()
+    .update(id, (i) =>
+      toConflict(
+        i,
+        { kind: 'http', status: 409, code: 'stale_version', message: '' },
+        { record: theirs, server: { status: 'returned', version: 4 }, at: '2026-11-28T08:00:00.000Z' },
+      ),
+    )
   outbox.getState().acceptServerVersion(id)
   expect(stored(mem, OUTBOX_PREFIX + id)).toMatchObject({ status: 'synced', record: theirs, server: { version: 4 } })
 

@@ -1,7 +1,10 @@
 import { createSplitStorage } from '@/store/split-storage'
 import { memoryStorage } from './memory-storage'
 
-interface Item { id: string; n: number }
+interface Item {
+  id: string
+  n: number
+}
 type State = { items: Record<string, Item>; last?: string }
 
 function split(mem: ReturnType<typeof memoryStorage>) {

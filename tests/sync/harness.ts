@@ -80,7 +80,9 @@ export async function syncWorld() {
     }
     if (!reach) throw new Error('request:fail timeout')
     const res = await server.app.inject({
-      method: req.method, url: req.url, headers: req.header,
+      method: req.method,
+      url: req.url,
+      headers: req.header,
       ...(req.data !== undefined ? { payload: JSON.stringify(req.data) } : {}),
     })
     if (target && net.loseAnswers > 0) {
@@ -109,7 +111,13 @@ export async function syncWorld() {
   }
 
   return {
-    server, net, phone, clock, boot, submitted, device,
+    server,
+    net,
+    phone,
+    clock,
+    boot,
+    submitted,
+    device,
     /** Holds the next request; resolves once it is being held. */
     holdNext() {
       let signal!: () => void

@@ -72,7 +72,7 @@ test('5xx backs off exponentially with jitter, never before its time, and then g
   expect(await world.server.count('registrations')).toBe(1)
 })
 
-test('a 400 is set aside as rejected with the server\'s reason and issues, and not retried', async () => {
+test("a 400 is set aside as rejected with the server's reason and issues, and not retried", async () => {
   const bad = record()
   bad.child.residenceRegion = '441422101999' // no such village
   const { store, engine, id } = await world.submitted(bad)

@@ -48,17 +48,26 @@ describe.each([
   })
 })
 
-test('returned → fixed → resubmitted with baseVersion: back in the village worker\'s queue', async () => {
+test("returned → fixed → resubmitted with baseVersion: back in the village worker's queue", async () => {
   const { store, engine, id } = await world.submitted()
   const worker = await world.server.worker('village_worker', VILLAGE_A)
-  const ret = await world.server.review(worker, id, { action: 'return', reason: '母亲务工地点写得不清楚', fields: ['parents.mother.workPlace'] })
+  const ret = await world.server.review(worker, id, {
+    action: 'return',
+    reason: '母亲务工地点写得不清楚',
+    fields: ['parents.mother.workPlace'],
+  })
   expect(ret.statusCode).toBe(200)
 
   await engine.refresh() // the guardian opens 我的登记 (or pulls to refresh)
   const returned = store.getState().items[id]
   expect(returned).toMatchObject({
     status: 'synced',
-    server: { status: 'returned', statusLabel: '已退回', version: 2, returned: { reason: '母亲务工地点写得不清楚', fields: ['parents.mother.workPlace'] } },
+    server: {
+      status: 'returned',
+      statusLabel: '已退回',
+      version: 2,
+      returned: { reason: '母亲务工地点写得不清楚', fields: ['parents.mother.workPlace'] },
+    },
   })
 
   // Sending it back unchanged is not a fix: the server changes nothing, and the phone says so.
@@ -100,7 +109,11 @@ test('a fix made on a stale version surfaces the conflict with both versions; no
   expect(item.status).toBe('conflict')
   expect(item.lastError).toMatchObject({ status: 409, code: 'stale_version' })
   expect(item.record).toEqual(mine)
-  expect(item.conflict).toMatchObject({ code: 'stale_version', server: { version: 4, status: 'returned' }, record: { child: { residenceAddress: '茅坪村上屋12号之一' } } })
+  expect(item.conflict).toMatchObject({
+    code: 'stale_version',
+    server: { version: 4, status: 'returned' },
+    record: { child: { residenceAddress: '茅坪村上屋12号之一' } },
+  })
   world.clock.advance(RETRY.maxMs)
   engine.resume()
   await engine.idle()
@@ -115,7 +128,7 @@ test('a fix made on a stale version surfaces the conflict with both versions; no
   expect(store.getState().items[id].conflict).toBeUndefined()
 })
 
-test('choosing the server\'s version keeps it and drops ours, by the guardian\'s choice only', async () => {
+test("choosing the server's version keeps it and drops ours, by the guardian's choice only", async () => {
   const { store, engine, id } = await world.submitted()
   const changed = record()
   changed.child.residenceAddress = '别的地址'
@@ -123,16 +136,23 @@ test('choosing the server\'s version keeps it and drops ours, by the guardian\'s
   await engine.idle()
   expect(store.getState().items[id]).toMatchObject({ status: 'conflict', lastError: { code: 'conflict' } })
   store.getState().acceptServerVersion(id)
-  expect(store.getState().items[id]).toMatchObject({ status: 'synced', record: { child: { residenceAddress: '茅坪村上屋12号' } }, server: { version: 1 } })
+  expect(store.getState().items[id]).toMatchObject({
+    status: 'synced',
+    record: { child: { residenceAddress: '茅坪村上屋12号' } },
+    server: { version: 1 },
+  })
 })
 
-test('once verified, the phone keeps only the child\'s name; registrations from elsewhere appear by name', async () => {
+test("once verified, the phone keeps only the child's name; registrations from elsewhere appear by name", async () => {
   const { store, engine, id } = await world.submitted()
   expect(JSON.stringify(stored(id))).toContain('441422201503081230')
   const worker = await world.server.worker('village_worker', VILLAGE_A)
   await world.server.review(worker, id, { action: 'start_review' })
   await engine.refresh()
-  expect(store.getState().items[id]).toMatchObject({ server: { status: 'village_review' }, record: { child: { idNumber: '441422201503081230' } } })
+  expect(store.getState().items[id]).toMatchObject({
+    server: { status: 'village_review' },
+    record: { child: { idNumber: '441422201503081230' } },
+  })
   await world.server.review(worker, id, { action: 'verify' })
   // Registered from another phone of the same guardian.
   const token = await world.server.guardian(world.device)
@@ -140,9 +160,18 @@ test('once verified, the phone keeps only the child\'s name; registrations from 
   await world.server.put(token, elsewhere, record('disability'))
 
   await engine.refresh()
-  expect(store.getState().items[id]).toMatchObject({ slim: true, record: { child: { name: '陈小明' } }, server: { status: 'verified', statusLabel: '村级已核实' } })
+  expect(store.getState().items[id]).toMatchObject({
+    slim: true,
+    record: { child: { name: '陈小明' } },
+    server: { status: 'verified', statusLabel: '村级已核实' },
+  })
   expect(Object.keys(store.getState().items[id].record as object)).toEqual(['child'])
-  expect(store.getState().items[elsewhere]).toMatchObject({ status: 'synced', slim: true, record: { child: { name: '刘小军' } }, server: { status: 'submitted' } })
+  expect(store.getState().items[elsewhere]).toMatchObject({
+    status: 'synced',
+    slim: true,
+    record: { child: { name: '刘小军' } },
+    server: { status: 'submitted' },
+  })
   const onPhone = [...world.phone.data.values()].join('\n')
   expect(onPhone).not.toContain('441422201503081230')
   expect(onPhone).not.toContain('13711112222')

@@ -10,7 +10,12 @@ import { existsSync } from 'node:fs'
 import simulate, { type Component, type RootComponent } from 'miniprogram-simulate'
 import { assertWeappBuild, WEAPP_DIST } from '../build/weapp-files'
 
-export interface SetDataCall { component: string; keys: string[]; bytes: number; payload: Record<string, unknown> }
+export interface SetDataCall {
+  component: string
+  keys: string[]
+  bytes: number
+  payload: Record<string, unknown>
+}
 type Options = Record<string, any>
 /** simulate's handles: a rendered page, and any node in it (events, queries). */
 type PageHandle = RootComponent<any, any, any>
@@ -50,7 +55,13 @@ g.Component = (def: Options) => {
   const name = loadingFile.replace(`${WEAPP_DIST}/`, '')
   simulateComponent({
     ...def,
-    lifetimes: { ...def.lifetimes, created(this: Instance) { countSetData(this, name); (created ?? legacyCreated)?.call(this) } },
+    lifetimes: {
+      ...def.lifetimes,
+      created(this: Instance) {
+        countSetData(this, name)
+        ;(created ?? legacyCreated)?.call(this)
+      },
+    },
   })
 }
 const simulateUtils = require('miniprogram-simulate/src/utils') as { runJs(file: string): void }
@@ -75,14 +86,18 @@ g.Page = (options: Options) => {
       this.onLoad(query)
       this.onShow()
     },
-    ready(this: Instance) { this.onReady?.() },
+    ready(this: Instance) {
+      this.onReady?.()
+    },
     detached(this: Instance) {
       this.onUnload?.()
       pageStack.splice(pageStack.indexOf(this), 1)
     },
   })
 }
-g.App = (options: Options) => { app = options }
+g.App = (options: Options) => {
+  app = options
+}
 g.getApp = () => app
 g.getCurrentPages = () => [...pageStack]
 
@@ -96,21 +111,37 @@ const simulated = { getAppBaseInfo: g.wx.getAppBaseInfo, getSystemInfoSync: g.wx
 
 const copy = (value: unknown) => (value === undefined ? undefined : JSON.parse(JSON.stringify(value)))
 const done = (opts: Options) => {
-  Promise.resolve().then(() => { opts.success?.({ errMsg: 'ok' }); opts.complete?.({ errMsg: 'ok' }) })
+  Promise.resolve().then(() => {
+    opts.success?.({ errMsg: 'ok' })
+    opts.complete?.({ errMsg: 'ok' })
+  })
 }
 // The app stores through the synchronous API only (src/platform/storage.ts); simulate's own stubs store nothing.
 Object.assign(g.wx, {
   getStorageSync: (key: string) => (storage.has(key) ? copy(storage.get(key)) : ''),
-  setStorageSync: (key: string, value: unknown) => { storage.set(key, copy(value)) },
-  removeStorageSync: (key: string) => { storage.delete(key) },
+  setStorageSync: (key: string, value: unknown) => {
+    storage.set(key, copy(value))
+  },
+  removeStorageSync: (key: string) => {
+    storage.delete(key)
+  },
   clearStorageSync: () => storage.clear(),
   getStorageInfoSync: () => ({ keys: [...storage.keys()], currentSize: 0, limitSize: 10240 }),
   getAppBaseInfo: () => ({ ...simulated.getAppBaseInfo(), ...device }),
   getSystemInfoSync: () => ({ ...simulated.getSystemInfoSync(), ...device }),
   onAppHide: (fn: () => void) => appHideListeners.push(fn),
-  offAppHide: (fn: () => void) => { if (appHideListeners.includes(fn)) appHideListeners.splice(appHideListeners.indexOf(fn), 1) },
-  ...Object.fromEntries(['navigateTo', 'redirectTo', 'reLaunch', 'switchTab', 'navigateBack'].map((api) =>
-    [api, (o: Options = {}) => { navigations.push({ api, url: o.url }); return done(o) }])),
+  offAppHide: (fn: () => void) => {
+    if (appHideListeners.includes(fn)) appHideListeners.splice(appHideListeners.indexOf(fn), 1)
+  },
+  ...Object.fromEntries(
+    ['navigateTo', 'redirectTo', 'reLaunch', 'switchTab', 'navigateBack'].map((api) => [
+      api,
+      (o: Options = {}) => {
+        navigations.push({ api, url: o.url })
+        return done(o)
+      },
+    ]),
+  ),
 })
 
 /** Waits until Taro has flushed its setData batches (it schedules them with setTimeout). */
@@ -183,8 +214,11 @@ export function byId(page: Handle, id: string): Handle | undefined {
 /** The element whose text is `text` and whose class list has `className` (simulate prefixes classes: `main--x`). */
 export function byText(page: Handle, className: string, text: string): Handle | undefined {
   type Node = Element & { __wxElement?: { id: string } }
-  const hasClass = (el: Element) => (el.getAttribute('class') ?? '').split(/\s+/).some((c) => c === className || c.endsWith(`--${className}`))
-  const el = Array.from(page.dom?.querySelectorAll('*') ?? []).find((node) => hasClass(node) && node.textContent === text && (node as Node).__wxElement) as Node | undefined
+  const hasClass = (el: Element) =>
+    (el.getAttribute('class') ?? '').split(/\s+/).some((c) => c === className || c.endsWith(`--${className}`))
+  const el = Array.from(page.dom?.querySelectorAll('*') ?? []).find(
+    (node) => hasClass(node) && node.textContent === text && (node as Node).__wxElement,
+  ) as Node | undefined
   return el ? byId(page, el.__wxElement!.id) : undefined
 }
 

@@ -9,8 +9,8 @@ import { closeAll, hideApp, inputIn, navigations, openPage, settle, setDataLog, 
 const COMMIT_MAX_BYTES = 5 * 1024
 const text = (page: { dom?: HTMLElement }) => page.dom?.textContent ?? ''
 const bytes = (calls: SetDataCall[]) => calls.reduce((total, call) => total + call.bytes, 0)
-const describeCalls = (calls: SetDataCall[]) => `${calls.length} setData/${bytes(calls)} B` +
-  (calls.length ? ` (${calls.map((c) => `${c.component} ${c.bytes} B`).join(', ')})` : '')
+const describeCalls = (calls: SetDataCall[]) =>
+  `${calls.length} setData/${bytes(calls)} B` + (calls.length ? ` (${calls.map((c) => `${c.component} ${c.bytes} B`).join(', ')})` : '')
 
 afterEach(closeAll)
 
@@ -55,7 +55,7 @@ test('wizard step 1: typing sends no setData; a commit sends one setData under 5
   field.dispatchEvent('blur', { detail: { value } })
   await settle()
   const draftKey = `hutong:draft:${draftId}`
-  const persisted = () => (JSON.parse(String(storage.get(draftKey) ?? '{}')).record?.child?.name as string | undefined)
+  const persisted = () => JSON.parse(String(storage.get(draftKey) ?? '{}')).record?.child?.name as string | undefined
   const beforeHide = persisted()
   const quick = setDataLog.length - beforeCommit
   await hideApp() // the app-hide path writes the throttled storage buffer at once
@@ -65,10 +65,12 @@ test('wizard step 1: typing sends no setData; a commit sends one setData under 5
   await settle()
   const commit = setDataLog.slice(beforeCommit)
 
-  console.log(`weapp smoke: register/wizard/index field child.name: ` +
-    `keystrokes ${perKeystroke.map(describeCalls).join('; ')} | ` +
-    `commit ${describeCalls(commit)} [${quick} at blur, ${atHide} at app hide, ${commit.length - quick - atHide} later] | ` +
-    `storage ${draftKey}: child.name ${JSON.stringify(beforeHide)} after the commit, ${JSON.stringify(afterHide)} after app hide`)
+  console.log(
+    `weapp smoke: register/wizard/index field child.name: ` +
+      `keystrokes ${perKeystroke.map(describeCalls).join('; ')} | ` +
+      `commit ${describeCalls(commit)} [${quick} at blur, ${atHide} at app hide, ${commit.length - quick - atHide} later] | ` +
+      `storage ${draftKey}: child.name ${JSON.stringify(beforeHide)} after the commit, ${JSON.stringify(afterHide)} after app hide`,
+  )
   for (const calls of [...perKeystroke, commit]) {
     if (calls.length) console.log('weapp smoke: payloads', JSON.stringify(calls.map(({ component, payload }) => ({ component, payload }))))
   }

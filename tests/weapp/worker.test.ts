@@ -18,7 +18,8 @@ beforeAll(async () => {
   // What Taro.request calls in the mini-program; the build's API origin is stripped to a path.
   ;(globalThis as any).wx.request = (o: any) => {
     const url = String(o.url).replace(/^https?:\/\/[^/]+/, '')
-    t.app.inject({ method: o.method ?? 'GET', url, headers: o.header, ...(o.data !== undefined ? { payload: JSON.stringify(o.data) } : {}) })
+    t.app
+      .inject({ method: o.method ?? 'GET', url, headers: o.header, ...(o.data !== undefined ? { payload: JSON.stringify(o.data) } : {}) })
       .then((res) => {
         const result = { statusCode: res.statusCode, data: res.body ? res.json() : '', header: res.headers, errMsg: 'request:ok' }
         o.success?.(result)

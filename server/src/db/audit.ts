@@ -18,16 +18,19 @@ export interface AuditEntry {
 }
 
 export async function audit(ex: Kysely<Database>, e: AuditEntry): Promise<void> {
-  await ex.insertInto('audit_log').values({
-    id: randomUUID(),
-    at: now(),
-    actor_id: e.actor?.id ?? null,
-    actor_role: e.actor?.role ?? null,
-    action: e.action,
-    target_type: e.targetType ?? null,
-    target_id: e.targetId ?? null,
-    region_code: e.regionCode ?? null,
-    ip: e.ip ?? null,
-    detail: e.detail ? JSON.stringify(e.detail) : null,
-  }).execute()
+  await ex
+    .insertInto('audit_log')
+    .values({
+      id: randomUUID(),
+      at: now(),
+      actor_id: e.actor?.id ?? null,
+      actor_role: e.actor?.role ?? null,
+      action: e.action,
+      target_type: e.targetType ?? null,
+      target_id: e.targetId ?? null,
+      region_code: e.regionCode ?? null,
+      ip: e.ip ?? null,
+      detail: e.detail ? JSON.stringify(e.detail) : null,
+    })
+    .execute()
 }

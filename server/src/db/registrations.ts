@@ -26,20 +26,34 @@ export function findRegistration(ex: Ex, id: string): Promise<RegistrationRow | 
 
 /** Inserts unless the id exists (a concurrent twin won): true when this call created the row. */
 export async function insertRegistration(ex: Ex, row: Insertable<RegistrationsTable>): Promise<boolean> {
-  const res = await ex.insertInto('registrations').values(row).onConflict((oc) => oc.column('id').doNothing()).executeTakeFirst()
+  const res = await ex
+    .insertInto('registrations')
+    .values(row)
+    .onConflict((oc) => oc.column('id').doNothing())
+    .executeTakeFirst()
   return Number(res.numInsertedOrUpdatedRows ?? 0) === 1
 }
 
 /** Optimistic update: applies only if the row is still at `version`; false when someone else got there first. */
 export async function updateAtVersion(ex: Ex, id: string, version: number, set: Partial<RegistrationsTable>): Promise<boolean> {
-  const res = await ex.updateTable('registrations').set({ ...set, version: version + 1 })
-    .where('id', '=', id).where('version', '=', version).executeTakeFirst()
+  const res = await ex
+    .updateTable('registrations')
+    .set({ ...set, version: version + 1 })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst()
   return Number(res.numUpdatedRows) === 1
 }
 
 export function listByOwner(ex: Ex, ownerId: string, limit = 200): Promise<RegistrationRow[]> {
-  return ex.selectFrom('registrations').selectAll().where('owner_id', '=', ownerId)
-    .orderBy('updated_at', 'desc').orderBy('id', 'desc').limit(limit).execute()
+  return ex
+    .selectFrom('registrations')
+    .selectAll()
+    .where('owner_id', '=', ownerId)
+    .orderBy('updated_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute()
 }
 
 export interface QueueFilter {
@@ -64,25 +78,30 @@ function filtered(ex: Ex, f: QueueFilter) {
 export function queuePage(ex: Ex, f: QueueFilter, after: { updatedAt: string; id: string } | undefined, limit: number) {
   let q = filtered(ex, f).selectAll()
   if (after) {
-    q = q.where((eb) => eb.or([
-      eb('updated_at', '<', after.updatedAt),
-      eb.and([eb('updated_at', '=', after.updatedAt), eb('id', '<', after.id)]),
-    ]))
+    q = q.where((eb) =>
+      eb.or([eb('updated_at', '<', after.updatedAt), eb.and([eb('updated_at', '=', after.updatedAt), eb('id', '<', after.id)])]),
+    )
   }
   return q.orderBy('updated_at', 'desc').orderBy('id', 'desc').limit(limit).execute()
 }
 
 export async function queueCount(ex: Ex, f: QueueFilter): Promise<number> {
-  const row = await filtered(ex, f).select((eb) => eb.fn.countAll().as('n')).executeTakeFirst()
+  const row = await filtered(ex, f)
+    .select((eb) => eb.fn.countAll().as('n'))
+    .executeTakeFirst()
   return num(row?.n)
 }
 
 /** Other registrations of (probably) the same child: same ID number, or same name + birth date + village. */
 export function duplicatesOf(ex: Ex, row: Pick<RegistrationRow, 'id' | 'id_hmac' | 'person_hmac'>) {
-  return ex.selectFrom('registrations').select(['id', 'status', 'village_code', 'id_hmac', 'person_hmac'])
+  return ex
+    .selectFrom('registrations')
+    .select(['id', 'status', 'village_code', 'id_hmac', 'person_hmac'])
     .where('id', '!=', row.id)
     .where((eb) => eb.or([...(row.id_hmac ? [eb('id_hmac', '=', row.id_hmac)] : []), eb('person_hmac', '=', row.person_hmac)]))
-    .orderBy('created_at').limit(20).execute()
+    .orderBy('created_at')
+    .limit(20)
+    .execute()
 }
 
 /** Of these rows, the ids that share an ID-number or person hash with some other registration. */
@@ -91,8 +110,13 @@ export async function withDuplicates(ex: Ex, rows: RegistrationRow[]): Promise<S
   const shared = async (column: 'id_hmac' | 'person_hmac', values: string[]) => {
     if (values.length === 0) return new Set<string>()
     // Grouped in the database: only the hashes that occur more than once come back, never the rows.
-    const found = await ex.selectFrom('registrations').select(column).where(column, 'in', values)
-      .groupBy(column).having((eb) => eb.fn.countAll(), '>', 1).execute()
+    const found = await ex
+      .selectFrom('registrations')
+      .select(column)
+      .where(column, 'in', values)
+      .groupBy(column)
+      .having((eb) => eb.fn.countAll(), '>', 1)
+      .execute()
     return new Set(found.map((f) => (f as Record<string, string>)[column]))
   }
   const ids = await shared('id_hmac', [...new Set(rows.map((r) => r.id_hmac).filter((h): h is string => !!h))])
@@ -103,20 +127,32 @@ export async function withDuplicates(ex: Ex, rows: RegistrationRow[]): Promise<S
 /** Counts by status (with the category sums) and by village and status, for a region. */
 export async function regionStats(ex: Ex, range: RegionRange) {
   const inRange = ex.selectFrom('registrations').where('village_code', '>=', range.lo).where('village_code', '<=', range.hi)
-  const byStatus = await inRange.select((eb) => [
-    'status',
-    eb.fn.countAll().as('n'),
-    ...(Object.entries(CATEGORY_COLUMNS).map(([c, col]) => eb.fn.sum(sql.ref(col)).as(c))),
-  ]).groupBy('status').execute()
-  const byVillage = await inRange.select((eb) => ['village_code', 'status', eb.fn.countAll().as('n')])
-    .groupBy(['village_code', 'status']).orderBy('village_code').execute()
+  const byStatus = await inRange
+    .select((eb) => [
+      'status',
+      eb.fn.countAll().as('n'),
+      ...Object.entries(CATEGORY_COLUMNS).map(([c, col]) => eb.fn.sum(sql.ref(col)).as(c)),
+    ])
+    .groupBy('status')
+    .execute()
+  const byVillage = await inRange
+    .select((eb) => ['village_code', 'status', eb.fn.countAll().as('n')])
+    .groupBy(['village_code', 'status'])
+    .orderBy('village_code')
+    .execute()
   return { byStatus, byVillage }
 }
 
 /** Every registration of a region for the roster, village by village. */
 export function inRegion(ex: Ex, range: RegionRange, excludeStatuses: Status[]) {
-  return ex.selectFrom('registrations').selectAll()
-    .where('village_code', '>=', range.lo).where('village_code', '<=', range.hi)
+  return ex
+    .selectFrom('registrations')
+    .selectAll()
+    .where('village_code', '>=', range.lo)
+    .where('village_code', '<=', range.hi)
     .where('status', 'not in', excludeStatuses)
-    .orderBy('village_code').orderBy('created_at').orderBy('id').execute()
+    .orderBy('village_code')
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute()
 }

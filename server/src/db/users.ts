@@ -19,8 +19,21 @@ export function findWorker(ex: Ex, username: string): Promise<UserRow | undefine
 /** The guardian for an openid, created on first sight; safe under concurrent first logins. */
 export async function upsertGuardian(ex: Ex, openid: string): Promise<UserRow> {
   const at = now()
-  await ex.insertInto('users')
-    .values({ id: randomUUID(), kind: 'guardian', username: null, openid, display_name: null, password_hash: null, role: 'guardian', region_code: null, disabled: 0, created_at: at, updated_at: at })
+  await ex
+    .insertInto('users')
+    .values({
+      id: randomUUID(),
+      kind: 'guardian',
+      username: null,
+      openid,
+      display_name: null,
+      password_hash: null,
+      role: 'guardian',
+      region_code: null,
+      disabled: 0,
+      created_at: at,
+      updated_at: at,
+    })
     .onConflict((oc) => oc.column('openid').doNothing())
     .execute()
   return ex.selectFrom('users').selectAll().where('openid', '=', openid).executeTakeFirstOrThrow()
@@ -37,8 +50,17 @@ export interface NewWorker {
 export async function addWorker(ex: Ex, w: NewWorker): Promise<UserRow> {
   const at = now()
   const row = {
-    id: randomUUID(), kind: 'worker' as const, username: w.username, openid: null, display_name: w.displayName ?? null,
-    password_hash: w.passwordHash, role: w.role, region_code: w.regionCode, disabled: 0, created_at: at, updated_at: at,
+    id: randomUUID(),
+    kind: 'worker' as const,
+    username: w.username,
+    openid: null,
+    display_name: w.displayName ?? null,
+    password_hash: w.passwordHash,
+    role: w.role,
+    region_code: w.regionCode,
+    disabled: 0,
+    created_at: at,
+    updated_at: at,
   }
   await ex.insertInto('users').values(row).execute()
   return row
@@ -49,7 +71,11 @@ export function listWorkers(ex: Ex): Promise<UserRow[]> {
 }
 
 export async function setDisabled(ex: Ex, username: string, disabled: boolean): Promise<boolean> {
-  const res = await ex.updateTable('users').set({ disabled: disabled ? 1 : 0, updated_at: now() })
-    .where('username', '=', username).where('kind', '=', 'worker').executeTakeFirst()
+  const res = await ex
+    .updateTable('users')
+    .set({ disabled: disabled ? 1 : 0, updated_at: now() })
+    .where('username', '=', username)
+    .where('kind', '=', 'worker')
+    .executeTakeFirst()
   return Number(res.numUpdatedRows) === 1
 }

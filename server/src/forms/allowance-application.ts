@@ -36,9 +36,21 @@ export const APPLICATION_HEADINGS = {
 } as const
 
 const LABELS = {
-  name: '姓名', sex: '性别', ethnicity: '民族', birthDate: '出生日期', idNumber: '公民身份证号码', hukou: '户籍所在地',
-  residence: '现居住地', schooling: '就学情况', health: '身体情况', situation: '情形及有关情况', relation: '与儿童关系',
-  phone: '联系电话', address: '居住地址', father: '父亲', mother: '母亲',
+  name: '姓名',
+  sex: '性别',
+  ethnicity: '民族',
+  birthDate: '出生日期',
+  idNumber: '公民身份证号码',
+  hukou: '户籍所在地',
+  residence: '现居住地',
+  schooling: '就学情况',
+  health: '身体情况',
+  situation: '情形及有关情况',
+  relation: '与儿童关系',
+  phone: '联系电话',
+  address: '居住地址',
+  father: '父亲',
+  mother: '母亲',
 } as const
 
 /** The papers each parent situation is proven by (as local implementations of 62号 and 125号 list them). */
@@ -89,13 +101,30 @@ export async function allowanceApplicationPdf(input: ApplicationInput): Promise<
   title(doc, APPLICATION_TITLE, APPLICATION_BASIS)
   spreadLine(doc, [`${H.handedIn}${input.township}`, `${H.appliedOn}${W.dateBlank}`], { weights: [3, 2] })
   const parentRows = (role: 'father' | 'mother'): Cell[][] => [
-    [l(LABELS[role]), l(LABELS.name), v(a[`${role}.name`]), l(LABELS.idNumber), v(a[`${role}.idNumber`], 2), l(LABELS.phone), v(a[`${role}.phone`])],
+    [
+      l(LABELS[role]),
+      l(LABELS.name),
+      v(a[`${role}.name`]),
+      l(LABELS.idNumber),
+      v(a[`${role}.idNumber`], 2),
+      l(LABELS.phone),
+      v(a[`${role}.phone`]),
+    ],
     [l(LABELS.situation, 2), v(a[`${role}.situation`], 6)],
   ]
   const finding = input.classification.findings.find((f) => f.category === 'de_facto_unsupported')
   grid(doc, [
     [s(H.child)],
-    [l(LABELS.name), v(a['child.name']), l(LABELS.sex), v(a['child.sex']), l(LABELS.ethnicity), v(a['child.ethnicity']), l(LABELS.birthDate), v(a['child.birthDate'])],
+    [
+      l(LABELS.name),
+      v(a['child.name']),
+      l(LABELS.sex),
+      v(a['child.sex']),
+      l(LABELS.ethnicity),
+      v(a['child.ethnicity']),
+      l(LABELS.birthDate),
+      v(a['child.birthDate']),
+    ],
     [l(LABELS.idNumber), v(a['child.idNumber'], 3), l(LABELS.schooling), v(a['child.schooling']), l(LABELS.health), v(a['child.health'])],
     [l(LABELS.hukou), v(a['child.hukouRegion'], 7)],
     [l(LABELS.residence), v(a['child.residence'], 7)],
@@ -103,14 +132,35 @@ export async function allowanceApplicationPdf(input: ApplicationInput): Promise<
     ...parentRows('father'),
     ...parentRows('mother'),
     [s(H.carer)],
-    [l(LABELS.name), v(a['carer.name'] || a['care.arrangement']), l(LABELS.relation), v(a['carer.relation']), l(LABELS.idNumber), v(a['carer.idNumber'], 3)],
+    [
+      l(LABELS.name),
+      v(a['carer.name'] || a['care.arrangement']),
+      l(LABELS.relation),
+      v(a['carer.relation']),
+      l(LABELS.idNumber),
+      v(a['carer.idNumber'], 3),
+    ],
     [l(LABELS.phone), v(a['carer.phone']), l(LABELS.address), v(a['carer.address'], 5)],
     [s(H.applicant)],
-    [l(LABELS.name), v(input.applicant.name), l(LABELS.relation), v(input.applicant.relation), l(LABELS.phone), v(input.applicant.phone, 3)],
+    [
+      l(LABELS.name),
+      v(input.applicant.name),
+      l(LABELS.relation),
+      v(input.applicant.relation),
+      l(LABELS.phone),
+      v(input.applicant.phone, 3),
+    ],
     [s(H.basis)],
     [v([finding?.rule ?? '', ...(finding?.facts ?? []).map((f) => `· ${f}`)].join('\n'), 8)],
     [s(H.papers)],
-    [v(papersFor(input.situations).map((p, i) => `${i + 1}. ${p}`).join('\n'), 8)],
+    [
+      v(
+        papersFor(input.situations)
+          .map((p, i) => `${i + 1}. ${p}`)
+          .join('\n'),
+        8,
+      ),
+    ],
     [s(H.missing)],
     [v([...input.classification.missing, ...input.classification.notes].map((m) => `· ${m}`).join('\n') || H.noneMissing, 8)],
   ])

@@ -4,8 +4,20 @@
  * the 事实无人抚养 application. ID and phone numbers are full or masked as the caller decided (`full`).
  */
 import {
-  ASSISTANCE, CARE_ARRANGEMENTS, DISABILITY_CATEGORIES, DISABILITY_GRADES, ECONOMIC_STATUSES, ETHNICITIES,
-  GRANDPARENTS, HEALTH, INCOME_SOURCES, PARENT_SITUATIONS, RELATIONS, SCHOOLING, SEXES, labelOf,
+  ASSISTANCE,
+  CARE_ARRANGEMENTS,
+  DISABILITY_CATEGORIES,
+  DISABILITY_GRADES,
+  ECONOMIC_STATUSES,
+  ETHNICITIES,
+  GRANDPARENTS,
+  HEALTH,
+  INCOME_SOURCES,
+  PARENT_SITUATIONS,
+  RELATIONS,
+  SCHOOLING,
+  SEXES,
+  labelOf,
 } from '../../../src/domain/codes'
 import { parentsAway, type Classification } from '../../../src/domain/eligibility'
 import { parseIdNumber } from '../../../src/domain/idcard'
@@ -68,8 +80,8 @@ function guardianshipType(record: Registration, unable: ParentRole | undefined, 
 }
 
 export function formAnswers(record: Registration, ctx: AnswerContext): Answers {
-  const id = (v?: string) => (ctx.full ? v ?? '' : maskIdNumber(v))
-  const phone = (v?: string) => (ctx.full ? v ?? '' : maskPhone(v))
+  const id = (v?: string) => (ctx.full ? (v ?? '') : maskIdNumber(v))
+  const phone = (v?: string) => (ctx.full ? (v ?? '') : maskPhone(v))
   const { child, parents, guardianship, family } = record
   const a: Answers = {
     'child.name': child.name,
@@ -82,16 +94,21 @@ export function formAnswers(record: Registration, ctx: AnswerContext): Answers {
     'child.residence': `${ctx.place(child.residenceRegion)}${child.residenceAddress}`,
     'child.health': healthChoices(child.health),
     'child.disability': child.disability
-      ? `${labelOf(DISABILITY_CATEGORIES, child.disability.category)}${labelOf(DISABILITY_GRADES, child.disability.grade)}` : '',
+      ? `${labelOf(DISABILITY_CATEGORIES, child.disability.category)}${labelOf(DISABILITY_GRADES, child.disability.grade)}`
+      : '',
     'child.illness': child.illness ? `${child.illness.name}${child.illness.critical ? W.critical : ''}` : '',
     'child.boarding': yes(child.boarding),
     'child.schooling': labelOf(SCHOOLING, child.schooling),
   }
   for (const { code } of GRANDPARENTS) {
     const g = family.grandparents?.[code]
-    const [name, birth] = !g ? ['', '']
-      : g.status === 'living' ? [g.name, g.birthDate ?? '']
-        : g.status === 'deceased' ? [W.deceasedMark, W.deceasedMark] : [W.unknown, W.unknown]
+    const [name, birth] = !g
+      ? ['', '']
+      : g.status === 'living'
+        ? [g.name, g.birthDate ?? '']
+        : g.status === 'deceased'
+          ? [W.deceasedMark, W.deceasedMark]
+          : [W.unknown, W.unknown]
     a[`grandparents.${code}.name`] = name
     a[`grandparents.${code}.birthDate`] = birth
   }
@@ -100,7 +117,7 @@ export function formAnswers(record: Registration, ctx: AnswerContext): Answers {
     const parsed = p.idNumber ? parseIdNumber(p.idNumber, ctx.today) : undefined
     a[`${role}.name`] = p.name ?? ''
     a[`${role}.birthDate`] = parsed?.ok ? parsed.birthDate : ''
-    a[`${role}.workPlace`] = p.situation === 'migrant_work' ? p.workPlace ?? '' : ''
+    a[`${role}.workPlace`] = p.situation === 'migrant_work' ? (p.workPlace ?? '') : ''
     a[`${role}.phone`] = phone(p.phone)
     a[`${role}.idNumber`] = id(p.idNumber)
     a[`${role}.situation`] = situationDetail(p)

@@ -36,7 +36,10 @@ export interface FormSection {
 const YES_NO = ['是', '否'] as const
 const person = (group: string, key: string): FormGroup => ({
   group,
-  fields: [{ key: `${key}.name`, label: '姓名', width: 8 }, { key: `${key}.birthDate`, label: '出生日期', width: 11 }],
+  fields: [
+    { key: `${key}.name`, label: '姓名', width: 8 },
+    { key: `${key}.birthDate`, label: '出生日期', width: 11 },
+  ],
 })
 const parent = (group: string, key: string): FormGroup => ({
   group,
@@ -51,7 +54,8 @@ const parent = (group: string, key: string): FormGroup => ({
 
 export const FORM_2016: readonly FormSection[] = [
   {
-    code: 'A', title: '留守儿童个人基本情况',
+    code: 'A',
+    title: '留守儿童个人基本情况',
     items: [
       { key: 'child.name', label: '姓名', width: 8 },
       { key: 'child.sex', label: '性别', width: 5 },
@@ -69,7 +73,8 @@ export const FORM_2016: readonly FormSection[] = [
     ],
   },
   {
-    code: 'B', title: '家庭情况',
+    code: 'B',
+    title: '家庭情况',
     items: [
       person('祖父', 'grandparents.paternalGrandfather'),
       person('祖母', 'grandparents.paternalGrandmother'),
@@ -80,7 +85,8 @@ export const FORM_2016: readonly FormSection[] = [
     ],
   },
   {
-    code: 'C', title: '实际监护情况',
+    code: 'C',
+    title: '实际监护情况',
     items: [
       { key: 'care.bothAway', label: '父母双方同时外出', choices: YES_NO, width: 8 },
       { key: 'care.oneAwayOtherUnable', label: '父母一方外出、另一方无监护能力', choices: YES_NO, width: 10 },
@@ -97,22 +103,35 @@ export const FORM_2016: readonly FormSection[] = [
         ],
       },
       {
-        key: 'care.type', label: '监护类型', width: 14,
+        key: 'care.type',
+        label: '监护类型',
+        width: 14,
         choices: ['无人监护', '父或母无监护能力', '受委托监护人监护能力不足', '监护情况一般', '监护情况较好'],
       },
       { key: 'care.assessment', label: '监护情况评估', choices: ['较好', '一般', '差'], width: 8 },
     ],
   },
-  { code: 'D', title: '家庭经济来源', items: [{ key: 'family.incomeSources', label: '家庭经济来源', choices: INCOME_SOURCES.map((s) => s.label), width: 16 }] },
-  { code: 'E', title: '救助帮扶情况', items: [{ key: 'family.assistance', label: '救助帮扶情况', choices: ASSISTANCE.map((s) => s.label), width: 16 }] },
+  {
+    code: 'D',
+    title: '家庭经济来源',
+    items: [{ key: 'family.incomeSources', label: '家庭经济来源', choices: INCOME_SOURCES.map((s) => s.label), width: 16 }],
+  },
+  {
+    code: 'E',
+    title: '救助帮扶情况',
+    items: [{ key: 'family.assistance', label: '救助帮扶情况', choices: ASSISTANCE.map((s) => s.label), width: 16 }],
+  },
 ]
 
 export const isGroup = (item: FormField | FormGroup): item is FormGroup => 'group' in item
 
 /** Every field with its section and group, in the form's order (the roster's columns). */
 export function formColumns(sections: readonly FormSection[] = FORM_2016): { section: FormSection; group?: string; field: FormField }[] {
-  return sections.flatMap((section) => section.items.flatMap((item) =>
-    isGroup(item) ? item.fields.map((field) => ({ section, group: item.group, field })) : [{ section, field: item }]))
+  return sections.flatMap((section) =>
+    section.items.flatMap((item) =>
+      isGroup(item) ? item.fields.map((field) => ({ section, group: item.group, field })) : [{ section, field: item }],
+    ),
+  )
 }
 
 /**
@@ -128,8 +147,14 @@ const S = (section: FormSection['code']): GridCell[] => {
   return [{ section: `${s.code}. ${s.title}`, span: 8 }]
 }
 const grand = (a: string, la: string, b: string, lb: string): GridCell[] => [
-  L(`${la}姓名`), V(`grandparents.${a}.name`), L('出生日期'), V(`grandparents.${a}.birthDate`),
-  L(`${lb}姓名`), V(`grandparents.${b}.name`), L('出生日期'), V(`grandparents.${b}.birthDate`),
+  L(`${la}姓名`),
+  V(`grandparents.${a}.name`),
+  L('出生日期'),
+  V(`grandparents.${a}.birthDate`),
+  L(`${lb}姓名`),
+  V(`grandparents.${b}.name`),
+  L('出生日期'),
+  V(`grandparents.${b}.birthDate`),
 ]
 const parentRows = (who: string, key: string): GridCell[][] => [
   [L(`${who}姓名`), V(`${key}.name`), L('出生日期'), V(`${key}.birthDate`), L('当前务工地点'), V(`${key}.workPlace`, 3)],
@@ -150,7 +175,16 @@ export const FORM_2016_GRID: readonly GridCell[][] = [
   ...parentRows('父亲', 'father'),
   ...parentRows('母亲', 'mother'),
   S('C'),
-  [L('父母双方同时外出'), V('care.bothAway'), L('父母一方外出、另一方无监护能力'), V('care.oneAwayOtherUnable'), L('无监护能力的一方'), V('care.unableParent'), L('父母外出有无委托其他监护人'), V('care.entrusted')],
+  [
+    L('父母双方同时外出'),
+    V('care.bothAway'),
+    L('父母一方外出、另一方无监护能力'),
+    V('care.oneAwayOtherUnable'),
+    L('无监护能力的一方'),
+    V('care.unableParent'),
+    L('父母外出有无委托其他监护人'),
+    V('care.entrusted'),
+  ],
   [L('委托监护人姓名'), V('carer.name'), L('联系电话'), V('carer.phone'), L('公民身份证号码'), V('carer.idNumber', 3)],
   [L('与被监护人关系'), V('carer.relation'), L('居住地地址'), V('carer.address', 5)],
   [L('监护类型'), V('care.type', 7)],

@@ -24,8 +24,12 @@ const REGULAR = 'NotoSansSC-Regular'
 const BOLD = 'NotoSansSC-Bold'
 let fontBytes: { regular: Uint8Array; bold: Uint8Array } | undefined
 const FONTS = {
-  get regular() { return (fontBytes ??= loadFonts()).regular },
-  get bold() { return (fontBytes ??= loadFonts()).bold },
+  get regular() {
+    return (fontBytes ??= loadFonts()).regular
+  },
+  get bold() {
+    return (fontBytes ??= loadFonts()).bold
+  },
 }
 function loadFonts() {
   return { regular: new Uint8Array(readFileSync(FONT_FILES.regular)), bold: new Uint8Array(readFileSync(FONT_FILES.bold)) }
@@ -45,8 +49,10 @@ export interface PdfMeta {
 /** A new A4 document; `finish()` ends it and resolves with its bytes. */
 export function newPdf(meta: PdfMeta): { doc: Doc; finish(): Promise<Buffer> } {
   const doc = new PDFDocument({
-    size: 'A4', margins: { top: PAGE.marginY, bottom: PAGE.marginY, left: PAGE.marginX, right: PAGE.marginX },
-    lang: 'zh-CN', displayTitle: true,
+    size: 'A4',
+    margins: { top: PAGE.marginY, bottom: PAGE.marginY, left: PAGE.marginX, right: PAGE.marginX },
+    lang: 'zh-CN',
+    displayTitle: true,
     info: { Title: meta.title, Subject: meta.subject, Creator: FORM_WORDS.producer, Producer: FORM_WORDS.producer },
   })
   const chunks: Buffer[] = []
@@ -56,7 +62,13 @@ export function newPdf(meta: PdfMeta): { doc: Doc; finish(): Promise<Buffer> } {
     doc.on('end', () => resolve(Buffer.concat(chunks)))
     doc.on('error', reject)
   })
-  return { doc, finish: () => { doc.end(); return done } }
+  return {
+    doc,
+    finish: () => {
+      doc.end()
+      return done
+    },
+  }
 }
 
 export function title(doc: Doc, text: string, sub?: string) {
@@ -84,7 +96,10 @@ export function spreadLine(doc: Doc, texts: readonly string[], { size = 10, weig
 }
 
 export function paragraph(doc: Doc, text: string, { size = 10, bold = false, gap = 2 } = {}) {
-  doc.font(bold ? BOLD : REGULAR).fontSize(size).text(text, PAGE.marginX, doc.y, { width: CONTENT_WIDTH })
+  doc
+    .font(bold ? BOLD : REGULAR)
+    .fontSize(size)
+    .text(text, PAGE.marginX, doc.y, { width: CONTENT_WIDTH })
   doc.y += gap
 }
 
@@ -117,11 +132,21 @@ export function grid(doc: Doc, rows: readonly Cell[][], columns = 8) {
     let x = PAGE.marginX
     row.forEach((cell) => {
       const w = unit * (cell.span ?? 1)
-      if (cell.kind !== 'value') doc.rect(x, top, w, height).fillColor(cell.kind === 'section' ? '#d9d9d9' : '#f2f2f2').fill()
+      if (cell.kind !== 'value')
+        doc
+          .rect(x, top, w, height)
+          .fillColor(cell.kind === 'section' ? '#d9d9d9' : '#f2f2f2')
+          .fill()
       doc.rect(x, top, w, height).lineWidth(0.6).strokeColor('#000').stroke()
-      doc.fillColor('#000').font(cell.kind === 'value' ? REGULAR : BOLD).fontSize(SIZE[cell.kind])
+      doc
+        .fillColor('#000')
+        .font(cell.kind === 'value' ? REGULAR : BOLD)
+        .fontSize(SIZE[cell.kind])
       const textHeight = doc.heightOfString(cell.text || ' ', { width: w - 2 * PAD })
-      doc.text(cell.text, x + PAD, top + (height - textHeight) / 2, { width: w - 2 * PAD, align: cell.kind === 'section' || (cell.span ?? 1) > 4 ? 'left' : 'center' })
+      doc.text(cell.text, x + PAD, top + (height - textHeight) / 2, {
+        width: w - 2 * PAD,
+        align: cell.kind === 'section' || (cell.span ?? 1) > 4 ? 'left' : 'center',
+      })
       x += w
     })
     doc.x = PAGE.marginX
@@ -141,8 +166,15 @@ export function signatureBoxes(doc: Doc, headings: readonly string[], bottomLine
   headings.forEach((heading, i) => {
     const x = PAGE.marginX + i * w
     doc.rect(x, top, w, height).lineWidth(0.6).strokeColor('#000').stroke()
-    doc.fillColor('#000').font(BOLD).fontSize(8.5).text(heading, x + PAD, top + PAD, { width: w - 2 * PAD })
-    doc.font(REGULAR).fontSize(8).text(bottomLine, x + PAD, top + height - 14, { width: w - 2 * PAD, align: 'right' })
+    doc
+      .fillColor('#000')
+      .font(BOLD)
+      .fontSize(8.5)
+      .text(heading, x + PAD, top + PAD, { width: w - 2 * PAD })
+    doc
+      .font(REGULAR)
+      .fontSize(8)
+      .text(bottomLine, x + PAD, top + height - 14, { width: w - 2 * PAD, align: 'right' })
   })
   doc.x = PAGE.marginX
   doc.y = top + height + 6

@@ -38,12 +38,18 @@ export async function registrationFormPdf(input: RegistrationFormInput): Promise
   const { doc, finish } = newPdf({ title: FORM_2016_TITLE, subject: input.answers['child.name'] })
   title(doc, FORM_2016_TITLE)
   spreadLine(doc, [W.unit(input.unit), W.date(input.date)], { weights: [3, 1] })
-  grid(doc, FORM_2016_GRID.map((row) => row.map((cell) => cellOf(cell, input.answers))))
+  grid(
+    doc,
+    FORM_2016_GRID.map((row) => row.map((cell) => cellOf(cell, input.answers))),
+  )
   for (const who of [SIGNATURES.family, SIGNATURES.worker]) {
     spreadLine(doc, [`${who}${W.signatureBlank}`, `${SIGNATURES.dateLabel}${W.dateBlank}`], { weights: [3, 2] })
   }
   doc.moveDown(0.6)
-  spreadLine(doc, W.footer.map((f) => `${f}${W.signatureBlank}`))
+  spreadLine(
+    doc,
+    W.footer.map((f) => `${f}${W.signatureBlank}`),
+  )
   doc.moveDown(0.4)
   const note = W.source(input.source.id, input.source.version, input.date)
   paragraph(doc, input.masked ? `${note}；${W.maskedNote}` : note, { size: 7 })

@@ -33,7 +33,11 @@ const own = (label: string, width: number, value: RosterColumn['value']): Roster
 
 export const ROSTER_COLUMNS: readonly RosterColumn[] = [
   ...formColumns(FORM_2016).map(({ section, group, field }) => ({
-    section: `${section.code}. ${section.title}`, group, label: field.label, width: field.width ?? 10, text: field.text,
+    section: `${section.code}. ${section.title}`,
+    group,
+    label: field.label,
+    width: field.width ?? 10,
+    text: field.text,
     wholeSection: section.items.length === 1 && field.label === section.title,
     value: (e: RosterEntry) => e.answers[field.key] ?? '',
   })),
@@ -42,9 +46,12 @@ export const ROSTER_COLUMNS: readonly RosterColumn[] = [
   own(R.own.motherSituation, 22, (e) => e.answers['mother.situation']),
   own(R.own.economicStatus, 14, (e) => e.answers['family.economicStatus']),
   own(R.own.categories, 16, (e) => e.categories.map(categoryLabel).join('、')),
-  own(R.own.difficultyKinds, 20, (e) => (e.classification.findings.find((f) => f.category === 'difficulty')?.kinds ?? [])
-    .map((k) => labelOf(DIFFICULTY_KINDS, k)).join('、')),
-  own(R.own.deFactoFacts, 30, (e) => (e.classification.findings.find((f) => f.category === 'de_facto_unsupported')?.facts ?? []).join('；')),
+  own(R.own.difficultyKinds, 20, (e) =>
+    (e.classification.findings.find((f) => f.category === 'difficulty')?.kinds ?? []).map((k) => labelOf(DIFFICULTY_KINDS, k)).join('、'),
+  ),
+  own(R.own.deFactoFacts, 30, (e) =>
+    (e.classification.findings.find((f) => f.category === 'de_facto_unsupported')?.facts ?? []).join('；'),
+  ),
   own(R.own.status, 10, (e) => e.status),
   own(R.own.verifiedBy, 10, (e) => e.verified?.by ?? ''),
   own(R.own.verifiedAt, 11, (e) => e.verified?.at.slice(0, 10) ?? ''),

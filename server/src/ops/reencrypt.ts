@@ -29,7 +29,9 @@ export async function main(args: string[], out: (line: string) => void = console
   const { db } = connect({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, poolMax: 2 })
   try {
     await migrateToLatest(db)
-    out(`当前数据密钥 ${vault.dataKeyIds[0]}（共 ${vault.dataKeyIds.length} 个：${vault.dataKeyIds.join('、')}），当前索引密钥 ${vault.indexKeyIds[0]}（共 ${vault.indexKeyIds.length} 个：${vault.indexKeyIds.join('、')}）`)
+    out(
+      `当前数据密钥 ${vault.dataKeyIds[0]}（共 ${vault.dataKeyIds.length} 个：${vault.dataKeyIds.join('、')}），当前索引密钥 ${vault.indexKeyIds[0]}（共 ${vault.indexKeyIds.length} 个：${vault.indexKeyIds.join('、')}）`,
+    )
     if (!args.includes('--check')) {
       const started = Date.now()
       let last = 0
@@ -42,17 +44,23 @@ export async function main(args: string[], out: (line: string) => void = console
           out(`${what === 'records' ? '登记' : '历史记录'} ${done}/${total}`)
         },
       })
-      out(`已重新加密登记 ${report.records.rewritten} 条、历史记录 ${report.events.rewritten} 条` +
-        `（其间被修改、已由服务器按新密钥写入的：${report.records.changedMeanwhile + report.events.changedMeanwhile} 条），用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒`)
+      out(
+        `已重新加密登记 ${report.records.rewritten} 条、历史记录 ${report.events.rewritten} 条` +
+          `（其间被修改、已由服务器按新密钥写入的：${report.records.changedMeanwhile + report.events.changedMeanwhile} 条），用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒`,
+      )
     }
     const usage = await keyUsage(db)
-    out(`登记内容按数据密钥：${JSON.stringify(usage.records)}；查找索引按索引密钥：${JSON.stringify(usage.lookups)}；历史记录按数据密钥：${JSON.stringify(usage.events)}`)
+    out(
+      `登记内容按数据密钥：${JSON.stringify(usage.records)}；查找索引按索引密钥：${JSON.stringify(usage.lookups)}；历史记录按数据密钥：${JSON.stringify(usage.events)}`,
+    )
     const left = remaining(usage, vault)
     if (left.records + left.lookups + left.events === 0) {
       out('全部数据已在当前密钥下：旧密钥可以从 HUTONG_DATA_KEY / HUTONG_INDEX_KEY 中移除。')
       return 0
     }
-    out(`仍有 ${left.records} 条登记、${left.lookups} 条索引、${left.events} 条历史记录不在当前密钥下：确认所有实例都已使用新的密钥列表后再运行一次。`)
+    out(
+      `仍有 ${left.records} 条登记、${left.lookups} 条索引、${left.events} 条历史记录不在当前密钥下：确认所有实例都已使用新的密钥列表后再运行一次。`,
+    )
     return 2
   } finally {
     await db.destroy()
@@ -60,8 +68,13 @@ export async function main(args: string[], out: (line: string) => void = console
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === __filename) {
-  main(process.argv.slice(2)).then((code) => { process.exitCode = code }, (err: Error) => {
-    console.error(err.message)
-    process.exitCode = 1
-  })
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code
+    },
+    (err: Error) => {
+      console.error(err.message)
+      process.exitCode = 1
+    },
+  )
 }

@@ -32,17 +32,23 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 /** Registrations whose payload or lookup hashes are not under the current keys. */
 function staleRecords(db: Db, vault: Vault) {
   const prefix = prefixOf(vault)
-  return db.selectFrom('registrations').where((eb) => eb.or([
-    eb(sql<string>`substr(payload, 1, ${prefix.length})`, '!=', prefix),
-    eb('lookup_key', 'is', null),
-    eb('lookup_key', '!=', vault.indexKeyIds[0]),
-  ]))
+  return db
+    .selectFrom('registrations')
+    .where((eb) =>
+      eb.or([
+        eb(sql<string>`substr(payload, 1, ${prefix.length})`, '!=', prefix),
+        eb('lookup_key', 'is', null),
+        eb('lookup_key', '!=', vault.indexKeyIds[0]),
+      ]),
+    )
 }
 
 function staleEvents(db: Db, vault: Vault) {
   const prefix = prefixOf(vault)
-  return db.selectFrom('registration_events')
-    .where('detail', 'is not', null).where(sql<string>`substr(detail, 1, ${prefix.length})`, '!=', prefix)
+  return db
+    .selectFrom('registration_events')
+    .where('detail', 'is not', null)
+    .where(sql<string>`substr(detail, 1, ${prefix.length})`, '!=', prefix)
 }
 
 const countOf = async (row: Promise<{ n: unknown } | undefined>) => Number((await row)?.n ?? 0)
@@ -52,11 +58,19 @@ export async function reencrypt(db: Db, vault: Vault, opts: RotationOptions = {}
   const report: RotationReport = { records: { rewritten: 0, changedMeanwhile: 0 }, events: { rewritten: 0, changedMeanwhile: 0 } }
   const [dataKey, indexKey] = [vault.dataKeyIds[0], vault.indexKeyIds[0]]
 
-  let total = await countOf(staleRecords(db, vault).select((eb) => eb.fn.countAll().as('n')).executeTakeFirst())
+  let total = await countOf(
+    staleRecords(db, vault)
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirst(),
+  )
   let after = ''
   for (let done = 0; ;) {
-    const rows = await staleRecords(db, vault).select(['id', 'version', 'payload', 'lookup_key'])
-      .where('id', '>', after).orderBy('id').limit(batchSize).execute()
+    const rows = await staleRecords(db, vault)
+      .select(['id', 'version', 'payload', 'lookup_key'])
+      .where('id', '>', after)
+      .orderBy('id')
+      .limit(batchSize)
+      .execute()
     if (rows.length === 0) break
     after = rows[rows.length - 1].id
     // Decrypt and encrypt outside the transaction: the write lock is held only for the UPDATEs.
@@ -69,8 +83,13 @@ export async function reencrypt(db: Db, vault: Vault, opts: RotationOptions = {}
     })
     await db.transaction().execute(async (trx) => {
       for (const { row, set } of changes) {
-        const res = await trx.updateTable('registrations').set(set)
-          .where('id', '=', row.id).where('version', '=', row.version).where('payload', '=', row.payload).executeTakeFirst()
+        const res = await trx
+          .updateTable('registrations')
+          .set(set)
+          .where('id', '=', row.id)
+          .where('version', '=', row.version)
+          .where('payload', '=', row.payload)
+          .executeTakeFirst()
         if (Number(res.numUpdatedRows) === 1) report.records.rewritten++
         else report.records.changedMeanwhile++
       }
@@ -81,23 +100,38 @@ export async function reencrypt(db: Db, vault: Vault, opts: RotationOptions = {}
     if (opts.pauseMs) await sleep(opts.pauseMs)
   }
 
-  total = await countOf(staleEvents(db, vault).select((eb) => eb.fn.countAll().as('n')).executeTakeFirst())
+  total = await countOf(
+    staleEvents(db, vault)
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirst(),
+  )
   let cursor = { id: '', version: 0 }
   for (let done = 0; ;) {
-    const rows = await staleEvents(db, vault).select(['registration_id', 'version', 'detail'])
-      .where((eb) => eb.or([
-        eb('registration_id', '>', cursor.id),
-        eb.and([eb('registration_id', '=', cursor.id), eb('version', '>', cursor.version)]),
-      ]))
-      .orderBy('registration_id').orderBy('version').limit(batchSize).execute()
+    const rows = await staleEvents(db, vault)
+      .select(['registration_id', 'version', 'detail'])
+      .where((eb) =>
+        eb.or([eb('registration_id', '>', cursor.id), eb.and([eb('registration_id', '=', cursor.id), eb('version', '>', cursor.version)])]),
+      )
+      .orderBy('registration_id')
+      .orderBy('version')
+      .limit(batchSize)
+      .execute()
     if (rows.length === 0) break
     const last = rows[rows.length - 1]
     cursor = { id: last.registration_id, version: last.version }
-    const changes = rows.map((e) => ({ e, detail: vault.seal(vault.open(e.detail!, `${e.registration_id}#${e.version}`), `${e.registration_id}#${e.version}`) }))
+    const changes = rows.map((e) => ({
+      e,
+      detail: vault.seal(vault.open(e.detail!, `${e.registration_id}#${e.version}`), `${e.registration_id}#${e.version}`),
+    }))
     await db.transaction().execute(async (trx) => {
       for (const { e, detail } of changes) {
-        const res = await trx.updateTable('registration_events').set({ detail })
-          .where('registration_id', '=', e.registration_id).where('version', '=', e.version).where('detail', '=', e.detail).executeTakeFirst()
+        const res = await trx
+          .updateTable('registration_events')
+          .set({ detail })
+          .where('registration_id', '=', e.registration_id)
+          .where('version', '=', e.version)
+          .where('detail', '=', e.detail)
+          .executeTakeFirst()
         if (Number(res.numUpdatedRows) === 1) report.events.rewritten++
         else report.events.changedMeanwhile++
       }
@@ -121,18 +155,34 @@ export interface KeyUsage {
 
 /** Which keys the stored rows are under: a key may leave the configuration once nothing is under it. */
 export async function keyUsage(db: Db): Promise<KeyUsage> {
-  const sealedBy = (column: string) => sql<string>`case when ${sql.ref(column)} like 'v2.%' then substr(${sql.ref(column)}, 4, 8) else 'v1' end`
+  const sealedBy = (column: string) =>
+    sql<string>`case when ${sql.ref(column)} like 'v2.%' then substr(${sql.ref(column)}, 4, 8) else 'v1' end`
   const tally = (rows: { k?: string | null; n: unknown }[]) => Object.fromEntries(rows.map((r) => [r.k ?? 'none', Number(r.n)]))
-  const records = await db.selectFrom('registrations').select((eb) => [sealedBy('payload').as('k'), eb.fn.countAll().as('n')]).groupBy(sealedBy('payload')).execute()
-  const lookups = await db.selectFrom('registrations').select((eb) => ['lookup_key as k', eb.fn.countAll().as('n')]).groupBy('lookup_key').execute()
-  const events = await db.selectFrom('registration_events').where('detail', 'is not', null)
-    .select((eb) => [sealedBy('detail').as('k'), eb.fn.countAll().as('n')]).groupBy(sealedBy('detail')).execute()
+  const records = await db
+    .selectFrom('registrations')
+    .select((eb) => [sealedBy('payload').as('k'), eb.fn.countAll().as('n')])
+    .groupBy(sealedBy('payload'))
+    .execute()
+  const lookups = await db
+    .selectFrom('registrations')
+    .select((eb) => ['lookup_key as k', eb.fn.countAll().as('n')])
+    .groupBy('lookup_key')
+    .execute()
+  const events = await db
+    .selectFrom('registration_events')
+    .where('detail', 'is not', null)
+    .select((eb) => [sealedBy('detail').as('k'), eb.fn.countAll().as('n')])
+    .groupBy(sealedBy('detail'))
+    .execute()
   return { records: tally(records), lookups: tally(lookups), events: tally(events) }
 }
 
 /** Rows not yet under the current keys (0 everywhere: the old keys may be removed). */
 export function remaining(usage: KeyUsage, vault: Vault): { records: number; lookups: number; events: number } {
-  const others = (t: Record<string, number>, current: string) => Object.entries(t).filter(([k]) => k !== current).reduce((n, [, c]) => n + c, 0)
+  const others = (t: Record<string, number>, current: string) =>
+    Object.entries(t)
+      .filter(([k]) => k !== current)
+      .reduce((n, [, c]) => n + c, 0)
   return {
     records: others(usage.records, vault.dataKeyIds[0]),
     lookups: others(usage.lookups, vault.indexKeyIds[0]),

@@ -20,7 +20,11 @@ export const DB_FILE = 'hutong.sqlite'
 
 function fsyncPath(path: string) {
   const fd = openSync(path, 'r')
-  try { fsyncSync(fd) } finally { closeSync(fd) }
+  try {
+    fsyncSync(fd)
+  } finally {
+    closeSync(fd)
+  }
 }
 
 /**
@@ -31,7 +35,9 @@ function fsyncPath(path: string) {
 function contents(file: string, readonly = true): { registrations: number; users: number } | undefined {
   const db = new SQLite(file, { readonly, fileMustExist: true })
   try {
-    const tables = new Set((db.prepare("select name from sqlite_master where type = 'table'").all() as { name: string }[]).map((t) => t.name))
+    const tables = new Set(
+      (db.prepare("select name from sqlite_master where type = 'table'").all() as { name: string }[]).map((t) => t.name),
+    )
     if (!tables.has('registrations') || !tables.has('users')) return undefined
     const n = (t: string) => (db.prepare(`select count(*) as n from ${t}`).get() as { n: number }).n
     return { registrations: n('registrations'), users: n('users') }
@@ -46,7 +52,11 @@ function quickCheck(file: string): void {
   // SQLite takes a file shorter than one page for an empty database: look at the header first.
   const head = Buffer.alloc(SQLITE_HEADER.length)
   const fd = openSync(file, 'r')
-  try { readSync(fd, head, 0, head.length, 0) } finally { closeSync(fd) }
+  try {
+    readSync(fd, head, 0, head.length, 0)
+  } finally {
+    closeSync(fd)
+  }
   if (!head.equals(SQLITE_HEADER)) throw new Error(`${file} 不是 SQLite 数据库文件`)
   const db = new SQLite(file, { readonly: true, fileMustExist: true })
   try {
@@ -57,7 +67,12 @@ function quickCheck(file: string): void {
   }
 }
 
-export interface BackupResult { file: string; bytes: number; registrations: number; ms: number }
+export interface BackupResult {
+  file: string
+  bytes: number
+  registrations: number
+  ms: number
+}
 
 export async function backupSqlite(dataDir: string, dest: string): Promise<BackupResult> {
   const started = Date.now()
@@ -106,9 +121,16 @@ export function inUse(file: string): boolean {
   return existsSync(`${file}-wal`) || existsSync(`${file}-shm`)
 }
 
-export interface RestoreResult { file: string; registrations: number; keptAs?: string }
+export interface RestoreResult {
+  file: string
+  registrations: number
+  keptAs?: string
+}
 
-export interface Keys { dataKeys: Buffer[]; indexKeys: Buffer[] }
+export interface Keys {
+  dataKeys: Buffer[]
+  indexKeys: Buffer[]
+}
 
 /**
  * `keys`: the keys the restored server will run with, when known: a backup they do not open is refused
@@ -124,7 +146,9 @@ export function restoreSqlite(backup: string, dataDir: string, opts: { force?: b
   if (inUse(target)) throw new Error(`${target} 正被使用：先停止服务器（以及其他使用它的进程），再恢复`)
   const existing = existsSync(target) ? contents(target, false) : undefined
   if (existing && existing.registrations + existing.users > 0 && !opts.force) {
-    throw new Error(`${target} 里已有数据（${existing.registrations} 条登记、${existing.users} 个用户）：确认要用备份替换它，请加 --force（原文件会保留为 ${DB_FILE}.before-restore-…）`)
+    throw new Error(
+      `${target} 里已有数据（${existing.registrations} 条登记、${existing.users} 个用户）：确认要用备份替换它，请加 --force（原文件会保留为 ${DB_FILE}.before-restore-…）`,
+    )
   }
   if (opts.keys) checkKeysOpen(source, opts.keys)
 
@@ -147,13 +171,18 @@ export function restoreSqlite(backup: string, dataDir: string, opts: { force?: b
 function checkKeysOpen(file: string, keys: Keys) {
   const db = new SQLite(file, { readonly: true, fileMustExist: true })
   try {
-    const rows = db.prepare('select id, payload from registrations order by created_at desc limit 5').all() as { id: string; payload: string }[]
+    const rows = db.prepare('select id, payload from registrations order by created_at desc limit 5').all() as {
+      id: string
+      payload: string
+    }[]
     const vault = createVault(keys.dataKeys, keys.indexKeys)
     for (const row of rows) {
       try {
         vault.open(row.payload, row.id)
       } catch {
-        throw new Error(`备份里的登记无法用当前的数据密钥解密（密钥 ${vault.dataKeyIds.join('、')}，登记的密钥 ${vault.sealedWith(row.payload)}）：请设置该备份所属部署的 HUTONG_DATA_KEY`)
+        throw new Error(
+          `备份里的登记无法用当前的数据密钥解密（密钥 ${vault.dataKeyIds.join('、')}，登记的密钥 ${vault.sealedWith(row.payload)}）：请设置该备份所属部署的 HUTONG_DATA_KEY`,
+        )
       }
     }
   } finally {

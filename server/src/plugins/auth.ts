@@ -27,44 +27,53 @@ declare module 'fastify' {
   }
 }
 
-export default fp<{ jwtSecret: Buffer; now?: () => number }>(async (app, opts) => {
-  // Imported once: handing jose raw bytes would re-import the key on every sign and verify.
-  const key = await crypto.subtle.importKey('raw', new Uint8Array(opts.jwtSecret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify'])
-  // The server's clock unless this app was given its own for tokens (tests of expiry).
-  const clock = opts.now ?? nowMs
-  app.decorateRequest('actor', null)
+export default fp<{ jwtSecret: Buffer; now?: () => number }>(
+  async (app, opts) => {
+    // Imported once: handing jose raw bytes would re-import the key on every sign and verify.
+    const key = await crypto.subtle.importKey('raw', new Uint8Array(opts.jwtSecret), { name: 'HMAC', hash: 'SHA-256' }, false, [
+      'sign',
+      'verify',
+    ])
+    // The server's clock unless this app was given its own for tokens (tests of expiry).
+    const clock = opts.now ?? nowMs
+    app.decorateRequest('actor', null)
 
-  app.decorate('issueToken', async (user: UserRow) => {
-    const ttl = TOKEN_TTL_SECONDS[user.kind]
-    const iat = Math.floor(clock() / 1000)
-    const token = await new SignJWT({ role: user.role, region: user.region_code })
-      .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
-      .setSubject(user.id).setIssuer(ISSUER).setIssuedAt(iat).setExpirationTime(iat + ttl)
-      .sign(key)
-    return { token, expiresAt: new Date((iat + ttl) * 1000).toISOString() }
-  })
+    app.decorate('issueToken', async (user: UserRow) => {
+      const ttl = TOKEN_TTL_SECONDS[user.kind]
+      const iat = Math.floor(clock() / 1000)
+      const token = await new SignJWT({ role: user.role, region: user.region_code })
+        .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+        .setSubject(user.id)
+        .setIssuer(ISSUER)
+        .setIssuedAt(iat)
+        .setExpirationTime(iat + ttl)
+        .sign(key)
+      return { token, expiresAt: new Date((iat + ttl) * 1000).toISOString() }
+    })
 
-  async function authenticate(req: FastifyRequest): Promise<Actor> {
-    const header = req.headers.authorization
-    const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : ''
-    if (!token) throw unauthorized()
-    let sub: string | undefined
-    let role: unknown
-    try {
-      const { payload } = await jwtVerify(token, key, { algorithms: ['HS256'], issuer: ISSUER, currentDate: new Date(clock()) })
-      sub = payload.sub
-      role = payload.role
-    } catch {
-      throw unauthorized('登录已过期，请重新登录')
+    async function authenticate(req: FastifyRequest): Promise<Actor> {
+      const header = req.headers.authorization
+      const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : ''
+      if (!token) throw unauthorized()
+      let sub: string | undefined
+      let role: unknown
+      try {
+        const { payload } = await jwtVerify(token, key, { algorithms: ['HS256'], issuer: ISSUER, currentDate: new Date(clock()) })
+        sub = payload.sub
+        role = payload.role
+      } catch {
+        throw unauthorized('登录已过期，请重新登录')
+      }
+      const user = sub ? await findUser(app.db, sub) : undefined
+      if (!user || user.disabled || user.role !== role) throw unauthorized('账号不可用，请重新登录')
+      return actorOf(user)
     }
-    const user = sub ? await findUser(app.db, sub) : undefined
-    if (!user || user.disabled || user.role !== role) throw unauthorized('账号不可用，请重新登录')
-    return actorOf(user)
-  }
 
-  app.decorate('allow', (...roles: Role[]) => async (req: FastifyRequest, _reply: FastifyReply) => {
-    const actor = await authenticate(req)
-    if (!roles.includes(actor.role)) throw forbidden()
-    req.actor = actor
-  })
-}, { name: 'auth', dependencies: ['db'] })
+    app.decorate('allow', (...roles: Role[]) => async (req: FastifyRequest, _reply: FastifyReply) => {
+      const actor = await authenticate(req)
+      if (!roles.includes(actor.role)) throw forbidden()
+      req.actor = actor
+    })
+  },
+  { name: 'auth', dependencies: ['db'] },
+)

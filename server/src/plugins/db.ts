@@ -21,11 +21,17 @@ export interface DbPluginOptions {
   plugins?: KyselyPlugin[]
 }
 
-export default fp<DbPluginOptions>(async (app, opts) => {
-  const owned = !opts.db
-  const handle = opts.db ?? connect({ dataDir: opts.dataDir, databaseUrl: opts.databaseUrl })
-  await migrateToLatest(handle.db)
-  app.decorate('db', (opts.plugins ?? []).reduce((db, plugin) => db.withPlugin(plugin), handle.db))
-  app.decorate('dialect', handle.dialect)
-  if (owned) app.addHook('onClose', async () => handle.db.destroy())
-}, { name: 'db' })
+export default fp<DbPluginOptions>(
+  async (app, opts) => {
+    const owned = !opts.db
+    const handle = opts.db ?? connect({ dataDir: opts.dataDir, databaseUrl: opts.databaseUrl })
+    await migrateToLatest(handle.db)
+    app.decorate(
+      'db',
+      (opts.plugins ?? []).reduce((db, plugin) => db.withPlugin(plugin), handle.db),
+    )
+    app.decorate('dialect', handle.dialect)
+    if (owned) app.addHook('onClose', async () => handle.db.destroy())
+  },
+  { name: 'db' },
+)

@@ -8,17 +8,20 @@
  */
 import fp from 'fastify-plugin'
 
-export default fp(async (app) => {
-  let closing = false
-  let sweep: ReturnType<typeof setInterval> | undefined
-  app.addHook('preClose', (done) => {
-    closing = true
-    sweep = setInterval(() => app.server.closeIdleConnections?.(), 200)
-    done()
-  })
-  app.addHook('onSend', async (_req, reply, payload) => {
-    if (closing) reply.header('connection', 'close')
-    return payload
-  })
-  app.addHook('onClose', async () => clearInterval(sweep))
-}, { name: 'drain' })
+export default fp(
+  async (app) => {
+    let closing = false
+    let sweep: ReturnType<typeof setInterval> | undefined
+    app.addHook('preClose', (done) => {
+      closing = true
+      sweep = setInterval(() => app.server.closeIdleConnections?.(), 200)
+      done()
+    })
+    app.addHook('onSend', async (_req, reply, payload) => {
+      if (closing) reply.header('connection', 'close')
+      return payload
+    })
+    app.addHook('onClose', async () => clearInterval(sweep))
+  },
+  { name: 'drain' },
+)

@@ -40,11 +40,16 @@ function labelsOf(node: RootOperationNode): { operation: string; table: string }
     return table && TableNode.is(table) ? table.table.identifier.name : 'other'
   }
   switch (node.kind) {
-    case 'SelectQueryNode': return { operation: 'select', table: tableOf(node.from?.froms[0]) }
-    case 'InsertQueryNode': return { operation: 'insert', table: tableOf(node.into) }
-    case 'UpdateQueryNode': return { operation: 'update', table: tableOf(node.table) }
-    case 'DeleteQueryNode': return { operation: 'delete', table: tableOf(node.from.froms[0]) }
-    default: return { operation: 'other', table: 'other' }
+    case 'SelectQueryNode':
+      return { operation: 'select', table: tableOf(node.from?.froms[0]) }
+    case 'InsertQueryNode':
+      return { operation: 'insert', table: tableOf(node.into) }
+    case 'UpdateQueryNode':
+      return { operation: 'update', table: tableOf(node.table) }
+    case 'DeleteQueryNode':
+      return { operation: 'delete', table: tableOf(node.from.froms[0]) }
+    default:
+      return { operation: 'other', table: 'other' }
   }
 }
 
@@ -66,35 +71,41 @@ function queryTimer(histogram: Histogram<'operation' | 'table'>): KyselyPlugin {
 export function createMetrics(): Metrics {
   const registry = new client.Registry()
   const histogram = new client.Histogram({
-    name: 'hutong_db_query_duration_seconds', help: 'Database query time in seconds, by operation and table',
-    labelNames: ['operation', 'table'], buckets: DB_BUCKETS, registers: [registry],
+    name: 'hutong_db_query_duration_seconds',
+    help: 'Database query time in seconds, by operation and table',
+    labelNames: ['operation', 'table'],
+    buckets: DB_BUCKETS,
+    registers: [registry],
   })
   return { registry, queryTimer: queryTimer(histogram) }
 }
 
-export default fp<{ token?: string; metrics?: Metrics }>(async (app, opts) => {
-  if (!opts.token || !opts.metrics) {
-    app.decorate('metricsRegistry', null)
-    return
-  }
-  const { registry } = opts.metrics
-  app.decorate('metricsRegistry', registry)
-  await app.register(fastifyMetrics, {
-    endpoint: null,
-    promClient: client as never,
-    // The platformatic client is the same API as @prometheus-io/client, under its own type names.
-    defaultMetrics: { enabled: true, register: registry as never },
-    routeMetrics: {
-      enabled: { histogram: true, summary: false },
-      registeredRoutesOnly: false,
-      // The summary is created even when off: into this app's registry too, not the process-wide one.
-      overrides: { histogram: { buckets: HTTP_BUCKETS, registers: [registry as never] }, summary: { registers: [registry as never] } },
-    },
-  })
-  const expected = Buffer.from(`Bearer ${opts.token}`)
-  app.get('/metrics', { logLevel: 'warn', config: { disableMetrics: true } }, async (req, reply) => {
-    const given = Buffer.from(req.headers.authorization ?? '')
-    if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw new HttpError(401, 'unauthorized', '需要监控令牌')
-    return reply.type(registry.contentType).send(await registry.metrics())
-  })
-}, { name: 'metrics' })
+export default fp<{ token?: string; metrics?: Metrics }>(
+  async (app, opts) => {
+    if (!opts.token || !opts.metrics) {
+      app.decorate('metricsRegistry', null)
+      return
+    }
+    const { registry } = opts.metrics
+    app.decorate('metricsRegistry', registry)
+    await app.register(fastifyMetrics, {
+      endpoint: null,
+      promClient: client as never,
+      // The platformatic client is the same API as @prometheus-io/client, under its own type names.
+      defaultMetrics: { enabled: true, register: registry as never },
+      routeMetrics: {
+        enabled: { histogram: true, summary: false },
+        registeredRoutesOnly: false,
+        // The summary is created even when off: into this app's registry too, not the process-wide one.
+        overrides: { histogram: { buckets: HTTP_BUCKETS, registers: [registry as never] }, summary: { registers: [registry as never] } },
+      },
+    })
+    const expected = Buffer.from(`Bearer ${opts.token}`)
+    app.get('/metrics', { logLevel: 'warn', config: { disableMetrics: true } }, async (req, reply) => {
+      const given = Buffer.from(req.headers.authorization ?? '')
+      if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw new HttpError(401, 'unauthorized', '需要监控令牌')
+      return reply.type(registry.contentType).send(await registry.metrics())
+    })
+  },
+  { name: 'metrics' },
+)

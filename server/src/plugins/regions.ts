@@ -9,6 +9,9 @@ declare module 'fastify' {
   }
 }
 
-export default fp(async (app) => {
-  app.decorate('regions', regionIndex())
-}, { name: 'regions' })
+export default fp(
+  async (app) => {
+    app.decorate('regions', regionIndex())
+  },
+  { name: 'regions' },
+)

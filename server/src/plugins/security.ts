@@ -29,34 +29,37 @@ export function inlineScriptHashes(staticDir: string | undefined): string[] {
   return hashes
 }
 
-export default fp<{ corsOrigins: string[]; staticDir?: string; sharedState?: SharedState }>(async (app, opts) => {
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'", ...inlineScriptHashes(opts.staticDir)],
-        // Taro's H5 components set inline styles (rpx → rem) at runtime.
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        fontSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'self'"],
-        frameAncestors: ["'none'"],
-        formAction: ["'self'"],
+export default fp<{ corsOrigins: string[]; staticDir?: string; sharedState?: SharedState }>(
+  async (app, opts) => {
+    await app.register(helmet, {
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'", ...inlineScriptHashes(opts.staticDir)],
+          // Taro's H5 components set inline styles (rpx → rem) at runtime.
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:', 'blob:'],
+          fontSrc: ["'self'", 'data:'],
+          connectSrc: ["'self'"],
+          objectSrc: ["'none'"],
+          baseUri: ["'self'"],
+          frameAncestors: ["'none'"],
+          formAction: ["'self'"],
+        },
       },
-    },
-    // The API is also called cross-origin by the H5 dev server; CORP same-origin would block its reads.
-    crossOriginResourcePolicy: { policy: 'same-site' },
-  })
-  await app.register(cors, {
-    origin: opts.corsOrigins,
-    methods: ['GET', 'PUT', 'POST'],
-    allowedHeaders: ['Content-Type', 'Authorization', 'If-None-Match'],
-    exposedHeaders: ['ETag'],
-    maxAge: 600,
-  })
-  const redis = redisClientOf(opts.sharedState)
-  await app.register(rateLimit, { global: false, ...(redis ? { redis, nameSpace: 'rate-limit:' } : {}) })
-}, { name: 'security' })
+      // The API is also called cross-origin by the H5 dev server; CORP same-origin would block its reads.
+      crossOriginResourcePolicy: { policy: 'same-site' },
+    })
+    await app.register(cors, {
+      origin: opts.corsOrigins,
+      methods: ['GET', 'PUT', 'POST'],
+      allowedHeaders: ['Content-Type', 'Authorization', 'If-None-Match'],
+      exposedHeaders: ['ETag'],
+      maxAge: 600,
+    })
+    const redis = redisClientOf(opts.sharedState)
+    await app.register(rateLimit, { global: false, ...(redis ? { redis, nameSpace: 'rate-limit:' } : {}) })
+  },
+  { name: 'security' },
+)

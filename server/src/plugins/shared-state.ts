@@ -19,9 +19,12 @@ export interface SharedStateOptions {
   state?: SharedState
 }
 
-export default fp<SharedStateOptions>(async (app, opts) => {
-  const log = { warn: (m: string) => app.log.warn(m), info: (m: string) => app.log.info(m) }
-  const state = opts.state ?? (opts.redisUrl ? await redisState(opts.redisUrl, opts.redisPrefix, log) : memoryState())
-  app.decorate('sharedState', state)
-  if (!opts.state) app.addHook('onClose', async () => state.close())
-}, { name: 'shared-state' })
+export default fp<SharedStateOptions>(
+  async (app, opts) => {
+    const log = { warn: (m: string) => app.log.warn(m), info: (m: string) => app.log.info(m) }
+    const state = opts.state ?? (opts.redisUrl ? await redisState(opts.redisUrl, opts.redisPrefix, log) : memoryState())
+    app.decorate('sharedState', state)
+    if (!opts.state) app.addHook('onClose', async () => state.close())
+  },
+  { name: 'shared-state' },
+)

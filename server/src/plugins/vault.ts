@@ -8,6 +8,9 @@ declare module 'fastify' {
   }
 }
 
-export default fp<{ dataKeys: Buffer[]; indexKeys: Buffer[] }>(async (app, opts) => {
-  app.decorate('vault', createVault(opts.dataKeys, opts.indexKeys))
-}, { name: 'vault' })
+export default fp<{ dataKeys: Buffer[]; indexKeys: Buffer[] }>(
+  async (app, opts) => {
+    app.decorate('vault', createVault(opts.dataKeys, opts.indexKeys))
+  },
+  { name: 'vault' },
+)

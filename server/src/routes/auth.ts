@@ -8,29 +8,45 @@ import { guardianLogin, userView, workerLogin } from '../services/sessions'
 import type { WechatExchange } from '../wechat'
 
 const wxBody = {
-  type: 'object', required: ['code'], additionalProperties: false,
+  type: 'object',
+  required: ['code'],
+  additionalProperties: false,
   properties: { code: { type: 'string', minLength: 1, maxLength: 128 } },
 } as const
 const workerBody = {
-  type: 'object', required: ['username', 'password'], additionalProperties: false,
+  type: 'object',
+  required: ['username', 'password'],
+  additionalProperties: false,
   properties: { username: { type: 'string', minLength: 1, maxLength: 64 }, password: { type: 'string', minLength: 1, maxLength: 256 } },
 } as const
 
 export default async function authRoutes(app: FastifyInstance, opts: { exchange: WechatExchange; loginRateMax: number }) {
   const rateLimit = { max: opts.loginRateMax, timeWindow: 60_000 }
 
-  app.post<{ Body: { code: string } }>('/auth/wx-login', {
-    config: { rateLimit },
-    schema: { body: wxBody, response: responses({ 200: loginResponse }) },
-  }, async (req) => guardianLogin(app, opts.exchange, req.body.code, req.ip))
+  app.post<{ Body: { code: string } }>(
+    '/auth/wx-login',
+    {
+      config: { rateLimit },
+      schema: { body: wxBody, response: responses({ 200: loginResponse }) },
+    },
+    async (req) => guardianLogin(app, opts.exchange, req.body.code, req.ip),
+  )
 
-  app.post<{ Body: { username: string; password: string } }>('/auth/worker-login', {
-    config: { rateLimit },
-    schema: { body: workerBody, response: responses({ 200: loginResponse }) },
-  }, async (req) => workerLogin(app, req.body.username, req.body.password, req.ip))
+  app.post<{ Body: { username: string; password: string } }>(
+    '/auth/worker-login',
+    {
+      config: { rateLimit },
+      schema: { body: workerBody, response: responses({ 200: loginResponse }) },
+    },
+    async (req) => workerLogin(app, req.body.username, req.body.password, req.ip),
+  )
 
-  app.get('/auth/me', {
-    onRequest: app.allow('guardian', 'village_worker', 'township_supervisor', 'county_admin'),
-    schema: { response: responses({ 200: { type: 'object', properties: { user: loginResponse.properties.user } } }) },
-  }, async (req) => ({ user: userView(app, req.actor!) }))
+  app.get(
+    '/auth/me',
+    {
+      onRequest: app.allow('guardian', 'village_worker', 'township_supervisor', 'county_admin'),
+      schema: { response: responses({ 200: { type: 'object', properties: { user: loginResponse.properties.user } } }) },
+    },
+    async (req) => ({ user: userView(app, req.actor!) }),
+  )
 }

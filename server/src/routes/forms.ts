@@ -16,16 +16,20 @@ const ROUTES: Record<string, FormKind> = {
 
 export default async function formRoutes(app: FastifyInstance) {
   for (const [url, kind] of Object.entries(ROUTES)) {
-    app.get<Request>(url, {
-      onRequest: app.allow(...WORKER_ROLES),
-      schema: { params: idParams, querystring: maskQuery },
-    }, async (req, reply) => {
-      const { pdf, filename, asciiName } = await printForm(app, req.actor!, idOf(req), kind, req.query.mask === '1', req.ip)
-      return reply
-        .header('Content-Type', 'application/pdf')
-        .header('Content-Disposition', `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(filename)}`)
-        .header('Cache-Control', 'no-store')
-        .send(pdf)
-    })
+    app.get<Request>(
+      url,
+      {
+        onRequest: app.allow(...WORKER_ROLES),
+        schema: { params: idParams, querystring: maskQuery },
+      },
+      async (req, reply) => {
+        const { pdf, filename, asciiName } = await printForm(app, req.actor!, idOf(req), kind, req.query.mask === '1', req.ip)
+        return reply
+          .header('Content-Type', 'application/pdf')
+          .header('Content-Disposition', `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(filename)}`)
+          .header('Cache-Control', 'no-store')
+          .send(pdf)
+      },
+    )
   }
 }

@@ -20,11 +20,19 @@ function cached(req: FastifyRequest, reply: FastifyReply, body: unknown) {
 }
 
 export default async function regionRoutes(app: FastifyInstance) {
-  app.get<P>('/regions/:code/children', {
-    schema: { params: codeParams, response: responses({}) },
-  }, async (req, reply) => cached(req, reply, childrenOf(app, req.params.code)))
+  app.get<P>(
+    '/regions/:code/children',
+    {
+      schema: { params: codeParams, response: responses({}) },
+    },
+    async (req, reply) => cached(req, reply, childrenOf(app, req.params.code)),
+  )
 
-  app.get<P>('/regions/:code/villages', {
-    schema: { params: codeParams, response: responses({}) },
-  }, async (req, reply) => cached(req, reply, villagesOf(app, req.params.code)))
+  app.get<P>(
+    '/regions/:code/villages',
+    {
+      schema: { params: codeParams, response: responses({}) },
+    },
+    async (req, reply) => cached(req, reply, villagesOf(app, req.params.code)),
+  )
 }

@@ -8,13 +8,21 @@ import { review } from '../services/review'
 export default async function reviewRoutes(app: FastifyInstance) {
   const worker = app.allow(...WORKER_ROLES)
 
-  app.get<{ Querystring: QueueQuery }>('/review/queue', {
-    onRequest: worker,
-    schema: { querystring: queueQuery, response: responses({ 200: queueSchema }) },
-  }, async (req) => queue(app, req.actor!, req.query))
+  app.get<{ Querystring: QueueQuery }>(
+    '/review/queue',
+    {
+      onRequest: worker,
+      schema: { querystring: queueQuery, response: responses({ 200: queueSchema }) },
+    },
+    async (req) => queue(app, req.actor!, req.query),
+  )
 
-  app.post<WithId>('/registrations/:id/review', {
-    onRequest: worker,
-    schema: { params: idParams, response: responses({ 200: briefSchema }) },
-  }, async (req) => review(app, req.actor!, idOf(req), req.body, req.ip))
+  app.post<WithId>(
+    '/registrations/:id/review',
+    {
+      onRequest: worker,
+      schema: { params: idParams, response: responses({ 200: briefSchema }) },
+    },
+    async (req) => review(app, req.actor!, idOf(req), req.body, req.ip),
+  )
 }

@@ -23,22 +23,30 @@ function scopeOf(actor: Actor, region: string | undefined) {
 export default async function statsRoutes(app: FastifyInstance) {
   const worker = app.allow(...WORKER_ROLES)
 
-  app.get<Query>('/stats', {
-    onRequest: worker,
-    schema: { querystring: regionQuery, response: responses({ 200: { type: 'object', additionalProperties: true } }) },
-  }, async (req) => stats(app, scopeOf(req.actor!, req.query.region)))
+  app.get<Query>(
+    '/stats',
+    {
+      onRequest: worker,
+      schema: { querystring: regionQuery, response: responses({ 200: { type: 'object', additionalProperties: true } }) },
+    },
+    async (req) => stats(app, scopeOf(req.actor!, req.query.region)),
+  )
 
-  app.get<Query>('/export.xlsx', {
-    onRequest: worker,
-    schema: { querystring: regionQuery },
-  }, async (req, reply) => {
-    const range = scopeOf(req.actor!, req.query.region)
-    const { xlsx, regionCode, regionName, date } = await exportRoster(app, req.actor!, range, req.query.mask === '1', req.ip)
-    const filename = encodeURIComponent(`花名册-${regionName}-${date}.xlsx`)
-    return reply
-      .header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-      .header('Content-Disposition', `attachment; filename="roster-${regionCode}-${date}.xlsx"; filename*=UTF-8''${filename}`)
-      .header('Cache-Control', 'no-store')
-      .send(xlsx)
-  })
+  app.get<Query>(
+    '/export.xlsx',
+    {
+      onRequest: worker,
+      schema: { querystring: regionQuery },
+    },
+    async (req, reply) => {
+      const range = scopeOf(req.actor!, req.query.region)
+      const { xlsx, regionCode, regionName, date } = await exportRoster(app, req.actor!, range, req.query.mask === '1', req.ip)
+      const filename = encodeURIComponent(`花名册-${regionName}-${date}.xlsx`)
+      return reply
+        .header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('Content-Disposition', `attachment; filename="roster-${regionCode}-${date}.xlsx"; filename*=UTF-8''${filename}`)
+        .header('Cache-Control', 'no-store')
+        .send(xlsx)
+    },
+  )
 }

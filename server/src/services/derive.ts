@@ -24,7 +24,10 @@ export function derive(record: Registration, vault: Vault, today = clockToday())
     person_hmac: vault.lookup('person', `${name}|${child.birthDate}|${child.residenceRegion}`),
     name_hmac: vault.lookup('name', name),
     lookup_key: vault.indexKeyIds[0],
-  } satisfies Record<(typeof CATEGORY_COLUMNS)[keyof typeof CATEGORY_COLUMNS] | 'village_code' | 'id_hmac' | 'person_hmac' | 'name_hmac' | 'lookup_key', unknown>
+  } satisfies Record<
+    (typeof CATEGORY_COLUMNS)[keyof typeof CATEGORY_COLUMNS] | 'village_code' | 'id_hmac' | 'person_hmac' | 'name_hmac' | 'lookup_key',
+    unknown
+  >
 }
 
 /** The schema checks a code's shape; only the server's index knows whether the village exists. */

@@ -34,10 +34,23 @@ export async function exportRoster(app: FastifyInstance, actor: Actor, range: Re
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false })
   wb.creator = FORM_WORDS.producer
   writeRoster(app, wb, {
-    unit: regionName, date, rows, full, perVillage: actor.role !== 'village_worker',
-    verifiedBy: await verifications(app.db, ids), assessments: await assessmentsOf(app, ids),
+    unit: regionName,
+    date,
+    rows,
+    full,
+    perVillage: actor.role !== 'village_worker',
+    verifiedBy: await verifications(app.db, ids),
+    assessments: await assessmentsOf(app, ids),
   })
   await wb.commit()
-  await audit(app.db, { actor, action: 'export', targetType: 'region', targetId: range.prefix, regionCode: range.prefix, ip, detail: { rows: rows.length, fullIdNumbers: full } })
+  await audit(app.db, {
+    actor,
+    action: 'export',
+    targetType: 'region',
+    targetId: range.prefix,
+    regionCode: range.prefix,
+    ip,
+    detail: { rows: rows.length, fullIdNumbers: full },
+  })
   return { xlsx: Buffer.concat(chunks), regionCode: range.prefix, regionName, date }
 }

@@ -33,22 +33,36 @@ export async function printForm(app: FastifyInstance, actor: Actor, id: string, 
     throw conflict('not_de_facto_unsupported', FILE_WORDS.notDeFacto)
   }
   const full = !askedMasked
-  const place = (code: string | undefined) => (code ? app.regions.fullName(code) ?? code : '')
+  const place = (code: string | undefined) => (code ? (app.regions.fullName(code) ?? code) : '')
   const assessment = (await assessmentsOf(app, [row.id])).get(row.id)
   const answers = formAnswers(record, { place, full, today: date, assessment, classification })
   const source = { id: row.id, version: row.version }
   const unit = place(actor.regionCode ?? undefined)
-  const pdf = kind === 'registration_form'
-    ? await registrationFormPdf({ answers, unit, date, source, masked: !full })
-    : await allowanceApplicationPdf({
-      answers, classification, date, source, masked: !full,
-      situations: { father: record.parents.father.situation, mother: record.parents.mother.situation },
-      // The application goes to the township of the child's hukou (62号).
-      township: place(record.child.hukouRegion?.slice(0, 9)),
-      // The person who filled in the registration: the guardian or the entrusted relative who applies.
-      applicant: { name: answers['contact.name'], relation: answers['contact.relation'], phone: answers['contact.phone'] },
-    })
-  await audit(app.db, { actor, action: 'print', targetType: 'registration', targetId: row.id, regionCode: row.village_code, ip, detail: { form: kind, fullIdNumbers: full } })
-  const filename = kind === 'registration_form' ? FILE_WORDS.registrationForm(record.child.name, date) : FILE_WORDS.application(record.child.name, date)
+  const pdf =
+    kind === 'registration_form'
+      ? await registrationFormPdf({ answers, unit, date, source, masked: !full })
+      : await allowanceApplicationPdf({
+          answers,
+          classification,
+          date,
+          source,
+          masked: !full,
+          situations: { father: record.parents.father.situation, mother: record.parents.mother.situation },
+          // The application goes to the township of the child's hukou (62号).
+          township: place(record.child.hukouRegion?.slice(0, 9)),
+          // The person who filled in the registration: the guardian or the entrusted relative who applies.
+          applicant: { name: answers['contact.name'], relation: answers['contact.relation'], phone: answers['contact.phone'] },
+        })
+  await audit(app.db, {
+    actor,
+    action: 'print',
+    targetType: 'registration',
+    targetId: row.id,
+    regionCode: row.village_code,
+    ip,
+    detail: { form: kind, fullIdNumbers: full },
+  })
+  const filename =
+    kind === 'registration_form' ? FILE_WORDS.registrationForm(record.child.name, date) : FILE_WORDS.application(record.child.name, date)
   return { pdf, filename, asciiName: `${kind}-${row.id.slice(0, 8)}-${date}.pdf` }
 }

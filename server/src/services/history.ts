@@ -13,11 +13,14 @@ import type { FieldChange } from './diff'
 import { auditRead, reachable } from './records'
 import type { EventDetail } from './views'
 
-const maskChange = (c: FieldChange): FieldChange => (!SENSITIVE_FIELDS[c.path] ? c : {
-  path: c.path,
-  ...('from' in c ? { from: maskField(c.path, c.from) } : {}),
-  ...('to' in c ? { to: maskField(c.path, c.to) } : {}),
-})
+const maskChange = (c: FieldChange): FieldChange =>
+  !SENSITIVE_FIELDS[c.path]
+    ? c
+    : {
+        path: c.path,
+        ...('from' in c ? { from: maskField(c.path, c.from) } : {}),
+        ...('to' in c ? { to: maskField(c.path, c.to) } : {}),
+      }
 
 export async function history(app: FastifyInstance, actor: Actor, id: string, ip: string): Promise<HistoryPage> {
   const row = await reachable(app, actor, id)
@@ -28,12 +31,21 @@ export async function history(app: FastifyInstance, actor: Actor, id: string, ip
     items: events.map((e) => {
       const d: EventDetail = e.detail ? app.vault.openJson<EventDetail>(e.detail, `${row.id}#${e.version}`) : {}
       return {
-        version: e.version, at: e.at, action: e.action,
+        version: e.version,
+        at: e.at,
+        action: e.action,
         actionLabel: e.action === 'edit' ? '修改后重新提交' : actionLabel(e.action),
-        from: e.from_status, to: e.to_status,
-        fromLabel: e.from_status ? statusLabel(e.from_status as Status) : null, toLabel: statusLabel(e.to_status as Status),
-        actor: { role: e.actor_role, roleLabel: ROLE_LABELS[e.actor_role], name: isGuardian ? null : e.actor_name ?? e.actor_username ?? null },
-        reason: d.reason, fields: d.fields,
+        from: e.from_status,
+        to: e.to_status,
+        fromLabel: e.from_status ? statusLabel(e.from_status as Status) : null,
+        toLabel: statusLabel(e.to_status as Status),
+        actor: {
+          role: e.actor_role,
+          roleLabel: ROLE_LABELS[e.actor_role],
+          name: isGuardian ? null : (e.actor_name ?? e.actor_username ?? null),
+        },
+        reason: d.reason,
+        fields: d.fields,
         diff: isGuardian || !d.diff ? d.diff : (d.diff as FieldChange[]).map(maskChange),
         visit: isGuardian ? undefined : d.visit,
       }

@@ -25,7 +25,14 @@ export async function reachable(app: FastifyInstance, actor: Actor, id: string):
 export type ReadAction = 'view' | 'view_history' | 'reveal'
 
 /** Workers' reads are audited (they show a child's record to someone outside the family); a guardian's are not. */
-export async function auditRead(app: FastifyInstance, actor: Actor, row: RegistrationRow, action: ReadAction, ip: string, detail?: Record<string, unknown>) {
+export async function auditRead(
+  app: FastifyInstance,
+  actor: Actor,
+  row: RegistrationRow,
+  action: ReadAction,
+  ip: string,
+  detail?: Record<string, unknown>,
+) {
   if (actor.role === 'guardian') return
   await audit(app.db, { actor, action, targetType: 'registration', targetId: row.id, regionCode: row.village_code, ip, detail })
 }

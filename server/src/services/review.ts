@@ -16,8 +16,12 @@ import { badRequest, conflict, forbidden, notFound } from '../errors'
 import { canSee } from '../scope'
 
 const brief = (row: RegistrationRow, actor: Actor): ReviewBrief => ({
-  id: row.id, status: row.status, statusLabel: statusLabel(row.status), version: row.version,
-  updatedAt: row.updated_at, allowedActions: allowedActions(row.status, actor.role),
+  id: row.id,
+  status: row.status,
+  statusLabel: statusLabel(row.status),
+  version: row.version,
+  updatedAt: row.updated_at,
+  allowedActions: allowedActions(row.status, actor.role),
 })
 
 export async function review(app: FastifyInstance, actor: Actor, id: string, body: unknown, ip: string): Promise<ReviewBrief> {
@@ -58,12 +62,24 @@ export async function review(app: FastifyInstance, actor: Actor, id: string, bod
     const detail = { reason: input.reason, fields: input.fields, visit: input.visit }
     const hasDetail = Object.values(detail).some((v) => v !== undefined)
     await insertEvent(trx, {
-      registration_id: id, version, at, actor_id: actor.id, actor_role: actor.role, action: input.action,
-      from_status: step.from, to_status: step.to, detail: hasDetail ? app.vault.sealJson(detail, `${id}#${version}`) : null,
+      registration_id: id,
+      version,
+      at,
+      actor_id: actor.id,
+      actor_role: actor.role,
+      action: input.action,
+      from_status: step.from,
+      to_status: step.to,
+      detail: hasDetail ? app.vault.sealJson(detail, `${id}#${version}`) : null,
       request_id: input.requestId?.toLowerCase() ?? null,
     })
     await audit(trx, {
-      actor, action: 'review', targetType: 'registration', targetId: id, regionCode: row.village_code, ip,
+      actor,
+      action: 'review',
+      targetType: 'registration',
+      targetId: id,
+      regionCode: row.village_code,
+      ip,
       detail: { action: input.action, from: step.from, to: step.to, version, visit: !!input.visit },
     })
     return brief((await findRegistration(trx, id))!, actor)

@@ -35,9 +35,16 @@ export type RosterWorkbook = Pick<ExcelJS.Workbook, 'addWorksheet'>
 type Sheet = ExcelJS.Worksheet
 
 const BORDER: Partial<ExcelJS.Borders> = {
-  top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' },
+  top: { style: 'thin' },
+  left: { style: 'thin' },
+  bottom: { style: 'thin' },
+  right: { style: 'thin' },
 }
-const HEADING_STYLE = { font: { bold: true }, alignment: { horizontal: 'center', vertical: 'middle', wrapText: true }, border: BORDER } as const
+const HEADING_STYLE = {
+  font: { bold: true },
+  alignment: { horizontal: 'center', vertical: 'middle', wrapText: true },
+  border: BORDER,
+} as const
 
 /** Excel refuses : \ / ? * [ ] in a sheet name and more than 31 characters; names must be unique. */
 function sheetName(name: string, taken: Set<string>, code: string): string {
@@ -50,7 +57,14 @@ function sheetName(name: string, taken: Set<string>, code: string): string {
 function newSheet(wb: RosterWorkbook, name: string, headingRows: number): Sheet {
   return wb.addWorksheet(name, {
     views: [{ state: 'frozen', ySplit: headingRows, xSplit: 2 }],
-    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `3:${headingRows}` },
+    pageSetup: {
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: `3:${headingRows}`,
+    },
     properties: { defaultColWidth: 10 },
   })
 }
@@ -92,7 +106,7 @@ function footer(ws: Sheet, width: number) {
 /** Three heading rows: section (A–E, then the app's own), group (祖父, 父亲 …) or the field itself, field. */
 function headings(ws: Sheet, columns: readonly RosterColumn[]) {
   const first = ws.addRow([R.serial, ...columns.map((c) => c.section)])
-  const second = ws.addRow(['', ...columns.map((c) => (c.wholeSection ? '' : c.group ?? c.label))])
+  const second = ws.addRow(['', ...columns.map((c) => (c.wholeSection ? '' : (c.group ?? c.label)))])
   const third = ws.addRow(['', ...columns.map((c) => (c.group ? c.label : ''))])
   const r = first.number
   ws.mergeCells(r, 1, r + 2, 1)
@@ -133,12 +147,24 @@ function villageSheet(app: FastifyInstance, wb: RosterWorkbook, input: RosterInp
     const record = openRecord(app, row)
     const classification = classify(record, input.date)
     const answers = formAnswers(record, {
-      place: (code) => (code ? app.regions.fullName(code) ?? code : ''), full: input.full, today: input.date,
-      assessment: input.assessments.get(row.id), classification,
+      place: (code) => (code ? (app.regions.fullName(code) ?? code) : ''),
+      full: input.full,
+      today: input.date,
+      assessment: input.assessments.get(row.id),
+      classification,
     })
-    const entry = { answers, classification, categories: categoriesOf(row), status: statusLabel(row.status), verified: input.verifiedBy.get(row.id) }
+    const entry = {
+      answers,
+      classification,
+      categories: categoriesOf(row),
+      status: statusLabel(row.status),
+      verified: input.verifiedBy.get(row.id),
+    }
     const added = ws.addRow([i + 1, ...ROSTER_COLUMNS.map((c) => c.value(entry))])
-    added.eachCell({ includeEmpty: true }, (cell) => { cell.border = BORDER; cell.alignment = { vertical: 'middle', wrapText: true } })
+    added.eachCell({ includeEmpty: true }, (cell) => {
+      cell.border = BORDER
+      cell.alignment = { vertical: 'middle', wrapText: true }
+    })
     added.commit()
   })
   footer(ws, width)
@@ -153,11 +179,15 @@ function summarySheet(app: FastifyInstance, wb: RosterWorkbook, input: RosterInp
   head.eachCell((cell) => Object.assign(cell, { style: HEADING_STYLE }))
   const count = (rows: RegistrationRow[]) => SUMMARY_CATEGORIES.map((c) => rows.filter((r) => categoriesOf(r).includes(c)).length)
   villages.forEach(([code, rows], i) => {
-    ws.addRow([i + 1, app.regions.name(code) ?? code, rows.length, ...count(rows)]).eachCell((cell) => { cell.border = BORDER })
+    ws.addRow([i + 1, app.regions.name(code) ?? code, rows.length, ...count(rows)]).eachCell((cell) => {
+      cell.border = BORDER
+    })
   })
   const total = ws.addRow(['', R.total, input.rows.length, ...count(input.rows)])
   total.font = { bold: true }
-  total.eachCell({ includeEmpty: true }, (cell) => { cell.border = BORDER })
+  total.eachCell({ includeEmpty: true }, (cell) => {
+    cell.border = BORDER
+  })
   ws.getColumn(2).width = 24
   for (let i = 3; i <= width; i++) ws.getColumn(i).width = 14
   footer(ws, width)

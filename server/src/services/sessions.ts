@@ -14,8 +14,12 @@ import { WechatLoginError, type WechatExchange } from '../wechat'
 /** The signed-in user as clients see it, with the region's name for the worker's header. */
 export function userView(app: FastifyInstance, a: Actor) {
   return {
-    id: a.id, role: a.role, regionCode: a.regionCode, regionName: a.regionCode ? app.regions.fullName(a.regionCode) ?? null : null,
-    username: a.username, displayName: a.displayName,
+    id: a.id,
+    role: a.role,
+    regionCode: a.regionCode,
+    regionName: a.regionCode ? (app.regions.fullName(a.regionCode) ?? null) : null,
+    username: a.username,
+    displayName: a.displayName,
   }
 }
 
@@ -35,7 +39,14 @@ export async function guardianLogin(app: FastifyInstance, exchange: WechatExchan
   // The first sign-in creates the guardian; the user row and its audit row are written together.
   const user = await app.db.transaction().execute(async (trx) => {
     const u = await upsertGuardian(trx, openid)
-    await audit(trx, { actor: u, action: u.disabled ? 'login_failed' : 'login', targetType: 'user', targetId: u.id, ip, detail: u.disabled ? { kind: 'guardian', why: 'disabled' } : undefined })
+    await audit(trx, {
+      actor: u,
+      action: u.disabled ? 'login_failed' : 'login',
+      targetType: 'user',
+      targetId: u.id,
+      ip,
+      detail: u.disabled ? { kind: 'guardian', why: 'disabled' } : undefined,
+    })
     return u
   })
   if (user.disabled) throw unauthorized('账号已停用')
@@ -48,7 +59,14 @@ export async function workerLogin(app: FastifyInstance, username: string, passwo
   const ok = await verifyPassword(password, user?.password_hash ?? (await dummyHash()))
   if (!user || !ok || user.disabled) {
     const why = !user ? 'unknown_user' : !ok ? 'bad_password' : 'disabled'
-    await audit(app.db, { actor: user ?? null, action: 'login_failed', targetType: 'user', targetId: user?.id, ip, detail: { kind: 'worker', username, why } })
+    await audit(app.db, {
+      actor: user ?? null,
+      action: 'login_failed',
+      targetType: 'user',
+      targetId: user?.id,
+      ip,
+      detail: { kind: 'worker', username, why },
+    })
     throw new HttpError(401, 'invalid_credentials', '用户名或密码不正确，或账号已停用')
   }
   await audit(app.db, { actor: user, action: 'login', targetType: 'user', targetId: user.id, regionCode: user.region_code, ip })

@@ -22,7 +22,12 @@ export async function stats(app: FastifyInstance, range: RegionRange): Promise<R
   }
   const villages = new Map<string, VillageStats>()
   for (const r of byVillage) {
-    const v = villages.get(r.village_code) ?? { code: r.village_code, name: app.regions.name(r.village_code) ?? '', total: 0, byStatus: zeroByStatus() }
+    const v = villages.get(r.village_code) ?? {
+      code: r.village_code,
+      name: app.regions.name(r.village_code) ?? '',
+      total: 0,
+      byStatus: zeroByStatus(),
+    }
     v.byStatus[r.status] = num(r.n)
     v.total += num(r.n)
     villages.set(r.village_code, v)

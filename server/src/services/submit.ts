@@ -54,7 +54,13 @@ export function validateSubmission(app: FastifyInstance, body: unknown): { recor
   return { record: result.value, baseVersion: envelope.baseVersion }
 }
 
-export async function submit(app: FastifyInstance, actor: Actor, id: string, body: unknown, ip: string): Promise<{ statusCode: 200 | 201; view: RegistrationView }> {
+export async function submit(
+  app: FastifyInstance,
+  actor: Actor,
+  id: string,
+  body: unknown,
+  ip: string,
+): Promise<{ statusCode: 200 | 201; view: RegistrationView }> {
   const { record, baseVersion } = validateSubmission(app, body)
   const hash = contentHash(record)
   const derived = derive(record, app.vault)
@@ -66,11 +72,28 @@ export async function submit(app: FastifyInstance, actor: Actor, id: string, bod
     if (baseVersion === undefined) {
       const at = now()
       const fresh = {
-        id, owner_id: actor.id, status: 'submitted' as const, version: 1, content_hash: hash,
-        payload: app.vault.sealJson(record, id), ...derived, created_at: at, updated_at: at,
+        id,
+        owner_id: actor.id,
+        status: 'submitted' as const,
+        version: 1,
+        content_hash: hash,
+        payload: app.vault.sealJson(record, id),
+        ...derived,
+        created_at: at,
+        updated_at: at,
       }
       if (await insertRegistration(trx, fresh)) {
-        await insertEvent(trx, { registration_id: id, version: 1, at, actor_id: actor.id, actor_role: 'guardian', action: 'submit', from_status: null, to_status: 'submitted', detail: null })
+        await insertEvent(trx, {
+          registration_id: id,
+          version: 1,
+          at,
+          actor_id: actor.id,
+          actor_role: 'guardian',
+          action: 'submit',
+          from_status: null,
+          to_status: 'submitted',
+          detail: null,
+        })
         await audit(trx, { actor, action: 'create', targetType: 'registration', targetId: id, regionCode: derived.village_code, ip })
         return { statusCode: 201, view: await fullView(app, fresh, actor, trx, record) }
       }
@@ -94,13 +117,35 @@ export async function submit(app: FastifyInstance, actor: Actor, id: string, bod
     const before = app.vault.openJson<Registration>(row.payload, row.id)
     const at = now()
     const updated = await updateAtVersion(trx, id, row.version, {
-      status: step.to, content_hash: hash, payload: app.vault.sealJson(record, id), ...derived, updated_at: at,
+      status: step.to,
+      content_hash: hash,
+      payload: app.vault.sealJson(record, id),
+      ...derived,
+      updated_at: at,
     })
     if (!updated) throw conflict('stale_version', '这条登记刚刚被修改过，请刷新后再试', await current((await findRegistration(trx, id))!))
     const version = row.version + 1
     const detail = app.vault.sealJson({ diff: diffRecords(before, record) }, `${id}#${version}`)
-    await insertEvent(trx, { registration_id: id, version, at, actor_id: actor.id, actor_role: 'guardian', action: 'edit', from_status: row.status, to_status: step.to, detail })
-    await audit(trx, { actor, action: 'edit', targetType: 'registration', targetId: id, regionCode: derived.village_code, ip, detail: { from: row.status, to: step.to, version } })
+    await insertEvent(trx, {
+      registration_id: id,
+      version,
+      at,
+      actor_id: actor.id,
+      actor_role: 'guardian',
+      action: 'edit',
+      from_status: row.status,
+      to_status: step.to,
+      detail,
+    })
+    await audit(trx, {
+      actor,
+      action: 'edit',
+      targetType: 'registration',
+      targetId: id,
+      regionCode: derived.village_code,
+      ip,
+      detail: { from: row.status, to: step.to, version },
+    })
     return { statusCode: 200, view: await fullView(app, (await findRegistration(trx, id))!, actor, trx, record) }
   })
 }
@@ -117,7 +162,17 @@ export async function withdraw(app: FastifyInstance, actor: Actor, id: string, i
       if (!(await updateAtVersion(trx, id, row.version, { status: step.to, updated_at: at }))) {
         throw conflict('stale_version', '这条登记刚刚有了变化，请刷新后再试')
       }
-      await insertEvent(trx, { registration_id: id, version: row.version + 1, at, actor_id: actor.id, actor_role: 'guardian', action: 'withdraw', from_status: row.status, to_status: step.to, detail: null })
+      await insertEvent(trx, {
+        registration_id: id,
+        version: row.version + 1,
+        at,
+        actor_id: actor.id,
+        actor_role: 'guardian',
+        action: 'withdraw',
+        from_status: row.status,
+        to_status: step.to,
+        detail: null,
+      })
       await audit(trx, { actor, action: 'withdraw', targetType: 'registration', targetId: id, regionCode: row.village_code, ip })
     }
     return fullView(app, (await findRegistration(trx, id))!, actor, trx)

@@ -60,7 +60,13 @@ async function returnInfo(app: FastifyInstance, ex: Kysely<Database>, row: Regis
  * `record`: the plaintext of `row.payload` when the caller has just sealed it (a submission): decrypting what
  * was encrypted a moment ago took 2 % of the server's time under a PUT load (docs/quality.md, "Where a PUT spends its time").
  */
-export async function fullView(app: FastifyInstance, row: RegistrationRow, actor: Actor, ex: Kysely<Database> = app.db, record: Registration = openRecord(app, row)): Promise<RegistrationView> {
+export async function fullView(
+  app: FastifyInstance,
+  row: RegistrationRow,
+  actor: Actor,
+  ex: Kysely<Database> = app.db,
+  record: Registration = openRecord(app, row),
+): Promise<RegistrationView> {
   const { findings, missing, notes } = classify(record, today())
   const view = {
     ...base(row, actor.role),

@@ -36,7 +36,11 @@ export function redisClientOf(state: SharedState | undefined): Redis | undefined
  * Connects and checks the connection before the server starts: a REDIS_URL that does not answer stops the
  * start with a message, rather than a server that fails every limited request later.
  */
-export async function redisState(url: string, prefix: string, log: { warn(msg: string): void; info(msg: string): void } = console): Promise<RedisState> {
+export async function redisState(
+  url: string,
+  prefix: string,
+  log: { warn(msg: string): void; info(msg: string): void } = console,
+): Promise<RedisState> {
   const client = new Redis(url, {
     keyPrefix: prefix,
     lazyConnect: true,
@@ -92,11 +96,17 @@ export async function redisState(url: string, prefix: string, log: { warn(msg: s
     withLock(name, opts, fn) {
       const key = `lock:${name}`
       const token = randomUUID()
-      return lockLoop({
-        acquire: () => state.setIfAbsent(key, token, opts.ttlMs),
-        renew: async () => (await scripts.hutongRenew(key, token, opts.ttlMs)) === 1,
-        release: async () => { await scripts.hutongRelease(key, token) },
-      }, opts, fn)
+      return lockLoop(
+        {
+          acquire: () => state.setIfAbsent(key, token, opts.ttlMs),
+          renew: async () => (await scripts.hutongRenew(key, token, opts.ttlMs)) === 1,
+          release: async () => {
+            await scripts.hutongRelease(key, token)
+          },
+        },
+        opts,
+        fn,
+      )
     },
     async close() {
       await client.quit().catch(() => client.disconnect())

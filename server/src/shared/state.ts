@@ -72,7 +72,14 @@ export async function lockLoop<T>(
     if (Date.now() >= deadline) return { acquired: false }
     await sleep(Math.min(50, Math.max(1, deadline - Date.now())))
   }
-  const renewal = background(setInterval(() => { ops.renew().catch(() => undefined) }, Math.max(10, Math.floor(opts.ttlMs / 3))))
+  const renewal = background(
+    setInterval(
+      () => {
+        ops.renew().catch(() => undefined)
+      },
+      Math.max(10, Math.floor(opts.ttlMs / 3)),
+    ),
+  )
   try {
     return { acquired: true, value: await fn() }
   } finally {
@@ -90,7 +97,11 @@ export function memoryState(now: () => number = Date.now): SharedState {
     if (e && e.expires <= now()) values.delete(key)
     return e && e.expires > now() ? e : undefined
   }
-  const sweep = background(setInterval(() => { for (const key of values.keys()) live(key) }, 60_000))
+  const sweep = background(
+    setInterval(() => {
+      for (const key of values.keys()) live(key)
+    }, 60_000),
+  )
   let tokens = 0
 
   const state: SharedState = {
@@ -121,18 +132,22 @@ export function memoryState(now: () => number = Date.now): SharedState {
     withLock(name, opts, fn) {
       const key = `lock:${name}`
       const token = `memory-${++tokens}`
-      return lockLoop({
-        acquire: () => state.setIfAbsent(key, token, opts.ttlMs),
-        async renew() {
-          const e = live(key)
-          if (e?.value !== token) return false
-          e.expires = now() + opts.ttlMs
-          return true
+      return lockLoop(
+        {
+          acquire: () => state.setIfAbsent(key, token, opts.ttlMs),
+          async renew() {
+            const e = live(key)
+            if (e?.value !== token) return false
+            e.expires = now() + opts.ttlMs
+            return true
+          },
+          async release() {
+            if (live(key)?.value === token) values.delete(key)
+          },
         },
-        async release() {
-          if (live(key)?.value === token) values.delete(key)
-        },
-      }, opts, fn)
+        opts,
+        fn,
+      )
     },
     async close() {
       clearInterval(sweep)

@@ -14,7 +14,13 @@ export interface ActionButtonProps {
 }
 
 export default function ActionButton({ label, onTap, kind = 'plain', disabled = false, id, className = '' }: ActionButtonProps) {
-  const classes = ['btn', kind === 'primary' ? 'btn--primary' : '', kind === 'danger' ? 'btn--danger' : '', disabled ? 'btn--disabled' : '', className]
+  const classes = [
+    'btn',
+    kind === 'primary' ? 'btn--primary' : '',
+    kind === 'danger' ? 'btn--danger' : '',
+    disabled ? 'btn--disabled' : '',
+    className,
+  ]
   return (
     <View
       id={id}

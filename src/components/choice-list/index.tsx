@@ -19,24 +19,45 @@ export interface ChoiceFieldProps {
 }
 
 /** One row of a list: a radio or a checkbox, its state shown by a mark and a frame as well as colour. */
-export function ChoiceRow({ label, selected, role, onTap }: {
+export function ChoiceRow({
+  label,
+  selected,
+  role,
+  onTap,
+}: {
   label: string
   selected: boolean
   role: 'radio' | 'checkbox'
   onTap(): void
 }) {
-  const mark = role === 'radio'
-    ? (selected ? FIELD_TEXT.selectedMark : FIELD_TEXT.unselectedMark)
-    : (selected ? FIELD_TEXT.checkedMark : FIELD_TEXT.uncheckedMark)
+  const mark =
+    role === 'radio'
+      ? selected
+        ? FIELD_TEXT.selectedMark
+        : FIELD_TEXT.unselectedMark
+      : selected
+        ? FIELD_TEXT.checkedMark
+        : FIELD_TEXT.uncheckedMark
   return (
-    <View className={`choice ${selected ? 'choice--selected' : ''}`} ariaRole={role} ariaLabel={label} aria-checked={selected} onClick={onTap}>
+    <View
+      className={`choice ${selected ? 'choice--selected' : ''}`}
+      ariaRole={role}
+      ariaLabel={label}
+      aria-checked={selected}
+      onClick={onTap}
+    >
       <Text className='choice__mark'>{mark}</Text>
       <Text className='choice__label'>{label}</Text>
     </View>
   )
 }
 
-export function ChoiceRows({ options, value, onPick, compact }: {
+export function ChoiceRows({
+  options,
+  value,
+  onPick,
+  compact,
+}: {
   options: readonly Option[]
   value: unknown
   onPick(value: Option['value']): void
@@ -45,7 +66,13 @@ export function ChoiceRows({ options, value, onPick, compact }: {
   return (
     <View className={`choices ${compact ? 'choices--compact' : ''}`} ariaRole='radiogroup'>
       {options.map((option) => (
-        <ChoiceRow key={String(option.value)} label={option.label} selected={option.value === value} role='radio' onTap={() => onPick(option.value)} />
+        <ChoiceRow
+          key={String(option.value)}
+          label={option.label}
+          selected={option.value === value}
+          role='radio'
+          onTap={() => onPick(option.value)}
+        />
       ))}
     </View>
   )

@@ -24,7 +24,13 @@ export interface DateFieldProps {
 const pad = (n: number) => String(n).padStart(2, '0')
 const daysIn = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate()
 
-function Column({ items, selected, onPick, format, idPrefix }: {
+function Column({
+  items,
+  selected,
+  onPick,
+  format,
+  idPrefix,
+}: {
   items: number[]
   selected?: number
   onPick(n: number): void
@@ -69,7 +75,13 @@ export default function DateField({ path, label, years, optional, hint, note }: 
   const footer = (
     <View className='btn-row'>
       {optional && value && (
-        <ActionButton label={FIELD_TEXT.clear} onTap={() => { form.commit(path, undefined); setOpen(false) }} />
+        <ActionButton
+          label={FIELD_TEXT.clear}
+          onTap={() => {
+            form.commit(path, undefined)
+            setOpen(false)
+          }}
+        />
       )}
       <ActionButton
         label={complete ? FIELD_TEXT.confirm : DATE_TEXT.incomplete}
@@ -91,12 +103,27 @@ export default function DateField({ path, label, years, optional, hint, note }: 
       </View>
       {open && (
         <Sheet title={label} onClose={() => setOpen(false)} scroll={false} footer={footer}>
-          <Column items={yearList} selected={parts.y} format={DATE_TEXT.year} idPrefix={`${idPrefix}y`}
-            onPick={(y) => setParts((p) => ({ ...p, y }))} />
-          <Column items={[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]} selected={parts.m} format={DATE_TEXT.month}
-            idPrefix={`${idPrefix}m`} onPick={(m) => setParts((p) => ({ ...p, m }))} />
-          <Column items={Array.from({ length: dayCount }, (_, i) => i + 1)} selected={parts.d} format={DATE_TEXT.day}
-            idPrefix={`${idPrefix}d`} onPick={(d) => setParts((p) => ({ ...p, d }))} />
+          <Column
+            items={yearList}
+            selected={parts.y}
+            format={DATE_TEXT.year}
+            idPrefix={`${idPrefix}y`}
+            onPick={(y) => setParts((p) => ({ ...p, y }))}
+          />
+          <Column
+            items={[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]}
+            selected={parts.m}
+            format={DATE_TEXT.month}
+            idPrefix={`${idPrefix}m`}
+            onPick={(m) => setParts((p) => ({ ...p, m }))}
+          />
+          <Column
+            items={Array.from({ length: dayCount }, (_, i) => i + 1)}
+            selected={parts.d}
+            format={DATE_TEXT.day}
+            idPrefix={`${idPrefix}d`}
+            onPick={(d) => setParts((p) => ({ ...p, d }))}
+          />
         </Sheet>
       )}
     </Field>

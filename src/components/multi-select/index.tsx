@@ -24,7 +24,13 @@ export default function MultiField({ path, label, options, optional, hint }: Mul
     <Field path={path} label={label} optional={optional} hint={hint}>
       <View className='choices choices--compact'>
         {options.map((option) => (
-          <ChoiceRow key={option.value} label={option.label} selected={value.includes(option.value)} role='checkbox' onTap={() => toggle(option.value)} />
+          <ChoiceRow
+            key={option.value}
+            label={option.label}
+            selected={value.includes(option.value)}
+            role='checkbox'
+            onTap={() => toggle(option.value)}
+          />
         ))}
       </View>
     </Field>

@@ -13,7 +13,10 @@ export interface StepBarProps {
 }
 
 export default function StepBar({ steps, current, onPick }: StepBarProps) {
-  const at = Math.max(0, steps.findIndex((s) => s.key === current))
+  const at = Math.max(
+    0,
+    steps.findIndex((s) => s.key === current),
+  )
   return (
     <View className='step-bar'>
       <Text className='step-bar__position'>{STEP_BAR_TEXT.position(at + 1, steps.length, steps[at]?.title ?? '')}</Text>

@@ -90,7 +90,12 @@ export default function TextField(props: TextFieldProps) {
       {kind === 'textarea' ? (
         <Textarea key={generation} {...common} autoHeight />
       ) : (
-        <Input key={generation} {...common} type={kind === 'phone' ? 'number' : kind === 'id' || kind === 'cert' ? 'idcard' : 'text'} confirmType='done' />
+        <Input
+          key={generation}
+          {...common}
+          type={kind === 'phone' ? 'number' : kind === 'id' || kind === 'cert' ? 'idcard' : 'text'}
+          confirmType='done'
+        />
       )}
     </Field>
   )

@@ -17,5 +17,9 @@ export function useElderMode(): { elder: boolean; rootPx: number } {
 export default function PageShell({ children, className }: PropsWithChildren<{ className?: string }>) {
   const { elder, rootPx } = useElderMode()
   useEffect(() => applyRootFontSize(rootPx), [rootPx])
-  return <PageFrame elder={elder} rootPx={rootPx} className={className}>{children}</PageFrame>
+  return (
+    <PageFrame elder={elder} rootPx={rootPx} className={className}>
+      {children}
+    </PageFrame>
+  )
 }

@@ -38,7 +38,12 @@ function withPlaceholder(chain: string[]): string[] {
 
 type Villages = { state: 'idle' | 'loading' | 'failed' } | { state: 'ready'; items: RegionItem[] }
 
-function RegionSheet({ label, initial, onPick, onClose }: {
+function RegionSheet({
+  label,
+  initial,
+  onPick,
+  onClose,
+}: {
   label: string
   initial: string[]
   onPick(code: string): void
@@ -108,12 +113,17 @@ function RegionSheet({ label, initial, onPick, onClose }: {
           <ActionButton label={REGION_TEXT.retry} kind='primary' onTap={() => setAttempt((n) => n + 1)} />
         </View>
       )}
-      {level === 3 && villages.state === 'ready' && (
-        villages.items.length === 0
-          ? <Text className='region__status'>{REGION_TEXT.empty}</Text>
-          : <ChoiceRows options={villages.items.map((v) => ({ value: v.code, label: v.name }))} value={undefined}
-              onPick={(code) => onPick(code as string)} />
-      )}
+      {level === 3 &&
+        villages.state === 'ready' &&
+        (villages.items.length === 0 ? (
+          <Text className='region__status'>{REGION_TEXT.empty}</Text>
+        ) : (
+          <ChoiceRows
+            options={villages.items.map((v) => ({ value: v.code, label: v.name }))}
+            value={undefined}
+            onPick={(code) => onPick(code as string)}
+          />
+        ))}
     </Sheet>
   )
 }

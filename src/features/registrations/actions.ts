@@ -25,7 +25,8 @@ export async function fixItem(item: RegistrationItem): Promise<void> {
 
 /** Deletes a draft once the guardian confirms: what was typed into it is gone. */
 export async function deleteDraft(draft: Draft): Promise<void> {
-  if (!(await confirm(DRAFT_TEXT.removeTitle, DRAFT_TEXT.removeBody(draftName(draft)), MINE_TEXT.removeConfirm, MINE_TEXT.removeCancel))) return
+  if (!(await confirm(DRAFT_TEXT.removeTitle, DRAFT_TEXT.removeBody(draftName(draft)), MINE_TEXT.removeConfirm, MINE_TEXT.removeCancel)))
+    return
   draftsStore.getState().removeDraft(draft.id)
 }
 
@@ -36,7 +37,10 @@ export function keepDraft(draft: Draft): void {
 
 /** Takes a registration the server no longer accepts (withdrawn) off the phone, once the guardian confirms. */
 export async function removeRegistration(item: RegistrationItem): Promise<void> {
-  if (!(await confirm(MINE_TEXT.removeTitle, MINE_TEXT.removeBody(item.record.child.name), MINE_TEXT.removeConfirm, MINE_TEXT.removeCancel))) return
+  if (
+    !(await confirm(MINE_TEXT.removeTitle, MINE_TEXT.removeBody(item.record.child.name), MINE_TEXT.removeConfirm, MINE_TEXT.removeCancel))
+  )
+    return
   outboxStore.getState().remove(item.id)
 }
 

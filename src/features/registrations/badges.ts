@@ -53,10 +53,22 @@ export function summaryOf(items: readonly OutboxItem[], now: Date = new Date()):
   if (items.length === 0) return { tone: 'info', label: SYNC_TEXT.summaryNone }
   const act = items.filter(needsGuardian).length
   const pending = items.filter(pendingUpload)
-  if (act > 0) return { tone: 'act', label: SYNC_TEXT.summaryAction(act), detail: pending.length ? SYNC_TEXT.summaryPending(pending.length) : undefined }
+  if (act > 0)
+    return {
+      tone: 'act',
+      label: SYNC_TEXT.summaryAction(act),
+      detail: pending.length ? SYNC_TEXT.summaryPending(pending.length) : undefined,
+    }
   if (pending.length > 0) {
-    const next = pending.map((i) => i.nextRetryAt).filter((t): t is string => !!t).sort()[0]
-    return { tone: 'wait', label: SYNC_TEXT.summaryPending(pending.length), detail: next ? SYNC_TEXT.summaryNextTry(clockTime(next, now)) : undefined }
+    const next = pending
+      .map((i) => i.nextRetryAt)
+      .filter((t): t is string => !!t)
+      .sort()[0]
+    return {
+      tone: 'wait',
+      label: SYNC_TEXT.summaryPending(pending.length),
+      detail: next ? SYNC_TEXT.summaryNextTry(clockTime(next, now)) : undefined,
+    }
   }
   return { tone: 'done', label: SYNC_TEXT.summaryAllSynced(items.length) }
 }

@@ -27,9 +27,7 @@ function Actions({ item }: { item: RegistrationItem }) {
       {item.status === 'conflict' && <ActionButton kind='primary' label={MINE_TEXT.choose} onTap={() => openRecord(item.id)} />}
       {gone && <ActionButton kind='danger' label={MINE_TEXT.remove} onTap={() => void removeRegistration(item)} />}
       <ActionButton label={MINE_TEXT.details} onTap={() => openRecord(item.id)} />
-      {!isSlimRecord(item.record) && (
-        <ActionButton label={MINE_TEXT.sibling} onTap={() => openWizard(siblingDraft(item))} />
-      )}
+      {!isSlimRecord(item.record) && <ActionButton label={MINE_TEXT.sibling} onTap={() => openWizard(siblingDraft(item))} />}
     </View>
   )
 }
@@ -45,4 +43,3 @@ export default function RegistrationRow({ item }: { item: RegistrationItem }) {
     </View>
   )
 }
-

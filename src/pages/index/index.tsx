@@ -70,8 +70,13 @@ function ElderSwitch() {
     <View className='card' id='home-elder'>
       <Text className='card__title'>{HOME_TEXT.elderHeading}</Text>
       <Text className='line muted'>{HOME_TEXT.elderBody}</Text>
-      <View className={`choice ${on ? 'choice--selected' : ''}`} id='elder-switch' ariaRole='switch' aria-checked={on}
-        onClick={() => setElder(!on)}>
+      <View
+        className={`choice ${on ? 'choice--selected' : ''}`}
+        id='elder-switch'
+        ariaRole='switch'
+        aria-checked={on}
+        onClick={() => setElder(!on)}
+      >
         <Text className='choice__mark'>{on ? '☑' : '☐'}</Text>
         <Text className='choice__label'>{on ? HOME_TEXT.elderOn : HOME_TEXT.elderOff}</Text>
       </View>
@@ -96,8 +101,7 @@ export default function Index() {
       <View className='card'>
         <Text className='card__title home__title'>{HOME_TEXT.title}</Text>
         <Text className='line'>{HOME_TEXT.intro}</Text>
-        <ActionButton id='home-start' kind='primary' label={HOME_TEXT.start}
-          onTap={() => go(draftsStore.getState().createDraft())} />
+        <ActionButton id='home-start' kind='primary' label={HOME_TEXT.start} onTap={() => go(draftsStore.getState().createDraft())} />
       </View>
       <StorageWarning />
       <ResumeOffer open={offer} close={close} go={go} />

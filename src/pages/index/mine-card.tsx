@@ -19,10 +19,17 @@ export default function MineCard() {
       <Text className='card__title'>{HOME_TEXT.mineHeading}</Text>
       {items.length === 0 && <Text className='line muted'>{HOME_TEXT.mineEmpty}</Text>}
       {items.length > 0 && <SyncBadge badge={summaryOf(items)} id='home-sync-badge' />}
-      {act.map((item) => <RegistrationRow key={item.id} item={item} />)}
+      {act.map((item) => (
+        <RegistrationRow key={item.id} item={item} />
+      ))}
       {items.length > 0 && (
         <View className='btn-row'>
-          <ActionButton id='home-mine-open' kind={act.length ? 'plain' : 'primary'} label={HOME_TEXT.mineOpen(items.length)} onTap={openMine} />
+          <ActionButton
+            id='home-mine-open'
+            kind={act.length ? 'plain' : 'primary'}
+            label={HOME_TEXT.mineOpen(items.length)}
+            onTap={openMine}
+          />
         </View>
       )}
     </View>

@@ -42,7 +42,11 @@ export default function MinePage() {
         <SyncBadge badge={summaryOf(items)} id='mine-summary-badge' />
         {refresh.state === 'busy' && <Text className='line muted'>{MINE_TEXT.refreshing}</Text>}
         {refresh.state === 'done' && <Text className='line muted'>{MINE_TEXT.refreshed(refresh.at)}</Text>}
-        {refresh.state === 'failed' && <Text className='line' id='mine-offline'>{MINE_TEXT.refreshFailed}</Text>}
+        {refresh.state === 'failed' && (
+          <Text className='line' id='mine-offline'>
+            {MINE_TEXT.refreshFailed}
+          </Text>
+        )}
         <View className='btn-row'>
           <ActionButton id='mine-refresh' label={MINE_TEXT.refresh} onTap={() => void pull()} />
         </View>
@@ -50,7 +54,9 @@ export default function MinePage() {
       </View>
       <View className='card' id='mine-list'>
         {items.length === 0 && <Text className='line muted'>{MINE_TEXT.empty}</Text>}
-        {items.map((item) => <RegistrationRow key={item.id} item={item} />)}
+        {items.map((item) => (
+          <RegistrationRow key={item.id} item={item} />
+        ))}
       </View>
     </PageShell>
   )

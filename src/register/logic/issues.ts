@@ -27,7 +27,8 @@ export function placeIssues(issues: readonly Issue[], visible: readonly FieldSpe
   for (const item of located) byPath[item.path] ??= item.message
   // One line per message, even when two rules say the same thing about one field.
   const seen = new Set<string>()
-  const summary = located.filter((i) => !seen.has(`${i.path}|${i.message}`) && seen.add(`${i.path}|${i.message}`))
+  const summary = located
+    .filter((i) => !seen.has(`${i.path}|${i.message}`) && seen.add(`${i.path}|${i.message}`))
     .map(({ path, message }) => ({ path, message }))
   return { byPath, summary }
 }

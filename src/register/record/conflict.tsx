@@ -11,7 +11,10 @@ import { differences } from '../logic/differences'
 import { RECORD_TEXT } from '../strings'
 
 const KEEP_THEIRS = {
-  title: RECORD_TEXT.keepTheirsTitle, body: RECORD_TEXT.keepTheirsBody, confirm: RECORD_TEXT.confirm, cancel: RECORD_TEXT.cancel,
+  title: RECORD_TEXT.keepTheirsTitle,
+  body: RECORD_TEXT.keepTheirsBody,
+  confirm: RECORD_TEXT.confirm,
+  cancel: RECORD_TEXT.cancel,
 }
 
 export default function Conflict({ item }: { item: RegistrationItem }) {

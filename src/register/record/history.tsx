@@ -30,12 +30,13 @@ export default function History({ id, version }: { id: string; version?: number 
       {loaded.state === 'loading' && <Text className='line muted'>{RECORD_TEXT.historyLoading}</Text>}
       {loaded.state === 'offline' && <Text className='line'>{RECORD_TEXT.historyOffline}</Text>}
       {loaded.state === 'done' && loaded.items.length === 0 && <Text className='line muted'>{RECORD_TEXT.historyNone}</Text>}
-      {loaded.state === 'done' && loaded.items.map((e) => (
-        <View key={e.version} className='record__event'>
-          <Text className='line'>{RECORD_TEXT.historyItem(clockTime(e.at), e.actionLabel, e.actor.roleLabel, e.toLabel)}</Text>
-          {e.reason && <Text className='line muted'>{RECORD_TEXT.reason(e.reason)}</Text>}
-        </View>
-      ))}
+      {loaded.state === 'done' &&
+        loaded.items.map((e) => (
+          <View key={e.version} className='record__event'>
+            <Text className='line'>{RECORD_TEXT.historyItem(clockTime(e.at), e.actionLabel, e.actor.roleLabel, e.toLabel)}</Text>
+            {e.reason && <Text className='line muted'>{RECORD_TEXT.reason(e.reason)}</Text>}
+          </View>
+        ))}
     </View>
   )
 }

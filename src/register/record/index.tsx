@@ -26,9 +26,11 @@ import './index.scss'
 
 function FixButton({ item }: { item: RegistrationItem }) {
   const fixing = useDrafts((s) => !!s.drafts[item.id])
-  return fixing
-    ? <ActionButton id='record-fix' kind='primary' label={MINE_TEXT.continueFix} onTap={() => openWizard(item.id)} />
-    : <ActionButton id='record-fix' kind='primary' label={MINE_TEXT.fix} onTap={() => void fixItem(item)} />
+  return fixing ? (
+    <ActionButton id='record-fix' kind='primary' label={MINE_TEXT.continueFix} onTap={() => openWizard(item.id)} />
+  ) : (
+    <ActionButton id='record-fix' kind='primary' label={MINE_TEXT.fix} onTap={() => void fixItem(item)} />
+  )
 }
 
 function Returned({ item }: { item: RegistrationItem }) {
@@ -37,10 +39,14 @@ function Returned({ item }: { item: RegistrationItem }) {
   return (
     <View className='card' id='record-returned'>
       <Text className='card__title'>{RECORD_TEXT.returnedHeading}</Text>
-      <Text className='line'>{RECORD_TEXT.returnedBy(ROLE_LABELS[returned?.byRole ?? 'village_worker'] ?? ROLE_LABELS.village_worker)}</Text>
+      <Text className='line'>
+        {RECORD_TEXT.returnedBy(ROLE_LABELS[returned?.byRole ?? 'village_worker'] ?? ROLE_LABELS.village_worker)}
+      </Text>
       {returned?.reason && <Text className='line'>{RECORD_TEXT.reason(returned.reason)}</Text>}
       {(returned?.fields.length ?? 0) > 0 && <Text className='review__subhead'>{RECORD_TEXT.fieldsHeading}</Text>}
-      {returned?.fields.map((f) => <Text key={f} className='line'>{`• ${labelOfPath(f, record)}`}</Text>)}
+      {returned?.fields.map((f) => (
+        <Text key={f} className='line'>{`• ${labelOfPath(f, record)}`}</Text>
+      ))}
       <FixButton item={item} />
     </View>
   )

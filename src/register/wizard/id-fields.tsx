@@ -31,7 +31,17 @@ function parsedNote(value: string | undefined, withAge: boolean) {
 /** A parent's or the carer's ID number. */
 export function PersonIdField({ path, label, optional, hint }: Props) {
   const value = useForm().useValue(path) as string | undefined
-  return <TextField path={path} label={label} kind='id' optional={optional} hint={hint} note={parsedNote(value, false)} normalise={normaliseIdInput} />
+  return (
+    <TextField
+      path={path}
+      label={label}
+      kind='id'
+      optional={optional}
+      hint={hint}
+      note={parsedNote(value, false)}
+      normalise={normaliseIdInput}
+    />
+  )
 }
 
 /** The child's ID number: fills birth date and sex, explains a mismatch. */
@@ -70,5 +80,16 @@ export function ChildIdField({ path, label, optional, hint }: Props) {
       )}
     </View>
   )
-  return <TextField path={path} label={label} kind='id' optional={optional} hint={hint} note={note} normalise={normaliseIdInput} onCommitted={onCommitted} />
+  return (
+    <TextField
+      path={path}
+      label={label}
+      kind='id'
+      optional={optional}
+      hint={hint}
+      note={note}
+      normalise={normaliseIdInput}
+      onCommitted={onCommitted}
+    />
+  )
 }

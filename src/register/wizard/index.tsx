@@ -43,7 +43,12 @@ function Nav({ wizard, step }: { wizard: Wizard; step: StepKey }) {
       <View className='btn-row'>
         {!first && <ActionButton id='wizard-prev' label={WIZARD_TEXT.prev} onTap={wizard.back} />}
         {!last && (
-          <ActionButton id='wizard-next' kind='primary' label={returnToReview ? WIZARD_TEXT.toReview : WIZARD_TEXT.next} onTap={wizard.next} />
+          <ActionButton
+            id='wizard-next'
+            kind='primary'
+            label={returnToReview ? WIZARD_TEXT.toReview : WIZARD_TEXT.next}
+            onTap={wizard.next}
+          />
         )}
       </View>
       <View className='btn-row'>

@@ -51,7 +51,13 @@ function Consent({ agreed, onToggle }: { agreed: boolean; onToggle(): void }) {
         </View>
       ))}
       <Text className='review__line muted'>{REVIEW_TEXT.consentVersion(CONSENT_VERSION)}</Text>
-      <View className={`choice ${agreed ? 'choice--selected' : ''}`} id='consent-checkbox' ariaRole='checkbox' aria-checked={agreed} onClick={onToggle}>
+      <View
+        className={`choice ${agreed ? 'choice--selected' : ''}`}
+        id='consent-checkbox'
+        ariaRole='checkbox'
+        aria-checked={agreed}
+        onClick={onToggle}
+      >
         <Text className='choice__mark'>{agreed ? FIELD_TEXT.checkedMark : FIELD_TEXT.uncheckedMark}</Text>
         <Text className='choice__label'>{CONSENT_CHECKBOX}</Text>
       </View>
@@ -109,22 +115,39 @@ export default function ReviewStep() {
             <ActionButton label={REVIEW_TEXT.edit} onTap={() => wizard.goTo(key, { fromReview: true })} />
           </View>
           {visibleFields(STEP_FIELDS[key], record).map((spec) => {
-            if (spec.kind === 'section') return <Text key={spec.id} className='review__subhead'>{spec.label}</Text>
+            if (spec.kind === 'section')
+              return (
+                <Text key={spec.id} className='review__subhead'>
+                  {spec.label}
+                </Text>
+              )
             if (!isAnswer(spec)) return null
             return (
               <View key={spec.id} className='review__row'>
                 <Text className='review__label'>{spec.label}</Text>
-                {spec.kind === 'region' && getIn(record, spec.path)
-                  ? <RegionValue code={getIn(record, spec.path) as string} />
-                  : <Text className='review__value'>{displayValue(spec, record) ?? ANSWER_TEXT.empty}</Text>}
+                {spec.kind === 'region' && getIn(record, spec.path) ? (
+                  <RegionValue code={getIn(record, spec.path) as string} />
+                ) : (
+                  <Text className='review__value'>{displayValue(spec, record) ?? ANSWER_TEXT.empty}</Text>
+                )}
               </View>
             )
           })}
         </View>
       ))}
       <ClassificationCard id='review-suggestions' result={result} words={SUGGESTION_WORDS} />
-      <Consent agreed={agreed} onToggle={() => { setAgreed(!agreed); setProblem(undefined) }} />
-      {problem && <View className='field__error' ariaRole='alert'><Text>{`${FIELD_TEXT.errorMark} ${problem}`}</Text></View>}
+      <Consent
+        agreed={agreed}
+        onToggle={() => {
+          setAgreed(!agreed)
+          setProblem(undefined)
+        }}
+      />
+      {problem && (
+        <View className='field__error' ariaRole='alert'>
+          <Text>{`${FIELD_TEXT.errorMark} ${problem}`}</Text>
+        </View>
+      )}
       <ActionButton id='submit' label={REVIEW_TEXT.submit} kind='primary' onTap={submit} />
     </View>
   )

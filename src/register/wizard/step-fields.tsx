@@ -31,7 +31,9 @@ function BirthDateField({ spec, optional }: { spec: FieldSpec; optional: boolean
   const value = useForm().useValue(spec.path) as string | undefined
   const age = value ? ageOn(value, chinaToday()) : undefined
   const note = age !== undefined && age >= 0 ? <Text className='field__note'>{ID_TEXT.age(age)}</Text> : null
-  return <DateField path={spec.path} label={spec.label} years={yearRange(spec, THIS_YEAR)} optional={optional} hint={spec.hint} note={note} />
+  return (
+    <DateField path={spec.path} label={spec.label} years={yearRange(spec, THIS_YEAR)} optional={optional} hint={spec.hint} note={note} />
+  )
 }
 
 /** "填报人就是照护人 / 父亲 / 母亲": one tap copies name, relation and phone. */
@@ -56,7 +58,11 @@ function ContactCopy() {
   )
 }
 
-const FieldRenderer = memo(function FieldRenderer({ spec, optional, options }: {
+const FieldRenderer = memo(function FieldRenderer({
+  spec,
+  optional,
+  options,
+}: {
   spec: FieldSpec
   optional: boolean
   options?: readonly Option[]
@@ -104,7 +110,11 @@ export default function StepFields({ step }: { step: AnswerStep }) {
   const specs = STEP_FIELDS[step]
   const visibleKey = useDrafts((s) => {
     const r = s.drafts[wizard.draftId]?.record
-    return r ? visibleFields(specs, r).map((f) => f.id).join('|') : ''
+    return r
+      ? visibleFields(specs, r)
+          .map((f) => f.id)
+          .join('|')
+      : ''
   })
   const { visible, optional, optionsById } = useMemo(() => {
     const record = wizard.record() as DraftRecord

@@ -29,7 +29,11 @@ export default function WorkerShell({ page, children }: PropsWithChildren<{ page
   const leave = async () => {
     // Visits not yet sent go only under this account: say so before the worker leaves it.
     const n = pendingCount(user.id)
-    if (n > 0 && !(await confirm(HEADER_TEXT.signOutTitle, HEADER_TEXT.signOutPending(n), HEADER_TEXT.signOutConfirm, HEADER_TEXT.signOutCancel))) return
+    if (
+      n > 0 &&
+      !(await confirm(HEADER_TEXT.signOutTitle, HEADER_TEXT.signOutPending(n), HEADER_TEXT.signOutConfirm, HEADER_TEXT.signOutCancel))
+    )
+      return
     signOut()
     toLogin()
   }
@@ -37,7 +41,9 @@ export default function WorkerShell({ page, children }: PropsWithChildren<{ page
     <PageShell className='worker'>
       <View className='worker__bar' id='worker-bar'>
         <View className='worker__who'>
-          <Text className='worker__role' id='worker-role'>{ROLE_LABELS[user.role]}</Text>
+          <Text className='worker__role' id='worker-role'>
+            {ROLE_LABELS[user.role]}
+          </Text>
           <Text className='worker__name'>{HEADER_TEXT.signedInAs(user.displayName ?? user.username ?? '')}</Text>
           <Text className='worker__region' id='worker-region'>
             {user.regionName ? HEADER_TEXT.region(user.regionName) : HEADER_TEXT.noRegion}
@@ -49,7 +55,11 @@ export default function WorkerShell({ page, children }: PropsWithChildren<{ page
           <ActionButton id='sign-out' kind='danger' label={HEADER_TEXT.signOut} onTap={leave} />
         </View>
       </View>
-      {waiting > 0 && <View className='w-notice w-notice--warn' id='worker-waiting'><Text>{HEADER_TEXT.pendingVisits(waiting)}</Text></View>}
+      {waiting > 0 && (
+        <View className='w-notice w-notice--warn' id='worker-waiting'>
+          <Text>{HEADER_TEXT.pendingVisits(waiting)}</Text>
+        </View>
+      )}
       <View className='worker__main'>{children}</View>
     </PageShell>
   )

@@ -64,20 +64,31 @@ export default function Actions({ entry, role, visits, ticked, onReturnMode, onC
       setBusy(false)
     }
   }
-  const send = (body: ReviewInput) => run(async () => {
-    await workerApi.review(entry.id, { ...body, version: entry.version })
-    return ACTION_TEXT.done(actionLabel(body.action))
-  })
+  const send = (body: ReviewInput) =>
+    run(async () => {
+      await workerApi.review(entry.id, { ...body, version: entry.version })
+      return ACTION_TEXT.done(actionLabel(body.action))
+    })
 
   return (
     <View className='card' id='entry-actions'>
       <Text className='card__title'>{ACTION_TEXT.heading}</Text>
-      {offered.length === 0 && <Text className='line muted' id='actions-none'>{ACTION_TEXT.none}</Text>}
+      {offered.length === 0 && (
+        <Text className='line muted' id='actions-none'>
+          {ACTION_TEXT.none}
+        </Text>
+      )}
       {!panel && offered.length > 0 && (
         <View className='btn-row'>
           {offered.map((a) => (
-            <ActionButton key={a} id={`action-${a}`} kind={a === 'return' || a === 'refuse' ? 'danger' : 'primary'} label={actionLabel(a)}
-              disabled={busy} onTap={() => (a === 'start_review' ? send({ action: a }) : open(a))} />
+            <ActionButton
+              key={a}
+              id={`action-${a}`}
+              kind={a === 'return' || a === 'refuse' ? 'danger' : 'primary'}
+              label={actionLabel(a)}
+              disabled={busy}
+              onTap={() => (a === 'start_review' ? send({ action: a }) : open(a))}
+            />
           ))}
         </View>
       )}
@@ -85,10 +96,21 @@ export default function Actions({ entry, role, visits, ticked, onReturnMode, onC
         <VisitForm busy={busy} onCancel={() => open(undefined)} onSave={(visit) => run(() => saveVisit(visit))} />
       )}
       {panel && panel !== 'record_visit' && panel !== 'start_review' && panel !== 'submit' && panel !== 'withdraw' && (
-        <ActionPanel action={panel as PanelAction} ticked={ticked} record={entry.record} visits={visits}
-          busy={busy} onSend={send} onCancel={() => open(undefined)} />
+        <ActionPanel
+          action={panel as PanelAction}
+          ticked={ticked}
+          record={entry.record}
+          visits={visits}
+          busy={busy}
+          onSend={send}
+          onCancel={() => open(undefined)}
+        />
       )}
-      {notice && <View className='w-notice' id='actions-notice' ariaRole='status'><Text>{notice}</Text></View>}
+      {notice && (
+        <View className='w-notice' id='actions-notice' ariaRole='status'>
+          <Text>{notice}</Text>
+        </View>
+      )}
       {problem && (
         <View className='field__error' ariaRole='alert' id='actions-problem'>
           <Text>{`${FIELD_TEXT.errorMark} ${problem}`}</Text>

@@ -28,14 +28,27 @@ function Event({ item, record }: { item: HistoryEvent; record: RecordAnswers }) 
       {item.reason && <Text className='line'>{HISTORY_TEXT.reason(item.reason)}</Text>}
       {item.fields && item.fields.length > 0 && <Text className='line'>{HISTORY_TEXT.fields(nearestLabels(item.fields, record))}</Text>}
       {v && (
-        <Text className='line'>{HISTORY_TEXT.visit(v.date, labelOf(VISIT_METHODS, v.method), labelOf(VISIT_CONCLUSIONS, v.conclusion), labelOf(GUARDIANSHIP_ASSESSMENTS, v.guardianshipAssessment))}</Text>
+        <Text className='line'>
+          {HISTORY_TEXT.visit(
+            v.date,
+            labelOf(VISIT_METHODS, v.method),
+            labelOf(VISIT_CONCLUSIONS, v.conclusion),
+            labelOf(GUARDIANSHIP_ASSESSMENTS, v.guardianshipAssessment),
+          )}
+        </Text>
       )}
       {v?.notes && <Text className='line'>{HISTORY_TEXT.notes(v.notes)}</Text>}
       {diff.length > 0 && (
         <View>
           <Text className='line'>{HISTORY_TEXT.changed}</Text>
           {diff.map((d) => (
-            <Text key={d.path} className='line muted'>{HISTORY_TEXT.change(nearestLabel(d.path, record), valueText(d.path, d.from, record) ?? HISTORY_TEXT.blank, valueText(d.path, d.to, record) ?? HISTORY_TEXT.blank)}</Text>
+            <Text key={d.path} className='line muted'>
+              {HISTORY_TEXT.change(
+                nearestLabel(d.path, record),
+                valueText(d.path, d.from, record) ?? HISTORY_TEXT.blank,
+                valueText(d.path, d.to, record) ?? HISTORY_TEXT.blank,
+              )}
+            </Text>
           ))}
         </View>
       )}
@@ -48,7 +61,9 @@ export default function History({ items, record }: { items: HistoryEvent[]; reco
     <View className='card' id='entry-history'>
       <Text className='card__title'>{HISTORY_TEXT.heading}</Text>
       {items.length === 0 && <Text className='line muted'>{HISTORY_TEXT.empty}</Text>}
-      {[...items].reverse().map((item) => <Event key={item.version} item={item} record={record} />)}
+      {[...items].reverse().map((item) => (
+        <Event key={item.version} item={item} record={record} />
+      ))}
     </View>
   )
 }

@@ -76,25 +76,44 @@ export default function EntryPage() {
           <View className='entry__main'>
             <View className='card' id='entry-status'>
               <Text className='card__title'>{entry.record.child?.name}</Text>
-              <Text className='line' id='entry-status-line'>{ENTRY_TEXT.statusLine(entry.statusLabel, entry.version)}</Text>
+              <Text className='line' id='entry-status-line'>
+                {ENTRY_TEXT.statusLine(entry.statusLabel, entry.version)}
+              </Text>
               <Text className='line muted'>{ENTRY_TEXT.village(entry.village.name)}</Text>
               {entry.allowedActions.length > 0 && (
-                <ActionButton className='entry__jump' id='entry-jump' label={ENTRY_TEXT.jumpToActions}
-                  onTap={() => scrollToSelector('#entry-actions')} />
+                <ActionButton
+                  className='entry__jump'
+                  id='entry-jump'
+                  label={ENTRY_TEXT.jumpToActions}
+                  onTap={() => scrollToSelector('#entry-actions')}
+                />
               )}
             </View>
             <Returned entry={entry} />
-            {revealProblem && <View className='field__error' ariaRole='alert'><Text>{revealProblem}</Text></View>}
-            <RecordView record={entry.record}
+            {revealProblem && (
+              <View className='field__error' ariaRole='alert'>
+                <Text>{revealProblem}</Text>
+              </View>
+            )}
+            <RecordView
+              record={entry.record}
               reveal={{ masked: entry.masked ?? [], shown, onReveal: reveal, onHide: hide }}
-              tick={ticking ? { ticked: new Set(ticked), onTick: tick } : undefined} />
+              tick={ticking ? { ticked: new Set(ticked), onTick: tick } : undefined}
+            />
             <Suggestions result={entry.classification} />
             <Duplicates list={entry.possibleDuplicates ?? []} onOpen={openEntry} />
           </View>
           <View className='entry__side'>
             <PendingVisits items={pending} />
-            <Actions entry={entry} role={session.user.role} visits={history.filter((h) => h.visit).length + pending.length} ticked={ticked}
-              onReturnMode={returnMode} onChanged={reload} saveVisit={saveVisit} />
+            <Actions
+              entry={entry}
+              role={session.user.role}
+              visits={history.filter((h) => h.visit).length + pending.length}
+              ticked={ticked}
+              onReturnMode={returnMode}
+              onChanged={reload}
+              saveVisit={saveVisit}
+            />
             <PrintCard entry={entry} />
             <History items={history} record={entry.record} />
           </View>

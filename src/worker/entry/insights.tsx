@@ -34,9 +34,11 @@ export function Duplicates({ list, onOpen }: { list: NonNullable<RegistrationVie
       {list.map((d) => (
         <View key={d.id} className='w-insight' id={`duplicate-${d.id}`}>
           <Text className='line'>{`${ENTRY_TEXT.duplicateReason[d.reason] ?? d.reason}（${statusLabel(d.status)}）`}</Text>
-          {d.accessible
-            ? <ActionButton className='btn--small' label={ENTRY_TEXT.duplicateOpen} onTap={() => onOpen(d.id)} />
-            : <Text className='line muted'>{ENTRY_TEXT.duplicateOutside}</Text>}
+          {d.accessible ? (
+            <ActionButton className='btn--small' label={ENTRY_TEXT.duplicateOpen} onTap={() => onOpen(d.id)} />
+          ) : (
+            <Text className='line muted'>{ENTRY_TEXT.duplicateOutside}</Text>
+          )}
         </View>
       ))}
     </View>

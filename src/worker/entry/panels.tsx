@@ -59,21 +59,37 @@ export default function ActionPanel({ action, ticked, record, visits, busy, onSe
         {action === 'approve' && <Text className='line'>{ACTION_TEXT.approveIntro}</Text>}
         {action === 'confirm' && <Text className='line'>{ACTION_TEXT.confirmIntro}</Text>}
         {action === 'verify' && (
-          <Text className={`line ${visits === 0 ? 'w-notice--warn' : ''}`}>{visits === 0 ? ACTION_TEXT.verifyNoVisit : ACTION_TEXT.verifyVisits(visits)}</Text>
+          <Text className={`line ${visits === 0 ? 'w-notice--warn' : ''}`}>
+            {visits === 0 ? ACTION_TEXT.verifyNoVisit : ACTION_TEXT.verifyVisits(visits)}
+          </Text>
         )}
         {needsReason && (
-          <TextField path='reason' kind='textarea' maxlength={500} placeholder={ACTION_TEXT.reasonPlaceholder}
-            label={action === 'refuse' ? ACTION_TEXT.refuseReasonLabel : ACTION_TEXT.reasonLabel} />
+          <TextField
+            path='reason'
+            kind='textarea'
+            maxlength={500}
+            placeholder={ACTION_TEXT.reasonPlaceholder}
+            label={action === 'refuse' ? ACTION_TEXT.refuseReasonLabel : ACTION_TEXT.reasonLabel}
+          />
         )}
         {action === 'return' && (
           <View className={`w-panel__ticked ${fieldsProblem && ticked.length === 0 ? 'field--invalid' : ''}`} id='return-ticked'>
             <Text className='line'>{ticked.length ? ACTION_TEXT.ticked(nearestLabels(ticked, record)) : ACTION_TEXT.noneTicked}</Text>
-            {fieldsProblem && ticked.length === 0 && <View className='field__error' ariaRole='alert'><Text>{fieldsProblem}</Text></View>}
+            {fieldsProblem && ticked.length === 0 && (
+              <View className='field__error' ariaRole='alert'>
+                <Text>{fieldsProblem}</Text>
+              </View>
+            )}
           </View>
         )}
         <View className='btn-row'>
-          <ActionButton id='panel-send' kind={action === 'refuse' || action === 'return' ? 'danger' : 'primary'}
-            label={busy ? ACTION_TEXT.busy : CONFIRM[action]} disabled={busy} onTap={send} />
+          <ActionButton
+            id='panel-send'
+            kind={action === 'refuse' || action === 'return' ? 'danger' : 'primary'}
+            label={busy ? ACTION_TEXT.busy : CONFIRM[action]}
+            disabled={busy}
+            onTap={send}
+          />
           <ActionButton id='panel-cancel' label={ACTION_TEXT.cancel} onTap={onCancel} />
         </View>
       </View>

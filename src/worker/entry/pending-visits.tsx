@@ -16,7 +16,8 @@ function Row({ item }: { item: ReviewItem }) {
   const visit = item.record.body.visit
   const refused = item.status === 'rejected' || item.status === 'conflict'
   const discard = async () => {
-    if (await confirm(VISIT_TEXT.discardTitle, VISIT_TEXT.discardBody, VISIT_TEXT.discardConfirm, VISIT_TEXT.discardCancel)) discardReview(item.id)
+    if (await confirm(VISIT_TEXT.discardTitle, VISIT_TEXT.discardBody, VISIT_TEXT.discardConfirm, VISIT_TEXT.discardCancel))
+      discardReview(item.id)
   }
   return (
     <View className='w-history__item' id={`pending-${item.id}`}>
@@ -27,7 +28,9 @@ function Row({ item }: { item: ReviewItem }) {
       {/* No answer at all: the transport's own words are not for people. */}
       {item.status === 'failed' && item.lastError?.kind === 'offline' && <Text className='line muted'>{ERROR_TEXT.offline}</Text>}
       {item.lastError?.kind === 'http' && item.lastError.message && <Text className='line muted'>{item.lastError.message}</Text>}
-      {item.status === 'failed' && item.nextRetryAt && <Text className='line muted'>{VISIT_TEXT.nextTry(chinaTime(item.nextRetryAt))}</Text>}
+      {item.status === 'failed' && item.nextRetryAt && (
+        <Text className='line muted'>{VISIT_TEXT.nextTry(chinaTime(item.nextRetryAt))}</Text>
+      )}
       <View className='btn-row'>
         {item.status === 'failed' && <ActionButton className='btn--small' label={VISIT_TEXT.retry} onTap={sendWaitingNow} />}
         <ActionButton className='btn--small' kind='danger' label={VISIT_TEXT.discard} onTap={discard} />
@@ -41,7 +44,9 @@ export default function PendingVisits({ items }: { items: ReviewItem[] }) {
   return (
     <View className='card card--warn' id='entry-pending'>
       <Text className='card__title'>{VISIT_TEXT.outboxHeading}</Text>
-      {items.map((item) => <Row key={item.id} item={item} />)}
+      {items.map((item) => (
+        <Row key={item.id} item={item} />
+      ))}
     </View>
   )
 }

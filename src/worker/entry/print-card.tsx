@@ -36,10 +36,19 @@ export default function PrintCard({ entry }: { entry: RegistrationView }) {
       <Text className='card__title'>{PRINT_TEXT.heading}</Text>
       <Text className='line muted'>{PRINT_TEXT.intro}</Text>
       <View className='btn-row'>
-        <ActionButton id='print-form' label={busy === 'form' ? PRINT_TEXT.busy : PRINT_TEXT.form} disabled={!!busy} onTap={() => print('form')} />
+        <ActionButton
+          id='print-form'
+          label={busy === 'form' ? PRINT_TEXT.busy : PRINT_TEXT.form}
+          disabled={!!busy}
+          onTap={() => print('form')}
+        />
         {deFacto && (
-          <ActionButton id='print-application' label={busy === 'allowance-application' ? PRINT_TEXT.busy : PRINT_TEXT.application}
-            disabled={!!busy} onTap={() => print('allowance-application')} />
+          <ActionButton
+            id='print-application'
+            label={busy === 'allowance-application' ? PRINT_TEXT.busy : PRINT_TEXT.application}
+            disabled={!!busy}
+            onTap={() => print('allowance-application')}
+          />
         )}
       </View>
       {deFacto && <Text className='line muted'>{PRINT_TEXT.applicationNote}</Text>}

@@ -32,8 +32,13 @@ function Tick({ path, tick }: { path: string; tick?: TickState }) {
   if (!tick || !RETURNABLE_FIELDS.has(path)) return null
   const on = tick.ticked.has(path)
   return (
-    <View className={`w-tick ${on ? 'w-tick--on' : ''}`} id={`tick-${path.replace(/\./g, '-')}`} ariaRole='checkbox'
-      aria-checked={on} onClick={() => tick.onTick(path)}>
+    <View
+      className={`w-tick ${on ? 'w-tick--on' : ''}`}
+      id={`tick-${path.replace(/\./g, '-')}`}
+      ariaRole='checkbox'
+      aria-checked={on}
+      onClick={() => tick.onTick(path)}
+    >
       <Text>{`${on ? FIELD_TEXT.checkedMark : FIELD_TEXT.uncheckedMark} ${ACTION_TEXT.tick}`}</Text>
     </View>
   )
@@ -53,9 +58,12 @@ function Value({ spec, record, reveal }: { spec: FieldSpec; record: RecordAnswer
     <View className='case__value'>
       <Text>{text ?? ANSWER_TEXT.empty}</Text>
       {masked && (
-        <ActionButton className='btn--small' id={`reveal-${spec.path.replace(/\./g, '-')}`}
+        <ActionButton
+          className='btn--small'
+          id={`reveal-${spec.path.replace(/\./g, '-')}`}
           label={shown === undefined ? ENTRY_TEXT.reveal : ENTRY_TEXT.hide}
-          onTap={() => (shown === undefined ? reveal.onReveal(spec.path) : reveal.onHide(spec.path))} />
+          onTap={() => (shown === undefined ? reveal.onReveal(spec.path) : reveal.onHide(spec.path))}
+        />
       )}
     </View>
   )
@@ -82,7 +90,11 @@ export default function RecordView({ record, reveal, tick }: { record: RecordAns
             }
             if (!isAnswer(spec)) return null
             return (
-              <View key={spec.id} className={`case__row ${tick?.ticked.has(spec.path) ? 'case__row--ticked' : ''}`} id={`row-${spec.path.replace(/\./g, '-')}`}>
+              <View
+                key={spec.id}
+                className={`case__row ${tick?.ticked.has(spec.path) ? 'case__row--ticked' : ''}`}
+                id={`row-${spec.path.replace(/\./g, '-')}`}
+              >
                 <Text className='case__label'>{spec.label}</Text>
                 <Value spec={spec} record={record} reveal={reveal} />
                 <Tick path={spec.path} tick={tick} />

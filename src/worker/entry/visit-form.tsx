@@ -37,8 +37,20 @@ export default function VisitForm({ busy, onSave, onCancel }: { busy: boolean; o
         <DateField path='visit.date' label={VISIT_TEXT.date} years={[year - 1, year]} />
         <ChoiceField path='visit.method' label={VISIT_TEXT.method} options={optionsOf(VISIT_METHODS)} compact />
         <ChoiceField path='visit.conclusion' label={VISIT_TEXT.conclusion} options={optionsOf(VISIT_CONCLUSIONS)} compact />
-        <ChoiceField path='visit.guardianshipAssessment' label={VISIT_TEXT.assessment} options={optionsOf(GUARDIANSHIP_ASSESSMENTS)} compact />
-        <TextField path='visit.notes' label={VISIT_TEXT.notes} kind='textarea' maxlength={500} optional placeholder={VISIT_TEXT.notesPlaceholder} />
+        <ChoiceField
+          path='visit.guardianshipAssessment'
+          label={VISIT_TEXT.assessment}
+          options={optionsOf(GUARDIANSHIP_ASSESSMENTS)}
+          compact
+        />
+        <TextField
+          path='visit.notes'
+          label={VISIT_TEXT.notes}
+          kind='textarea'
+          maxlength={500}
+          optional
+          placeholder={VISIT_TEXT.notesPlaceholder}
+        />
         <View className='btn-row'>
           <ActionButton id='visit-save' kind='primary' label={busy ? ACTION_TEXT.busy : VISIT_TEXT.save} disabled={busy} onTap={save} />
           <ActionButton label={ACTION_TEXT.cancel} onTap={onCancel} />

@@ -4,7 +4,15 @@
  * to go to the login. Errors are turned into the Chinese sentence the server wrote for the person.
  */
 import type {
-  ErrorBody, HistoryPage, QueuePage, QueueQuery, RegionChildren, RegionStats, RegistrationView, RevealAnswer, ReviewBrief,
+  ErrorBody,
+  HistoryPage,
+  QueuePage,
+  QueueQuery,
+  RegionChildren,
+  RegionStats,
+  RegistrationView,
+  RevealAnswer,
+  ReviewBrief,
 } from '@/domain/api'
 import type { ReviewInput } from '@/domain/review'
 import { downloadFile, type DownloadRequest } from '@/platform/download'
@@ -41,7 +49,8 @@ async function call<T>(path: string, options: { method?: 'GET' | 'POST'; data?: 
 }
 
 function query(params: Record<string, string | undefined>): string {
-  const parts = Object.entries(params).filter(([, v]) => v !== undefined && v !== '')
+  const parts = Object.entries(params)
+    .filter(([, v]) => v !== undefined && v !== '')
     .map(([k, v]) => `${k}=${encodeURIComponent(v as string)}`)
   return parts.length ? `?${parts.join('&')}` : ''
 }

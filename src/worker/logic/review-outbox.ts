@@ -35,7 +35,8 @@ export type ReviewItem = OutboxItem<ReviewRecord>
 export const isReviewItem = (item: OutboxItem | undefined): item is ReviewItem => item?.kind === REVIEW_KIND
 
 /** The item is not sendable now (no session, or another worker's): a 401 is retried, with backoff. */
-const notSignedIn = () => new RequestError('http', 'HTTP 401', 401, { error: { code: 'unauthorized', message: VISIT_TEXT.needSignIn } } satisfies ErrorBody)
+const notSignedIn = () =>
+  new RequestError('http', 'HTTP 401', 401, { error: { code: 'unauthorized', message: VISIT_TEXT.needSignIn } } satisfies ErrorBody)
 
 async function send(item: OutboxItem): Promise<ReviewBrief> {
   const { registrationId, workerId, body } = (item as ReviewItem).record
@@ -49,7 +50,9 @@ async function send(item: OutboxItem): Promise<ReviewBrief> {
 
 const serverState = (answer: unknown): ServerState | undefined => {
   const b = answer as ReviewBrief | undefined
-  return b?.status ? { status: b.status, statusLabel: b.statusLabel, version: b.version, updatedAt: b.updatedAt, allowedActions: b.allowedActions } : undefined
+  return b?.status
+    ? { status: b.status, statusLabel: b.statusLabel, version: b.version, updatedAt: b.updatedAt, allowedActions: b.allowedActions }
+    : undefined
 }
 
 registerSender(REVIEW_KIND, { send, serverState })
@@ -71,13 +74,18 @@ export const FIRST_ANSWER_MS = 8000
  * Keeps a visit in the outbox and waits briefly for the first attempt: 'synced' (on the server),
  * 'waiting' (no answer: kept, sent later), or the server's refusal.
  */
-export async function recordVisit(input: { registrationId: string; childName: string; visit: Visit }):
-  Promise<{ outcome: 'synced' | 'waiting' } | { outcome: 'refused'; message: string }> {
+export async function recordVisit(input: {
+  registrationId: string
+  childName: string
+  visit: Visit
+}): Promise<{ outcome: 'synced' | 'waiting' } | { outcome: 'refused'; message: string }> {
   const session = currentSession()
   if (!session) throw new SignedOutError()
   const id = uuidV4()
   const record: ReviewRecord = {
-    registrationId: input.registrationId, workerId: session.user.id, childName: input.childName,
+    registrationId: input.registrationId,
+    workerId: session.user.id,
+    childName: input.childName,
     body: { action: 'record_visit', visit: input.visit, requestId: id },
   }
   const settled = new Promise<OutboxItem | undefined>((resolve) => {
@@ -97,15 +105,21 @@ export async function recordVisit(input: { registrationId: string; childName: st
   outboxStore.getState().enqueue({ id, kind: REVIEW_KIND, record })
   const item = await settled
   if (!item || item.status === 'synced') return { outcome: 'synced' }
-  if (item.status === 'rejected' || item.status === 'conflict') return { outcome: 'refused', message: item.lastError?.message || VISIT_TEXT.refused }
+  if (item.status === 'rejected' || item.status === 'conflict')
+    return { outcome: 'refused', message: item.lastError?.message || VISIT_TEXT.refused }
   return { outcome: 'waiting' }
 }
 
 /** The review items not yet on the server, oldest first; for one record, or all of this worker's. */
 export function usePendingReviews(filter: { registrationId?: string; workerId?: string }): ReviewItem[] {
   const items = useOutbox((s) => s.items)
-  return Object.values(items).filter(isReviewItem)
-    .filter((i) => (!filter.registrationId || i.record.registrationId === filter.registrationId) && (!filter.workerId || i.record.workerId === filter.workerId))
+  return Object.values(items)
+    .filter(isReviewItem)
+    .filter(
+      (i) =>
+        (!filter.registrationId || i.record.registrationId === filter.registrationId) &&
+        (!filter.workerId || i.record.workerId === filter.workerId),
+    )
     .sort((a, b) => a.queuedAt.localeCompare(b.queuedAt))
 }
 

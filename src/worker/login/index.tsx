@@ -55,15 +55,33 @@ export default function WorkerLogin() {
         <Text className='line muted'>{LOGIN_TEXT.intro}</Text>
         <View className='field' id='login-username'>
           <Text className='field__label'>{LOGIN_TEXT.username}</Text>
-          <Input className='field__input' placeholder={LOGIN_TEXT.usernamePlaceholder} maxlength={64}
-            onInput={(e) => { username.current = e.detail.value }} />
+          <Input
+            className='field__input'
+            placeholder={LOGIN_TEXT.usernamePlaceholder}
+            maxlength={64}
+            onInput={(e) => {
+              username.current = e.detail.value
+            }}
+          />
         </View>
         <View className='field' id='login-password'>
           <Text className='field__label'>{LOGIN_TEXT.password}</Text>
-          <Input className='field__input' password placeholder={LOGIN_TEXT.passwordPlaceholder} maxlength={256}
-            onInput={(e) => { password.current = e.detail.value }} onConfirm={submit} />
+          <Input
+            className='field__input'
+            password
+            placeholder={LOGIN_TEXT.passwordPlaceholder}
+            maxlength={256}
+            onInput={(e) => {
+              password.current = e.detail.value
+            }}
+            onConfirm={submit}
+          />
         </View>
-        {problem && <View className='field__error' ariaRole='alert' id='login-error'><Text>{`${FIELD_TEXT.errorMark} ${problem}`}</Text></View>}
+        {problem && (
+          <View className='field__error' ariaRole='alert' id='login-error'>
+            <Text>{`${FIELD_TEXT.errorMark} ${problem}`}</Text>
+          </View>
+        )}
         <ActionButton id='login-submit' kind='primary' label={busy ? LOGIN_TEXT.busy : LOGIN_TEXT.submit} disabled={busy} onTap={submit} />
         <Text className='line muted'>{LOGIN_TEXT.guardianHint}</Text>
         <ActionButton label={LOGIN_TEXT.toHome} onTap={goHome} />

@@ -31,12 +31,24 @@ export default function ExportCard({ region, regionName }: { region?: string; re
     <View className='card' id='overview-export'>
       <Text className='card__title'>{OVERVIEW_TEXT.exportHeading}</Text>
       <Text className='line muted'>{OVERVIEW_TEXT.exportIntro}</Text>
-      <View className={`choice ${mask ? 'choice--selected' : ''}`} id='export-mask' ariaRole='checkbox' aria-checked={mask} onClick={() => setMask(!mask)}>
+      <View
+        className={`choice ${mask ? 'choice--selected' : ''}`}
+        id='export-mask'
+        ariaRole='checkbox'
+        aria-checked={mask}
+        onClick={() => setMask(!mask)}
+      >
         <Text className='choice__mark'>{mask ? FIELD_TEXT.checkedMark : FIELD_TEXT.uncheckedMark}</Text>
         <Text className='choice__label'>{mask ? OVERVIEW_TEXT.maskOn : OVERVIEW_TEXT.maskLabel}</Text>
       </View>
       {!mask && <Text className='line muted'>{OVERVIEW_TEXT.maskOff}</Text>}
-      <ActionButton id='export-download' kind='primary' label={busy ? OVERVIEW_TEXT.downloading : OVERVIEW_TEXT.download} disabled={busy} onTap={download} />
+      <ActionButton
+        id='export-download'
+        kind='primary'
+        label={busy ? OVERVIEW_TEXT.downloading : OVERVIEW_TEXT.download}
+        disabled={busy}
+        onTap={download}
+      />
       {message && (
         <View className={message.ok ? 'w-notice' : 'field__error'} ariaRole={message.ok ? 'status' : 'alert'} id='export-message'>
           <Text>{message.text}</Text>

@@ -36,11 +36,15 @@ export default function OverviewPage() {
   const [problem, setProblem] = useState<string>()
   const role = session?.user.role
   const upper = role === 'township_supervisor' || role === 'county_admin'
-  const county = role === 'county_admin' ? session?.user.regionCode ?? undefined : undefined
+  const county = role === 'county_admin' ? (session?.user.regionCode ?? undefined) : undefined
   // A county's townships: the chooser, and the township in front of each village's name (names repeat).
   const [townships, setTownships] = useState<Township[]>([])
   useEffect(() => {
-    if (county) workerApi.children(county).then((r) => setTownships(r.items), () => undefined)
+    if (county)
+      workerApi.children(county).then(
+        (r) => setTownships(r.items),
+        () => undefined,
+      )
   }, [county])
 
   useEffect(() => {
@@ -63,16 +67,25 @@ export default function OverviewPage() {
     <WorkerShell page='overview'>
       {!upper && <Text className='line'>{OVERVIEW_TEXT.onlyUpper}</Text>}
       {county && <TownshipChooser townships={townships} value={region?.slice(0, 9)} onPick={setRegion} />}
-      {problem && <View className='field__error' ariaRole='alert' id='overview-error'><Text>{problem}</Text></View>}
+      {problem && (
+        <View className='field__error' ariaRole='alert' id='overview-error'>
+          <Text>{problem}</Text>
+        </View>
+      )}
       {upper && !stats && !problem && <Text className='line muted'>{OVERVIEW_TEXT.loading}</Text>}
       {upper && stats && (
         <View className='overview'>
           <View className='card' id='overview-summary'>
             <Text className='card__title'>{OVERVIEW_TEXT.region(stats.region.name)}</Text>
-            <Text className='line' id='overview-total'>{OVERVIEW_TEXT.total(stats.total)}</Text>
+            <Text className='line' id='overview-total'>
+              {OVERVIEW_TEXT.total(stats.total)}
+            </Text>
             {region?.length === 12 && (
-              <ActionButton id='overview-up' label={OVERVIEW_TEXT.backUp}
-                onTap={() => setRegion(county ? region.slice(0, 9) : undefined)} />
+              <ActionButton
+                id='overview-up'
+                label={OVERVIEW_TEXT.backUp}
+                onTap={() => setRegion(county ? region.slice(0, 9) : undefined)}
+              />
             )}
           </View>
           <CategoryTable stats={stats} />

@@ -24,14 +24,27 @@ function Table({ id, head, rows, onRow }: { id: string; head: string; rows: Row[
       <View className='w-table'>
         <View className='w-table__row w-table__row--head'>
           <Text className='w-table__cell w-table__cell--name'>{head}</Text>
-          {COLUMNS.map((c) => <Text key={c.code} className='w-table__cell'>{c.label}</Text>)}
+          {COLUMNS.map((c) => (
+            <Text key={c.code} className='w-table__cell'>
+              {c.label}
+            </Text>
+          ))}
           <Text className='w-table__cell'>{OVERVIEW_TEXT.sum}</Text>
         </View>
         {rows.map((r) => (
-          <View key={r.key} className={`w-table__row ${onRow ? 'w-table__row--link' : ''}`} id={`${id}-${r.key}`}
-            ariaRole={onRow ? 'link' : undefined} onClick={onRow ? () => onRow(r.key) : undefined}>
+          <View
+            key={r.key}
+            className={`w-table__row ${onRow ? 'w-table__row--link' : ''}`}
+            id={`${id}-${r.key}`}
+            ariaRole={onRow ? 'link' : undefined}
+            onClick={onRow ? () => onRow(r.key) : undefined}
+          >
             <Text className='w-table__cell w-table__cell--name'>{onRow ? `${r.name} ›` : r.name}</Text>
-            {COLUMNS.map((c) => <Text key={c.code} className='w-table__cell'>{String(r.counts[c.code] ?? 0)}</Text>)}
+            {COLUMNS.map((c) => (
+              <Text key={c.code} className='w-table__cell'>
+                {String(r.counts[c.code] ?? 0)}
+              </Text>
+            ))}
             <Text className='w-table__cell w-table__cell--sum'>
               {String(r.total ?? COLUMNS.reduce((n, c) => n + (r.counts[c.code] ?? 0), 0))}
             </Text>
@@ -58,15 +71,28 @@ export function CategoryTable({ stats }: { stats: RegionStats }) {
  * `townships` (for a county): each village is named with its township, since village names repeat.
  * A tap on a village narrows the whole page to it: its categories × statuses, its roster.
  */
-export function VillageTable({ stats, townships, onPick }: { stats: RegionStats; townships: { code: string; name: string }[]; onPick(code: string): void }) {
+export function VillageTable({
+  stats,
+  townships,
+  onPick,
+}: {
+  stats: RegionStats
+  townships: { code: string; name: string }[]
+  onPick(code: string): void
+}) {
   if (!stats.byVillage) return null
   const township = (code: string) => townships.find((t) => t.code === code.slice(0, 9))?.name ?? ''
-  const rows: Row[] = [...stats.byVillage].sort((a, b) => a.code.localeCompare(b.code))
+  const rows: Row[] = [...stats.byVillage]
+    .sort((a, b) => a.code.localeCompare(b.code))
     .map((v) => ({ key: v.code, name: `${township(v.code)}${v.name}`, counts: v.byStatus, total: v.total }))
   return (
     <View className='card' id='overview-villages'>
       <Text className='card__title'>{OVERVIEW_TEXT.byVillage}</Text>
-      {rows.length === 0 ? <Text className='line muted'>{OVERVIEW_TEXT.noVillages}</Text> : <Table id='by-village' head={OVERVIEW_TEXT.village} rows={rows} onRow={onPick} />}
+      {rows.length === 0 ? (
+        <Text className='line muted'>{OVERVIEW_TEXT.noVillages}</Text>
+      ) : (
+        <Table id='by-village' head={OVERVIEW_TEXT.village} rows={rows} onRow={onPick} />
+      )}
       {rows.length > 0 && <Text className='line muted'>{OVERVIEW_TEXT.villageHint}</Text>}
     </View>
   )

@@ -17,7 +17,10 @@ const STATUS_OPTIONS = [
   ...STATUSES.filter((s) => s.code !== 'draft').map((s) => ({ value: s.code as string, label: s.label })),
   { value: 'all', label: QUEUE_TEXT.allStatuses },
 ]
-const CATEGORY_OPTIONS = [{ value: '', label: QUEUE_TEXT.allCategories }, ...CATEGORIES.map((c) => ({ value: c.code as string, label: c.label }))]
+const CATEGORY_OPTIONS = [
+  { value: '', label: QUEUE_TEXT.allCategories },
+  ...CATEGORIES.map((c) => ({ value: c.code as string, label: c.label })),
+]
 
 export default function QueueFilters({ filter, onChange }: { filter: QueueFilter; onChange(next: QueueFilter): void }) {
   const typed = useRef(filter.q ?? '')
@@ -34,24 +37,41 @@ export default function QueueFilters({ filter, onChange }: { filter: QueueFilter
       <View className='queue__filter' id='filter-status'>
         <Text className='field__label'>{QUEUE_TEXT.statusLabel}</Text>
         <View className='w-chips'>
-          <ChoiceRows compact options={STATUS_OPTIONS} value={filter.status ?? ''}
-            onPick={(v) => onChange({ ...filter, status: (v || undefined) as QueueFilter['status'] })} />
+          <ChoiceRows
+            compact
+            options={STATUS_OPTIONS}
+            value={filter.status ?? ''}
+            onPick={(v) => onChange({ ...filter, status: (v || undefined) as QueueFilter['status'] })}
+          />
         </View>
       </View>
       <View className='queue__filter' id='filter-category'>
         <Text className='field__label'>{QUEUE_TEXT.categoryLabel}</Text>
         <View className='w-chips'>
-          <ChoiceRows compact options={CATEGORY_OPTIONS} value={filter.category ?? ''}
-            onPick={(v) => onChange({ ...filter, category: ((v as string) || undefined) as QueueFilter['category'] })} />
+          <ChoiceRows
+            compact
+            options={CATEGORY_OPTIONS}
+            value={filter.category ?? ''}
+            onPick={(v) => onChange({ ...filter, category: ((v as string) || undefined) as QueueFilter['category'] })}
+          />
         </View>
       </View>
       <View className='queue__filter field' id='filter-search'>
         <Text className='field__label'>{QUEUE_TEXT.searchLabel}</Text>
         <Text className='field__hint'>{QUEUE_TEXT.searchHint}</Text>
         <View className='queue__search'>
-          <Input key={generation} className='field__input' placeholder={QUEUE_TEXT.searchPlaceholder} maxlength={50}
-            defaultValue={typed.current} confirmType='search'
-            onInput={(e) => { typed.current = e.detail.value }} onConfirm={search} />
+          <Input
+            key={generation}
+            className='field__input'
+            placeholder={QUEUE_TEXT.searchPlaceholder}
+            maxlength={50}
+            defaultValue={typed.current}
+            confirmType='search'
+            onInput={(e) => {
+              typed.current = e.detail.value
+            }}
+            onConfirm={search}
+          />
           <ActionButton id='search' kind='primary' label={QUEUE_TEXT.search} onTap={search} />
           {filter.q && <ActionButton id='search-clear' label={QUEUE_TEXT.clearSearch} onTap={clear} />}
         </View>

@@ -31,23 +31,26 @@ export default function QueuePage() {
   const changes = useChanges()
   const latest = useRef(0)
 
-  const load = useCallback(async (cursor?: string) => {
-    const ticket = ++latest.current
-    setList((l) => ({ ...l, loading: true, problem: undefined }))
-    try {
-      const page = await workerApi.queue(filter, cursor)
-      if (ticket !== latest.current) return
-      setList((l) => ({
-        items: cursor ? [...l.items, ...page.items] : page.items,
-        next: page.nextCursor,
-        total: cursor ? l.total : page.total,
-        loading: false,
-      }))
-    } catch (error) {
-      if (error instanceof SignedOutError) return toLogin()
-      if (ticket === latest.current) setList((l) => ({ ...l, loading: false, problem: errorText(error) }))
-    }
-  }, [filter])
+  const load = useCallback(
+    async (cursor?: string) => {
+      const ticket = ++latest.current
+      setList((l) => ({ ...l, loading: true, problem: undefined }))
+      try {
+        const page = await workerApi.queue(filter, cursor)
+        if (ticket !== latest.current) return
+        setList((l) => ({
+          items: cursor ? [...l.items, ...page.items] : page.items,
+          next: page.nextCursor,
+          total: cursor ? l.total : page.total,
+          loading: false,
+        }))
+      } catch (error) {
+        if (error instanceof SignedOutError) return toLogin()
+        if (ticket === latest.current) setList((l) => ({ ...l, loading: false, problem: errorText(error) }))
+      }
+    },
+    [filter],
+  )
 
   useEffect(() => {
     load()
@@ -57,7 +60,11 @@ export default function QueuePage() {
     <WorkerShell page='queue'>
       <QueueFilters filter={filter} onChange={setFilter} />
       <View className='queue__summary'>
-        {list.total !== undefined && <Text className='line' id='queue-total'>{QUEUE_TEXT.total(list.total)}</Text>}
+        {list.total !== undefined && (
+          <Text className='line' id='queue-total'>
+            {QUEUE_TEXT.total(list.total)}
+          </Text>
+        )}
         {list.problem && (
           <View className='field__error' ariaRole='alert' id='queue-error'>
             <Text>{list.problem}</Text>
@@ -65,9 +72,15 @@ export default function QueuePage() {
         )}
       </View>
       <View className='queue__list' id='queue-list'>
-        {list.items.map((item) => <QueueRow key={item.id} item={item} onOpen={() => openEntry(item.id)} />)}
+        {list.items.map((item) => (
+          <QueueRow key={item.id} item={item} onOpen={() => openEntry(item.id)} />
+        ))}
       </View>
-      {!list.loading && !list.problem && list.items.length === 0 && <Text className='line muted' id='queue-empty'>{QUEUE_TEXT.empty}</Text>}
+      {!list.loading && !list.problem && list.items.length === 0 && (
+        <Text className='line muted' id='queue-empty'>
+          {QUEUE_TEXT.empty}
+        </Text>
+      )}
       {list.loading && <Text className='line muted'>{QUEUE_TEXT.loading}</Text>}
       {!list.loading && list.next && <ActionButton id='queue-more' label={QUEUE_TEXT.more} onTap={() => load(list.next!)} />}
       {!list.loading && !list.next && list.items.length > 0 && <Text className='line muted'>{QUEUE_TEXT.end}</Text>}

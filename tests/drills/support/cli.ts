@@ -8,16 +8,26 @@ import { join } from 'node:path'
 
 const ROOT = join(__dirname, '..', '..', '..')
 
-export interface CliRun { code: number | null; out: string; ms: number }
+export interface CliRun {
+  code: number | null
+  out: string
+  ms: number
+}
 
 export function runCli(script: 'backup' | 'restore' | 'reencrypt', args: string[], env: Record<string, string>): Promise<CliRun> {
   const started = Date.now()
   const proc = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'server/src/ops', `${script}.ts`), ...args], {
-    cwd: ROOT, env: { ...process.env, NODE_ENV: 'test', ...env }, stdio: ['ignore', 'pipe', 'pipe'],
+    cwd: ROOT,
+    env: { ...process.env, NODE_ENV: 'test', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
   })
   let out = ''
-  proc.stdout.on('data', (d: Buffer) => { out += d.toString() })
-  proc.stderr.on('data', (d: Buffer) => { out += d.toString() })
+  proc.stdout.on('data', (d: Buffer) => {
+    out += d.toString()
+  })
+  proc.stderr.on('data', (d: Buffer) => {
+    out += d.toString()
+  })
   return new Promise((resolve) => proc.once('exit', (code) => resolve({ code, out, ms: Date.now() - started })))
 }
 

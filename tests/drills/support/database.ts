@@ -37,7 +37,11 @@ export async function drillDatabase(backend: Backend): Promise<DrillDatabase> {
   const admin = async (sql: string) => {
     const c = new pg.Client({ connectionString: PG_URL })
     await c.connect()
-    try { await c.query(sql) } finally { await c.end() }
+    try {
+      await c.query(sql)
+    } finally {
+      await c.end()
+    }
   }
   if (backend === 'postgres') {
     schema = `d_${randomBytes(6).toString('hex')}`
@@ -48,13 +52,22 @@ export async function drillDatabase(backend: Backend): Promise<DrillDatabase> {
   async function rows<T>(sql: string, ...params: unknown[]): Promise<T[]> {
     if (!databaseUrl) {
       const db = new SQLite(join(dataDir, 'hutong.sqlite'), { readonly: true })
-      try { return db.prepare(sql).all(...params) as T[] } finally { db.close() }
+      try {
+        return db.prepare(sql).all(...params) as T[]
+      } finally {
+        db.close()
+      }
     }
     const c = new pg.Client({ connectionString: databaseUrl })
     await c.connect()
     try {
       let n = 0
-      return (await c.query(sql.replace(/\?/g, () => `$${++n}`), params)).rows as T[]
+      return (
+        await c.query(
+          sql.replace(/\?/g, () => `$${++n}`),
+          params,
+        )
+      ).rows as T[]
     } finally {
       await c.end()
     }
@@ -63,11 +76,18 @@ export async function drillDatabase(backend: Backend): Promise<DrillDatabase> {
   /** A read-write connection for one change, closed again (the server process holds its own). */
   async function withDb(change: (db: ReturnType<typeof connect>['db']) => Promise<unknown>) {
     const handle = connect({ dataDir, databaseUrl })
-    try { await change(handle.db) } finally { await handle.db.destroy() }
+    try {
+      await change(handle.db)
+    } finally {
+      await handle.db.destroy()
+    }
   }
 
   return {
-    backend, dataDir, databaseUrl, rows,
+    backend,
+    dataDir,
+    databaseUrl,
+    rows,
     async count(table) {
       const [row] = await rows<{ n: number | string }>(`select count(*) as n from ${table}`)
       return Number(row.n)

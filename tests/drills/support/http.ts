@@ -56,13 +56,24 @@ export function client(baseUrl: string, maxSockets = 64, reuse = true) {
     })
   }
 
-  const json = (method: string, path: string, token?: string, body?: unknown) => send({
-    method, path,
-    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
+  const json = (method: string, path: string, token?: string, body?: unknown) =>
+    send({
+      method,
+      path,
+      headers: {
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    })
 
-  return { send, json, close: () => { if (agent) agent.destroy() } }
+  return {
+    send,
+    json,
+    close: () => {
+      if (agent) agent.destroy()
+    },
+  }
 }
 
 export type Client = ReturnType<typeof client>
@@ -78,11 +89,13 @@ export async function guardianToken(c: Client, code: string): Promise<string> {
 export async function pool<T>(n: number, concurrency: number, worker: (i: number) => Promise<T>): Promise<T[]> {
   const results: T[] = new Array(n)
   let next = 0
-  await Promise.all(Array.from({ length: Math.min(concurrency, n) }, async () => {
-    while (next < n) {
-      const i = next++
-      results[i] = await worker(i)
-    }
-  }))
+  await Promise.all(
+    Array.from({ length: Math.min(concurrency, n) }, async () => {
+      while (next < n) {
+        const i = next++
+        results[i] = await worker(i)
+      }
+    }),
+  )
   return results
 }

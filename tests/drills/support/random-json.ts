@@ -9,13 +9,56 @@ import { pick } from './records'
 
 type Rand = () => number
 const KEYS = [
-  'record', 'baseVersion', 'schemaVersion', 'child', 'name', 'idNumber', 'residenceRegion', 'parents', 'father',
-  'guardianship', 'family', 'consent', 'action', 'reason', 'fields', 'visit', 'version', 'code', 'username',
-  'password', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'valueOf', '', ' ', '\u0000', '名字', '$where', '$ne',
+  'record',
+  'baseVersion',
+  'schemaVersion',
+  'child',
+  'name',
+  'idNumber',
+  'residenceRegion',
+  'parents',
+  'father',
+  'guardianship',
+  'family',
+  'consent',
+  'action',
+  'reason',
+  'fields',
+  'visit',
+  'version',
+  'code',
+  'username',
+  'password',
+  'constructor',
+  'prototype',
+  'toString',
+  'hasOwnProperty',
+  'valueOf',
+  '',
+  ' ',
+  '\u0000',
+  '名字',
+  '$where',
+  '$ne',
 ]
 const STRINGS = [
-  '', ' ', '\u0000', '\u202e\u0635\u0648\u0631', '😀👨‍👩‍👧', '<script>alert(1)</script>', "' OR '1'='1", '"; DROP TABLE registrations; --',
-  '../../etc/passwd', '%00', '${process.env}', '{{7*7}}', '441422201503081230', '\ud800', 'NaN', '\\u0000', '陈小明',
+  '',
+  ' ',
+  '\u0000',
+  '\u202e\u0635\u0648\u0631',
+  '😀👨‍👩‍👧',
+  '<script>alert(1)</script>',
+  "' OR '1'='1",
+  '"; DROP TABLE registrations; --',
+  '../../etc/passwd',
+  '%00',
+  '${process.env}',
+  '{{7*7}}',
+  '441422201503081230',
+  '\ud800',
+  'NaN',
+  '\\u0000',
+  '陈小明',
 ]
 
 export function randomString(rand: Rand): string {
@@ -27,8 +70,15 @@ export function randomString(rand: Rand): string {
 
 function randomScalar(rand: Rand): unknown {
   return pick(rand, [
-    () => Math.floor(rand() * 2 ** 31) - 2 ** 30, () => rand() * 1e308, () => -0, () => 1e-320, () => true, () => false,
-    () => null, () => randomString(rand), () => Number.MAX_SAFE_INTEGER + 2,
+    () => Math.floor(rand() * 2 ** 31) - 2 ** 30,
+    () => rand() * 1e308,
+    () => -0,
+    () => 1e-320,
+    () => true,
+    () => false,
+    () => null,
+    () => randomString(rand),
+    () => Number.MAX_SAFE_INTEGER + 2,
   ])()
 }
 
@@ -74,17 +124,38 @@ export function brokenFixture(rand: Rand, kinds: readonly string[]): { label: st
   const record = fixture(pick(rand, kinds))
   const all = paths(record)
   const path = pick(rand, all)
-  const objects = [[], ...all.filter((p) => { const v = getAt(record, p); return v && typeof v === 'object' && !Array.isArray(v) })]
+  const objects = [
+    [],
+    ...all.filter((p) => {
+      const v = getAt(record, p)
+      return v && typeof v === 'object' && !Array.isArray(v)
+    }),
+  ]
   const where = pick(rand, objects)
   const how = Math.floor(rand() * 6)
   const marker = '"__DEEP__"'
   switch (how) {
-    case 0: setAt(record, path, otherType(rand, getAt(record, path))); break
-    case 1: (where.length ? getAt(record, where) : record)[pick(rand, ['isAdmin', 'status', 'owner_id', 'version', 'extra'])] = randomJson(rand); break
-    case 2: (where.length ? getAt(record, where) : record)[pick(rand, ['constructor', 'prototype'])] = { prototype: { polluted: true }, polluted: true }; break
-    case 3: setAt(record, path, 'x'.repeat(100_000 + Math.floor(rand() * 100_000))); break
-    case 4: setAt(record, path, '__DEEP__'); break
-    default: setAt(record, where.length ? where : ['child'], [getAt(record, where.length ? where : ['child'])]); break
+    case 0:
+      setAt(record, path, otherType(rand, getAt(record, path)))
+      break
+    case 1:
+      ;(where.length ? getAt(record, where) : record)[pick(rand, ['isAdmin', 'status', 'owner_id', 'version', 'extra'])] = randomJson(rand)
+      break
+    case 2:
+      ;(where.length ? getAt(record, where) : record)[pick(rand, ['constructor', 'prototype'])] = {
+        prototype: { polluted: true },
+        polluted: true,
+      }
+      break
+    case 3:
+      setAt(record, path, 'x'.repeat(100_000 + Math.floor(rand() * 100_000)))
+      break
+    case 4:
+      setAt(record, path, '__DEEP__')
+      break
+    default:
+      setAt(record, where.length ? where : ['child'], [getAt(record, where.length ? where : ['child'])])
+      break
   }
   let body = JSON.stringify(record)
   if (how === 4) body = body.replace(marker, deepJson(10_000, rand() < 0.5 ? 'array' : 'object'))

@@ -29,16 +29,26 @@ export function startServer(opts: { dataDir: string; databaseUrl?: string; env?:
     cwd: ROOT,
     env: {
       ...process.env,
-      NODE_ENV: 'test', DATA_DIR: opts.dataDir, DATABASE_URL: opts.databaseUrl ?? '', PORT: '0', HOST: '127.0.0.1',
-      HUTONG_LOG: '1', HUTONG_STATIC_DIR: join(opts.dataDir, 'no-h5'), ...opts.env,
+      NODE_ENV: 'test',
+      DATA_DIR: opts.dataDir,
+      DATABASE_URL: opts.databaseUrl ?? '',
+      PORT: '0',
+      HOST: '127.0.0.1',
+      HUTONG_LOG: '1',
+      HUTONG_STATIC_DIR: join(opts.dataDir, 'no-h5'),
+      ...opts.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   // Keep only the last few KB: a drill's request log runs to thousands of lines.
   let out = ''
   let stdout = ''
-  const keep = (chunk: Buffer) => { out = (out + chunk.toString()).slice(-8000) }
-  proc.stdout!.on('data', (chunk: Buffer) => { stdout = (stdout + chunk.toString()).slice(-8000) })
+  const keep = (chunk: Buffer) => {
+    out = (out + chunk.toString()).slice(-8000)
+  }
+  proc.stdout!.on('data', (chunk: Buffer) => {
+    stdout = (stdout + chunk.toString()).slice(-8000)
+  })
   proc.stderr!.on('data', keep)
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>((resolve) => {
     proc.once('exit', (code, signal) => resolve({ code, signal, at: Date.now() }))
@@ -49,7 +59,10 @@ export function startServer(opts: { dataDir: string; databaseUrl?: string; env?:
     await exited
   }
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => { proc.kill('SIGKILL'); reject(new Error(`server did not start within 30 s:\n${out}`)) }, 30_000)
+    const timer = setTimeout(() => {
+      proc.kill('SIGKILL')
+      reject(new Error(`server did not start within 30 s:\n${out}`))
+    }, 30_000)
     let url = ''
     proc.once('exit', (code, signal) => {
       clearTimeout(timer)

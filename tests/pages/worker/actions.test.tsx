@@ -4,7 +4,23 @@
  * refusal from the server (someone else acted first) is shown in the server's Chinese words, after which
  * the page shows the record as it now is.
  */
-import { boot, signInAs, openFromQueue, startWorld, tapId, textOf, actionButtons, wipe, screen, waitFor, act, VILLAGE_A, TOWNSHIP, COUNTY, type World } from './world'
+import {
+  boot,
+  signInAs,
+  openFromQueue,
+  startWorld,
+  tapId,
+  textOf,
+  actionButtons,
+  wipe,
+  screen,
+  waitFor,
+  act,
+  VILLAGE_A,
+  TOWNSHIP,
+  COUNTY,
+  type World,
+} from './world'
 import { WORKER_ROUTES } from '@/worker/logic/nav'
 
 let world: World
@@ -22,7 +38,12 @@ afterEach(() => app?.cleanup())
 
 /** Moves a record along the chain through the API, as colleagues would. */
 async function moveTo(id: string, status: 'village_review' | 'verified' | 'township_approved' | 'confirmed') {
-  const steps: [string, string][] = [['maoping', 'start_review'], ['maoping', 'verify'], ['chayang', 'approve'], ['dabu', 'confirm']]
+  const steps: [string, string][] = [
+    ['maoping', 'start_review'],
+    ['maoping', 'verify'],
+    ['chayang', 'approve'],
+    ['dabu', 'confirm'],
+  ]
   const upto = ['village_review', 'verified', 'township_approved', 'confirmed'].indexOf(status)
   for (const [who, action] of steps.slice(0, upto + 1)) {
     const res = await world.t.review(tokens[who], id, { action })

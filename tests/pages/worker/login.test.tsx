@@ -6,7 +6,22 @@
  */
 import { storage } from '@/platform/storage'
 import { SESSION_KEY, sessionStore } from '@/worker/logic/session'
-import { act, boot, signInAs, startWorld, tapId, textOf, typeIn, wipe, screen, waitFor, VILLAGE_A, TOWNSHIP, PASSWORD, type World } from './world'
+import {
+  act,
+  boot,
+  signInAs,
+  startWorld,
+  tapId,
+  textOf,
+  typeIn,
+  wipe,
+  screen,
+  waitFor,
+  VILLAGE_A,
+  TOWNSHIP,
+  PASSWORD,
+  type World,
+} from './world'
 
 let world: World
 let app: ReturnType<typeof boot>
@@ -66,7 +81,9 @@ test('a session that the server no longer accepts (401) leads back to the login'
 test('an already signed-in worker skips the login, without signing in again; the password was never stored', async () => {
   await signInAs('maoping')
   storage.flush()
-  const stored = Object.keys(localStorage).map((key) => `${key}=${localStorage.getItem(key)}`).join('\n')
+  const stored = Object.keys(localStorage)
+    .map((key) => `${key}=${localStorage.getItem(key)}`)
+    .join('\n')
   expect(stored).toContain(SESSION_KEY)
   expect(stored).not.toContain(PASSWORD)
   app.cleanup()

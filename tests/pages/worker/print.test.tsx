@@ -27,10 +27,19 @@ test('a left-behind child: the 一人一表 downloads as a PDF; no application i
   tapId('print-form')
   await waitFor(() => expect(textOf('print-message')).toContain('已下载'))
   const last = world.downloads[world.downloads.length - 1]
-  expect(last.request).toMatchObject({ path: `/api/v1/registrations/${id}/form.pdf`, fileType: 'pdf', filename: expect.stringMatching(/^一人一表-陈小明-\d{4}-\d{2}-\d{2}\.pdf$/) })
+  expect(last.request).toMatchObject({
+    path: `/api/v1/registrations/${id}/form.pdf`,
+    fileType: 'pdf',
+    filename: expect.stringMatching(/^一人一表-陈小明-\d{4}-\d{2}-\d{2}\.pdf$/),
+  })
   expect(last.request.header.authorization).toMatch(/^Bearer /)
   expect(last).toMatchObject({ status: 200, type: 'application/pdf' })
-  const audits = await world.t.app.db.selectFrom('audit_log').select('detail').where('action', '=', 'print').where('target_id', '=', id).execute()
+  const audits = await world.t.app.db
+    .selectFrom('audit_log')
+    .select('detail')
+    .where('action', '=', 'print')
+    .where('target_id', '=', id)
+    .execute()
   expect(audits.map((a) => JSON.parse(a.detail!))).toEqual([{ form: 'registration_form', fullIdNumbers: true }])
 })
 
@@ -43,6 +52,8 @@ test('a 事实无人抚养 child: the application is offered and downloads too',
   tapId('print-application')
   await waitFor(() => expect(textOf('print-message')).toContain('已下载'))
   expect(world.downloads[world.downloads.length - 1]).toMatchObject({
-    request: { path: `/api/v1/registrations/${id}/allowance-application.pdf`, fileType: 'pdf' }, status: 200, type: 'application/pdf',
+    request: { path: `/api/v1/registrations/${id}/allowance-application.pdf`, fileType: 'pdf' },
+    status: 200,
+    type: 'application/pdf',
   })
 })

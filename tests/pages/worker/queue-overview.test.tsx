@@ -5,7 +5,24 @@
  * and village; the roster downloaded with the worker's token, masked on request).
  */
 import { fixture } from '../../server/helpers'
-import { boot, signInAs, startWorld, tapId, tapEl, textOf, typeIn, wipe, waitFor, screen, within, VILLAGE_A, VILLAGE_B, TOWNSHIP, COUNTY, type World } from './world'
+import {
+  boot,
+  signInAs,
+  startWorld,
+  tapId,
+  tapEl,
+  textOf,
+  typeIn,
+  wipe,
+  waitFor,
+  screen,
+  within,
+  VILLAGE_A,
+  VILLAGE_B,
+  TOWNSHIP,
+  COUNTY,
+  type World,
+} from './world'
 
 let world: World
 let app: ReturnType<typeof boot>
@@ -95,7 +112,9 @@ test('the township overview counts by category, status and village; the roster d
   expect(document.getElementById('overview-villages')).toBeNull()
   expect(textOf('by-category-de_facto_unsupported')).toMatch(/事实无人抚养儿童.*1/)
   tapId('export-download')
-  await waitFor(() => expect(world.downloads[world.downloads.length - 1].request.path).toBe(`/api/v1/export.xlsx?region=${VILLAGE_B}&mask=1`))
+  await waitFor(() =>
+    expect(world.downloads[world.downloads.length - 1].request.path).toBe(`/api/v1/export.xlsx?region=${VILLAGE_B}&mask=1`),
+  )
   tapId('overview-up')
   await waitFor(() => expect(textOf('overview-total')).toBe('登记总数：25'))
 })

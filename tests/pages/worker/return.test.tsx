@@ -4,7 +4,21 @@
  * required (the domain's own messages), and what is sent is exactly what was ticked — which the guardian
  * then reads through their own view, with the reason.
  */
-import { boot, signInAs, openFromQueue, startWorld, tapId, textOf, typeIn, wipe, waitFor, screen, actionButtons, VILLAGE_A, type World } from './world'
+import {
+  boot,
+  signInAs,
+  openFromQueue,
+  startWorld,
+  tapId,
+  textOf,
+  typeIn,
+  wipe,
+  waitFor,
+  screen,
+  actionButtons,
+  VILLAGE_A,
+  type World,
+} from './world'
 
 let world: World
 let app: ReturnType<typeof boot>

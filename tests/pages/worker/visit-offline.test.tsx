@@ -7,7 +7,22 @@
 import Taro from '@tarojs/taro'
 import { storage } from '@/platform/storage'
 import { outboxStore } from '@/store/outbox'
-import { boot, signInAs, openFromQueue, startWorld, tapId, textOf, typeIn, wipe, waitFor, screen, act, within, VILLAGE_A, type World } from './world'
+import {
+  boot,
+  signInAs,
+  openFromQueue,
+  startWorld,
+  tapId,
+  textOf,
+  typeIn,
+  wipe,
+  waitFor,
+  screen,
+  act,
+  within,
+  VILLAGE_A,
+  type World,
+} from './world'
 
 let world: World
 let app: ReturnType<typeof boot>
@@ -26,8 +41,16 @@ afterEach(() => app.cleanup())
 async function fillVisit(notes: string) {
   tapId('action-record_visit')
   const form = document.getElementById('visit-form')!
-  for (const [path, label] of [['visit-method', '入户走访'], ['visit-conclusion', '属实'], ['visit-guardianshipAssessment', '一般']]) {
-    act(() => { within(document.getElementById(`field-${path}`)!).getByText(label).click() })
+  for (const [path, label] of [
+    ['visit-method', '入户走访'],
+    ['visit-conclusion', '属实'],
+    ['visit-guardianshipAssessment', '一般'],
+  ]) {
+    act(() => {
+      within(document.getElementById(`field-${path}`)!)
+        .getByText(label)
+        .click()
+    })
   }
   await typeIn('field-visit-notes', notes)
   // Still the same form, holding what was typed: a re-mount on the way would have emptied it.
@@ -55,7 +78,11 @@ test('offline: kept on the phone, shown as waiting; the network returns: sent on
   expect(textOf('worker-waiting')).toBe('有1条走访记录还没有发送，联网后会自动发送')
   // In the app's outbox and in the phone's storage, as a review item carrying its request id.
   const [item] = Object.values(outboxStore.getState().items) as any[]
-  expect(item).toMatchObject({ kind: 'review', status: 'failed', record: { registrationId: id, body: { action: 'record_visit', requestId: item.id } } })
+  expect(item).toMatchObject({
+    kind: 'review',
+    status: 'failed',
+    record: { registrationId: id, body: { action: 'record_visit', requestId: item.id } },
+  })
   expect(JSON.parse(storage.getItem(`hutong:outbox:${item.id}`)!)).toMatchObject({ kind: 'review', id: item.id })
   expect(await visitEvents(id, token)).toEqual([])
 
@@ -72,7 +99,12 @@ test('offline: kept on the phone, shown as waiting; the network returns: sent on
   expect(textOf('entry-history')).toContain('走访：')
   const events = await visitEvents(id, token)
   expect(events).toHaveLength(1)
-  expect(events[0].visit).toMatchObject({ method: 'home', conclusion: 'true', guardianshipAssessment: 'fair', notes: '祖母在家，孩子按时上学，作业有人看' })
+  expect(events[0].visit).toMatchObject({
+    method: 'home',
+    conclusion: 'true',
+    guardianshipAssessment: 'fair',
+    notes: '祖母在家，孩子按时上学，作业有人看',
+  })
 })
 
 test('online: saved at once, in the history, nothing left waiting', async () => {
@@ -111,11 +143,15 @@ test('a visit the server refuses (the guardian withdrew meanwhile) is shown with
   expect(textOf('entry-pending')).toContain('当前状态为“已撤回”，不能记录走访')
   // It was never on the server: removing it asks first.
   const modal = jest.spyOn(Taro, 'showModal').mockResolvedValueOnce({ confirm: false, cancel: true } as any)
-  act(() => { within(document.getElementById('entry-pending')!).getByText('删除').click() })
+  act(() => {
+    within(document.getElementById('entry-pending')!).getByText('删除').click()
+  })
   await waitFor(() => expect(modal).toHaveBeenCalledTimes(1))
   expect(document.getElementById('entry-pending')).not.toBeNull()
   modal.mockResolvedValueOnce({ confirm: true, cancel: false } as any)
-  act(() => { within(document.getElementById('entry-pending')!).getByText('删除').click() })
+  act(() => {
+    within(document.getElementById('entry-pending')!).getByText('删除').click()
+  })
   await waitFor(() => expect(document.getElementById('entry-pending')).toBeNull())
   expect(outboxStore.getState().items).toEqual({})
   modal.mockRestore()
@@ -134,12 +170,16 @@ test('another worker signed in on the same phone does not send it; its own worke
   // Signing out with a visit waiting asks first.
   const modal = jest.spyOn(Taro, 'showModal').mockResolvedValue({ confirm: true, cancel: false } as any)
   tapId('sign-out')
-  await waitFor(() => expect(modal).toHaveBeenCalledWith(expect.objectContaining({ content: expect.stringContaining('还有1条走访记录没有发送') })))
+  await waitFor(() =>
+    expect(modal).toHaveBeenCalledWith(expect.objectContaining({ content: expect.stringContaining('还有1条走访记录没有发送') })),
+  )
   modal.mockRestore()
   await screen.findByText('儿童主任、督导员和民政工作人员登录')
   await signInAs('maoping2')
   act(() => world.sync.resume())
-  await waitFor(() => expect((Object.values(outboxStore.getState().items)[0] as any)?.lastError?.message).toContain('请用记录这条走访的账号登录'))
+  await waitFor(() =>
+    expect((Object.values(outboxStore.getState().items)[0] as any)?.lastError?.message).toContain('请用记录这条走访的账号登录'),
+  )
   expect(await visitEvents(id, await world.t.worker('village_worker', VILLAGE_A, 'maoping-api2'))).toEqual([])
   tapId('sign-out')
   await screen.findByText('儿童主任、督导员和民政工作人员登录')

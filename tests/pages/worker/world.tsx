@@ -56,7 +56,9 @@ export async function startWorld(): Promise<World> {
     net.calls.push(`${req.method} ${req.url}`)
     if (net.offline) throw Object.assign(new Error('request:fail timeout'), { errMsg: 'request:fail timeout' })
     const res = await t.app.inject({
-      method: req.method, url: req.url, headers: req.header,
+      method: req.method,
+      url: req.url,
+      headers: req.header,
       ...(req.data !== undefined ? { payload: JSON.stringify(req.data) } : {}),
     })
     if (net.loseAnswers > 0) {
@@ -76,7 +78,11 @@ export async function startWorld(): Promise<World> {
   // The app's own engine, as app.ts starts it (the worker pages wake it with retryNow after a sign-in).
   const sync = startAppSync()
   return {
-    t, net, downloads, guardianToken, sync,
+    t,
+    net,
+    downloads,
+    guardianToken,
+    sync,
     async submit(name = 'left-behind', village = '441422101200') {
       const id = uuid()
       const res = await t.put(guardianToken, id, inVillage(fixture(name), village))
@@ -106,7 +112,14 @@ export function boot(url: string = WORKER_ROUTES.login) {
   const router = createRouter(PAGES)
   const view = render(<router.App />)
   act(() => router.start(url))
-  return { router, view, cleanup: () => { view.unmount(); router.restore() } }
+  return {
+    router,
+    view,
+    cleanup: () => {
+      view.unmount()
+      router.restore()
+    },
+  }
 }
 
 export function tapEl(el: Element | null) {
@@ -144,11 +157,13 @@ export async function signInAs(username: string) {
 
 /** Opens an entry from the list and waits for its record. */
 export async function openFromQueue(id: string) {
-  tapEl(await waitFor(() => {
-    const el = document.getElementById(`queue-${id}`)
-    if (!el) throw new Error(`entry ${id} not in the list`)
-    return el
-  }))
+  tapEl(
+    await waitFor(() => {
+      const el = document.getElementById(`queue-${id}`)
+      if (!el) throw new Error(`entry ${id} not in the list`)
+      return el
+    }),
+  )
   await waitFor(() => expect(document.getElementById('record')).not.toBeNull())
 }
 

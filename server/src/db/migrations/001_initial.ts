@@ -6,7 +6,8 @@
 import type { Kysely } from 'kysely'
 
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.createTable('users')
+  await db.schema
+    .createTable('users')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('kind', 'text', (c) => c.notNull())
     .addColumn('username', 'text', (c) => c.unique())
@@ -20,7 +21,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute()
 
-  await db.schema.createTable('registrations')
+  await db.schema
+    .createTable('registrations')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('owner_id', 'text', (c) => c.notNull().references('users.id'))
     .addColumn('status', 'text', (c) => c.notNull())
@@ -42,7 +44,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   // in both databases, whatever the collation (LIKE 'prefix%' would need text_pattern_ops in PostgreSQL).
   // Status and updated_at follow so that a region's queue of one status is read in order; the category
   // flags at the end make the counts by status × category index-only (no table reads at 300,000 rows).
-  await db.schema.createIndex('registrations_region').on('registrations')
+  await db.schema
+    .createIndex('registrations_region')
+    .on('registrations')
     .columns(['village_code', 'status', 'updated_at', 'id', 'cat_left_behind', 'cat_difficulty', 'cat_de_facto_unsupported', 'cat_orphan'])
     .execute()
   await db.schema.createIndex('registrations_owner').on('registrations').columns(['owner_id', 'updated_at']).execute()
@@ -50,7 +54,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('registrations_person_hmac').on('registrations').column('person_hmac').execute()
   await db.schema.createIndex('registrations_name_hmac').on('registrations').column('name_hmac').execute()
 
-  await db.schema.createTable('registration_events')
+  await db.schema
+    .createTable('registration_events')
     .addColumn('registration_id', 'text', (c) => c.notNull().references('registrations.id'))
     .addColumn('version', 'integer', (c) => c.notNull())
     .addColumn('at', 'text', (c) => c.notNull())
@@ -63,7 +68,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addPrimaryKeyConstraint('registration_events_pk', ['registration_id', 'version'])
     .execute()
 
-  await db.schema.createTable('audit_log')
+  await db.schema
+    .createTable('audit_log')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('at', 'text', (c) => c.notNull())
     .addColumn('actor_id', 'text')

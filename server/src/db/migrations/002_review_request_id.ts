@@ -7,8 +7,12 @@ import type { Kysely } from 'kysely'
 
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('registration_events').addColumn('request_id', 'text').execute()
-  await db.schema.createIndex('registration_events_request').unique().on('registration_events')
-    .columns(['registration_id', 'request_id']).execute()
+  await db.schema
+    .createIndex('registration_events_request')
+    .unique()
+    .on('registration_events')
+    .columns(['registration_id', 'request_id'])
+    .execute()
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
