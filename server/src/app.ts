@@ -5,12 +5,12 @@
  */
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify'
 import fastifyStatic from '@fastify/static'
 import fp from 'fastify-plugin'
 import { loadConfig, type AppConfig } from './config'
 import type { Db } from './db/connect'
-import { installErrorHandlers } from './errors'
+import { HttpError, installErrorHandlers, toBody } from './errors'
 import authPlugin from './plugins/auth'
 import { loggerOptions, requestId } from './logging'
 import dbPlugin from './plugins/db'
@@ -76,7 +76,7 @@ export async function app(fastify: FastifyInstance, opts: AppOptions) {
   await fastify.register(
     async (api) => {
       await api.register(authRoutes, { exchange: createWechatExchange(standInSecret(config.jwtSecret)), loginRateMax: config.loginRateMax })
-      await api.register(registrationRoutes)
+      await api.register(registrationRoutes, { guardianNewPerHour: config.guardianNewPerHour })
       await api.register(reviewRoutes)
       await api.register(statsRoutes)
       await api.register(formRoutes)
@@ -87,7 +87,9 @@ export async function app(fastify: FastifyInstance, opts: AppOptions) {
   await fastify.register(healthRoutes)
 
   if (staticDir) {
-    await fastify.register(fastifyStatic, { root: staticDir, prefix: '/', index: ['index.html'], wildcard: true })
+    // Dotfiles (.env, .git, an editor's swap file left in the folder) are never served: a 404 as for
+    // anything absent. A path climbing out of the folder gets the plugin's 403 (errors.ts keeps it a 4xx).
+    await fastify.register(fastifyStatic, { root: staticDir, prefix: '/', index: ['index.html'], wildcard: true, dotfiles: 'ignore' })
     // Browsers ask for it on every first visit; the H5 build has none. Answer "nothing" rather than a 404 error.
     if (!existsSync(join(staticDir, 'favicon.ico'))) fastify.get('/favicon.ico', (_req, reply) => reply.code(204).send())
   }
@@ -103,6 +105,8 @@ export async function buildApp(
     logger:
       opts.logger ?? (opts.logStream ? loggerOptions('json', opts.logStream) : config.logger ? loggerOptions(config.logFormat) : false),
     genReqId: requestId,
+    // A URL Fastify cannot even parse (`/%`): the same error shape as every other refusal.
+    frameworkErrors: (_err, _req, reply: FastifyReply) => reply.code(400).send(toBody(new HttpError(400, 'bad_url', '请求的地址格式不对'))),
     bodyLimit: BODY_LIMIT,
     // Rate limits and audit rows use req.ip; behind a reverse proxy set HUTONG_TRUST_PROXY to the number of
     // proxies (1 for one nginx) or their addresses (config.ts).

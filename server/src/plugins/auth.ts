@@ -58,7 +58,13 @@ export default fp<{ jwtSecret: Buffer; now?: () => number }>(
       let sub: string | undefined
       let role: unknown
       try {
-        const { payload } = await jwtVerify(token, key, { algorithms: ['HS256'], issuer: ISSUER, currentDate: new Date(clock()) })
+        // `exp` is required: jose checks it only when present, and a token without one would never expire.
+        const { payload } = await jwtVerify(token, key, {
+          algorithms: ['HS256'],
+          issuer: ISSUER,
+          requiredClaims: ['exp', 'sub'],
+          currentDate: new Date(clock()),
+        })
         sub = payload.sub
         role = payload.role
       } catch {

@@ -4,7 +4,7 @@
  * in services/records.ts.
  */
 import type { FastifyInstance } from 'fastify'
-import { SENSITIVE_FIELDS } from '../../../src/domain/mask'
+import { sensitiveKind } from '../../../src/domain/mask'
 import { WORKER_ROLES } from '../actor'
 import { badRequest } from '../errors'
 import { fullViewSchema, historySchema, idOf, idParams, ownListSchema, responses, revealBody, revealSchema, type WithId } from '../schemas'
@@ -12,7 +12,7 @@ import { history } from '../services/history'
 import { openOne, ownList, revealField } from '../services/records'
 import { submit, withdraw } from '../services/submit'
 
-export default async function registrationRoutes(app: FastifyInstance) {
+export default async function registrationRoutes(app: FastifyInstance, opts: { guardianNewPerHour: number }) {
   const guardian = app.allow('guardian')
   const anyone = app.allow('guardian', ...WORKER_ROLES)
 
@@ -23,7 +23,7 @@ export default async function registrationRoutes(app: FastifyInstance) {
       schema: { params: idParams, response: responses({ 200: fullViewSchema, 201: fullViewSchema }) },
     },
     async (req, reply) => {
-      const { statusCode, view } = await submit(app, req.actor!, idOf(req), req.body, req.ip)
+      const { statusCode, view } = await submit(app, req.actor!, idOf(req), req.body, req.ip, { newPerHour: opts.guardianNewPerHour })
       return reply.code(statusCode).send(view)
     },
   )
@@ -55,7 +55,7 @@ export default async function registrationRoutes(app: FastifyInstance) {
     },
     async (req) => {
       const { field } = req.body
-      if (!SENSITIVE_FIELDS[field]) throw badRequest('这一项不需要单独查看', [{ path: ['field'], message: '不是可查看的字段' }])
+      if (!sensitiveKind(field)) throw badRequest('这一项不需要单独查看', [{ path: ['field'], message: '不是可查看的字段' }])
       return revealField(app, req.actor!, idOf(req), field, req.ip)
     },
   )
