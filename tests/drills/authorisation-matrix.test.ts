@@ -196,7 +196,7 @@ describe.each(BACKENDS)('authorisation matrix (%s)', (backend) => {
           return post(`/accounts/${(await targetFor(role)).id}/${endpoint === 'reset' ? 'reset-password' : endpoint}`)
         case 'move': {
           const target = await targetFor(role)
-          return (await http.json('PATCH', `/api/v1/accounts/${target.id}`, token, { regionCode: target.moveTo })).status
+          return (await http.json('POST', `/api/v1/accounts/${target.id}/edit`, token, { regionCode: target.moveTo })).status
         }
         case 'password':
           return post('/auth/password', { currentPassword: 'not-the-password', newPassword: 'Another-pass-2026' })

@@ -97,7 +97,7 @@ describe.each(BACKENDS)('accounts (%s)', (backend) => {
   test('moving an account to another village ends its sessions; a region outside the county is refused', async () => {
     const { account, initialPassword } = await villageWorker()
     const token = await firstSignIn(account.username, initialPassword)
-    const edit = (body: object, by = county) => t.req('PATCH', `/api/v1/accounts/${account.id}`, { token: by, body })
+    const edit = (body: object, by = county) => t.req('POST', `/api/v1/accounts/${account.id}/edit`, { token: by, body })
     const outside = await edit({ regionCode: '441403001001' })
     expect(outside.statusCode).toBe(400)
     expect((await t.req('GET', '/api/v1/review/queue', { token })).statusCode).toBe(200)

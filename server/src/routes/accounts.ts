@@ -47,8 +47,8 @@ export default async function accountRoutes(app: FastifyInstance) {
     reply.code(201).send(await createAccount(app, req.actor!, req.body, req.ip)),
   )
 
-  app.patch<WithId & { Body: AccountEdit }>(
-    '/accounts/:id',
+  app.post<WithId & { Body: AccountEdit }>(
+    '/accounts/:id/edit',
     { onRequest: admin, schema: { params: idParams, body: editBody } },
     async (req) => editAccount(app, req.actor!, idOf(req), req.body, req.ip),
   )
