@@ -16,7 +16,8 @@ import { client, guardianToken, type Client } from './support/http'
 import { freshRecord, prng } from './support/records'
 import { startServer, type ServerProcess } from './support/server-process'
 
-jest.setTimeout(60_000)
+// 15 actors × 23 endpoints, each account cell on a fresh account (one scrypt hash each): minutes on a loaded machine.
+jest.setTimeout(240_000)
 type Cell = number | 'sees' | 'blind'
 const ENDPOINTS = [
   'list',

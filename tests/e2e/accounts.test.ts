@@ -116,5 +116,7 @@ test('import with a preview, one-time passwords, first sign-in, disabling ends t
   await worker.locator('#filter-status').getByText('全部状态').click()
   await worker.locator('#worker-login').waitFor()
   await screenshot(worker, 'accounts-signed-out')
-  expect((await server.api('POST', '/api/v1/auth/worker-login', { body: { username: workerPhone, password: 'Zuobi-village-2026' } })).status).toBe(401)
+  expect(
+    (await server.api('POST', '/api/v1/auth/worker-login', { body: { username: workerPhone, password: 'Zuobi-village-2026' } })).status,
+  ).toBe(401)
 })
