@@ -20,6 +20,7 @@ import regionsPlugin from './plugins/regions'
 import securityPlugin from './plugins/security'
 import sharedStatePlugin from './plugins/shared-state'
 import vaultPlugin from './plugins/vault'
+import accountRoutes from './routes/accounts'
 import authRoutes from './routes/auth'
 import formRoutes from './routes/forms'
 import healthRoutes from './routes/health'
@@ -81,6 +82,7 @@ export async function app(fastify: FastifyInstance, opts: AppOptions) {
       await api.register(statsRoutes)
       await api.register(formRoutes)
       await api.register(regionRoutes)
+      await api.register(accountRoutes)
     },
     { prefix: '/api/v1' },
   )

@@ -8,6 +8,7 @@ import { sensitiveKind } from '../../../src/domain/mask'
 import { WORKER_ROLES } from '../actor'
 import { badRequest } from '../errors'
 import { fullViewSchema, historySchema, idOf, idParams, ownListSchema, responses, revealBody, revealSchema, type WithId } from '../schemas'
+import { accessOf } from '../services/access'
 import { history } from '../services/history'
 import { openOne, ownList, revealField } from '../services/records'
 import { submit, withdraw } from '../services/submit'
@@ -76,5 +77,12 @@ export default async function registrationRoutes(app: FastifyInstance, opts: { g
       schema: { params: idParams, response: responses({ 200: historySchema }) },
     },
     async (req) => history(app, req.actor!, idOf(req), req.ip),
+  )
+
+  // Who has read the record: levels for its guardian, each access for a county administrator (services/access.ts).
+  app.get<WithId>(
+    '/registrations/:id/access',
+    { onRequest: app.allow('guardian', 'county_admin'), schema: { params: idParams } },
+    async (req) => accessOf(app, req.actor!, idOf(req)),
   )
 }

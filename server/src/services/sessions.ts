@@ -21,10 +21,12 @@ export function userView(app: FastifyInstance, a: Actor) {
     regionName: a.regionCode ? (app.regions.fullName(a.regionCode) ?? null) : null,
     username: a.username,
     displayName: a.displayName,
+    // Guardians have no password.
+    ...(a.role === 'guardian' ? {} : { mustChangePassword: a.mustChangePassword }),
   }
 }
 
-async function session(app: FastifyInstance, u: UserRow) {
+export async function session(app: FastifyInstance, u: UserRow) {
   return { ...(await app.issueToken(u)), user: userView(app, actorOf(u)) }
 }
 
