@@ -12,7 +12,17 @@ const README = join(RESULTS_DIR, 'README.md')
 const TABLES = {
   put: {
     title: '## PUT /api/v1/registrations/:id — `npm run bench:api`',
-    header: ['date', 'benchmark', 'machine', 'app req/s', 'app p99 ms', 'bare req/s', 'bare p99 ms', 'ratio app/bare'],
+    header: [
+      'date',
+      'benchmark',
+      'machine',
+      'app req/s',
+      'app p99 ms',
+      'bare req/s',
+      'bare p99 ms',
+      'ratio app/bare',
+      'app, one commit per write: req/s / p99 ms / ratio',
+    ],
   },
   queue: {
     title: '## Review queue and roster export at 300,000 registrations, over HTTP — `npx tsx bench/region-queries.ts`',
