@@ -36,6 +36,20 @@ const TABLES = {
       'township export s (rows)',
     ],
   },
+  national: {
+    title: '## National scale, over HTTP — `npm run bench:national`',
+    header: [
+      'date',
+      'database',
+      'registrations',
+      'machine',
+      'fill s',
+      'village p95 ms: queue / all / stats',
+      'township p95 ms: queue / all / stats',
+      'county p95 ms: queue / all / stats',
+      'township roster s (rows)',
+    ],
+  },
   forms: {
     title: '## 一人一表: PDF (pdfkit, subset Noto Sans SC) against an A4 .xlsx (exceljs) — `npx tsx bench/forms-format.ts`',
     header: [
