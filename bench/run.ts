@@ -1,7 +1,9 @@
 /**
  * `npm run bench`: every benchmark, one after another (each alone on the machine), each writing its
  * bench/results/<name>-<date>.json and its row in bench/results/README.md. Not a gate: the figures inform
- * docs/quality.md. PostgreSQL runs when BENCH_DATABASE_URL or TEST_DATABASE_URL is set.
+ * docs/quality.md. PostgreSQL runs when BENCH_DATABASE_URL or TEST_DATABASE_URL is set; the national-scale run
+ * (3,000,000 registrations on PostgreSQL, bench/national.ts: a long fill, resumed on the next run) only with
+ * BENCH_NATIONAL=1 as well, or on its own: `npm run bench:national`.
  */
 import { spawnSync } from 'node:child_process'
 import { join } from 'node:path'
@@ -13,6 +15,9 @@ const runs: [string, string[]][] = [
   ['review queue, stats and export at 300,000 rows (SQLite)', tsx('region-queries.ts', 'sqlite')],
   ...(process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL
     ? [['review queue, stats and export at 300,000 rows (PostgreSQL)', tsx('region-queries.ts', 'postgres')] as [string, string[]]]
+    : []),
+  ...((process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL) && process.env.BENCH_NATIONAL === '1'
+    ? [['national scale: 3,000,000 registrations (PostgreSQL)', tsx('national.ts', 'postgres')] as [string, string[]]]
     : []),
   ['一人一表: PDF against an A4 .xlsx (size, time, pages, fonts)', tsx('forms-format.ts')],
   [

@@ -41,6 +41,8 @@ export interface AppOptions {
   sharedState?: SharedState
   /** A clock for token issue and expiry (tests). */
   now?: () => number
+  /** false: one commit per write on SQLite too, for the benchmark's side-by-side run (default: group commit). */
+  groupCommit?: boolean
 }
 
 export async function app(fastify: FastifyInstance, opts: AppOptions) {
@@ -69,6 +71,7 @@ export async function app(fastify: FastifyInstance, opts: AppOptions) {
     databaseUrl: config.databaseUrl,
     db: opts.db,
     plugins: metrics ? [metrics.queryTimer] : [],
+    groupCommit: opts.groupCommit,
   })
   await fastify.register(vaultPlugin, { dataKeys: config.dataKeys, indexKeys: config.indexKeys })
   await fastify.register(regionsPlugin)
@@ -123,7 +126,7 @@ export async function buildApp(
     return503OnClosing: false,
   })
   // fp: the app's decorators (db, vault, regions) stay visible on the returned instance, for the demo seed and tests.
-  await fastify.register(fp(app), { config, db: opts.db, sharedState: opts.sharedState, now: opts.now })
+  await fastify.register(fp(app), { config, db: opts.db, sharedState: opts.sharedState, now: opts.now, groupCommit: opts.groupCommit })
   await fastify.ready()
   return fastify
 }

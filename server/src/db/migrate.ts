@@ -7,12 +7,14 @@ import * as m001 from './migrations/001_initial'
 import * as m002 from './migrations/002_review_request_id'
 import * as m003 from './migrations/003_lookup_key'
 import * as m005 from './migrations/005_accounts'
+import * as m006 from './migrations/006_registration_counts'
 
 const MIGRATIONS: Record<string, Migration> = {
   '001_initial': m001,
   '002_review_request_id': m002,
   '003_lookup_key': m003,
   '005_accounts': m005,
+  '006_registration_counts': m006,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS }

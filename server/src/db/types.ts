@@ -92,9 +92,21 @@ export interface AuditTable {
   detail: string | null
 }
 
+/** Registrations per village and status, with the category sums; kept by triggers (migration 006). */
+export interface CountsTable {
+  village_code: string
+  status: Status
+  n: number
+  cat_left_behind: number
+  cat_difficulty: number
+  cat_de_facto_unsupported: number
+  cat_orphan: number
+}
+
 export interface Database {
   users: UsersTable
   registrations: RegistrationsTable
   registration_events: EventsTable
   audit_log: AuditTable
+  registration_counts: CountsTable
 }

@@ -40,7 +40,7 @@ export async function guardianLogin(app: FastifyInstance, exchange: WechatExchan
     throw unauthorized('微信登录失败，请重试')
   }
   // The first sign-in creates the guardian; the user row and its audit row are written together.
-  const user = await app.db.transaction().execute(async (trx) => {
+  const user = await app.transact(async (trx) => {
     const u = await upsertGuardian(trx, openid)
     await audit(trx, {
       actor: u,

@@ -90,7 +90,7 @@ export async function submit(
   const hash = contentHash(record)
   const derived = derive(record, app.vault)
 
-  return app.db.transaction().execute(async (trx) => {
+  return app.transact(async (trx) => {
     // Inside the transaction every read goes through trx: SQLite has one connection, which trx holds.
     const current = (row: RegistrationRow) => fullView(app, row, actor, trx)
     // A first send (no baseVersion) tries the insert straight away; only if the id exists is the row read.
@@ -177,7 +177,7 @@ export async function submit(
 
 /** The guardian takes a registration back (before review starts, or after a return); a repeat answers 200 again. */
 export async function withdraw(app: FastifyInstance, actor: Actor, id: string, ip: string): Promise<RegistrationView> {
-  return app.db.transaction().execute(async (trx) => {
+  return app.transact(async (trx) => {
     const row = await findRegistration(trx, id)
     if (!row || row.owner_id !== actor.id) throw notFound()
     if (row.status !== 'withdrawn') {
