@@ -4,9 +4,7 @@
  * services (db, vault, regions, auth) → the API under /api/v1 → the H5 build at `/`.
  */
 import { existsSync } from 'node:fs'
-import { join } from 'node:path'
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
-import fastifyStatic from '@fastify/static'
 import fp from 'fastify-plugin'
 import { loadConfig, type AppConfig } from './config'
 import type { Db } from './db/connect'
@@ -19,6 +17,7 @@ import metricsPlugin, { createMetrics } from './plugins/metrics'
 import regionsPlugin from './plugins/regions'
 import securityPlugin from './plugins/security'
 import sharedStatePlugin from './plugins/shared-state'
+import { registerStaticFiles } from './plugins/static-files'
 import vaultPlugin from './plugins/vault'
 import authRoutes from './routes/auth'
 import formRoutes from './routes/forms'
@@ -86,11 +85,7 @@ export async function app(fastify: FastifyInstance, opts: AppOptions) {
   )
   await fastify.register(healthRoutes)
 
-  if (staticDir) {
-    await fastify.register(fastifyStatic, { root: staticDir, prefix: '/', index: ['index.html'], wildcard: true })
-    // Browsers ask for it on every first visit; the H5 build has none. Answer "nothing" rather than a 404 error.
-    if (!existsSync(join(staticDir, 'favicon.ico'))) fastify.get('/favicon.ico', (_req, reply) => reply.code(204).send())
-  }
+  if (staticDir) await registerStaticFiles(fastify, { root: staticDir, precompressed: config.staticPrecompressed })
 }
 
 /** A ready Fastify instance with the app registered. */
