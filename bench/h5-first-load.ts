@@ -15,6 +15,7 @@
  * Median of the rounds (--rounds, default 3). Writes bench/results/h5-first-load-<date>.json and a row per
  * server in bench/results/README.md. Needs dist/h5 (`npm run build:h5`).
  */
+import { loadavg } from 'node:os'
 import { resolve } from 'node:path'
 import type { CDPSession, Page } from 'playwright-core'
 import { launchBrowser, startServer, type TestServer } from '../tests/e2e/harness'
@@ -193,6 +194,8 @@ async function main() {
     after: await startServer({ demo: true, demoPassword: PASSWORD, env }),
   }
   const visits: Record<keyof typeof servers, Visit[]> = { before: [], after: [] }
+  // The machine may be shared: its load says how far the absolute times are to be trusted.
+  const loadAtStart = loadavg()
   try {
     for (let round = 1; round <= ROUNDS; round++) {
       for (const name of ['before', 'after'] as const) {
@@ -209,7 +212,10 @@ async function main() {
   }
   const report = {
     date: new Date().toISOString(),
-    machine: machine(),
+    machine: {
+      ...machine(),
+      loadAverage: { start: loadAtStart.map((l) => Number(l.toFixed(1))), end: loadavg().map((l) => Number(l.toFixed(1))) },
+    },
     profile: PROFILE,
     rounds: ROUNDS,
     before: { served: BEFORE_DIR ? `${BEFORE_DIR}, uncompressed` : 'dist/h5, uncompressed', ...summary(visits.before) },
@@ -223,7 +229,7 @@ async function main() {
     const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`
     addResultRow('h5', [
       today(),
-      `${m.cpu.split(' ').slice(0, 2).join(' ')}, ${m.cores} cores`,
+      `${m.cpu.split(' ').slice(0, 2).join(' ')}, ${m.cores} cores, load ${m.loadAverage.start[0]}–${m.loadAverage.end[0]}`,
       `${name}: ${report[name].served}`,
       `${(s.homeMs.median / 1000).toFixed(2)} s / ${kb(s.homeBytes.median)}`,
       kb(s.idleBytes.median),
