@@ -77,6 +77,20 @@ const TABLES = {
     title: '## Wizard steps in H5: DOM nodes / React commits per keystroke / commits at blur — `npm run bench:wizard`',
     header: ['date', 'child', 'parents', 'guardianship', 'family', 'consent (review)'],
   },
+  h5: {
+    title:
+      '## H5 first load on Slow 4G (150 ms, 1.6 Mbit/s down, 750 kbit/s up), CPU 4× slower, cache disabled — `npx tsx bench/h5-first-load.ts`',
+    header: [
+      'date',
+      'machine',
+      'server',
+      'home visible / on the wire',
+      'on the wire once idle',
+      'step 1 after the tap / bytes',
+      'worker sign-in visible / bytes',
+      'queue after 登录',
+    ],
+  },
 } as const
 
 export type Table = keyof typeof TABLES

@@ -4,9 +4,7 @@
  * services (db, vault, regions, auth) → the API under /api/v1 → the H5 build at `/`.
  */
 import { existsSync } from 'node:fs'
-import { join } from 'node:path'
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify'
-import fastifyStatic from '@fastify/static'
 import fp from 'fastify-plugin'
 import { loadConfig, type AppConfig } from './config'
 import type { Db } from './db/connect'
@@ -19,6 +17,7 @@ import metricsPlugin, { createMetrics } from './plugins/metrics'
 import regionsPlugin from './plugins/regions'
 import securityPlugin from './plugins/security'
 import sharedStatePlugin from './plugins/shared-state'
+import { registerStaticFiles } from './plugins/static-files'
 import vaultPlugin from './plugins/vault'
 import accountRoutes from './routes/accounts'
 import authRoutes from './routes/auth'
@@ -91,13 +90,7 @@ export async function app(fastify: FastifyInstance, opts: AppOptions) {
   )
   await fastify.register(healthRoutes)
 
-  if (staticDir) {
-    // Dotfiles (.env, .git, an editor's swap file left in the folder) are never served: a 404 as for
-    // anything absent. A path climbing out of the folder gets the plugin's 403 (errors.ts keeps it a 4xx).
-    await fastify.register(fastifyStatic, { root: staticDir, prefix: '/', index: ['index.html'], wildcard: true, dotfiles: 'ignore' })
-    // Browsers ask for it on every first visit; the H5 build has none. Answer "nothing" rather than a 404 error.
-    if (!existsSync(join(staticDir, 'favicon.ico'))) fastify.get('/favicon.ico', (_req, reply) => reply.code(204).send())
-  }
+  if (staticDir) await registerStaticFiles(fastify, { root: staticDir, precompressed: config.staticPrecompressed })
 }
 
 /** A ready Fastify instance with the app registered. */

@@ -20,6 +20,8 @@ export interface AppConfig {
   jwtSecret: Buffer
   /** The H5 build to serve at `/`, when it exists. */
   staticDir?: string
+  /** Send the H5 build's brotli/gzip copies (HUTONG_STATIC_PRECOMPRESSED=0: the files as they are). */
+  staticPrecompressed: boolean
   corsOrigins: string[]
   /** Login attempts per IP and window (HUTONG_LOGIN_RATE_MAX per minute). */
   loginRateMax: number
@@ -160,6 +162,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     indexKeys: overrides.indexKeys ?? keys('HUTONG_INDEX_KEY', KEY_FILES.indexKey),
     jwtSecret: overrides.jwtSecret ?? loadKey('HUTONG_JWT_SECRET', env.HUTONG_JWT_SECRET, dataDir, KEY_FILES.jwtSecret, production),
     staticDir: overrides.staticDir ?? resolve(env.HUTONG_STATIC_DIR ?? 'dist/h5'),
+    staticPrecompressed: overrides.staticPrecompressed ?? env.HUTONG_STATIC_PRECOMPRESSED !== '0',
     corsOrigins:
       overrides.corsOrigins ??
       (env.HUTONG_CORS_ORIGINS ?? 'http://localhost:10086,http://127.0.0.1:10086')
