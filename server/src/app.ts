@@ -28,7 +28,7 @@ import registrationRoutes from './routes/registrations'
 import reviewRoutes from './routes/review'
 import statsRoutes from './routes/stats'
 import type { SharedState } from './shared/state'
-import { createWechatExchange, standInSecret } from './wechat'
+import { createWechatExchange } from './wechat'
 
 export const BODY_LIMIT = 256 * 1024
 
@@ -75,7 +75,7 @@ export async function app(fastify: FastifyInstance, opts: AppOptions) {
 
   await fastify.register(
     async (api) => {
-      await api.register(authRoutes, { exchange: createWechatExchange(standInSecret(config.jwtSecret)), loginRateMax: config.loginRateMax })
+      await api.register(authRoutes, { exchange: createWechatExchange(config), loginRateMax: config.loginRateMax })
       await api.register(registrationRoutes)
       await api.register(reviewRoutes)
       await api.register(statsRoutes)
