@@ -20,9 +20,11 @@ import regionsPlugin from './plugins/regions'
 import securityPlugin from './plugins/security'
 import sharedStatePlugin from './plugins/shared-state'
 import vaultPlugin from './plugins/vault'
+import wechatPlugin from './plugins/wechat'
 import authRoutes from './routes/auth'
 import formRoutes from './routes/forms'
 import healthRoutes from './routes/health'
+import meRoutes from './routes/me'
 import regionRoutes from './routes/regions'
 import registrationRoutes from './routes/registrations'
 import reviewRoutes from './routes/review'
@@ -72,6 +74,7 @@ export async function app(fastify: FastifyInstance, opts: AppOptions) {
   await fastify.register(vaultPlugin, { dataKeys: config.dataKeys, indexKeys: config.indexKeys })
   await fastify.register(regionsPlugin)
   await fastify.register(authPlugin, { jwtSecret: config.jwtSecret, now: opts.now })
+  await fastify.register(wechatPlugin, { wechat: config.wechat })
 
   await fastify.register(
     async (api) => {
@@ -81,6 +84,7 @@ export async function app(fastify: FastifyInstance, opts: AppOptions) {
       await api.register(statsRoutes)
       await api.register(formRoutes)
       await api.register(regionRoutes)
+      await api.register(meRoutes)
     },
     { prefix: '/api/v1' },
   )

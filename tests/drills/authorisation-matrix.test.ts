@@ -32,24 +32,25 @@ const ENDPOINTS = [
   'regions',
   'print',
   'application',
+  'subscribe',
 ] as const
 type Endpoint = (typeof ENDPOINTS)[number]
 
 // The matrix reads as a table: one row per actor, one column per endpoint.
 // prettier-ignore
 const MATRIX: Record<string, Cell[]> = {
-  //                          list     get  reveal history edit withdraw start  approve confirm queue    stats    export   regions print application
-  'guardian (owner)':        ['sees',  200, 403,    200,    200, 200,     403,   403,    403,    403,     403,     403,     200, 403, 403],
-  'other guardian':          ['blind', 404, 403,    404,    409, 404,     403,   403,    403,    403,     403,     403,     200, 403, 403],
-  'village worker, 茅坪':     [403,     200, 200,    200,    403, 403,     200,   403,    403,    'sees',  'sees',  'sees',  200, 200, 409],
-  'village worker, 左弼':     [403,     404, 404,    404,    403, 403,     404,   404,    404,    'blind', 'blind', 'blind', 200, 404, 404],
-  'township, 茶阳镇':         [403,     200, 200,    200,    403, 403,     403,   200,    403,    'sees',  'sees',  'sees',  200, 200, 409],
-  'township, 湖寮镇':         [403,     404, 404,    404,    403, 403,     404,   404,    404,    'blind', 'blind', 'blind', 200, 404, 404],
-  'county, 大埔县':           [403,     200, 200,    200,    403, 403,     403,   403,    200,    'sees',  'sees',  'sees',  200, 200, 409],
-  'county, 梅县区':           [403,     404, 404,    404,    403, 403,     404,   404,    404,    'blind', 'blind', 'blind', 200, 404, 404],
-  'worker without region':   [403,     404, 404,    404,    403, 403,     404,   404,    404,    'blind', 403,     403,     200, 404, 404],
-  'disabled worker, 茅坪':    [401,     401, 401,    401,    401, 401,     401,   401,    401,    401,     401,     401,     200, 401, 401],
-  'no token':                [401,     401, 401,    401,    401, 401,     401,   401,    401,    401,     401,     401,     200, 401, 401],
+  //                          list     get  reveal history edit withdraw start  approve confirm queue    stats    export   regions print application subscribe
+  'guardian (owner)':        ['sees',  200, 403,    200,    200, 200,     403,   403,    403,    403,     403,     403,     200, 403, 403, 200],
+  'other guardian':          ['blind', 404, 403,    404,    409, 404,     403,   403,    403,    403,     403,     403,     200, 403, 403, 200],
+  'village worker, 茅坪':     [403,     200, 200,    200,    403, 403,     200,   403,    403,    'sees',  'sees',  'sees',  200, 200, 409, 403],
+  'village worker, 左弼':     [403,     404, 404,    404,    403, 403,     404,   404,    404,    'blind', 'blind', 'blind', 200, 404, 404, 403],
+  'township, 茶阳镇':         [403,     200, 200,    200,    403, 403,     403,   200,    403,    'sees',  'sees',  'sees',  200, 200, 409, 403],
+  'township, 湖寮镇':         [403,     404, 404,    404,    403, 403,     404,   404,    404,    'blind', 'blind', 'blind', 200, 404, 404, 403],
+  'county, 大埔县':           [403,     200, 200,    200,    403, 403,     403,   403,    200,    'sees',  'sees',  'sees',  200, 200, 409, 403],
+  'county, 梅县区':           [403,     404, 404,    404,    403, 403,     404,   404,    404,    'blind', 'blind', 'blind', 200, 404, 404, 403],
+  'worker without region':   [403,     404, 404,    404,    403, 403,     404,   404,    404,    'blind', 403,     403,     200, 404, 404, 403],
+  'disabled worker, 茅坪':    [401,     401, 401,    401,    401, 401,     401,   401,    401,    401,     401,     401,     200, 401, 401, 401],
+  'no token':                [401,     401, 401,    401,    401, 401,     401,   401,    401,    401,     401,     401,     200, 401, 401, 401],
 }
 
 const WORKERS: [string, 'village_worker' | 'township_supervisor' | 'county_admin', string | null][] = [
@@ -188,6 +189,9 @@ describe.each(BACKENDS)('authorisation matrix (%s)', (backend) => {
               headers: token ? { authorization: `Bearer ${token}` } : {},
             })
           ).status
+        // Reporting WeChat subscriptions: a guardian's own act, nobody else's.
+        case 'subscribe':
+          return (await http.json('POST', '/api/v1/me/subscriptions', token, { accepted: ['status-template'] })).status
       }
     }
 

@@ -6,11 +6,13 @@ import { Migrator, PostgresAdapter, sql, type Kysely, type Migration, type Migra
 import * as m001 from './migrations/001_initial'
 import * as m002 from './migrations/002_review_request_id'
 import * as m003 from './migrations/003_lookup_key'
+import * as m004 from './migrations/004_wechat'
 
 const MIGRATIONS: Record<string, Migration> = {
   '001_initial': m001,
   '002_review_request_id': m002,
   '003_lookup_key': m003,
+  '004_wechat': m004,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS }
