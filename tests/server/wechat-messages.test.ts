@@ -43,6 +43,8 @@ describe.each(BACKENDS)('WeChat status messages (%s)', (backend) => {
   async function submitted(credits: number) {
     const openid = `grandma-${++n}-${backend}`
     const login = await t.req('POST', '/api/v1/auth/wx-login', { body: { code: `openid:${openid}:1` } })
+    // The sign-in names the template the app may ask the guardian to accept.
+    expect(login.json().subscribeTemplates).toEqual([TEMPLATE])
     const token = login.json().token as string
     const id = uuid()
     expect((await t.put(token, id, fixture())).statusCode).toBe(201)

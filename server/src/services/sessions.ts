@@ -54,7 +54,9 @@ export async function guardianLogin(app: FastifyInstance, exchange: WechatExchan
     return u
   })
   if (user.disabled) throw unauthorized('账号已停用')
-  return session(app, user)
+  // The status-message template the app may ask the guardian to accept (docs/wechat.md).
+  const templateId = app.wechat?.templateId
+  return { ...(await session(app, user)), subscribeTemplates: templateId ? [templateId] : [] }
 }
 
 export async function workerLogin(app: FastifyInstance, username: string, password: string, ip: string) {
