@@ -5,7 +5,12 @@
  * nothing stored (row counts unchanged, the owner's registration untouched); the server still answering.
  * A failure prints the request's label; DRILL_SEED=<n> replays another random sequence.
  */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { startFakeWechat, type FakeWechat } from '../../server/src/wechat-fake/fake'
 import { BACKENDS } from '../server/helpers'
+import { keyEnv } from './support/cli'
 import { drillDatabase, type DrillDatabase } from './support/database'
 import { catalogue, randomRequests, type Actors, type Hostile } from './support/hostile'
 import { client, guardianToken, pool, type Client } from './support/http'
@@ -92,5 +97,42 @@ describe.each(BACKENDS)('hostile requests (%s)', (backend) => {
     console.log(
       `drill hostile (${backend}): ${requests.length} requests (${fixed.length} catalogue, ${requests.length - fixed.length} random, seed ${SEED}) in ${elapsed} ms → ${JSON.stringify(tally)}; nothing stored, /healthz 200`,
     )
+  })
+})
+
+/**
+ * The attack that found the stand-in in production (issue 11): a production process with WeChat's settings
+ * (the fake WeChat) takes no client-chosen string as an identity, and a real code replayed by a second
+ * client is refused: only WeChat names a guardian.
+ */
+describe('client-chosen identities against a production process', () => {
+  let fake: FakeWechat
+  let server: ServerProcess
+  const dataDir = mkdtempSync(join(tmpdir(), 'hutong-hostile-wx-'))
+  beforeAll(async () => {
+    fake = await startFakeWechat()
+    const wechat = { WECHAT_APPID: fake.appid, WECHAT_SECRET: fake.secret, WECHAT_API_BASE: fake.url }
+    server = await startServer({ dataDir, env: { ...keyEnv(), ...wechat, NODE_ENV: 'production' } })
+  })
+  afterAll(async () => {
+    await server?.stop()
+    await fake?.close()
+    rmSync(dataDir, { recursive: true, force: true })
+  })
+
+  test('a made-up code is 401; a real code used by a second client is 401', async () => {
+    const login = (code: string) =>
+      fetch(`${server.url}/api/v1/auth/wx-login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ code }),
+      })
+    expect((await login('not-a-real-wechat-code')).status).toBe(401)
+    expect((await login('bad-code-planted-by-an-attacker')).status).toBe(401)
+    const real = 'openid:grandma-real:1'
+    expect((await login(real)).status).toBe(200)
+    const replay = await login(real)
+    expect(replay.status).toBe(401)
+    expect(await replay.json()).toMatchObject({ error: { code: 'unauthorized', message: '微信登录失败，请重试' } })
   })
 })

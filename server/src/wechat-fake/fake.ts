@@ -4,13 +4,13 @@
  * the unhappy paths. Nothing here runs in production: only tests and `npm run wechat:fake` start it.
  *
  * Codes: `openid:<name>:<anything>` signs in as openid `<name>` (so two codes can be one WeChat user, as
- * two `wx.login` calls are); every other code gets an openid of its own; a code starting with `bad` is
- * refused (40029); any code used twice is refused (40163), as WeChat's are single-use.
+ * two `wx.login` calls are); every other code is refused (40029), as WeChat refuses codes it did not issue;
+ * any code used twice is refused (40163), as WeChat's are single-use.
  * Tokens: each issue is a new token valid for `tokenTtlS`; `expireTokens()` makes WeChat forget them
  * (the next send answers 40001). Sends: `refuse(openid)` answers 43101 (no subscription) for that user;
  * `down = true` answers HTTP 503 to everything. Every send that WeChat would accept is kept in `messages`.
  */
-import { createHash, randomBytes } from 'node:crypto'
+import { randomBytes } from 'node:crypto'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 
@@ -99,11 +99,12 @@ export async function startFakeWechat(
     if (req.method === 'GET' && url.pathname === '/sns/jscode2session') {
       if (q.get('appid') !== appid || q.get('secret') !== secret) return send(res, 200, { errcode: 40013, errmsg: 'invalid appid' })
       const code = q.get('js_code') ?? ''
-      if (!code || code.startsWith('bad')) return send(res, 200, { errcode: 40029, errmsg: 'invalid code' })
+      // Like WeChat, only codes it handed out: here, the scripted form `openid:<name>:<anything>`.
+      const named = /^openid:([\w-]{1,64}):/.exec(code)
+      if (!named) return send(res, 200, { errcode: 40029, errmsg: 'invalid code' })
       if (usedCodes.has(code)) return send(res, 200, { errcode: 40163, errmsg: 'code been used' })
       usedCodes.add(code)
-      const named = /^openid:([\w-]{1,64}):/.exec(code)
-      const openid = named ? named[1] : `ofake_${createHash('sha256').update(code).digest('base64url').slice(0, 22)}`
+      const openid = named[1]
       const sessionKey = randomBytes(16).toString('base64')
       fake.sessionKeys.push(sessionKey)
       return send(res, 200, { openid, session_key: sessionKey })
