@@ -20,15 +20,17 @@ import sharedStatePlugin from './plugins/shared-state'
 import { registerStaticFiles } from './plugins/static-files'
 import vaultPlugin from './plugins/vault'
 import accountRoutes from './routes/accounts'
+import wechatPlugin from './plugins/wechat'
 import authRoutes from './routes/auth'
 import formRoutes from './routes/forms'
 import healthRoutes from './routes/health'
+import meRoutes from './routes/me'
 import regionRoutes from './routes/regions'
 import registrationRoutes from './routes/registrations'
 import reviewRoutes from './routes/review'
 import statsRoutes from './routes/stats'
 import type { SharedState } from './shared/state'
-import { createWechatExchange, standInSecret } from './wechat'
+import { createWechatExchange } from './wechat'
 
 export const BODY_LIMIT = 256 * 1024
 
@@ -75,16 +77,18 @@ export async function app(fastify: FastifyInstance, opts: AppOptions) {
   await fastify.register(vaultPlugin, { dataKeys: config.dataKeys, indexKeys: config.indexKeys })
   await fastify.register(regionsPlugin)
   await fastify.register(authPlugin, { jwtSecret: config.jwtSecret, now: opts.now })
+  await fastify.register(wechatPlugin, { wechat: config.wechat })
 
   await fastify.register(
     async (api) => {
-      await api.register(authRoutes, { exchange: createWechatExchange(standInSecret(config.jwtSecret)), loginRateMax: config.loginRateMax })
+      await api.register(authRoutes, { exchange: createWechatExchange(config), loginRateMax: config.loginRateMax })
       await api.register(registrationRoutes, { guardianNewPerHour: config.guardianNewPerHour })
       await api.register(reviewRoutes)
       await api.register(statsRoutes)
       await api.register(formRoutes)
       await api.register(regionRoutes)
       await api.register(accountRoutes)
+      await api.register(meRoutes)
     },
     { prefix: '/api/v1' },
   )

@@ -44,6 +44,51 @@ export interface AppConfig {
    * address": a client could then name any IP it likes for the rate limits and the audit log.
    */
   trustProxy: number | string[] | false
+  /**
+   * WeChat's side (docs/wechat.md): set → sign-in through code2session and status messages; unset → the
+   * development stand-in of ./wechat.ts (refused in production, below).
+   */
+  wechat?: WechatConfig
+}
+
+export interface WechatConfig {
+  appid: string
+  secret: string
+  /** WECHAT_API_BASE: https://api.weixin.qq.com, or the fake of ./wechat-fake in tests and demos. */
+  apiBase: string
+  /** WECHAT_TEMPLATE_STATUS: the subscribe-message template "登记状态变更"; without it no message is sent. */
+  templateStatus?: string
+  /** WECHAT_MINIPROGRAM_STATE: which version a message opens (formal, trial, developer). */
+  miniprogramState: 'formal' | 'trial' | 'developer'
+  /** How often the sender looks at the queue (WECHAT_SEND_INTERVAL_MS, default 5 s; 0: never by itself, tests). */
+  sendIntervalMs: number
+}
+
+/** WeChat's settings, or undefined for the stand-in; production without them refuses to start, saying why. */
+export function loadWechat(env: NodeJS.ProcessEnv, production: boolean): WechatConfig | undefined {
+  const appid = env.WECHAT_APPID?.trim()
+  const secret = env.WECHAT_SECRET?.trim()
+  if (!appid || !secret) {
+    if (production)
+      throw new Error(
+        '生产环境必须设置 WECHAT_APPID 和 WECHAT_SECRET（小程序的 AppID 和 AppSecret）：没有它们，监护人的身份只能由客户端自报，任何人都能冒充他人（docs/wechat.md）',
+      )
+    if (appid || secret) throw new Error('WECHAT_APPID 和 WECHAT_SECRET 要一起设置')
+    return undefined
+  }
+  const state = env.WECHAT_MINIPROGRAM_STATE?.trim() || 'formal'
+  if (state !== 'formal' && state !== 'trial' && state !== 'developer')
+    throw new Error('WECHAT_MINIPROGRAM_STATE 应为 formal、trial 或 developer')
+  const interval = Number(env.WECHAT_SEND_INTERVAL_MS ?? 5000)
+  if (!Number.isFinite(interval) || interval < 0) throw new Error('WECHAT_SEND_INTERVAL_MS 应为毫秒数')
+  return {
+    appid,
+    secret,
+    apiBase: (env.WECHAT_API_BASE?.trim() || 'https://api.weixin.qq.com').replace(/\/+$/, ''),
+    templateStatus: env.WECHAT_TEMPLATE_STATUS?.trim() || undefined,
+    miniprogramState: state,
+    sendIntervalMs: interval,
+  }
 }
 
 /** The most proxies a hop count may name (a CDN in front of nginx is 2). */
@@ -178,6 +223,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     metricsToken,
     publicUrl: overrides.publicUrl ?? (env.HUTONG_PUBLIC_URL?.replace(/\/+$/, '') || undefined),
     trustProxy: overrides.trustProxy ?? parseTrustProxy(env.HUTONG_TRUST_PROXY),
+    wechat: 'wechat' in overrides ? overrides.wechat : loadWechat(env, production),
   }
   checkDistinctKeys(config)
   return config

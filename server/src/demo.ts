@@ -14,7 +14,7 @@ import { audit } from './db/audit'
 import { addWorker, upsertGuardian } from './db/users'
 import { hashPassword } from './passwords'
 import { submit } from './services/submit'
-import { createWechatExchange, standInSecret } from './wechat'
+import { createStandInExchange, standInSecret } from './wechat'
 import type { AppConfig } from './config'
 
 export const DEMO_ACCOUNTS = [
@@ -116,7 +116,7 @@ export async function seedDemo(app: FastifyInstance, config: Pick<AppConfig, 'da
     writeFileSync(file, lines.join('\n') + '\n', { mode: 0o600 })
     // Sample registrations from one demo guardian (WeChat code "demo-guardian" in the H5 stand-in).
     if (existsSync(FIXTURES)) {
-      const { openid } = await createWechatExchange(standInSecret(config.jwtSecret))('demo-guardian')
+      const { openid } = await createStandInExchange(standInSecret(config.jwtSecret))('demo-guardian')
       const guardian = actorOf(await upsertGuardian(app.db, openid))
       for (const name of readdirSync(FIXTURES)
         .filter((f) => f.endsWith('.json'))

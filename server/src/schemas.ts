@@ -155,7 +155,7 @@ export const userSchema = {
 
 export const loginResponse = {
   type: 'object',
-  properties: { token: str, expiresAt: str, user: userSchema },
+  properties: { token: str, expiresAt: str, user: userSchema, subscribeTemplates: strArray },
 } as const
 
 export const regionQuery = {

@@ -1,24 +1,22 @@
 /**
- * The one place where a `wx.login` code becomes a WeChat user id (openid).
+ * The one place where a `wx.login` code becomes a WeChat user id (openid), the guardian's stable identity.
  *
- * Here it is a development stand-in: the openid is derived from the code with an HMAC, so the same code
- * always gives the same guardian and no network is needed. Clients that run without WeChat (the H5 build,
- * tests) therefore send a stable per-device string as the code; see docs/server.md.
+ * With WECHAT_APPID and WECHAT_SECRET set: WeChat's code2session (./wechat-api.ts). Any errcode (40029
+ * invalid code, 40163 code already used, 45011 rate limit, 40226 blocked user) is a `WechatLoginError`,
+ * which the login route turns into 401; a code is single-use, so it is never retried. WeChat out of reach
+ * is a `WechatDown` (503: try again with a new code). The session_key never leaves ./wechat-api.ts.
  *
- * To go live, replace `exchangeCode` with WeChat's code2session (auth.code2Session):
- *   GET https://api.weixin.qq.com/sns/jscode2session
- *       ?appid=<APPID>&secret=<APPSECRET>&js_code=<code>&grant_type=authorization_code
- *   → { openid, session_key, unionid?, errcode?, errmsg? }
- * - read the appid and secret from the environment (e.g. WECHAT_APPID, WECHAT_SECRET), never from the repo;
- * - on `errcode` (40029 invalid code, 45011 rate limit, 40226 blocked user) throw `new WechatLoginError(...)`,
- *   which the login route turns into 401;
- * - return `{ openid }` only: the session_key must not leave this module (it decrypts the user's data) and
- *   is not needed by this server; the openid is the guardian's stable identity, as it is here.
- * A code is single-use and expires after five minutes, so a real exchange is never retried with the same code.
+ * Without them: a development stand-in, for tests, the H5 demo and WeChat devtools' test account. The
+ * openid is an HMAC of the client's string, so the same string is always the same guardian and no network
+ * is needed — and so anyone who knows the string is that guardian. That is why production refuses to start
+ * without WeChat's settings (config.ts), and why the stand-in is never used when WECHAT_APPID is set.
  */
 import { createHmac } from 'node:crypto'
+import type { WechatConfig } from './config'
+import { WechatApiError, WechatUnavailable, wechatApi } from './wechat-api'
 
 export class WechatLoginError extends Error {}
+export class WechatDown extends Error {}
 
 export interface WechatIdentity {
   openid: string
@@ -29,7 +27,7 @@ export function standInSecret(jwtSecret: Buffer): Buffer {
   return createHmac('sha256', jwtSecret).update('wechat-stand-in').digest()
 }
 
-export function createWechatExchange(secret: Buffer) {
+export function createStandInExchange(secret: Buffer) {
   return async function exchangeCode(code: string): Promise<WechatIdentity> {
     if (!code || code.length > 128) throw new WechatLoginError('登录凭证无效')
     const digest = createHmac('sha256', secret).update(`wx-login-stand-in\u0000${code}`).digest('base64url')
@@ -37,4 +35,22 @@ export function createWechatExchange(secret: Buffer) {
   }
 }
 
-export type WechatExchange = ReturnType<typeof createWechatExchange>
+export function createCode2SessionExchange(cfg: Pick<WechatConfig, 'appid' | 'secret' | 'apiBase'>) {
+  const api = wechatApi(cfg)
+  return async function exchangeCode(code: string): Promise<WechatIdentity> {
+    try {
+      return await api.code2session(code)
+    } catch (err) {
+      if (err instanceof WechatApiError) throw new WechatLoginError(`code2session errcode ${err.errcode}`)
+      if (err instanceof WechatUnavailable) throw new WechatDown(err.message)
+      throw err
+    }
+  }
+}
+
+/** code2session when WeChat is configured, the stand-in otherwise. */
+export function createWechatExchange(config: { wechat?: WechatConfig; jwtSecret: Buffer }) {
+  return config.wechat ? createCode2SessionExchange(config.wechat) : createStandInExchange(standInSecret(config.jwtSecret))
+}
+
+export type WechatExchange = (code: string) => Promise<WechatIdentity>

@@ -205,6 +205,8 @@ export interface LoginAnswer<U extends ApiUser = ApiUser> {
   token: string
   expiresAt: string
   user: U
+  /** Guardians: the WeChat subscribe-message templates the app may ask for (docs/wechat.md); [] when off. */
+  subscribeTemplates?: string[]
 }
 
 /** `GET /auth/me`. */

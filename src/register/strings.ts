@@ -49,6 +49,7 @@ export const FIX_TEXT = {
 
 export const REVIEW_TEXT = {
   intro: '请核对下面的全部信息。需要改的，点“修改”回到那一步。',
+  messagesHint: '提交后微信会问您要不要接收通知。点“允许”，登记被退回或审核通过时，微信会告诉您。',
   edit: '修改',
   suggestHeading: '可能属于的类别',
   suggestIntro: '根据您填写的信息，孩子可能属于：',

@@ -25,6 +25,8 @@ export interface Session {
   token: string
   expiresAt: string
   userId: string
+  /** The subscribe-message templates the server sends (services/subscriptions.ts). */
+  templates?: string[]
 }
 
 type CodeProvider = () => Promise<string>
@@ -88,7 +90,7 @@ export function signIn(): Promise<Session> {
         method: 'POST',
         data: { code },
       })
-      current = { token: body.token, expiresAt: body.expiresAt, userId: body.user.id }
+      current = { token: body.token, expiresAt: body.expiresAt, userId: body.user.id, templates: body.subscribeTemplates ?? [] }
       writeJson(SESSION_KEY, current)
       return current
     } finally {
@@ -110,6 +112,12 @@ export async function accessToken(now: number = Date.now()): Promise<string> {
     throw error
   }
 }
+
+/** Whether a sign-in needs nothing of the person: WeChat's, or a browser that already has its identity. */
+export const canSignInQuietly = (): boolean => process.env.TARO_ENV === 'weapp' || typeof readJson<string>(DEVICE_KEY) === 'string'
+
+/** The status-message templates named at the last sign-in (no network). */
+export const statusTemplates = (): string[] => stored()?.templates ?? []
 
 /** The signed-in guardian's id, if known (no network). */
 export const currentUserId = (): string | undefined => stored()?.userId

@@ -28,8 +28,9 @@ import {
   type OutboxStore,
   type ServerState,
 } from '@/store/outbox'
-import { currentUserId } from './auth'
+import { canSignInQuietly, currentUserId } from './auth'
 import { fetchMine, registrationSender } from './registrations'
+import { dropSentSubscriptions, SUBSCRIPTION, subscriptionSender } from './subscriptions'
 
 /** How one kind of outbox item is sent. The worker pages register their own kinds (e.g. home visits). */
 export interface OutboxSender {
@@ -43,7 +44,10 @@ export interface OutboxSender {
   check?(item: OutboxItem, answer: unknown): OutboxError | undefined
 }
 
-const senders = new Map<string, OutboxSender>([[REGISTRATION, registrationSender]])
+const senders = new Map<string, OutboxSender>([
+  [REGISTRATION, registrationSender],
+  [SUBSCRIPTION, subscriptionSender],
+])
 
 /** Registers a kind of outbox item; items of a kind with no sender wait, untouched, until one exists. */
 export function registerSender(kind: string, sender: OutboxSender): () => void {
@@ -254,12 +258,15 @@ export function startAppSync(): SyncEngine {
   const engine = createSync()
   appSync = engine
   engine.start()
+  outboxStore.subscribe(dropSentSubscriptions)
   onNetworkBack(() => engine.resume())
   let lastRefresh = 0
   const refreshNow = () => {
-    // Only for someone who has registered (or signed in) on this phone: merely opening the app — a worker,
-    // a curious relative — must not sign anyone in. 我的登记 itself always asks the server.
-    if (!currentUserId() && Object.keys(outboxStore.getState().items).length === 0) return
+    // In WeChat the sign-in is silent and names the WeChat user, so a guardian on a new phone (or after
+    // WeChat's storage was cleared) finds their registrations at launch. In a browser only someone who has
+    // registered or signed in here: merely opening the page — a worker, a curious relative — must not make a
+    // guardian. 我的登记 itself always asks the server.
+    if (!canSignInQuietly() && !currentUserId() && Object.keys(outboxStore.getState().items).length === 0) return
     lastRefresh = Date.now()
     engine.refresh().catch(() => undefined) // offline: the list shows what the phone knows
   }

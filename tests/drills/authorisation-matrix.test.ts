@@ -36,6 +36,7 @@ const ENDPOINTS = [
   'print',
   'application',
   'access',
+  'subscribe',
 ] as const
 type Endpoint = (typeof ENDPOINTS)[number]
 
@@ -45,22 +46,22 @@ type Endpoint = (typeof ENDPOINTS)[number]
 // administrator for the city level, the 梅州市 administrator for the province level.
 // prettier-ignore
 const RECORDS: Record<string, Cell[]> = {
-  //                          list     get  reveal history edit withdraw start  approve confirm queue    stats    export   regions print application access
-  'guardian (owner)':        ['sees',  200, 403,    200,    200, 200,     403,   403,    403,    403,     403,     403,     200, 403, 403,        200],
-  'other guardian':          ['blind', 404, 403,    404,    409, 404,     403,   403,    403,    403,     403,     403,     200, 403, 403,        404],
-  'village worker, 茅坪':     [403,     200, 200,    200,    403, 403,     200,   403,    403,    'sees',  'sees',  'sees',  200, 200, 409,        403],
-  'village worker, 左弼':     [403,     404, 404,    404,    403, 403,     404,   404,    404,    'blind', 'blind', 'blind', 200, 404, 404,        403],
-  'township, 茶阳镇':         [403,     200, 200,    200,    403, 403,     403,   200,    403,    'sees',  'sees',  'sees',  200, 200, 409,        403],
-  'township, 湖寮镇':         [403,     404, 404,    404,    403, 403,     404,   404,    404,    'blind', 'blind', 'blind', 200, 404, 404,        403],
-  'county, 大埔县':           [403,     200, 200,    200,    403, 403,     403,   403,    200,    'sees',  'sees',  'sees',  200, 200, 409,        200],
-  'county, 梅县区':           [403,     404, 404,    404,    403, 403,     404,   404,    404,    'blind', 'blind', 'blind', 200, 404, 404,        404],
-  'city, 梅州市':             [403,     403, 403,    403,    403, 403,     403,   403,    403,    403,     'sees',  'sees',  200, 403, 403,        403],
-  'city, 广州市':             [403,     403, 403,    403,    403, 403,     403,   403,    403,    403,     'blind', 'blind', 200, 403, 403,        403],
-  'province, 广东省':         [403,     403, 403,    403,    403, 403,     403,   403,    403,    403,     'sees',  'sees',  200, 403, 403,        403],
-  'province, 广西':           [403,     403, 403,    403,    403, 403,     403,   403,    403,    403,     'blind', 'blind', 200, 403, 403,        403],
-  'worker without region':   [403,     404, 404,    404,    403, 403,     404,   404,    404,    'blind', 403,     403,     200, 404, 404,        403],
-  'disabled worker, 茅坪':    [401,     401, 401,    401,    401, 401,     401,   401,    401,    401,     401,     401,     200, 401, 401,        401],
-  'no token':                [401,     401, 401,    401,    401, 401,     401,   401,    401,    401,     401,     401,     200, 401, 401,        401],
+  //                          list     get  reveal history edit withdraw start  approve confirm queue    stats    export   regions print application access subscribe
+  'guardian (owner)':        ['sees',  200, 403,    200,    200, 200,     403,   403,    403,    403,     403,     403,     200, 403, 403,        200, 200],
+  'other guardian':          ['blind', 404, 403,    404,    409, 404,     403,   403,    403,    403,     403,     403,     200, 403, 403,        404, 200],
+  'village worker, 茅坪':     [403,     200, 200,    200,    403, 403,     200,   403,    403,    'sees',  'sees',  'sees',  200, 200, 409,        403, 403],
+  'village worker, 左弼':     [403,     404, 404,    404,    403, 403,     404,   404,    404,    'blind', 'blind', 'blind', 200, 404, 404,        403, 403],
+  'township, 茶阳镇':         [403,     200, 200,    200,    403, 403,     403,   200,    403,    'sees',  'sees',  'sees',  200, 200, 409,        403, 403],
+  'township, 湖寮镇':         [403,     404, 404,    404,    403, 403,     404,   404,    404,    'blind', 'blind', 'blind', 200, 404, 404,        403, 403],
+  'county, 大埔县':           [403,     200, 200,    200,    403, 403,     403,   403,    200,    'sees',  'sees',  'sees',  200, 200, 409,        200, 403],
+  'county, 梅县区':           [403,     404, 404,    404,    403, 403,     404,   404,    404,    'blind', 'blind', 'blind', 200, 404, 404,        404, 403],
+  'city, 梅州市':             [403,     403, 403,    403,    403, 403,     403,   403,    403,    403,     'sees',  'sees',  200, 403, 403,        403, 403],
+  'city, 广州市':             [403,     403, 403,    403,    403, 403,     403,   403,    403,    403,     'blind', 'blind', 200, 403, 403,        403, 403],
+  'province, 广东省':         [403,     403, 403,    403,    403, 403,     403,   403,    403,    403,     'sees',  'sees',  200, 403, 403,        403, 403],
+  'province, 广西':           [403,     403, 403,    403,    403, 403,     403,   403,    403,    403,     'blind', 'blind', 200, 403, 403,        403, 403],
+  'worker without region':   [403,     404, 404,    404,    403, 403,     404,   404,    404,    'blind', 403,     403,     200, 404, 404,        403, 403],
+  'disabled worker, 茅坪':    [401,     401, 401,    401,    401, 401,     401,   401,    401,    401,     401,     401,     200, 401, 401,        401, 401],
+  'no token':                [401,     401, 401,    401,    401, 401,     401,   401,    401,    401,     401,     401,     200, 401, 401,        401, 401],
 }
 // "password": changing one's own password with a wrong current one (400: the caller got past authorisation).
 // prettier-ignore
@@ -280,6 +281,9 @@ describe.each(BACKENDS)('authorisation matrix (%s)', (backend) => {
               headers: token ? { authorization: `Bearer ${token}` } : {},
             })
           ).status
+        // Reporting WeChat subscriptions: a guardian's own act, nobody else's.
+        case 'subscribe':
+          return (await http.json('POST', '/api/v1/me/subscriptions', token, { accepted: ['status-template'] })).status
       }
     }
 

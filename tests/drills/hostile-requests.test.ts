@@ -10,11 +10,14 @@
  * names or ID numbers, invisible characters in names, static paths and dotfiles, tokens without `exp`, the
  * per-guardian write limit, DATA_DIR permissions, demo accounts after a start without demo, equal keys.
  */
-import { statSync } from 'node:fs'
+import { mkdtempSync, rmSync, statSync } from 'node:fs'
+import { randomUUID } from 'node:crypto'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { SignJWT } from 'jose'
-import { randomUUID } from 'node:crypto'
+import { startFakeWechat, type FakeWechat } from '../../server/src/wechat-fake/fake'
 import { BACKENDS } from '../server/helpers'
+import { keyEnv } from './support/cli'
 import { drillDatabase, type DrillDatabase } from './support/database'
 import { fullLog, looseDataDir, settle, staticWithDotfiles } from './support/findings'
 import { catalogue, randomRequests, type Actors, type Hostile } from './support/hostile'
@@ -353,5 +356,42 @@ describe.each(BACKENDS)('start-up findings (%s)', (backend) => {
     await expect(startServer({ dataDir: db.dataDir, databaseUrl: db.databaseUrl, env })).rejects.toThrow(
       /HUTONG_JWT_SECRET 不能与 HUTONG_DATA_KEY 相同：签发登录凭证的密钥一旦泄露，所有儿童记录的加密密钥也随之泄露/,
     )
+  })
+})
+
+/**
+ * The attack that found the stand-in in production (issue 11): a production process with WeChat's settings
+ * (the fake WeChat) takes no client-chosen string as an identity, and a real code replayed by a second
+ * client is refused: only WeChat names a guardian.
+ */
+describe('client-chosen identities against a production process', () => {
+  let fake: FakeWechat
+  let server: ServerProcess
+  const dataDir = mkdtempSync(join(tmpdir(), 'hutong-hostile-wx-'))
+  beforeAll(async () => {
+    fake = await startFakeWechat()
+    const wechat = { WECHAT_APPID: fake.appid, WECHAT_SECRET: fake.secret, WECHAT_API_BASE: fake.url }
+    server = await startServer({ dataDir, env: { ...keyEnv(), ...wechat, NODE_ENV: 'production' } })
+  })
+  afterAll(async () => {
+    await server?.stop()
+    await fake?.close()
+    rmSync(dataDir, { recursive: true, force: true })
+  })
+
+  test('a made-up code is 401; a real code used by a second client is 401', async () => {
+    const login = (code: string) =>
+      fetch(`${server.url}/api/v1/auth/wx-login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ code }),
+      })
+    expect((await login('not-a-real-wechat-code')).status).toBe(401)
+    expect((await login('bad-code-planted-by-an-attacker')).status).toBe(401)
+    const real = 'openid:grandma-real:1'
+    expect((await login(real)).status).toBe(200)
+    const replay = await login(real)
+    expect(replay.status).toBe(401)
+    expect(await replay.json()).toMatchObject({ error: { code: 'unauthorized', message: '微信登录失败，请重试' } })
   })
 })

@@ -30,6 +30,8 @@ describe.each(BACKENDS)('auth (%s)', (backend) => {
       displayName: null,
     })
     expect(b.json().user.id).toBe(a.json().user.id)
+    // Without WeChat's settings there are no status messages to subscribe to.
+    expect(a.json().subscribeTemplates).toEqual([])
     expect(c.json().user.id).not.toBe(a.json().user.id)
     const me = await t.req('GET', '/api/v1/auth/me', { token: a.json().token })
     expect(me.json().user.id).toBe(a.json().user.id)

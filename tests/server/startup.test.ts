@@ -19,6 +19,9 @@ test('the start-up line names the guardian page and the worker sign-in, or says 
   )
 })
 
+// Production needs WeChat's settings (tests/server/wechat-login.test.ts); nothing here calls WeChat.
+const WECHAT_ENV = { WECHAT_APPID: 'wxstartuptest', WECHAT_SECRET: 'not-used', WECHAT_API_BASE: 'http://127.0.0.1:9' }
+
 describe('log format of the real process', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'hutong-startup-'))
   const h5 = join(dataDir, 'h5')
@@ -27,7 +30,7 @@ describe('log format of the real process', () => {
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }))
 
   test('production: stdout is JSON lines (with "Server listening at"), the plain line goes to stderr', async () => {
-    const s = await startServer({ dataDir, env: { ...keyEnv(), NODE_ENV: 'production', HUTONG_STATIC_DIR: h5 } })
+    const s = await startServer({ dataDir, env: { ...keyEnv(), ...WECHAT_ENV, NODE_ENV: 'production', HUTONG_STATIC_DIR: h5 } })
     try {
       await fetch(`${s.url}/healthz?secret=1`)
       await s.stop()

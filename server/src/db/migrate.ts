@@ -6,6 +6,7 @@ import { Migrator, PostgresAdapter, sql, type Kysely, type Migration, type Migra
 import * as m001 from './migrations/001_initial'
 import * as m002 from './migrations/002_review_request_id'
 import * as m003 from './migrations/003_lookup_key'
+import * as m004 from './migrations/004_wechat'
 import * as m005 from './migrations/005_accounts'
 import * as m006 from './migrations/006_registration_counts'
 
@@ -13,6 +14,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '001_initial': m001,
   '002_review_request_id': m002,
   '003_lookup_key': m003,
+  '004_wechat': m004,
   '005_accounts': m005,
   '006_registration_counts': m006,
 }

@@ -103,8 +103,51 @@ export interface CountsTable {
   cat_orphan: number
 }
 
+export interface WechatCreditsTable {
+  id: string
+  user_id: string
+  template_id: string
+  created_at: string
+  /** When a message used it (or WeChat said it was gone: 43101); NULL while it is still there. */
+  used_at: string | null
+  /** The message that used it. */
+  used_by: string | null
+}
+
+export type WechatMessageState = 'pending' | 'sent' | 'refused' | 'no_credit' | 'no_openid'
+
+export interface WechatMessagesTable {
+  id: string
+  user_id: string
+  registration_id: string
+  /** The registration's version after the status change this message tells of. */
+  version: number
+  template_id: string
+  state: WechatMessageState
+  /** Encrypted JSON { page, data }: the words of the message (a worker's reason may name people). */
+  payload: string
+  attempts: number
+  next_attempt_at: string
+  /** The last failure: `errcode <n>` from WeChat, or `unavailable`. */
+  last_error: string | null
+  created_at: string
+  updated_at: string
+  sent_at: string | null
+}
+
+export interface DeviceCredentialsTable {
+  /** SHA-256 of the secret the browser keeps: the database alone cannot sign anyone in. */
+  secret_hash: string
+  user_id: string
+  created_at: string
+  last_used_at: string
+}
+
 export interface Database {
   users: UsersTable
+  wechat_credits: WechatCreditsTable
+  wechat_messages: WechatMessagesTable
+  device_credentials: DeviceCredentialsTable
   registrations: RegistrationsTable
   registration_events: EventsTable
   audit_log: AuditTable

@@ -24,7 +24,7 @@ function option(args: string[], name: string, fallback: number): number {
 }
 
 export async function main(args: string[], out: (line: string) => void = console.log): Promise<number> {
-  const config = loadConfig(process.env, { logger: false })
+  const config = loadConfig(process.env, { logger: false, wechat: undefined })
   const vault = createVault(config.dataKeys, config.indexKeys)
   const { db } = connect({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, poolMax: 2 })
   try {

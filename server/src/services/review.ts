@@ -14,6 +14,7 @@ import { eventByRequest, insertEvent } from '../db/events'
 import { findRegistration, updateAtVersion, type RegistrationRow } from '../db/registrations'
 import { badRequest, conflict, forbidden, notFound } from '../errors'
 import { canSee } from '../scope'
+import { queueStatusMessage } from './notifications'
 
 const brief = (row: RegistrationRow, actor: Actor): ReviewBrief => ({
   id: row.id,
@@ -73,6 +74,10 @@ export async function review(app: FastifyInstance, actor: Actor, id: string, bod
       detail: hasDetail ? app.vault.sealJson(detail, `${id}#${version}`) : null,
       request_id: input.requestId?.toLowerCase() ?? null,
     })
+    if (step.changed) {
+      const change = { id, ownerId: row.owner_id, payload: row.payload, version, to: step.to, reason: input.reason, at }
+      await queueStatusMessage(app, trx, change)
+    }
     await audit(trx, {
       actor,
       action: 'review',

@@ -9,7 +9,7 @@ import { audit } from '../db/audit'
 import { findWorker, upsertGuardian, type UserRow } from '../db/users'
 import { HttpError, unauthorized } from '../errors'
 import { dummyHash, verifyPassword } from '../passwords'
-import { WechatLoginError, type WechatExchange } from '../wechat'
+import { WechatDown, WechatLoginError, type WechatExchange } from '../wechat'
 import { LOCK_MS, clearFailures, lockRemaining, lockedError, recordFailure } from './lockout'
 
 /** The signed-in user as clients see it, with the region's name for the worker's header. */
@@ -35,8 +35,12 @@ export async function guardianLogin(app: FastifyInstance, exchange: WechatExchan
   try {
     openid = (await exchange(code)).openid
   } catch (err) {
+    if (err instanceof WechatDown) {
+      app.log.warn({ err: err.message }, 'code2session: WeChat unreachable')
+      throw new HttpError(503, 'wechat_unavailable', '暂时连不上微信，请稍后再试')
+    }
     if (!(err instanceof WechatLoginError)) throw err
-    await audit(app.db, { action: 'login_failed', ip, detail: { kind: 'guardian' } })
+    await audit(app.db, { action: 'login_failed', ip, detail: { kind: 'guardian', why: err.message } })
     throw unauthorized('微信登录失败，请重试')
   }
   // The first sign-in creates the guardian; the user row and its audit row are written together.
@@ -53,7 +57,9 @@ export async function guardianLogin(app: FastifyInstance, exchange: WechatExchan
     return u
   })
   if (user.disabled) throw unauthorized('账号已停用')
-  return session(app, user)
+  // The status-message template the app may ask the guardian to accept (docs/wechat.md).
+  const templateId = app.wechat?.templateId
+  return { ...(await session(app, user)), subscribeTemplates: templateId ? [templateId] : [] }
 }
 
 export async function workerLogin(app: FastifyInstance, username: string, password: string, ip: string) {

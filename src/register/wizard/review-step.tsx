@@ -13,6 +13,8 @@ import { ANSWER_STEPS, answersForRules, getIn } from '@/domain/record'
 import { STEPS, validateStep, type StepKey } from '@/domain/schema'
 import { useRegionLabel } from '@/features/region-picker/region-data'
 import { submitDraft } from '@/features/registrations/submit'
+import { askForStatusMessages } from '@/services/subscriptions'
+import { statusTemplates } from '@/services/auth'
 import { openDone } from '@/platform/navigation'
 import { toast } from '@/platform/system'
 import ClassificationCard, { type ClassificationWords } from '@/record/classification-card'
@@ -91,7 +93,8 @@ export default function ReviewStep() {
       setProblem(why)
       return
     }
-    openDone(outcome.id)
+    // Kept on the phone already; now WeChat's dialog for status messages (it needs this tap), then the done page.
+    void askForStatusMessages().finally(() => openDone(outcome.id))
   }
 
   return (
@@ -148,6 +151,7 @@ export default function ReviewStep() {
           <Text>{`${FIELD_TEXT.errorMark} ${problem}`}</Text>
         </View>
       )}
+      {statusTemplates().length > 0 && <Text className='review__line'>{REVIEW_TEXT.messagesHint}</Text>}
       <ActionButton id='submit' label={REVIEW_TEXT.submit} kind='primary' onTap={submit} />
     </View>
   )
