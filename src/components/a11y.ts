@@ -12,5 +12,7 @@ export function idProp(id: string | undefined): { id?: string } {
  * and on the real <input> inside Taro's H5 element through nativeProps (the host is not focusable).
  */
 export function inputName(label: string, extra: Record<string, unknown> = {}) {
-  return { ariaLabel: label, nativeProps: { 'aria-label': label, ...extra } }
+  // Not on the H5 host as well: two elements with one name, one of them not a text box.
+  const onElement = process.env.TARO_ENV === 'h5' ? {} : { ariaLabel: label }
+  return { ...onElement, nativeProps: { 'aria-label': label, ...extra } }
 }

@@ -39,8 +39,11 @@ export const DATE_TEXT = {
 
 export const STEP_BAR_TEXT = {
   position: (n: number, total: number, title: string) => `第${n}步，共${total}步：${title}`,
-  mark: (n: number, title: string, state: 'done' | 'current' | 'todo') =>
-    `第${n}步 ${title}${state === 'done' ? '（已填）' : state === 'current' ? '（当前）' : ''}`,
+  /** What a mark shows: ✓ for a step passed, else its number; then the title. */
+  shown: (n: number, title: string, done: boolean) => `${done ? '✓' : n} ${title}`,
+  /** Its name for screen readers: the words shown (so voice control finds it), then the state. */
+  name: (shown: string, state: 'done' | 'current' | 'todo') =>
+    `${shown}${state === 'done' ? '（已填）' : state === 'current' ? '（当前）' : ''}`,
 } as const
 
 export const SUMMARY_TEXT = {

@@ -24,7 +24,8 @@ export default function StepBar({ steps, current, onPick }: StepBarProps) {
       <View className='step-bar__marks'>
         {steps.map((step, i) => {
           const state = i < at ? 'done' : i === at ? 'current' : 'todo'
-          const label = STEP_BAR_TEXT.mark(i + 1, step.title, state)
+          const shown = STEP_BAR_TEXT.shown(i + 1, step.title, state === 'done')
+          const label = STEP_BAR_TEXT.name(shown, state)
           return (
             <View
               key={step.key}
@@ -35,7 +36,7 @@ export default function StepBar({ steps, current, onPick }: StepBarProps) {
               {...(i === at ? { 'aria-current': 'step' } : {})}
               onClick={() => i !== at && onPick(step.key)}
             >
-              <Text>{`${i < at ? '✓' : i + 1} ${step.title}`}</Text>
+              <Text>{shown}</Text>
             </View>
           )
         })}
