@@ -16,26 +16,34 @@ export const FIELD_TEXT = {
   yes: '是',
   no: '否',
   inputPlaceholder: '请输入',
+  /** A picker's name: the question, then the answer or that there is none yet. */
+  pickerName: (label: string, answer: string | undefined) => `${label}：${answer ?? '请选择'}`,
 } as const
 
 export const DATE_TEXT = {
   year: (y: number) => `${y}年`,
   month: (m: number) => `${m}月`,
   day: (d: number) => `${d}日`,
+  /** 'YYYY-MM-DD' or a month 'YYYY-MM' in words. */
   full: (iso: string) => {
     const [y, m, d] = iso.split('-').map(Number)
-    return `${y}年${m}月${d}日`
+    return d ? `${y}年${m}月${d}日` : `${y}年${m}月`
   },
   pickYear: '年',
   pickMonth: '月',
   pickDay: '日',
   incomplete: '请选好年、月、日',
+  incompleteMonth: '请选好年、月',
+  monthHint: '记不清哪一天没关系，选到月份就可以。',
 } as const
 
 export const STEP_BAR_TEXT = {
   position: (n: number, total: number, title: string) => `第${n}步，共${total}步：${title}`,
-  done: '已填',
-  current: '当前',
+  /** What a mark shows: ✓ for a step passed, else its number; then the title. */
+  shown: (n: number, title: string, done: boolean) => `${done ? '✓' : n} ${title}`,
+  /** Its name for screen readers: the words shown (so voice control finds it), then the state. */
+  name: (shown: string, state: 'done' | 'current' | 'todo') =>
+    `${shown}${state === 'done' ? '（已填）' : state === 'current' ? '（当前）' : ''}`,
 } as const
 
 export const SUMMARY_TEXT = {

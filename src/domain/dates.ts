@@ -33,6 +33,19 @@ export function isIsoDate(value: string): boolean {
   return !!m && isRealDate(Number(m[1]), Number(m[2]), Number(m[3]))
 }
 
+const ISO_MONTH = /^(\d{4})-(\d{2})$/
+
+/** 'YYYY-MM': a month, for what people know only to the month (when a parent left for work). */
+export function isIsoMonth(value: string): boolean {
+  const m = ISO_MONTH.exec(value)
+  return !!m && Number(m[1]) >= 1 && Number(m[2]) >= 1 && Number(m[2]) <= 12
+}
+
+/** A month or a day ('YYYY-MM' or 'YYYY-MM-DD'): the rules read a month as its first day. */
+export function startDay(value: string): IsoDate {
+  return isIsoMonth(value) ? `${value}-01` : value
+}
+
 /** Completed years between a birth date and a day (a birthday counts on the day itself). */
 export function ageOn(birthDate: IsoDate, day: IsoDate): number {
   const [by, bm, bd] = birthDate.split('-').map(Number)

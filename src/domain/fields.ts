@@ -4,7 +4,7 @@
  * Written against zod/mini: it keeps the mini-program's main package ≈ 70 KB smaller than classic zod.
  */
 import * as z from 'zod/mini'
-import { chinaToday, isIsoDate } from './dates'
+import { chinaToday, isIsoDate, isIsoMonth } from './dates'
 import { normaliseIdInput, parseIdNumber } from './idcard'
 
 /** Messages for what no field builder covers (wrong JSON types, unknown keys): Chinese, never English. */
@@ -102,6 +102,18 @@ export function phone(label: string) {
 export function date(label: string, { past = true }: { past?: boolean } = {}) {
   return z.string({ error: `请选择${label}` }).check(
     z.refine((v) => isIsoDate(v), `请选择${label}`),
+    z.refine((v) => !past || !isIsoDate(v) || v <= chinaToday(), `${label}不能晚于今天`),
+  )
+}
+
+/**
+ * A month, 'YYYY-MM', or (as answered before months were offered, and still valid) a day 'YYYY-MM-DD'.
+ * With `past`, not later than this month (a day: than today).
+ */
+export function monthOrDate(label: string, { past = true }: { past?: boolean } = {}) {
+  return z.string({ error: `请选择${label}` }).check(
+    z.refine((v) => isIsoMonth(v) || isIsoDate(v), `请选择${label}`),
+    z.refine((v) => !past || !isIsoMonth(v) || v <= chinaToday().slice(0, 7), `${label}不能晚于这个月`),
     z.refine((v) => !past || !isIsoDate(v) || v <= chinaToday(), `${label}不能晚于今天`),
   )
 }

@@ -5,7 +5,7 @@
  */
 import * as z from 'zod/mini'
 import { PARENT_SITUATIONS } from './codes'
-import { date, disabilityCertNo, idNumber, personName, phone, text, yesNo } from './fields'
+import { date, disabilityCertNo, idNumber, monthOrDate, personName, phone, text, yesNo } from './fields'
 
 export type ParentRole = 'father' | 'mother'
 export type Situation = (typeof PARENT_SITUATIONS)[number]['code']
@@ -69,7 +69,8 @@ export function parentSchema(role: ParentRole) {
       variant(who, 'at_home', {}),
       variant(who, 'migrant_work', {
         workPlace: text(`${who}${f.migrant_work.workPlace}`, 50),
-        since: date(`${who}${f.migrant_work.since}`),
+        // A grandmother rarely knows the day a parent left: the month is enough ('YYYY-MM'; old full dates stay valid).
+        since: monthOrDate(`${who}${f.migrant_work.since}`),
       }),
       variant(who, 'deceased', { date: date(`${who}${f.deceased.date}`) }),
       variant(who, 'declared_missing', { date: z.optional(date(`${who}${f.declared_missing.date}`)) }),

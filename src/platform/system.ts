@@ -70,25 +70,24 @@ export function scrollToTop(): void {
 }
 
 /**
- * The H5 build has no <page-meta>: the rem base is the document's font size, which Taro's own script
- * also sets (from the window width) on load and resize; we set ours after it. Returns an undo function.
- * In the mini-program this is a no-op: PageMeta's rootFontSize does it per page.
+ * The H5 build has no <page-meta>: the rem base is the document's font size. Taro's own script sets an
+ * inline size from the window width (20.8 px on a 390 px phone) on load, again about 500 ms later and on
+ * every resize, so an inline size of ours would be overwritten. A style rule marked !important outranks
+ * any inline size that is not, so one rule, rewritten when the size changes, holds on every page and
+ * after every reset. Every page asks for the same size (one settings store), so nothing is undone when a
+ * page closes. In the mini-program this is a no-op: PageMeta's rootFontSize does it per page.
  */
-export function applyRootFontSize(px: number): () => void {
-  if (process.env.TARO_ENV !== 'h5' || typeof document === 'undefined') return () => undefined
-  const root = document.documentElement
-  const previous = root.style.fontSize
-  const apply = () => {
-    root.style.fontSize = `${px}px`
+export function applyRootFontSize(px: number): void {
+  if (process.env.TARO_ENV !== 'h5' || typeof document === 'undefined') return
+  const id = 'hutong-root-font'
+  let rule = document.getElementById(id)
+  if (!rule) {
+    rule = document.createElement('style')
+    rule.id = id
+    document.head.appendChild(rule)
   }
-  apply()
-  // Taro's script re-sets the size on resize and again 500 ms later.
-  const onResize = () => setTimeout(apply, 600)
-  window.addEventListener('resize', onResize)
-  return () => {
-    window.removeEventListener('resize', onResize)
-    root.style.fontSize = previous
-  }
+  const css = `html{font-size:${px}px !important}`
+  if (rule.textContent !== css) rule.textContent = css
 }
 
 /**

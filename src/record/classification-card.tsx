@@ -6,6 +6,7 @@
 import { Text, View } from '@tarojs/components'
 import { findingLabel, type Classification } from '@/domain/eligibility'
 import './classification-card.scss'
+import { idProp } from '@/components/a11y'
 
 export interface ClassificationWords {
   heading: string
@@ -29,7 +30,7 @@ export interface ClassificationCardProps {
 
 export default function ClassificationCard({ id, result, words }: ClassificationCardProps) {
   return (
-    <View className='card' id={id}>
+    <View className='card' {...idProp(id)}>
       <Text className='card__title'>{words.heading}</Text>
       {result.findings.length === 0 && <Text className='line'>{words.none}</Text>}
       {result.findings.length > 0 && words.intro && <Text className='line'>{words.intro}</Text>}

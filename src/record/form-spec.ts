@@ -44,6 +44,8 @@ export type FieldKind =
   | 'select'
   | 'multi'
   | 'date'
+  /** A month ('YYYY-MM'), for what people know only to the month. */
+  | 'month'
   | 'birthDate'
   | 'region'
   | 'section'
@@ -146,7 +148,7 @@ function parentFields(role: ParentRole): FieldSpec[] {
   }
   for (const [code, fields] of Object.entries(SITUATION_FIELDS) as [Situation, Record<string, string>][]) {
     for (const [key, label] of Object.entries(fields)) {
-      const kind = SITUATION_FIELD_KINDS[key] ?? 'text'
+      const kind = code === 'migrant_work' && key === 'since' ? 'month' : (SITUATION_FIELD_KINDS[key] ?? 'text')
       specs.push({
         id: `${base}.${key}@${code}`,
         path: `${base}.${key}`,

@@ -18,6 +18,7 @@ export function displayValue(spec: FieldSpec, record: RecordAnswers): string | u
     case 'multi':
       return ANSWER_TEXT.list((value as string[]).map((v) => options?.find((o) => o.value === v)?.label ?? v))
     case 'date':
+    case 'month':
     case 'birthDate':
       return DATE_TEXT.full(value as string)
     case 'region':

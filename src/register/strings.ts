@@ -74,6 +74,8 @@ export const DONE_TEXT = {
   title: '登记已保存',
   body: (name: string) => `${name}的登记已经保存在手机上，有网络时会自动提交给村（居）儿童主任核实。提交的情况：`,
   keepApp: '提交上之前，请不要删除本小程序。没有网络也没关系，有网络时会自动提交。',
+  sentTitle: '登记已提交',
+  sentBody: (name: string) => `${name}的登记已经提交给村（居）儿童主任。下面是现在的情况和下一步：`,
   mine: '查看我的登记',
   another: '再登记一个孩子（兄弟姐妹）',
   anotherHint: '会自动带上父母、照料和家庭情况，只需填写孩子的信息。',

@@ -1,6 +1,6 @@
 /**
  * The guardian's registrations on the server (docs/api.md): submit or edit (PUT, idempotent by the
- * item's UUID), the own list, one record, its history. Also how the outbox sends a registration item.
+ * item's UUID), the own list, one record, its history, withdrawing one. Also how the outbox sends a registration item.
  */
 import type { HistoryEvent, HistoryPage, OwnList, OwnListItem, RegistrationView } from '@/domain/api'
 import type { OutboxError, OutboxItem, ServerListItem, ServerState } from '@/store/outbox'
@@ -33,6 +33,9 @@ export async function fetchMine(): Promise<ServerListItem[]> {
 }
 
 export const fetchRegistration = (id: string) => authRequest<RegistrationView>(path(id))
+
+/** Withdraws a registration not yet under review (or returned): the view, status `withdrawn`; a repeat answers the same. */
+export const withdrawRegistration = (id: string) => authRequest<RegistrationView>(`${path(id)}/withdraw`, { method: 'POST' })
 
 export async function fetchHistory(id: string): Promise<HistoryEvent[]> {
   return (await authRequest<HistoryPage>(`${path(id)}/history`))?.items ?? []

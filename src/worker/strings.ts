@@ -96,6 +96,7 @@ export const ACTION_TEXT = {
   ticked: (labels: string) => `已勾选：${labels}`,
   noneTicked: '还没有勾选需要修改的项目。',
   tick: '勾选',
+  tickName: (field: string) => `勾选：${field}`,
   confirmReturn: '确认退回',
   confirmVerify: '确认核实通过',
   verifyNoVisit: '这条登记还没有走访记录。一般应先入户走访，再核实通过。',

@@ -2,6 +2,8 @@
  * The registration schema: every step, the parent situations and their fields, and the rules that span steps.
  * The clock is frozen at TODAY for the field builders that read it themselves (future dates, age 18).
  */
+import dayjs from 'dayjs'
+import { chinaToday } from '@/domain/dates'
 import { PARENT_SITUATIONS, codesOf } from '@/domain/codes'
 import { PARENT_COMMON_FIELDS, SITUATION_FIELDS, parentSchema, type Situation } from '@/domain/parents'
 import {
@@ -296,6 +298,18 @@ describe('conditional rules of the parent situations', () => {
   test.each(['workPlace', 'since', 'phone'])('外出务工 requires %s', (field) => {
     const issues = schemaIssues(fatherSchema, without(fullParent('migrant_work'), field))
     expect(issues.map((i) => i.path.join('.'))).toEqual([field])
+  })
+
+  test('外出务工开始时间: a month is enough, a full date given before months were offered stays valid', () => {
+    const at = (since: string) => schemaIssues(fatherSchema, { ...fullParent('migrant_work'), since })
+    expect(at('2021-02')).toEqual([])
+    expect(at('2021-02-15')).toEqual([])
+    expect(at('2021-13').map((i) => i.message)).toEqual(['请选择父亲外出务工开始时间'])
+    expect(at('2021-2').map((i) => i.message)).toEqual(['请选择父亲外出务工开始时间'])
+    expect(at('2021-02-30').map((i) => i.message)).toEqual(['请选择父亲外出务工开始时间'])
+    const nextMonth = dayjs(chinaToday()).add(1, 'month').format('YYYY-MM')
+    expect(at(nextMonth).map((i) => i.message)).toEqual(['父亲外出务工开始时间不能晚于这个月'])
+    expect(at(chinaToday().slice(0, 7))).toEqual([])
   })
 
   test('the phone is optional for a parent at home', () => {

@@ -103,14 +103,14 @@ export async function fillFamilySteps(page: Page) {
     id: '441422198507200319',
     phone: '13800138001',
     place: '广东省深圳市',
-    since: '2021-02-15',
+    since: '2021-02',
   })
   await migrantParent(page, 'mother', {
     name: '李秀英',
     id: '441422198811020427',
     phone: '13912345678',
     place: '广东省东莞市',
-    since: '2022-03-01',
+    since: '2022-03',
   })
   await next(page)
   await expectStep(page, 3, '监护照料')

@@ -1,6 +1,6 @@
 /**
  * A stand-in for the server's guardian endpoints, for page tests in jsdom (the sync layer itself is tested
- * against the real server in tests/sync): sign-in, the own list, one record, its history, PUT. Villages
+ * against the real server in tests/sync): sign-in, the own list, one record, its history, PUT, withdraw. Villages
  * are served from the server's data file as in the other page tests.
  */
 import { forgetSession, setCodeProvider } from '@/services/auth'
@@ -15,13 +15,15 @@ export interface FakeApi {
   views: Record<string, any>
   history: Record<string, any[]>
   puts: { id: string; body: any }[]
+  /** Ids withdrawn through POST /registrations/:id/withdraw (answered 409 when the view does not allow it). */
+  withdrawals: string[]
   restore(): void
 }
 
 export function fakeApi(): FakeApi {
   const restoreCode = setCodeProvider(async () => 'device-page-test')
   forgetSession()
-  const api: FakeApi = { offline: false, list: [], views: {}, history: {}, puts: [], restore: () => undefined }
+  const api: FakeApi = { offline: false, list: [], views: {}, history: {}, puts: [], withdrawals: [], restore: () => undefined }
   const restoreTransport = setTransport(async (req: HttpRequest) => {
     if (api.offline) throw Object.assign(new Error('request:fail'), { errMsg: 'request:fail' })
     const path = req.url.replace(/^https?:\/\/[^/]+/, '')
@@ -33,6 +35,15 @@ export function fakeApi(): FakeApi {
     if (history) return { statusCode: 200, data: { items: api.history[history[1]] ?? [] } }
     // Which levels have opened a registration (the record page's 谁看过这条登记): none in these tests.
     if (/^\/api\/v1\/registrations\/[^/]+\/access$/.test(path)) return { statusCode: 200, data: { levels: [] } }
+    const withdraw = /^\/api\/v1\/registrations\/([^/]+)\/withdraw$/.exec(path)
+    if (withdraw && req.method === 'POST') {
+      const view = api.views[withdraw[1]]
+      if (!view?.allowedActions?.includes('withdraw'))
+        return { statusCode: 409, data: { error: { code: 'invalid_transition', message: '现在不能撤回' } } }
+      api.withdrawals.push(withdraw[1])
+      api.views[withdraw[1]] = { ...view, status: 'withdrawn', statusLabel: '已撤回', version: view.version + 1, allowedActions: [] }
+      return { statusCode: 200, data: api.views[withdraw[1]] }
+    }
     const one = /^\/api\/v1\/registrations\/([^/]+)$/.exec(path)
     if (one && req.method === 'GET') {
       const view = api.views[one[1]]

@@ -130,7 +130,7 @@ export function choose(path: string, label: string) {
   tapText(label, field(path))
 }
 
-function openPicker(path: string) {
+export function openPicker(path: string) {
   const picker = field(path).querySelector('.field__picker')
   if (!picker) throw new Error(`${path} has no picker`)
   tap(picker)
@@ -141,12 +141,14 @@ export function pickOption(path: string, label: string) {
   tapText(label, field(path).querySelector('.sheet') as HTMLElement)
 }
 
+/** A day 'YYYY-MM-DD', or a month 'YYYY-MM' in a field that asks for the month only. */
 export function pickDate(path: string, iso: string) {
   const [y, m, d] = iso.split('-').map(Number)
   openPicker(path)
   const sheet = field(path).querySelector('.sheet') as HTMLElement
   // A part already chosen reads "✓2015年".
-  for (const part of [`${y}年`, `${m}月`, `${d}日`]) tap(within(sheet).getByText(new RegExp(`^✓?${part}$`)))
+  const parts = d ? [`${y}年`, `${m}月`, `${d}日`] : [`${y}年`, `${m}月`]
+  for (const part of parts) tap(within(sheet).getByText(new RegExp(`^✓?${part}$`)))
   tapText('确定', sheet)
 }
 

@@ -65,14 +65,14 @@ test('left-behind child: both parents away, grandmother cares', async () => {
     ['idNumber', 'text', '441422198507200319'],
     ['phone', 'text', '13800138001'],
     ['workPlace', 'text', '广东省深圳市'],
-    ['since', 'date', '2021-02-15'],
+    ['since', 'date', '2021-02'],
   ])
   await fillParent('mother', '外出务工', [
     ['name', 'text', '李秀英'],
     ['idNumber', 'text', '441422198811020427'],
     ['phone', 'text', '13912345678'],
     ['workPlace', 'text', '广东省东莞市'],
-    ['since', 'date', '2022-03-01'],
+    ['since', 'date', '2022-03'],
   ])
   next()
   await expectStep(3, '监护照料')

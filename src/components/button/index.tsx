@@ -3,6 +3,7 @@
  * its size follows the page's rem base; `aria-role` gives screen readers the button semantics.
  */
 import { Text, View } from '@tarojs/components'
+import { idProp } from '../a11y'
 
 export interface ActionButtonProps {
   label: string
@@ -23,7 +24,7 @@ export default function ActionButton({ label, onTap, kind = 'plain', disabled = 
   ]
   return (
     <View
-      id={id}
+      {...idProp(id)}
       className={classes.filter(Boolean).join(' ')}
       ariaRole='button'
       ariaLabel={label}

@@ -53,18 +53,21 @@ export function ChoiceRow({
 }
 
 export function ChoiceRows({
+  label,
   options,
   value,
   onPick,
   compact,
 }: {
+  /** The question: the group's name for screen readers. */
+  label: string
   options: readonly Option[]
   value: unknown
   onPick(value: Option['value']): void
   compact?: boolean
 }) {
   return (
-    <View className={`choices ${compact ? 'choices--compact' : ''}`} ariaRole='radiogroup'>
+    <View className={`choices ${compact ? 'choices--compact' : ''}`} ariaRole='radiogroup' ariaLabel={label}>
       {options.map((option) => (
         <ChoiceRow
           key={String(option.value)}
@@ -83,7 +86,7 @@ export default function ChoiceField({ path, label, options, optional, hint, comp
   const value = form.useValue(path)
   return (
     <Field path={path} label={label} optional={optional} hint={hint}>
-      <ChoiceRows options={options} value={value} compact={compact} onPick={(v) => form.commit(path, v)} />
+      <ChoiceRows label={label} options={options} value={value} compact={compact} onPick={(v) => form.commit(path, v)} />
     </Field>
   )
 }

@@ -1,6 +1,7 @@
 /**
  * A date as 'YYYY-MM-DD', picked in a sheet with three columns (年 / 月 / 日) of large rows: no wheel to
- * drag, which older hands find hard, and plain markup that tests can drive.
+ * drag, which older hands find hard, and plain markup that tests can drive. With `precision='month'` only
+ * 年 and 月 ('YYYY-MM').
  */
 import { ScrollView, Text, View } from '@tarojs/components'
 import { useState, type ReactNode } from 'react'
@@ -19,6 +20,8 @@ export interface DateFieldProps {
   optional?: boolean
   hint?: string
   note?: ReactNode
+  /** 'month': only 年 and 月, stored as 'YYYY-MM' (an answer given to the day before stays as it is). */
+  precision?: 'day' | 'month'
 }
 
 const pad = (n: number) => String(n).padStart(2, '0')
@@ -55,7 +58,8 @@ function Column({
   )
 }
 
-export default function DateField({ path, label, years, optional, hint, note }: DateFieldProps) {
+export default function DateField({ path, label, years, optional, hint, note, precision = 'day' }: DateFieldProps) {
+  const byMonth = precision === 'month'
   const form = useForm()
   const value = form.useValue(path) as string | undefined
   const [open, setOpen] = useState(false)
@@ -69,7 +73,7 @@ export default function DateField({ path, label, years, optional, hint, note }: 
   const yearList: number[] = []
   for (let y = years[1]; y >= years[0]; y--) yearList.push(y)
   const dayCount = parts.y && parts.m ? daysIn(parts.y, parts.m) : 31
-  const complete = !!(parts.y && parts.m && parts.d && parts.d <= dayCount)
+  const complete = !!(parts.y && parts.m && (byMonth || (parts.d && parts.d <= dayCount)))
   const idPrefix = `${fieldDomId(path)}-`
 
   const footer = (
@@ -84,11 +88,12 @@ export default function DateField({ path, label, years, optional, hint, note }: 
         />
       )}
       <ActionButton
-        label={complete ? FIELD_TEXT.confirm : DATE_TEXT.incomplete}
+        label={complete ? FIELD_TEXT.confirm : byMonth ? DATE_TEXT.incompleteMonth : DATE_TEXT.incomplete}
         kind='primary'
         disabled={!complete}
         onTap={() => {
-          form.commit(path, `${parts.y}-${pad(parts.m as number)}-${pad(parts.d as number)}`)
+          const month = `${parts.y}-${pad(parts.m as number)}`
+          form.commit(path, byMonth ? month : `${month}-${pad(parts.d as number)}`)
           setOpen(false)
         }}
       />
@@ -96,8 +101,13 @@ export default function DateField({ path, label, years, optional, hint, note }: 
   )
 
   return (
-    <Field path={path} label={label} optional={optional} hint={hint} note={note}>
-      <View className='field__input field__picker' ariaRole='button' onClick={show}>
+    <Field path={path} label={label} optional={optional} hint={hint ?? (byMonth ? DATE_TEXT.monthHint : undefined)} note={note}>
+      <View
+        className='field__input field__picker'
+        ariaRole='button'
+        ariaLabel={FIELD_TEXT.pickerName(label, value ? DATE_TEXT.full(value) : undefined)}
+        onClick={show}
+      >
         <Text className={value ? '' : 'field__placeholder'}>{value ? DATE_TEXT.full(value) : FIELD_TEXT.choose}</Text>
         {value && <Text>{FIELD_TEXT.change}</Text>}
       </View>
@@ -117,13 +127,15 @@ export default function DateField({ path, label, years, optional, hint, note }: 
             idPrefix={`${idPrefix}m`}
             onPick={(m) => setParts((p) => ({ ...p, m }))}
           />
-          <Column
-            items={Array.from({ length: dayCount }, (_, i) => i + 1)}
-            selected={parts.d}
-            format={DATE_TEXT.day}
-            idPrefix={`${idPrefix}d`}
-            onPick={(d) => setParts((p) => ({ ...p, d }))}
-          />
+          {!byMonth && (
+            <Column
+              items={Array.from({ length: dayCount }, (_, i) => i + 1)}
+              selected={parts.d}
+              format={DATE_TEXT.day}
+              idPrefix={`${idPrefix}d`}
+              onPick={(d) => setParts((p) => ({ ...p, d }))}
+            />
+          )}
         </Sheet>
       )}
     </Field>

@@ -2,6 +2,8 @@
  * A labelled field: label (with "选填" when the answer may be left out), an optional hint, the control,
  * and the error in words right beside it. An error is never shown by colour alone: it is a sentence with
  * a ✕ mark, and the field is framed. A field a reviewer asked to fix is framed too, with a ✎ note.
+ * The control inside names itself with the label (screen readers; see docs/guardian-app.md) and points
+ * at the error line (`<id>-error`) while there is one.
  */
 import { Text, View } from '@tarojs/components'
 import type { PropsWithChildren, ReactNode } from 'react'
@@ -24,10 +26,11 @@ export default function Field({ path, label, optional, hint, note, children }: P
   // A form either has flags or not, for its whole life: the hook order stays the same.
   const flag = form.useFlag?.(path)
   const state = error ? 'field--invalid' : flag ? 'field--flagged' : ''
+  const domId = fieldDomId(path)
   return (
-    <View id={fieldDomId(path)} className={`field ${state}`}>
+    <View id={domId} className={`field ${state}`}>
       <View className='field__label'>
-        <Text>{label}</Text>
+        <Text id={`${domId}-label`}>{label}</Text>
         {optional && <Text className='field__optional'>{FIELD_TEXT.optional}</Text>}
       </View>
       {hint && <Text className='field__hint'>{hint}</Text>}
@@ -39,7 +42,7 @@ export default function Field({ path, label, optional, hint, note, children }: P
         </View>
       )}
       {error && (
-        <View className='field__error' ariaRole='alert'>
+        <View className='field__error' id={`${domId}-error`} ariaRole='alert'>
           <Text>{`${FIELD_TEXT.errorMark} ${error}`}</Text>
         </View>
       )}

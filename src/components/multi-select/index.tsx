@@ -22,7 +22,7 @@ export default function MultiField({ path, label, options, optional, hint }: Mul
   }
   return (
     <Field path={path} label={label} optional={optional} hint={hint}>
-      <View className='choices choices--compact'>
+      <View className='choices choices--compact' ariaRole='group' ariaLabel={label}>
         {options.map((option) => (
           <ChoiceRow
             key={option.value}

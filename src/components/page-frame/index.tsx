@@ -19,7 +19,9 @@ export default function PageFrame({ elder, rootPx, className = '', children }: P
   return (
     <>
       {process.env.TARO_ENV === 'weapp' && <PageMeta rootFontSize={`${rootPx}px`} pageFontSize='system' />}
-      <View className={`page ${elder ? 'page--elder' : ''} ${className}`}>{children}</View>
+      <View className={`page ${elder ? 'page--elder' : ''} ${className}`} ariaRole='main'>
+        {children}
+      </View>
     </>
   )
 }

@@ -22,13 +22,19 @@ export default function SelectField({ path, label, options, optional, hint }: Se
   const current = options.find((o) => o.value === value)
   return (
     <Field path={path} label={label} optional={optional} hint={hint}>
-      <View className='field__input field__picker' ariaRole='button' onClick={() => setOpen(true)}>
+      <View
+        className='field__input field__picker'
+        ariaRole='button'
+        ariaLabel={FIELD_TEXT.pickerName(label, current?.label)}
+        onClick={() => setOpen(true)}
+      >
         <Text className={current ? '' : 'field__placeholder'}>{current?.label ?? FIELD_TEXT.choose}</Text>
         {current && <Text>{FIELD_TEXT.change}</Text>}
       </View>
       {open && (
         <Sheet title={label} onClose={() => setOpen(false)}>
           <ChoiceRows
+            label={label}
             options={options}
             value={value}
             onPick={(v) => {

@@ -6,6 +6,7 @@ import { ScrollView, Text, View } from '@tarojs/components'
 import type { PropsWithChildren, ReactNode } from 'react'
 import { FIELD_TEXT } from '../strings'
 import './index.scss'
+import { idProp } from '../a11y'
 
 export interface SheetProps {
   title: string
@@ -20,7 +21,7 @@ export interface SheetProps {
 
 export default function Sheet({ title, onClose, header, footer, scroll = true, id, children }: PropsWithChildren<SheetProps>) {
   return (
-    <View className='sheet' id={id} catchMove>
+    <View className='sheet' {...idProp(id)} catchMove>
       <View className='sheet__mask' onClick={onClose} />
       <View className='sheet__panel' ariaRole='dialog' ariaLabel={title}>
         <View className='sheet__head'>

@@ -1,6 +1,7 @@
 /**
  * Where the guardian is: "第2步，共5步：父母情况" in words, and the five steps as numbered marks (✓ for
- * the steps already passed, which can be tapped to go back). Wraps onto more lines at large font sizes.
+ * the steps already passed). Every other step can be tapped: back at once, forward as far as the steps on
+ * the way are complete (the page decides). Wraps onto more lines at large font sizes.
  */
 import { Text, View } from '@tarojs/components'
 import { STEP_BAR_TEXT } from '../strings'
@@ -23,15 +24,19 @@ export default function StepBar({ steps, current, onPick }: StepBarProps) {
       <View className='step-bar__marks'>
         {steps.map((step, i) => {
           const state = i < at ? 'done' : i === at ? 'current' : 'todo'
+          const shown = STEP_BAR_TEXT.shown(i + 1, step.title, state === 'done')
+          const label = STEP_BAR_TEXT.name(shown, state)
           return (
             <View
               key={step.key}
               className={`step-bar__mark step-bar__mark--${state}`}
-              ariaRole={i < at ? 'button' : undefined}
-              ariaLabel={`${step.title}${i < at ? STEP_BAR_TEXT.done : i === at ? STEP_BAR_TEXT.current : ''}`}
-              onClick={() => i < at && onPick(step.key)}
+              ariaRole='button'
+              ariaLabel={label}
+              // Never an undefined aria-* value: Taro's H5 elements would print it as the word "undefined".
+              {...(i === at ? { 'aria-current': 'step' } : {})}
+              onClick={() => i !== at && onPick(step.key)}
             >
-              <Text>{`${i < at ? '✓' : i + 1} ${step.title}`}</Text>
+              <Text>{shown}</Text>
             </View>
           )
         })}

@@ -4,6 +4,7 @@
  */
 import { Text, View } from '@tarojs/components'
 import './index.scss'
+import { idProp } from '../a11y'
 
 export type Tone = 'done' | 'wait' | 'act' | 'info'
 export interface Badge {
@@ -16,7 +17,7 @@ const MARKS: Record<Tone, string> = { done: '✓', wait: '…', act: '!', info: 
 
 export default function SyncBadge({ badge, id }: { badge: Badge; id?: string }) {
   return (
-    <View className={`sync-badge sync-badge--${badge.tone}`} id={id} data-tone={badge.tone}>
+    <View className={`sync-badge sync-badge--${badge.tone}`} {...idProp(id)} data-tone={badge.tone}>
       <Text className='sync-badge__label'>{`${MARKS[badge.tone]} ${badge.label}`}</Text>
       {badge.detail && <Text className='sync-badge__detail'>{badge.detail}</Text>}
     </View>

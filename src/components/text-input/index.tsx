@@ -10,8 +10,9 @@
  */
 import { Input, Textarea } from '@tarojs/components'
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react'
+import { inputName } from '../a11y'
 import Field from '../field'
-import { useForm } from '../form/context'
+import { fieldDomId, useForm } from '../form/context'
 import { FIELD_TEXT } from '../strings'
 
 export type TextKind = 'text' | 'textarea' | 'phone' | 'id' | 'cert'
@@ -37,6 +38,7 @@ export default function TextField(props: TextFieldProps) {
   const { path, label, kind = 'text', optional, hint, note, placeholder } = props
   const form = useForm()
   const committed = (form.useValue(path) as string | undefined) ?? ''
+  const error = form.useError(path)
   // What the native input shows now, and what was typed since the last commit (undefined: nothing).
   const shown = useRef(committed)
   // The default the current native input was created with: it changes only when the input is re-created,
@@ -84,6 +86,13 @@ export default function TextField(props: TextFieldProps) {
     onBlur: commit,
     // No setData per keystroke in the mini-program (platform/quiet-inputs.ts).
     'data-quiet': 'true',
+    // Named by the label; the state and the error line reach the real <input> of the H5 build.
+    ...inputName(label, {
+      'aria-invalid': error ? 'true' : 'false',
+      ...(error ? { 'aria-describedby': `${fieldDomId(path)}-error` } : {}),
+      // A phone keyboard (digits, +, space) rather than a number spinner.
+      ...(kind === 'phone' ? { type: 'tel', inputMode: 'tel', autoComplete: 'tel' } : {}),
+    }),
   }
   return (
     <Field path={path} label={label} optional={optional} hint={hint} note={note}>

@@ -101,6 +101,7 @@ function RegionSheet({
     >
       {level < 3 && (
         <ChoiceRows
+          label={REGION_TEXT.levelHints[Math.min(level, 3)]}
           options={items.map((i) => ({ value: i.code, label: i.name }))}
           value={undefined}
           onPick={(code) => setChain(withPlaceholder([...chain, code as string]))}
@@ -119,6 +120,7 @@ function RegionSheet({
           <Text className='region__status'>{REGION_TEXT.empty}</Text>
         ) : (
           <ChoiceRows
+            label={REGION_TEXT.levelHints[3]}
             options={villages.items.map((v) => ({ value: v.code, label: v.name }))}
             value={undefined}
             onPick={(code) => onPick(code as string)}
@@ -136,7 +138,12 @@ export default function RegionField({ path, label, optional, hint, sameAs }: Reg
   const shown = useRegionLabel(value)
   return (
     <Field path={path} label={label} optional={optional} hint={hint}>
-      <View className='field__input field__picker' ariaRole='button' onClick={() => setOpen(true)}>
+      <View
+        className='field__input field__picker'
+        ariaRole='button'
+        ariaLabel={FIELD_TEXT.pickerName(label, value ? shown : undefined)}
+        onClick={() => setOpen(true)}
+      >
         <Text className={value ? '' : 'field__placeholder'}>{value ? shown : FIELD_TEXT.choose}</Text>
         {value && <Text>{FIELD_TEXT.change}</Text>}
       </View>

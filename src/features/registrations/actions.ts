@@ -1,14 +1,17 @@
 /**
  * What a guardian can do with a registration or a draft, in one place: correct a returned or refused
- * registration, keep or delete a draft, take a withdrawn registration off the phone, register a brother
+ * registration, withdraw one, keep or delete a draft, take a withdrawn registration off the phone, register a brother
  * or sister. Whatever would lose something is asked first; the stores save each change themselves.
  * Light code, in the main package (the home page and 我的登记); the conflict's choice and submitting,
  * which need the subpackage's code, are in conflict.ts and submit.ts.
  */
 import type { DraftRecord } from '@/domain/record'
 import { openWizard } from '@/platform/navigation'
+import { RequestError } from '@/platform/request'
 import { confirm, toast } from '@/platform/system'
 import { startFix } from '@/services/fix'
+import { serverStateOf, withdrawRegistration } from '@/services/registrations'
+import { refreshMine } from '@/services/sync'
 import { draftsStore, type Draft } from '@/store/drafts'
 import { outboxStore, type RegistrationItem } from '@/store/outbox'
 import { DRAFT_TEXT, MINE_TEXT } from './strings'
@@ -42,6 +45,32 @@ export async function removeRegistration(item: RegistrationItem): Promise<void> 
   )
     return
   outboxStore.getState().remove(item.id)
+}
+
+/** The server takes a withdrawal while nobody has started on the registration, or after a return. */
+export const canWithdraw = (item: RegistrationItem) => item.status === 'synced' && !!item.server?.allowedActions?.includes('withdraw')
+
+/**
+ * 撤回登记, once the guardian confirms in plain words: the server marks it withdrawn (nothing is deleted
+ * there), the phone shows it so, and a correction in progress for it is closed. Returns whether it happened.
+ */
+export async function withdrawItem(item: RegistrationItem): Promise<boolean> {
+  const name = item.record.child.name
+  const text = MINE_TEXT
+  if (!(await confirm(text.withdrawTitle, text.withdrawBody(name), text.withdrawConfirm, text.withdrawCancel))) return false
+  try {
+    const view = await withdrawRegistration(item.id)
+    outboxStore.getState().mergeServer([{ id: item.id, childName: name, createdAt: item.queuedAt, server: serverStateOf(view) }])
+    if (draftsStore.getState().drafts[item.id]) draftsStore.getState().removeDraft(item.id)
+    toast(text.withdrawn)
+    return true
+  } catch (error) {
+    const offline = error instanceof RequestError && error.kind === 'offline'
+    toast(offline ? text.withdrawOffline : text.withdrawRefused)
+    // Refused: review has started meanwhile; the list shows where it stands now.
+    if (!offline) await refreshMine().catch(() => undefined)
+    return false
+  }
 }
 
 /**

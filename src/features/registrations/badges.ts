@@ -32,14 +32,14 @@ export function badgeOf(item: OutboxItem, now: Date = new Date()): Badge {
       return { tone: 'act', label: SYNC_TEXT.conflict, detail: SYNC_TEXT.conflictDetail }
     default: {
       const server = item.server
-      if (!server) return { tone: 'info', label: statusLabel('submitted') }
+      if (!server) return { tone: 'info', label: statusLabel('submitted'), detail: SYNC_TEXT.next.submitted }
       const label = server.statusLabel ?? statusLabel(server.status)
       if (server.status === 'returned') {
         return { tone: 'act', label, detail: server.returned?.reason ? SYNC_TEXT.returnedReason(server.returned.reason) : undefined }
       }
       // On the server and waiting for nobody but the reviewers: done, as far as the phone is concerned.
       const closed = server.status === 'withdrawn' || server.status === 'rejected'
-      return { tone: closed ? 'info' : 'done', label }
+      return { tone: closed ? 'info' : 'done', label, detail: SYNC_TEXT.next[server.status] }
     }
   }
 }

@@ -9,7 +9,7 @@ import { openRecord, openWizard } from '@/platform/navigation'
 import { retryNow } from '@/services/sync'
 import { useDrafts } from '@/store/drafts'
 import { isSlimRecord, type RegistrationItem } from '@/store/outbox'
-import { fixItem, removeRegistration, siblingDraft } from './actions'
+import { canWithdraw, fixItem, removeRegistration, siblingDraft, withdrawItem } from './actions'
 import { badgeOf } from './badges'
 import { clockTime, MINE_TEXT } from './strings'
 
@@ -28,6 +28,7 @@ function Actions({ item }: { item: RegistrationItem }) {
       {gone && <ActionButton kind='danger' label={MINE_TEXT.remove} onTap={() => void removeRegistration(item)} />}
       <ActionButton label={MINE_TEXT.details} onTap={() => openRecord(item.id)} />
       {!isSlimRecord(item.record) && <ActionButton label={MINE_TEXT.sibling} onTap={() => openWizard(siblingDraft(item))} />}
+      {canWithdraw(item) && <ActionButton kind='danger' label={MINE_TEXT.withdraw} onTap={() => void withdrawItem(item)} />}
     </View>
   )
 }

@@ -35,6 +35,19 @@ export const SYNC_TEXT = {
   gone: '这份登记已经撤回，不能再提交。可以从手机上删除。',
   rejectedFallback: '服务器没有接收这份登记，请检查后重新提交。',
   returnedReason: (reason: string) => `退回原因：${reason}`,
+  /**
+   * What happens next at each status on the server, and how long it usually takes (the time limits of
+   * the township's and the county's steps: docs/guardian-app.md).
+   */
+  next: {
+    submitted: '下一步：村（居）儿童主任会打电话或上门了解情况，再核实。开始核实前，您可以撤回。',
+    village_review: '村（居）儿童主任正在核实，可能会打电话或上门。核实后交乡镇（街道）审核。',
+    verified: '村里已核实。下一步由乡镇（街道）审核，一般在15个工作日内。',
+    township_approved: '乡镇（街道）已审核。下一步由县级民政部门确认，一般在15个工作日内，确认后儿童主任会告诉您。',
+    confirmed: '县级民政部门已确认。儿童主任会告诉您孩子能得到哪些帮助，以后也会定期来看看孩子。',
+    rejected: '经核实，暂不符合认定条件。有疑问可以问村（居）儿童主任；情况有变化时可以重新登记。',
+    withdrawn: '这份登记已经撤回，不会再处理。需要时可以重新登记。',
+  } as Partial<Record<string, string>>,
   summaryNone: '还没有提交过登记。',
   summaryAllSynced: (n: number) => `${n}份登记都已提交到服务器。`,
   summaryPending: (n: number) => `${n}份还没提交上，有网络时会自动提交。`,
@@ -62,6 +75,14 @@ export const MINE_TEXT = {
   remove: '从手机上删除',
   removeTitle: '从手机上删除？',
   removeBody: (name: string) => `${name}的这份登记已经撤回。删除后手机上不再显示它。`,
+  withdraw: '撤回这份登记',
+  withdrawTitle: '撤回登记？',
+  withdrawBody: (name: string) => `撤回后，儿童主任不会再处理${name}的这份登记。以后需要时，可以重新登记。`,
+  withdrawConfirm: '确定撤回',
+  withdrawCancel: '不撤回',
+  withdrawn: '已撤回',
+  withdrawOffline: '没有网络，没能撤回。请到信号好的地方再试。',
+  withdrawRefused: '现在不能撤回了（可能已经开始核实）。',
   removeConfirm: '删除',
   removeCancel: '不删除',
   sibling: '再登记一个孩子',

@@ -40,7 +40,8 @@ function ResumeOffer({ open, close, go }: { open: boolean; close(): void; go(id:
 
 function Drafts({ go }: { go(id: string): void }) {
   const drafts = useDrafts((s) => s.drafts)
-  const list = sortedDrafts(drafts)
+  // A correction belongs to its registration: 我的登记 offers 继续修改 for it, so it is not listed again here.
+  const list = sortedDrafts(drafts).filter((draft) => !draft.fix)
   if (list.length === 0) return null
   return (
     <View className='card' id='home-drafts'>

@@ -1,4 +1,7 @@
-/** After submitting: the record is in the outbox (its badge shows it going out); offer a brother or sister, or home. */
+/**
+ * After submitting: the record is in the outbox (its badge shows it going out), and once the server has it
+ * the words say so and what comes next; 我的登记 is the main way on, a brother or sister or home the others.
+ */
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import ActionButton from '@/components/button'
@@ -6,7 +9,7 @@ import ActionButton from '@/components/button'
 import PageShell from '@/features/page-shell'
 import SyncBadge from '@/components/sync-badge'
 import { siblingDraft } from '@/features/registrations/actions'
-import { badgeOf } from '@/features/registrations/badges'
+import { badgeOf, pendingUpload } from '@/features/registrations/badges'
 import { goHome, openMine, openWizard, pageParams } from '@/platform/navigation'
 import { isRegistration, isSlimRecord, useOutbox } from '@/store/outbox'
 import { DONE_TEXT } from '../strings'
@@ -19,18 +22,21 @@ export default function DonePage() {
     if (!item || isSlimRecord(item.record)) return
     openWizard(siblingDraft(item), { replace: true })
   }
+  // Before the server has it, the page says it will go out and the app must stay; after, what comes next.
+  const onServer = !!item && !pendingUpload(item)
+  const name = item?.record.child.name ?? ''
   return (
     <PageShell>
       <View className='card' id='done'>
-        <Text className='card__title'>{DONE_TEXT.title}</Text>
-        <Text className='line'>{DONE_TEXT.body(item?.record.child.name ?? '')}</Text>
+        <Text className='card__title'>{onServer ? DONE_TEXT.sentTitle : DONE_TEXT.title}</Text>
+        <Text className='line'>{onServer ? DONE_TEXT.sentBody(name) : DONE_TEXT.body(name)}</Text>
         {item && <SyncBadge badge={badgeOf(item)} id='done-badge' />}
-        <Text className='line'>{DONE_TEXT.keepApp}</Text>
-        <ActionButton id='done-mine' label={DONE_TEXT.mine} onTap={openMine} />
+        {!onServer && <Text className='line'>{DONE_TEXT.keepApp}</Text>}
+        <ActionButton id='done-mine' kind='primary' label={DONE_TEXT.mine} onTap={openMine} />
       </View>
       {item && (
         <View className='card'>
-          <ActionButton id='done-another' label={DONE_TEXT.another} kind='primary' onTap={another} />
+          <ActionButton id='done-another' label={DONE_TEXT.another} onTap={another} />
           <Text className='muted'>{DONE_TEXT.anotherHint}</Text>
         </View>
       )}

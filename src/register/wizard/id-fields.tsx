@@ -20,17 +20,20 @@ interface Props {
   hint?: string
 }
 
-function parsedNote(value: string | undefined, withAge: boolean) {
+/** What the number says; what is wrong with it only while the field shows no error line of its own (one line per problem). */
+function parsedNote(value: string | undefined, withAge: boolean, error: string | undefined) {
   if (!value) return null
   const parsed = parseIdNumber(value)
-  if (!parsed.ok) return <Text className='field__note field__note--warn'>{ID_TEXT.invalid(parsed.reason)}</Text>
+  if (!parsed.ok) return error ? null : <Text className='field__note field__note--warn'>{ID_TEXT.invalid(parsed.reason)}</Text>
   const age = withAge ? ageOn(parsed.birthDate, chinaToday()) : undefined
   return <Text className='field__note'>{ID_TEXT.parsed(DATE_TEXT.full(parsed.birthDate), labelOf(SEXES, parsed.sex), age)}</Text>
 }
 
 /** A parent's or the carer's ID number. */
 export function PersonIdField({ path, label, optional, hint }: Props) {
-  const value = useForm().useValue(path) as string | undefined
+  const form = useForm()
+  const value = form.useValue(path) as string | undefined
+  const error = form.useError(path)
   return (
     <TextField
       path={path}
@@ -38,7 +41,7 @@ export function PersonIdField({ path, label, optional, hint }: Props) {
       kind='id'
       optional={optional}
       hint={hint}
-      note={parsedNote(value, false)}
+      note={parsedNote(value, false, error)}
       normalise={normaliseIdInput}
     />
   )
@@ -48,6 +51,7 @@ export function PersonIdField({ path, label, optional, hint }: Props) {
 export function ChildIdField({ path, label, optional, hint }: Props) {
   const form = useForm()
   const value = form.useValue(path) as string | undefined
+  const error = form.useError(path)
   const birth = form.useValue('child.birthDate') as string | undefined
   const sex = form.useValue('child.sex') as string | undefined
   const parsed = value ? parseIdNumber(value) : undefined
@@ -65,7 +69,7 @@ export function ChildIdField({ path, label, optional, hint }: Props) {
 
   const note = (
     <View>
-      {parsedNote(value, true)}
+      {parsedNote(value, true, error)}
       {parsed?.ok && birth && birth !== parsed.birthDate && (
         <View className='field__note field__note--warn'>
           <Text>{ID_TEXT.birthMismatch(DATE_TEXT.full(birth), DATE_TEXT.full(parsed.birthDate))}</Text>

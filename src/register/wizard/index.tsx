@@ -87,7 +87,7 @@ export default function WizardPage() {
     <PageShell>
       <WizardContext.Provider value={wizard}>
         <FormContext.Provider value={wizard.binding}>
-          <StepBar steps={STEPS} current={step} onPick={(key) => wizard.goTo(key as StepKey)} />
+          <StepBar steps={STEPS} current={step} onPick={(key) => wizard.jump(key as StepKey)} />
           <FixBanner />
           <Summary wizard={wizard} />
           <CustomWrapper>

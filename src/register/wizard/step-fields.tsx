@@ -98,6 +98,8 @@ const FieldRenderer = memo(function FieldRenderer({
       return <MultiField {...common} options={(spec.options ?? []) as Option<string>[]} />
     case 'date':
       return <DateField {...common} years={yearRange(spec, THIS_YEAR)} />
+    case 'month':
+      return <DateField {...common} years={yearRange(spec, THIS_YEAR)} precision='month' />
     case 'birthDate':
       return <BirthDateField spec={spec} optional={optional} />
     case 'region':

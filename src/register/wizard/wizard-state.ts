@@ -118,7 +118,27 @@ export function createWizard(draftId: string) {
       const at = STEP_ORDER.indexOf(step())
       if (at > 0) moveTo(STEP_ORDER[at - 1])
     },
-    /** Jump to a step (step bar, 修改 links); with `showIssues`, its problems are shown at once. */
+    /**
+     * The step bar: back to any step at once; forward past steps only while each of them is complete, the
+     * same rule as 下一步 — it stops at the first step with problems and shows them there.
+     */
+    jump(key: StepKey) {
+      flushPending()
+      const from = STEP_ORDER.indexOf(step())
+      const to = STEP_ORDER.indexOf(key)
+      if (to === from) return
+      const r = record() as unknown as Record<string, unknown> | undefined
+      for (let i = from; i < to && r; i++) {
+        const passed = STEP_ORDER[i]
+        if (passed === 'consent' || validateStep(passed, r).length === 0) continue
+        if (i !== from) moveTo(passed)
+        check(passed)
+        showErrors()
+        return
+      }
+      moveTo(key)
+    },
+    /** Jump to a step (修改 links); with `showIssues`, its problems are shown at once. */
     goTo(key: StepKey, options: { fromReview?: boolean; showIssues?: boolean } = {}) {
       flushPending()
       moveTo(key, !!options.fromReview)

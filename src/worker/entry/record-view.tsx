@@ -28,7 +28,8 @@ export interface TickState {
   onTick(path: string): void
 }
 
-function Tick({ path, tick }: { path: string; tick?: TickState }) {
+/** Named after its field (「勾选：母亲务工地点」), not just 勾选: ~50 of them sit on the page. */
+function Tick({ path, label, tick }: { path: string; label: string; tick?: TickState }) {
   if (!tick || !RETURNABLE_FIELDS.has(path)) return null
   const on = tick.ticked.has(path)
   return (
@@ -36,6 +37,7 @@ function Tick({ path, tick }: { path: string; tick?: TickState }) {
       className={`w-tick ${on ? 'w-tick--on' : ''}`}
       id={`tick-${path.replace(/\./g, '-')}`}
       ariaRole='checkbox'
+      ariaLabel={ACTION_TEXT.tickName(label)}
       aria-checked={on}
       onClick={() => tick.onTick(path)}
     >
@@ -77,14 +79,14 @@ export default function RecordView({ record, reveal, tick }: { record: RecordAns
         <View key={key} className='card' id={`record-${key}`}>
           <View className='case__head'>
             <Text className='card__title'>{STEPS.find((s) => s.key === key)?.title}</Text>
-            <Tick path={key} tick={tick} />
+            <Tick path={key} label={STEPS.find((s) => s.key === key)?.title ?? key} tick={tick} />
           </View>
           {visibleFields(STEP_FIELDS[key], record).map((spec) => {
             if (spec.kind === 'section') {
               return (
                 <View key={spec.id} className='case__head case__section'>
                   <Text className='case__subhead'>{spec.label}</Text>
-                  <Tick path={spec.path} tick={tick} />
+                  <Tick path={spec.path} label={spec.label} tick={tick} />
                 </View>
               )
             }
@@ -97,7 +99,7 @@ export default function RecordView({ record, reveal, tick }: { record: RecordAns
               >
                 <Text className='case__label'>{spec.label}</Text>
                 <Value spec={spec} record={record} reveal={reveal} />
-                <Tick path={spec.path} tick={tick} />
+                <Tick path={spec.path} label={spec.label} tick={tick} />
               </View>
             )
           })}

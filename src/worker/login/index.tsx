@@ -17,6 +17,7 @@ import { LOGIN_TEXT } from '../strings'
 import '@/components/field/index.scss'
 import '../components/common.scss'
 import './index.scss'
+import { inputName } from '@/components/a11y'
 
 export default function WorkerLogin() {
   const username = useRef('')
@@ -58,6 +59,7 @@ export default function WorkerLogin() {
           <Text className='field__label'>{LOGIN_TEXT.username}</Text>
           <Input
             className='field__input'
+            {...inputName(LOGIN_TEXT.username, { autoComplete: 'username' })}
             placeholder={LOGIN_TEXT.usernamePlaceholder}
             maxlength={64}
             onInput={(e) => {
@@ -70,6 +72,7 @@ export default function WorkerLogin() {
           <Input
             className='field__input'
             password
+            {...inputName(LOGIN_TEXT.password, { autoComplete: 'current-password' })}
             placeholder={LOGIN_TEXT.passwordPlaceholder}
             maxlength={256}
             onInput={(e) => {

@@ -24,7 +24,13 @@ function TownshipChooser({ townships, value, onPick }: { townships: Township[]; 
   return (
     <View className='card w-chips' id='overview-township'>
       <Text className='field__label'>{OVERVIEW_TEXT.pickTownship}</Text>
-      <ChoiceRows compact options={options} value={value ?? ''} onPick={(v) => onPick((v as string) || undefined)} />
+      <ChoiceRows
+        compact
+        label={OVERVIEW_TEXT.pickTownship}
+        options={options}
+        value={value ?? ''}
+        onPick={(v) => onPick((v as string) || undefined)}
+      />
     </View>
   )
 }

@@ -7,6 +7,7 @@ import { CATEGORIES } from '@/domain/eligibility'
 import { STATUSES } from '@/domain/status'
 import type { RegionStats } from '@/domain/api'
 import { OVERVIEW_TEXT } from '../strings'
+import { idProp } from '@/components/a11y'
 
 /** Drafts never reach the server: no column for them. */
 const COLUMNS = STATUSES.filter((s) => s.code !== 'draft')
@@ -20,7 +21,7 @@ interface Row {
 
 function Table({ id, head, rows, onRow }: { id: string; head: string; rows: Row[]; onRow?(key: string): void }) {
   return (
-    <ScrollView scrollX className='w-table-scroll' id={id}>
+    <ScrollView scrollX className='w-table-scroll' {...idProp(id)}>
       <View className='w-table'>
         <View className='w-table__row w-table__row--head'>
           <Text className='w-table__cell w-table__cell--name'>{head}</Text>

@@ -11,6 +11,7 @@ import { CATEGORIES } from '@/domain/eligibility'
 import { STATUSES } from '@/domain/status'
 import type { QueueFilter } from '../logic/api'
 import { QUEUE_TEXT } from '../strings'
+import { inputName } from '@/components/a11y'
 
 const STATUS_OPTIONS = [
   { value: '', label: QUEUE_TEXT.awaiting },
@@ -39,6 +40,7 @@ export default function QueueFilters({ filter, onChange }: { filter: QueueFilter
         <View className='w-chips'>
           <ChoiceRows
             compact
+            label={QUEUE_TEXT.statusLabel}
             options={STATUS_OPTIONS}
             value={filter.status ?? ''}
             onPick={(v) => onChange({ ...filter, status: (v || undefined) as QueueFilter['status'] })}
@@ -50,6 +52,7 @@ export default function QueueFilters({ filter, onChange }: { filter: QueueFilter
         <View className='w-chips'>
           <ChoiceRows
             compact
+            label={QUEUE_TEXT.categoryLabel}
             options={CATEGORY_OPTIONS}
             value={filter.category ?? ''}
             onPick={(v) => onChange({ ...filter, category: ((v as string) || undefined) as QueueFilter['category'] })}
@@ -63,6 +66,7 @@ export default function QueueFilters({ filter, onChange }: { filter: QueueFilter
           <Input
             key={generation}
             className='field__input'
+            {...inputName(QUEUE_TEXT.searchLabel)}
             placeholder={QUEUE_TEXT.searchPlaceholder}
             maxlength={50}
             defaultValue={typed.current}

@@ -42,6 +42,11 @@ test('return with a reason and two ticked fields; the guardian sees both', async
   tapId('action-return')
   expect(document.getElementById('tick-parents-mother-workPlace')).not.toBeNull()
   expect(document.getElementById('tick-child')).not.toBeNull()
+  // Each tick box is named after its field, and no two share a name.
+  expect(document.getElementById('tick-parents-mother-workPlace')?.getAttribute('aria-label')).toBe('勾选：母亲务工地点（省、市）')
+  expect(document.getElementById('tick-child')?.getAttribute('aria-label')).toBe('勾选：儿童信息')
+  const names = Array.from(document.querySelectorAll('[id^="tick-"]')).map((el) => el.getAttribute('aria-label'))
+  expect(new Set(names).size).toBe(names.length)
   expect(textOf('return-ticked')).toContain('还没有勾选')
 
   // Neither a reason nor a field: nothing is sent, both are asked for.
