@@ -152,17 +152,3 @@ export async function regionStats(ex: Ex, range: RegionRange) {
   const byVillage = await inRange.select(['village_code', 'status', 'n']).orderBy('village_code').execute()
   return { byStatus, byVillage }
 }
-
-/** Every registration of a region for the roster, village by village. */
-export function inRegion(ex: Ex, range: RegionRange, excludeStatuses: Status[]) {
-  return ex
-    .selectFrom('registrations')
-    .selectAll()
-    .where('village_code', '>=', range.lo)
-    .where('village_code', '<=', range.hi)
-    .where('status', 'not in', excludeStatuses)
-    .orderBy('village_code')
-    .orderBy('created_at')
-    .orderBy('id')
-    .execute()
-}

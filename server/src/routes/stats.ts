@@ -41,13 +41,13 @@ export default async function statsRoutes(app: FastifyInstance) {
     },
     async (req, reply) => {
       const range = scopeOf(req.actor!, req.query.region)
-      const { xlsx, regionCode, regionName, date } = await exportRoster(app, req.actor!, range, req.query.mask === '1', req.ip)
+      const { stream, regionCode, regionName, date } = await exportRoster(app, req.actor!, range, req.query.mask === '1', req.ip)
       const filename = encodeURIComponent(`花名册-${regionName}-${date}.xlsx`)
       return reply
         .header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
         .header('Content-Disposition', `attachment; filename="roster-${regionCode}-${date}.xlsx"; filename*=UTF-8''${filename}`)
         .header('Cache-Control', 'no-store')
-        .send(xlsx)
+        .send(stream)
     },
   )
 }

@@ -12,21 +12,29 @@ import { classify } from '../../../src/domain/eligibility'
 import type { Visit } from '../../../src/domain/review'
 import { statusLabel } from '../../../src/domain/status'
 import { categoriesOf, type RegistrationRow } from '../db/registrations'
+import type { VillageCount } from '../db/roster'
 import { formAnswers } from '../forms/answers'
 import { ROSTER_COLUMNS, SUMMARY_CATEGORIES, type RosterColumn } from '../forms/roster-layout'
 import { FORM_WORDS as W, ROSTER_WORDS as R } from '../forms/words'
 import { openRecord } from './views'
 
+/** One page of rows (in village order, db/roster.ts `rosterPage`) with what the roster shows beside them. */
+export interface RosterPage {
+  rows: RegistrationRow[]
+  verifiedBy: Map<string, { by: string; at: string }>
+  assessments: Map<string, Visit['guardianshipAssessment']>
+}
+
 export interface RosterInput {
   /** 填报单位: the exporting worker's region, in full. */
   unit: string
   date: string
-  /** In village order (db/registrations.ts `inRegion`). */
-  rows: RegistrationRow[]
+  /** The summary sheet's lines, from the kept counters: it comes first, before any row is read. */
+  counts: VillageCount[]
+  /** The rows, page by page; each page is written and let go before the next is read. */
+  pages: AsyncIterable<RosterPage>
   /** One sheet per village plus a summary (township and county); otherwise the one village's sheet. */
   perVillage: boolean
-  verifiedBy: Map<string, { by: string; at: string }>
-  assessments: Map<string, Visit['guardianshipAssessment']>
   full: boolean
 }
 
@@ -138,52 +146,57 @@ function headings(ws: Sheet, columns: readonly RosterColumn[]) {
   })
 }
 
-function villageSheet(app: FastifyInstance, wb: RosterWorkbook, input: RosterInput, rows: RegistrationRow[], name: string) {
-  const width = ROSTER_COLUMNS.length + 1
+/** A village's sheet, opened with its header block and headings; rows are appended as their pages come. */
+function openVillageSheet(app: FastifyInstance, wb: RosterWorkbook, input: RosterInput, code: string, name: string): Sheet {
   const ws = newSheet(wb, name, 5)
-  headerBlock(ws, width, R.title, input.unit, input.date, app.regions.fullName(rows[0].village_code) ?? rows[0].village_code)
+  headerBlock(ws, ROSTER_COLUMNS.length + 1, R.title, input.unit, input.date, app.regions.fullName(code) ?? code)
   headings(ws, ROSTER_COLUMNS)
-  rows.forEach((row, i) => {
-    const record = openRecord(app, row)
-    const classification = classify(record, input.date)
-    const answers = formAnswers(record, {
-      place: (code) => (code ? (app.regions.fullName(code) ?? code) : ''),
-      full: input.full,
-      today: input.date,
-      assessment: input.assessments.get(row.id),
-      classification,
-    })
-    const entry = {
-      answers,
-      classification,
-      categories: categoriesOf(row),
-      status: statusLabel(row.status),
-      verified: input.verifiedBy.get(row.id),
-    }
-    const added = ws.addRow([i + 1, ...ROSTER_COLUMNS.map((c) => c.value(entry))])
-    added.eachCell({ includeEmpty: true }, (cell) => {
-      cell.border = BORDER
-      cell.alignment = { vertical: 'middle', wrapText: true }
-    })
-    added.commit()
+  return ws
+}
+
+function childRow(app: FastifyInstance, ws: Sheet, input: RosterInput, page: RosterPage, row: RegistrationRow, serial: number) {
+  const record = openRecord(app, row)
+  const classification = classify(record, input.date)
+  const answers = formAnswers(record, {
+    place: (code) => (code ? (app.regions.fullName(code) ?? code) : ''),
+    full: input.full,
+    today: input.date,
+    assessment: page.assessments.get(row.id),
+    classification,
   })
+  const entry = {
+    answers,
+    classification,
+    categories: categoriesOf(row),
+    status: statusLabel(row.status),
+    verified: page.verifiedBy.get(row.id),
+  }
+  const added = ws.addRow([serial, ...ROSTER_COLUMNS.map((c) => c.value(entry))])
+  added.eachCell({ includeEmpty: true }, (cell) => {
+    cell.border = BORDER
+    cell.alignment = { vertical: 'middle', wrapText: true }
+  })
+  added.commit()
+}
+
+function closeSheet(ws: Sheet, width: number) {
   footer(ws, width)
   commitSheet(ws)
 }
 
-function summarySheet(app: FastifyInstance, wb: RosterWorkbook, input: RosterInput, villages: [string, RegistrationRow[]][]) {
+function summarySheet(app: FastifyInstance, wb: RosterWorkbook, input: RosterInput) {
   const width = R.summaryColumns.length
   const ws = newSheet(wb, R.summarySheet, 3)
   headerBlock(ws, width, R.summaryTitle, input.unit, input.date)
   const head = ws.addRow([...R.summaryColumns])
   head.eachCell((cell) => Object.assign(cell, { style: HEADING_STYLE }))
-  const count = (rows: RegistrationRow[]) => SUMMARY_CATEGORIES.map((c) => rows.filter((r) => categoriesOf(r).includes(c)).length)
-  villages.forEach(([code, rows], i) => {
-    ws.addRow([i + 1, app.regions.name(code) ?? code, rows.length, ...count(rows)]).eachCell((cell) => {
+  const sum = (pick: (v: VillageCount) => number) => input.counts.reduce((n, v) => n + pick(v), 0)
+  input.counts.forEach((v, i) => {
+    ws.addRow([i + 1, app.regions.name(v.village_code) ?? v.village_code, v.n, ...SUMMARY_CATEGORIES.map((c) => v[c])]).eachCell((cell) => {
       cell.border = BORDER
     })
   })
-  const total = ws.addRow(['', R.total, input.rows.length, ...count(input.rows)])
+  const total = ws.addRow(['', R.total, sum((v) => v.n), ...SUMMARY_CATEGORIES.map((c) => sum((v) => v[c]))])
   total.font = { bold: true }
   total.eachCell({ includeEmpty: true }, (cell) => {
     cell.border = BORDER
@@ -194,20 +207,35 @@ function summarySheet(app: FastifyInstance, wb: RosterWorkbook, input: RosterInp
   commitSheet(ws)
 }
 
-/** Writes the roster's sheets into `wb` (in memory or streaming); the caller commits the workbook. */
-export function writeRoster(app: FastifyInstance, wb: RosterWorkbook, input: RosterInput) {
-  const byVillage = new Map<string, RegistrationRow[]>()
-  for (const row of input.rows) byVillage.set(row.village_code, [...(byVillage.get(row.village_code) ?? []), row])
-  const villages = [...byVillage.entries()]
-  if (input.perVillage) summarySheet(app, wb, input, villages)
+/**
+ * Writes the roster's sheets into `wb` (in memory or streaming), page by page: a village's sheet is
+ * committed when the next village's first row arrives. Answers how many rows were written; the caller
+ * commits the workbook.
+ */
+export async function writeRoster(app: FastifyInstance, wb: RosterWorkbook, input: RosterInput): Promise<number> {
+  const width = ROSTER_COLUMNS.length + 1
+  if (input.perVillage) summarySheet(app, wb, input)
   const taken = new Set<string>([R.summarySheet])
-  for (const [code, rows] of villages) villageSheet(app, wb, input, rows, sheetName(app.regions.name(code) ?? code, taken, code))
-  if (!villages.length && !input.perVillage) {
+  let open: { code: string; ws: Sheet; serial: number } | undefined
+  let written = 0
+  for await (const page of input.pages) {
+    for (const row of page.rows) {
+      if (open?.code !== row.village_code) {
+        if (open) closeSheet(open.ws, width)
+        const code = row.village_code
+        open = { code, ws: openVillageSheet(app, wb, input, code, sheetName(app.regions.name(code) ?? code, taken, code)), serial: 0 }
+      }
+      childRow(app, open.ws, input, page, row, ++open.serial)
+      written++
+    }
+  }
+  if (open) closeSheet(open.ws, width)
+  else if (!input.perVillage) {
     // A village with no registration yet still gets its (empty) roster to file.
     const ws = newSheet(wb, R.title, 5)
-    headerBlock(ws, ROSTER_COLUMNS.length + 1, R.title, input.unit, input.date)
+    headerBlock(ws, width, R.title, input.unit, input.date)
     headings(ws, ROSTER_COLUMNS)
-    footer(ws, ROSTER_COLUMNS.length + 1)
-    commitSheet(ws)
+    closeSheet(ws, width)
   }
+  return written
 }
