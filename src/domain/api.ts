@@ -272,7 +272,7 @@ export interface ImportRow {
   problems: string[]
 }
 
-/** `POST /accounts/import/preview` (and a refused import's `error.current`). Nothing is written. */
+/** The answer of `POST /accounts/import/preview`, and of a refused import (its `error.current`). Nothing is written. */
 export interface ImportPreview {
   rows: ImportRow[]
   /** Rows with at least one problem; the import runs only when this is 0. */
