@@ -42,6 +42,8 @@ export function fakeApi(): FakeApi {
       api.views[withdraw[1]] = { ...view, status: 'withdrawn', statusLabel: '已撤回', version: view.version + 1, allowedActions: [] }
       return { statusCode: 200, data: api.views[withdraw[1]] }
     }
+    // Which levels have opened a registration (the record page's 谁看过这条登记): none in these tests.
+    if (/^\/api\/v1\/registrations\/[^/]+\/access$/.test(path)) return { statusCode: 200, data: { levels: [] } }
     const one = /^\/api\/v1\/registrations\/([^/]+)$/.exec(path)
     if (one && req.method === 'GET') {
       const view = api.views[one[1]]

@@ -93,6 +93,7 @@ export async function startApp(backend: Backend, overrides: Partial<AppConfig> =
     databaseUrl,
     logger: false,
     loginRateMax: 1000,
+    guardianNewPerHour: 100_000,
     staticDir: join(dataDir, 'no-h5'),
     ...overrides,
   })

@@ -6,11 +6,15 @@ import { Migrator, PostgresAdapter, sql, type Kysely, type Migration, type Migra
 import * as m001 from './migrations/001_initial'
 import * as m002 from './migrations/002_review_request_id'
 import * as m003 from './migrations/003_lookup_key'
+import * as m005 from './migrations/005_accounts'
+import * as m006 from './migrations/006_registration_counts'
 
 const MIGRATIONS: Record<string, Migration> = {
   '001_initial': m001,
   '002_review_request_id': m002,
   '003_lookup_key': m003,
+  '005_accounts': m005,
+  '006_registration_counts': m006,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS }
@@ -27,7 +31,14 @@ async function ownSchema(db: Kysely<any>): Promise<string | undefined> {
 
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {
   const schema = await ownSchema(db)
-  const { error, results } = await new Migrator({ db, provider, ...(schema ? { migrationTableSchema: schema } : {}) }).migrateToLatest()
+  // Numbers are handed out per piece of work and land in any order: a database that already ran 005 still
+  // runs a 004 that arrives later (each migration touches its own columns).
+  const { error, results } = await new Migrator({
+    db,
+    provider,
+    allowUnorderedMigrations: true,
+    ...(schema ? { migrationTableSchema: schema } : {}),
+  }).migrateToLatest()
   const failed = results?.find((r) => r.status === 'Error')
   if (error || failed) {
     throw new Error(`数据库迁移失败：${failed?.migrationName ?? ''} ${error instanceof Error ? error.message : String(error ?? '')}`)

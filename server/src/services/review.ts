@@ -29,7 +29,7 @@ export async function review(app: FastifyInstance, actor: Actor, id: string, bod
   if (!parsed.ok) throw badRequest('审核内容有误，请按提示修改', parsed.issues)
   const input = parsed.value
 
-  return app.db.transaction().execute(async (trx) => {
+  return app.transact(async (trx) => {
     const row = await findRegistration(trx, id)
     if (!row || !canSee(actor.regionCode, row.village_code)) throw notFound()
     if (!RULES[input.action].some((r) => r.role === actor.role)) {
