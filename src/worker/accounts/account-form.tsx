@@ -69,6 +69,7 @@ export default function AccountForm(props: {
         <Text className='field__label'>{ACCOUNTS_TEXT.role}</Text>
         <ChoiceRows
           compact
+          label={ACCOUNTS_TEXT.role}
           options={props.roles.map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
           value={fields.role}
           onPick={(v) => set('role')(String(v))}
