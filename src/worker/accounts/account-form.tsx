@@ -70,6 +70,7 @@ export default function AccountForm(props: {
         <ChoiceRows
           label={ACCOUNTS_TEXT.role}
           compact
+          label={ACCOUNTS_TEXT.role}
           options={props.roles.map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
           value={fields.role}
           onPick={(v) => set('role')(String(v))}
