@@ -66,6 +66,18 @@ const returnedSchema = {
   properties: { reason: str, fields: strArray, at: str, byRole: str },
 } as const
 
+const terminationSchema = {
+  type: ['object', 'null'],
+  properties: {
+    reason: str,
+    reasonLabel: str,
+    note: str,
+    proposedAt: str,
+    decidedAt: { type: ['string', 'null'] },
+    supportStopsFrom: { type: ['string', 'null'] },
+  },
+} as const
+
 export const fullViewSchema = {
   type: 'object',
   properties: {
@@ -75,6 +87,7 @@ export const fullViewSchema = {
     masked: strArray,
     classification: anyObject,
     returned: returnedSchema,
+    termination: terminationSchema,
     village: villageSchema,
     possibleDuplicates: {
       type: 'array',
@@ -83,7 +96,7 @@ export const fullViewSchema = {
   },
 } as const
 
-export const ownListSchema = listOf({ ...baseProps, childName: str, returned: returnedSchema })
+export const ownListSchema = listOf({ ...baseProps, childName: str, returned: returnedSchema, termination: terminationSchema })
 
 export const queueSchema = listOf(
   {
@@ -125,6 +138,7 @@ export const historySchema = listOf({
   reason: str,
   fields: strArray,
   visit: anyObject,
+  termination: { type: 'object', properties: { reason: str, reasonLabel: str, note: str, supportStopsFrom: str } },
   diff: { type: 'array', items: { type: 'object', properties: { path: str, from: {}, to: {} } } },
 })
 

@@ -7,6 +7,7 @@
  * src/domain/status.ts, sent so that an older app shows a newer status correctly.
  */
 import type { Category, Classification } from './eligibility'
+import type { TerminationReason } from './lifecycle'
 import type { Visit } from './review'
 import type { VillagesByTownship } from './regions'
 import type { Issue, Registration } from './schema'
@@ -41,6 +42,22 @@ export interface ReturnedNote {
   byRole: Role
 }
 
+/**
+ * 终止/减员 of a confirmed record: the village's proposal while it is on its way up, then the county's
+ * decision. Guardians receive it only once the record is ended, without the worker's words (`note`).
+ */
+export interface TerminationNote {
+  reason: TerminationReason
+  reasonLabel: string
+  /** Workers only: the words written with the proposal (required with 其他). */
+  note?: string
+  proposedAt: string
+  /** Set once the county has decided. */
+  decidedAt: string | null
+  /** 'YYYY-MM': support stops from this month (the month after the decision). */
+  supportStopsFrom: string | null
+}
+
 /** What every view of a registration carries. `allowedActions` are those of the caller's role now. */
 export interface RegistrationBase {
   id: string
@@ -72,6 +89,7 @@ export interface RegistrationView extends RegistrationBase {
   record: Registration
   classification: Omit<Classification, 'age'>
   returned: ReturnedNote | null
+  termination: TerminationNote | null
   village: { code: string; name: string }
   /** Workers only. */
   masked?: string[]
@@ -83,6 +101,7 @@ export interface RegistrationView extends RegistrationBase {
 export interface OwnListItem extends RegistrationBase {
   childName: string
   returned: ReturnedNote | null
+  termination: TerminationNote | null
 }
 
 export interface OwnList {
@@ -151,6 +170,8 @@ export interface HistoryEvent {
   fields?: string[]
   /** Workers only: the home visit recorded. */
   visit?: Visit
+  /** 提请终止: the reason (guardians: without the worker's words); 决定终止: the month support stops. */
+  termination?: { reason?: TerminationReason; reasonLabel?: string; note?: string; supportStopsFrom?: string }
   /** What a resubmission changed (workers: ID numbers and phones masked). */
   diff?: FieldChange[]
 }

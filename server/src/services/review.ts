@@ -14,6 +14,7 @@ import { eventByRequest, insertEvent } from '../db/events'
 import { findRegistration, updateAtVersion, type RegistrationRow } from '../db/registrations'
 import { badRequest, conflict, forbidden, notFound } from '../errors'
 import { canSee } from '../scope'
+import { terminationDetail } from './termination'
 
 const brief = (row: RegistrationRow, actor: Actor): ReviewBrief => ({
   id: row.id,
@@ -59,7 +60,7 @@ export async function review(app: FastifyInstance, actor: Actor, id: string, bod
       throw conflict('stale_version', '这条登记刚被其他人处理过，请刷新后再处理')
     }
     const version = row.version + 1
-    const detail = { reason: input.reason, fields: input.fields, visit: input.visit }
+    const detail = { reason: input.reason, fields: input.fields, visit: input.visit, ...terminationDetail(input) }
     const hasDetail = Object.values(detail).some((v) => v !== undefined)
     await insertEvent(trx, {
       registration_id: id,
@@ -80,7 +81,15 @@ export async function review(app: FastifyInstance, actor: Actor, id: string, bod
       targetId: id,
       regionCode: row.village_code,
       ip,
-      detail: { action: input.action, from: step.from, to: step.to, version, visit: !!input.visit },
+      detail: {
+        action: input.action,
+        from: step.from,
+        to: step.to,
+        version,
+        visit: !!input.visit,
+        // A code from a fixed list, no words: the audit log holds no personal data of children.
+        ...(input.termination ? { terminationReason: input.termination.reason } : {}),
+      },
     })
     return brief((await findRegistration(trx, id))!, actor)
   })

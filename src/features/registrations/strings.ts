@@ -35,6 +35,7 @@ export const SYNC_TEXT = {
   gone: '这份登记已经撤回，不能再提交。可以从手机上删除。',
   rejectedFallback: '服务器没有接收这份登记，请检查后重新提交。',
   returnedReason: (reason: string) => `退回原因：${reason}`,
+  terminated: (reason: string, month: string) => `县民政部门已决定终止这份登记，原因：${reason}。从${month}起停止相关保障。`,
   summaryNone: '还没有提交过登记。',
   summaryAllSynced: (n: number) => `${n}份登记都已提交到服务器。`,
   summaryPending: (n: number) => `${n}份还没提交上，有网络时会自动提交。`,
