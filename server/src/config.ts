@@ -40,6 +40,12 @@ export interface AppConfig {
    * address": a client could then name any IP it likes for the rate limits and the audit log.
    */
   trustProxy: number | string[] | false
+  /**
+   * HUTONG_DAILY_INTERVAL_MS: how often the server looks whether today's daily job (the 待复核 re-check,
+   * docs/lifecycle.md) has run, at start-up and then on this timer; default one hour; 0 turns the timer off
+   * (then run `npm run server:daily` from cron).
+   */
+  dailyIntervalMs: number
 }
 
 export function parseTrustProxy(value: string | undefined): number | string[] | false {
@@ -53,6 +59,13 @@ export function parseTrustProxy(value: string | undefined): number | string[] | 
   if (list.some((a) => !/^[\d.:a-fA-F]+(\/\d{1,3})?$/.test(a)))
     throw new Error('HUTONG_TRUST_PROXY 应为代理的层数（如 1），或代理的地址（逗号分隔的 IP 或网段）')
   return list
+}
+
+function parseInterval(value: string | undefined): number {
+  if (value === undefined || value.trim() === '') return 60 * 60_000
+  const ms = Number(value)
+  if (!Number.isInteger(ms) || ms < 0) throw new Error('HUTONG_DAILY_INTERVAL_MS 应为毫秒数（0 表示不在服务内定时运行）')
+  return ms
 }
 
 const KEY_FILES = { dataKey: 'dev-data-key', indexKey: 'dev-index-key', jwtSecret: 'dev-jwt-secret' } as const
@@ -121,6 +134,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     metricsToken,
     publicUrl: overrides.publicUrl ?? (env.HUTONG_PUBLIC_URL?.replace(/\/+$/, '') || undefined),
     trustProxy: overrides.trustProxy ?? parseTrustProxy(env.HUTONG_TRUST_PROXY),
+    dailyIntervalMs: overrides.dailyIntervalMs ?? parseInterval(env.HUTONG_DAILY_INTERVAL_MS),
   }
 }
 

@@ -78,6 +78,11 @@ const terminationSchema = {
   },
 } as const
 
+const recheckSchema = {
+  type: ['object', 'null'],
+  properties: { foundOn: str, lost: strArray, lostLabels: strArray, reasons: strArray },
+} as const
+
 export const fullViewSchema = {
   type: 'object',
   properties: {
@@ -88,6 +93,7 @@ export const fullViewSchema = {
     classification: anyObject,
     returned: returnedSchema,
     termination: terminationSchema,
+    recheck: recheckSchema,
     village: villageSchema,
     possibleDuplicates: {
       type: 'array',
@@ -105,6 +111,7 @@ export const queueSchema = listOf(
     contact: { type: 'object', properties: { name: str, phone: str } },
     village: villageSchema,
     possibleDuplicate: { type: 'boolean' },
+    recheck: recheckSchema,
   },
   { nextCursor: { type: ['string', 'null'] }, total: { type: 'integer' } },
 )
@@ -115,6 +122,14 @@ export const queueQuery = {
     status: { type: 'string', enum: [...STATUSES.map((s) => s.code), 'all'] },
     category: { type: 'string', enum: CATEGORIES.map((c) => c.code) },
     q: { type: 'string', maxLength: 50 },
+    cursor: { type: 'string', maxLength: 200 },
+    limit: { type: 'integer', minimum: 1, maximum: 100 },
+  },
+} as const
+
+export const pageQuery = {
+  type: 'object',
+  properties: {
     cursor: { type: 'string', maxLength: 200 },
     limit: { type: 'integer', minimum: 1, maximum: 100 },
   },

@@ -58,6 +58,17 @@ export interface TerminationNote {
   supportStopsFrom: string | null
 }
 
+/** 待复核: what the daily re-check found on a confirmed record (workers only). */
+export interface RecheckNote {
+  /** The day (China) the re-check first found it. */
+  foundOn: string
+  /** The confirmed categories that no longer hold by today's rules. */
+  lost: Category[]
+  lostLabels: string[]
+  /** Why, in words: “2031-03-08年满16周岁，不再属于农村留守儿童”, “父亲服刑在押已于2030-04-30结束”. */
+  reasons: string[]
+}
+
 /** What every view of a registration carries. `allowedActions` are those of the caller's role now. */
 export interface RegistrationBase {
   id: string
@@ -91,6 +102,8 @@ export interface RegistrationView extends RegistrationBase {
   returned: ReturnedNote | null
   termination: TerminationNote | null
   village: { code: string; name: string }
+  /** Workers only: on the 待复核 list (and not yet kept by the village worker). */
+  recheck?: RecheckNote | null
   /** Workers only. */
   masked?: string[]
   /** Workers only. */
@@ -114,6 +127,8 @@ export interface QueueItem extends RegistrationBase {
   contact: { name: string; phone: string }
   village: { code: string; name: string }
   possibleDuplicate: boolean
+  /** In the 待复核 list (`GET /review/rechecks`): what the daily re-check found. */
+  recheck?: RecheckNote
 }
 
 /** `GET /review/queue`: newest first; `total` on the first page only. */

@@ -79,8 +79,13 @@ export const RETURNABLE_FIELDS: ReadonlySet<string> = (() => {
 
 const fieldPath = z.string({ error: '退回的字段格式不对' }).check(z.refine((p) => RETURNABLE_FIELDS.has(p), '退回的字段不存在'))
 
-const NEEDS_REASON: ReadonlySet<string> = new Set(['return', 'refuse', 'return_termination'])
-const REASON_WORDS: Record<string, string> = { return: '退回', refuse: '不予认定', return_termination: '退回终止申请' }
+const NEEDS_REASON: ReadonlySet<string> = new Set(['return', 'refuse', 'return_termination', 'keep_after_recheck'])
+const REASON_WORDS: Record<string, string> = {
+  return: '退回',
+  refuse: '不予认定',
+  return_termination: '退回终止申请',
+  keep_after_recheck: '复核后继续保障',
+}
 
 export const reviewSchema = z
   .strictObject({

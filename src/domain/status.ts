@@ -44,6 +44,7 @@ export const ACTIONS = [
   { code: 'agree_termination', label: '同意终止' },
   { code: 'terminate', label: '决定终止' },
   { code: 'return_termination', label: '退回终止申请' },
+  { code: 'keep_after_recheck', label: '复核后继续保障' },
 ] as const
 
 export type Action = (typeof ACTIONS)[number]['code']
@@ -82,6 +83,9 @@ export const RULES: Record<Action, readonly Rule[]> = {
     { role: 'township_supervisor', from: ['termination_proposed'], to: 'confirmed', needsReason: true },
     { role: 'county_admin', from: ['termination_agreed'], to: 'confirmed', needsReason: true },
   ],
+  // 待复核 (the daily re-check): the village worker has looked and the child stays (still in another category,
+  // support continues past 18 in full-time school …); said why, in writing. Only on a flagged record (server).
+  keep_after_recheck: [{ role: 'village_worker', from: ['confirmed'], needsReason: true }],
 }
 
 /** Short reasons such as “不属实” are real reasons; one character is not. */

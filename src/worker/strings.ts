@@ -132,6 +132,18 @@ export const TERMINATION_TEXT = {
   pending: '终止申请正在审核，审核完成前照常保障。',
 } as const
 
+export const RECHECK_TEXT = {
+  filter: '待复核',
+  heading: '待复核',
+  intro: '每天按当天日期重新判断已确认的登记。下面的情况已不再符合原来的类别，请核实后提请终止，或写明理由继续保障。',
+  found: (day: string) => `发现日期：${day}`,
+  lost: (labels: string) => `不再符合：${labels}`,
+  keepIntro: '孩子仍需保障（例如仍属于其他类别，或年满18周岁仍在全日制学校就读）时，写明理由后继续保障，登记不再列入待复核。',
+  keepReasonLabel: '复核说明（必填）',
+  confirmKeep: '确认继续保障',
+  empty: '没有待复核的登记。',
+} as const
+
 export const VISIT_TEXT = {
   heading: '记录走访',
   date: '走访日期',

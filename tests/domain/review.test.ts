@@ -25,6 +25,7 @@ describe('validateReview', () => {
       'agree_termination',
       'approve',
       'confirm',
+      'keep_after_recheck',
       'propose_termination',
       'record_visit',
       'refuse',

@@ -53,6 +53,8 @@ const LEGAL: readonly Move[] = [
   { status: 'termination_proposed', action: 'return_termination', role: 'township_supervisor', to: 'confirmed', reason: true },
   { status: 'termination_agreed', action: 'terminate', role: 'county_admin', to: 'terminated' },
   { status: 'termination_agreed', action: 'return_termination', role: 'county_admin', to: 'confirmed', reason: true },
+  // 待复核: the village worker keeps a flagged record, in writing; the status stays
+  { status: 'confirmed', action: 'keep_after_recheck', role: 'village_worker', to: 'confirmed', reason: true },
 ]
 
 const ALL_STATUSES: Status[] = [
@@ -83,6 +85,7 @@ const ALL_ACTIONS: Action[] = [
   'agree_termination',
   'terminate',
   'return_termination',
+  'keep_after_recheck',
 ]
 const ALL_ROLES: Role[] = ['guardian', 'village_worker', 'township_supervisor', 'county_admin']
 
@@ -140,6 +143,7 @@ describe('a written reason', () => {
     ['refuse', 'township_approved', 'county_admin'],
     ['return_termination', 'termination_proposed', 'township_supervisor'],
     ['return_termination', 'termination_agreed', 'county_admin'],
+    ['keep_after_recheck', 'confirmed', 'village_worker'],
   ] as [Action, Status, Role][])('%s from %s by %s needs one', (action, status, role) => {
     for (const reason of [undefined, '', '    ', '不', ' 不 ']) {
       const result = go(status, action, role, reason)
@@ -179,7 +183,7 @@ test('record_visit keeps the status', () => {
 })
 
 // Every combination of status × action × role: legal ones lead where LEGAL says, all others are refused
-// with a Chinese reason. 12 × 13 × 4 = 624.
+// with a Chinese reason. 12 × 14 × 4 = 672.
 const COMBINATIONS = ALL_STATUSES.flatMap((status) => ALL_ACTIONS.flatMap((action) => ALL_ROLES.map((role) => ({ status, action, role }))))
 
 describe('every (status × action × role)', () => {

@@ -40,24 +40,26 @@ const ENDPOINTS = [
   'return_proposed',
   'return_agreed',
   'get_terminated',
+  'rechecks',
+  'keep_after_recheck',
 ] as const
 type Endpoint = (typeof ENDPOINTS)[number]
 
 // The matrix reads as a table: one row per actor, one column per endpoint.
 // prettier-ignore
 const MATRIX: Record<string, Cell[]> = {
-  //                          list     get  reveal history edit withdraw start  approve confirm queue    stats    export   regions print application propose agree term ret_p ret_a ended
-  'guardian (owner)':        ['sees',  200, 403,    200,    200, 200,     403,   403,    403,    403,     403,     403,     200, 403, 403, 403, 403, 403, 403, 403, 200],
-  'other guardian':          ['blind', 404, 403,    404,    409, 404,     403,   403,    403,    403,     403,     403,     200, 403, 403, 403, 403, 403, 403, 403, 404],
-  'village worker, 茅坪':     [403,     200, 200,    200,    403, 403,     200,   403,    403,    'sees',  'sees',  'sees',  200, 200, 409, 200, 403, 403, 403, 403, 200],
-  'village worker, 左弼':     [403,     404, 404,    404,    403, 403,     404,   404,    404,    'blind', 'blind', 'blind', 200, 404, 404, 404, 404, 404, 404, 404, 404],
-  'township, 茶阳镇':         [403,     200, 200,    200,    403, 403,     403,   200,    403,    'sees',  'sees',  'sees',  200, 200, 409, 403, 200, 403, 200, 409, 200],
-  'township, 湖寮镇':         [403,     404, 404,    404,    403, 403,     404,   404,    404,    'blind', 'blind', 'blind', 200, 404, 404, 404, 404, 404, 404, 404, 404],
-  'county, 大埔县':           [403,     200, 200,    200,    403, 403,     403,   403,    200,    'sees',  'sees',  'sees',  200, 200, 409, 403, 403, 200, 409, 200, 200],
-  'county, 梅县区':           [403,     404, 404,    404,    403, 403,     404,   404,    404,    'blind', 'blind', 'blind', 200, 404, 404, 404, 404, 404, 404, 404, 404],
-  'worker without region':   [403,     404, 404,    404,    403, 403,     404,   404,    404,    'blind', 403,     403,     200, 404, 404, 404, 404, 404, 404, 404, 404],
-  'disabled worker, 茅坪':    [401,     401, 401,    401,    401, 401,     401,   401,    401,    401,     401,     401,     200, 401, 401, 401, 401, 401, 401, 401, 401],
-  'no token':                [401,     401, 401,    401,    401, 401,     401,   401,    401,    401,     401,     401,     200, 401, 401, 401, 401, 401, 401, 401, 401],
+  //                          list     get  reveal history edit withdraw start  approve confirm queue    stats    export   regions print application propose agree term ret_p ret_a ended rchk keep
+  'guardian (owner)':        ['sees',  200, 403,    200,    200, 200,     403,   403,    403,    403,     403,     403,     200, 403, 403, 403, 403, 403, 403, 403, 200, 403, 403],
+  'other guardian':          ['blind', 404, 403,    404,    409, 404,     403,   403,    403,    403,     403,     403,     200, 403, 403, 403, 403, 403, 403, 403, 404, 403, 403],
+  'village worker, 茅坪':     [403,     200, 200,    200,    403, 403,     200,   403,    403,    'sees',  'sees',  'sees',  200, 200, 409, 200, 403, 403, 403, 403, 200, 200, 409],
+  'village worker, 左弼':     [403,     404, 404,    404,    403, 403,     404,   404,    404,    'blind', 'blind', 'blind', 200, 404, 404, 404, 404, 404, 404, 404, 404, 200, 404],
+  'township, 茶阳镇':         [403,     200, 200,    200,    403, 403,     403,   200,    403,    'sees',  'sees',  'sees',  200, 200, 409, 403, 200, 403, 200, 409, 200, 200, 403],
+  'township, 湖寮镇':         [403,     404, 404,    404,    403, 403,     404,   404,    404,    'blind', 'blind', 'blind', 200, 404, 404, 404, 404, 404, 404, 404, 404, 200, 404],
+  'county, 大埔县':           [403,     200, 200,    200,    403, 403,     403,   403,    200,    'sees',  'sees',  'sees',  200, 200, 409, 403, 403, 200, 409, 200, 200, 200, 403],
+  'county, 梅县区':           [403,     404, 404,    404,    403, 403,     404,   404,    404,    'blind', 'blind', 'blind', 200, 404, 404, 404, 404, 404, 404, 404, 404, 200, 404],
+  'worker without region':   [403,     404, 404,    404,    403, 403,     404,   404,    404,    'blind', 403,     403,     200, 404, 404, 404, 404, 404, 404, 404, 404, 200, 404],
+  'disabled worker, 茅坪':    [401,     401, 401,    401,    401, 401,     401,   401,    401,    401,     401,     401,     200, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401],
+  'no token':                [401,     401, 401,    401,    401, 401,     401,   401,    401,    401,     401,     401,     200, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401],
 }
 
 const WORKERS: [string, 'village_worker' | 'township_supervisor' | 'county_admin', string | null][] = [
@@ -210,6 +212,14 @@ describe.each(BACKENDS)('authorisation matrix (%s)', (backend) => {
           const { id } = await recordIn(endpoint === 'return_proposed' ? 'termination_proposed' : 'termination_agreed')
           const body = { action: 'return_termination', reason: '情况未变' }
           return (await http.json('POST', `/api/v1/registrations/${id}/review`, token, body)).status
+        }
+        // The 待复核 list: any worker may ask (an empty list outside the region); the keep needs a flagged
+        // record, so on a plain confirmed one the 茅坪 worker — the only role with the action — gets 409.
+        case 'rechecks':
+          return (await get('/review/rechecks')).status
+        case 'keep_after_recheck': {
+          const { id } = await recordIn('confirmed')
+          return (await http.json('POST', `/api/v1/registrations/${id}/review`, token, { action: endpoint, reason: '仍需保障' })).status
         }
         case 'get_terminated':
           return (await get(`/registrations/${ended.id}`)).status

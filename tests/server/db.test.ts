@@ -18,7 +18,7 @@ describe.each(BACKENDS)('database (%s)', (backend) => {
   test('migrations are recorded and re-running them changes nothing', async () => {
     await migrateToLatest(t.app.db)
     const applied = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(t.app.db)
-    expect(applied.rows.map((r) => r.name)).toEqual(['001_initial', '002_review_request_id', '003_lookup_key'])
+    expect(applied.rows.map((r) => r.name)).toEqual(['001_initial', '002_review_request_id', '003_lookup_key', '007_review_flags'])
   })
 
   test('the region range query uses the village index', async () => {
@@ -68,7 +68,7 @@ describe.each(BACKENDS)('database (%s)', (backend) => {
       const t = await startApp('postgres')
       try {
         const applied = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(t.app.db)
-        expect(applied.rows.map((r) => r.name)).toEqual(['001_initial', '002_review_request_id', '003_lookup_key'])
+        expect(applied.rows.map((r) => r.name)).toEqual(['001_initial', '002_review_request_id', '003_lookup_key', '007_review_flags'])
         expect((await admin.query(`select count(*)::int as n from ${other}.kysely_migration`)).rows[0].n).toBe(0)
       } finally {
         await t.close()

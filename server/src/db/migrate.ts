@@ -6,11 +6,13 @@ import { Migrator, PostgresAdapter, sql, type Kysely, type Migration, type Migra
 import * as m001 from './migrations/001_initial'
 import * as m002 from './migrations/002_review_request_id'
 import * as m003 from './migrations/003_lookup_key'
+import * as m007 from './migrations/007_review_flags'
 
 const MIGRATIONS: Record<string, Migration> = {
   '001_initial': m001,
   '002_review_request_id': m002,
   '003_lookup_key': m003,
+  '007_review_flags': m007,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS }
@@ -27,7 +29,14 @@ async function ownSchema(db: Kysely<any>): Promise<string | undefined> {
 
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {
   const schema = await ownSchema(db)
-  const { error, results } = await new Migrator({ db, provider, ...(schema ? { migrationTableSchema: schema } : {}) }).migrateToLatest()
+  // Numbers are handed out per change (docs/server.md): 007 may be released before 004, so a database that has
+  // 007 must still take 004 later rather than refuse to start.
+  const { error, results } = await new Migrator({
+    db,
+    provider,
+    allowUnorderedMigrations: true,
+    ...(schema ? { migrationTableSchema: schema } : {}),
+  }).migrateToLatest()
   const failed = results?.find((r) => r.status === 'Error')
   if (error || failed) {
     throw new Error(`数据库迁移失败：${failed?.migrationName ?? ''} ${error instanceof Error ? error.message : String(error ?? '')}`)

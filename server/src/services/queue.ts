@@ -32,8 +32,8 @@ export function awaiting(role: Role): Status[] {
 const WORKING: Status[] = STATUSES.map((s) => s.code).filter((s) => !CLOSED_STATUSES.includes(s))
 
 /** Opaque to clients: base64url of "updatedAt|id" of the last item of the previous page. */
-const encodeCursor = (updatedAt: string, id: string) => Buffer.from(`${updatedAt}|${id}`).toString('base64url')
-function decodeCursor(cursor: string) {
+export const encodeCursor = (updatedAt: string, id: string) => Buffer.from(`${updatedAt}|${id}`).toString('base64url')
+export function decodeCursor(cursor: string) {
   const [updatedAt, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|')
   if (!updatedAt || !id || !/^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/.test(updatedAt)) throw badRequest('翻页参数不对，请从第一页重新加载')
   return { updatedAt, id }

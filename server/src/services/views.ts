@@ -19,6 +19,7 @@ import { latestEvent } from '../db/events'
 import { categoriesOf, duplicatesOf, type RegistrationRow } from '../db/registrations'
 import type { Database } from '../db/types'
 import { canSee } from '../scope'
+import { recheckNote, withoutUnflagged } from './recheck'
 import { terminationInfo } from './termination'
 
 /** What an event stores encrypted beside its status change. */
@@ -83,10 +84,13 @@ export async function fullView(
     village: { code: row.village_code, name: app.regions.fullName(row.village_code) ?? '' },
   }
   if (actor.role === 'guardian') return view
+  const recheck = await recheckNote(app, ex, row)
   const dups = await duplicatesOf(ex, row)
   const { record: shown, masked } = maskRecord(record)
   return {
     ...view,
+    allowedActions: withoutUnflagged(view.allowedActions, !!recheck),
+    recheck,
     record: shown,
     masked,
     possibleDuplicates: dups.map((d) => ({

@@ -11,7 +11,7 @@ import { ROLE_LABELS, statusLabel } from '@/domain/status'
 import ClassificationCard, { type ClassificationWords } from '@/record/classification-card'
 import { nearestLabels } from '@/record/paths'
 import { chinaTime } from '../logic/format'
-import { ENTRY_TEXT, TERMINATION_TEXT } from '../strings'
+import { ENTRY_TEXT, RECHECK_TEXT, TERMINATION_TEXT } from '../strings'
 
 /** The categories worded for a worker: a suggestion to weigh against the home visit. */
 const SUGGESTION_WORDS: ClassificationWords = {
@@ -72,6 +72,25 @@ export function Ended({ entry }: { entry: RegistrationView }) {
       <Text className='line muted'>{TERMINATION_TEXT.proposedAt(chinaTime(t.proposedAt))}</Text>
       {t.decidedAt && <Text className='line muted'>{TERMINATION_TEXT.decidedAt(chinaTime(t.decidedAt))}</Text>}
       <Text className='line'>{t.supportStopsFrom ? TERMINATION_TEXT.stops(monthLabel(t.supportStopsFrom)) : TERMINATION_TEXT.pending}</Text>
+    </View>
+  )
+}
+
+/** 待复核: what the daily re-check found, and what the worker may do about it. */
+export function Recheck({ entry }: { entry: RegistrationView }) {
+  const r = entry.recheck
+  if (!r) return null
+  return (
+    <View className='card card--warn' id='entry-recheck'>
+      <Text className='card__title'>{RECHECK_TEXT.heading}</Text>
+      <Text className='line'>{RECHECK_TEXT.lost(r.lostLabels.join('、'))}</Text>
+      {r.reasons.map((reason) => (
+        <Text key={reason} className='line'>
+          {reason}
+        </Text>
+      ))}
+      <Text className='line muted'>{RECHECK_TEXT.found(r.foundOn)}</Text>
+      <Text className='line muted'>{RECHECK_TEXT.intro}</Text>
     </View>
   )
 }

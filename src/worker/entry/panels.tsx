@@ -15,7 +15,7 @@ import { validateReview, type ReviewInput } from '@/domain/review'
 import type { Action } from '@/domain/status'
 import { nearestLabels } from '@/record/paths'
 import { createLocalForm } from '../logic/local-form'
-import { ACTION_TEXT, TERMINATION_TEXT } from '../strings'
+import { ACTION_TEXT, RECHECK_TEXT, TERMINATION_TEXT } from '../strings'
 import { issuesByPath } from './visit-form'
 
 export type PanelAction = Exclude<Action, 'submit' | 'withdraw' | 'start_review' | 'record_visit'>
@@ -30,6 +30,7 @@ const CONFIRM: Record<PanelAction, string> = {
   agree_termination: TERMINATION_TEXT.confirmAgree,
   terminate: TERMINATION_TEXT.confirmTerminate,
   return_termination: TERMINATION_TEXT.confirmReturn,
+  keep_after_recheck: RECHECK_TEXT.confirmKeep,
 }
 
 const INTRO: Partial<Record<PanelAction, string>> = {
@@ -41,6 +42,7 @@ const INTRO: Partial<Record<PanelAction, string>> = {
   agree_termination: TERMINATION_TEXT.agreeIntro,
   terminate: TERMINATION_TEXT.terminateIntro,
   return_termination: TERMINATION_TEXT.returnIntro,
+  keep_after_recheck: RECHECK_TEXT.keepIntro,
 }
 
 /** Red buttons: what sends a record back or ends it. */
@@ -59,7 +61,7 @@ interface Props {
 export default function ActionPanel({ action, ticked, record, visits, busy, onSend, onCancel }: Props) {
   const [form] = useState(() => createLocalForm())
   const [fieldsProblem, setFieldsProblem] = useState<string>()
-  const needsReason = action === 'return' || action === 'refuse' || action === 'return_termination'
+  const needsReason = action === 'return' || action === 'refuse' || action === 'return_termination' || action === 'keep_after_recheck'
   const send = () => {
     const values = form.values()
     const reason = (values.reason as string | undefined) ?? ''
@@ -111,7 +113,9 @@ export default function ActionPanel({ action, ticked, record, visits, busy, onSe
                 ? ACTION_TEXT.refuseReasonLabel
                 : action === 'return_termination'
                   ? TERMINATION_TEXT.returnReasonLabel
-                  : ACTION_TEXT.reasonLabel
+                  : action === 'keep_after_recheck'
+                    ? RECHECK_TEXT.keepReasonLabel
+                    : ACTION_TEXT.reasonLabel
             }
           />
         )}
