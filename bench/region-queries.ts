@@ -12,49 +12,14 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pg from 'pg'
-import { connect } from '../server/src/db/connect'
-import { addWorker } from '../server/src/db/users'
-import { hashPassword } from '../server/src/passwords'
-import { client, type Client } from '../tests/drills/support/http'
 import { startServer } from '../tests/drills/support/server-process'
 import { addResultRow, machine, today, writeResult } from './results'
+import { addBenchWorkers, measureRoles } from './roles'
 import { seed } from './seed'
 
 const backend = process.argv[2] === 'postgres' ? 'postgres' : 'sqlite'
 const ROWS = Number(process.argv[3] ?? 300_000)
 const REQUESTS = 100
-const ROLES = [
-  { role: 'village_worker', region: '441422101200', label: 'village 茅坪' },
-  { role: 'township_supervisor', region: '441422101', label: 'township 茶阳镇' },
-  { role: 'county_admin', region: '441422', label: 'county 大埔县' },
-] as const
-
-const percentile = (sorted: number[], p: number) =>
-  Number(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)].toFixed(1))
-
-type Timing = Awaited<ReturnType<typeof timed>>
-interface ScopeResult {
-  scope: string
-  region: string
-  queue: Timing
-  queueAll: Timing
-  stats: Timing
-  exportSeconds?: { p50: number; max: number }
-}
-
-async function timed(http: Client, token: string, path: string, n: number) {
-  const times: number[] = []
-  let total: number | undefined
-  for (let i = 0; i < n; i++) {
-    const t = performance.now()
-    const res = await http.send({ method: 'GET', path, headers: { authorization: `Bearer ${token}` } })
-    times.push(performance.now() - t)
-    if (res.status !== 200) throw new Error(`${path}: ${res.status} ${res.text.slice(0, 200)}`)
-    if (i === 0 && res.headers['content-type']?.includes('json')) total = JSON.parse(res.text).total
-  }
-  times.sort((a, b) => a - b)
-  return { rows: total, p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99) }
-}
 
 async function main() {
   const dataDir = mkdtempSync(join(tmpdir(), 'hutong-scale-'))
@@ -78,36 +43,10 @@ async function main() {
   try {
     const filled = await seed({ dataDir, databaseUrl, rows: ROWS })
     console.log(`${backend}: ${ROWS} rows in ${filled.fillSeconds} s`)
-    const handle = connect({ dataDir, databaseUrl })
-    const passwordHash = await hashPassword('bench-password')
-    for (const r of ROLES) await addWorker(handle.db, { username: `bench-${r.role}`, passwordHash, role: r.role, regionCode: r.region })
-    await handle.db.destroy()
-
+    await addBenchWorkers({ dataDir, databaseUrl })
     const server = await startServer({ dataDir, databaseUrl, env: { HUTONG_LOGIN_RATE_MAX: '100' } })
     stop = server.stop
-    const http = client(server.url, 4)
-    const results: ScopeResult[] = []
-    for (const r of ROLES) {
-      const login = await http.json('POST', '/api/v1/auth/worker-login', undefined, {
-        username: `bench-${r.role}`,
-        password: 'bench-password',
-      })
-      const token = JSON.parse(login.text).token as string
-      await timed(http, token, '/api/v1/review/queue', 10) // warm-up: statements prepared, pages cached
-      const queue = await timed(http, token, '/api/v1/review/queue', REQUESTS)
-      const all = await timed(http, token, '/api/v1/review/queue?status=all', REQUESTS)
-      const stats = await timed(http, token, '/api/v1/stats', REQUESTS)
-      const exportRun = r.role === 'township_supervisor' ? await timed(http, token, '/api/v1/export.xlsx', 3) : undefined
-      results.push({
-        scope: r.label,
-        region: r.region,
-        queue,
-        queueAll: all,
-        stats,
-        ...(exportRun ? { exportSeconds: { p50: exportRun.p50 / 1000, max: exportRun.p99 / 1000 } } : {}),
-      })
-    }
-    http.close()
+    const results = await measureRoles(server.url, REQUESTS)
     const township = results[1]
     // The roster leaves withdrawn registrations out; the seed has none, so it holds every row of the township.
     const exportRows = township.queueAll.rows

@@ -3,7 +3,10 @@
  * (each record sealed under its own id, as the app stores it; lookup hashes per child) and written through
  * the driver itself — one prepared INSERT in transactions of 10,000 on SQLite, INSERT … SELECT FROM unnest()
  * of 5,000 rows a statement on PostgreSQL — instead of the app's one-request-at-a-time path.
- * Spread: every Guangdong village in turn, a fifth of all rows in 大埔县 (441422) as a heavy county.
+ * Spread: every Guangdong village in turn, and (unless `even`) a fifth of all rows in 大埔县 (441422) as a heavy
+ * county. Resumable: `from` continues a fill that stopped (rows are numbered; ids are fresh UUIDs). On
+ * PostgreSQL the counters' trigger is off while filling (session_replication_role = replica) and the
+ * counters are then filled in one statement, as migration 006 does.
  */
 import { randomUUID } from 'node:crypto'
 import { readFileSync } from 'node:fs'
@@ -40,7 +43,14 @@ const COLUMNS = [
 ] as const
 const INTEGER = new Set(['version', 'cat_left_behind', 'cat_difficulty', 'cat_de_facto_unsupported', 'cat_orphan'])
 
-export async function seed(opts: { dataDir: string; databaseUrl?: string; rows: number }) {
+export async function seed(opts: {
+  dataDir: string
+  databaseUrl?: string
+  rows: number
+  from?: number
+  even?: boolean
+  progress?: (done: number) => void
+}) {
   const config = loadConfig({} as NodeJS.ProcessEnv, {
     dataDir: opts.dataDir,
     databaseUrl: opts.databaseUrl,
@@ -60,7 +70,7 @@ export async function seed(opts: { dataDir: string; databaseUrl?: string; rows: 
   const nameHmacs = new Map<string, string>()
 
   function row(k: number): unknown[] {
-    const village = k % 5 === 0 ? dabu[k % dabu.length] : villages[k % villages.length]
+    const village = !opts.even && k % 5 === 0 ? dabu[k % dabu.length] : villages[k % villages.length]
     const base = fixtures[k % fixtures.length]
     const name = `陈${k % 997}明`
     const record = { ...base, child: { ...base.child, residenceRegion: village, hukouRegion: village, name } }
@@ -93,22 +103,37 @@ export async function seed(opts: { dataDir: string; databaseUrl?: string; rows: 
     const batch = raw.transaction((from: number, to: number) => {
       for (let k = from; k < to; k++) insert.run(...row(k))
     })
-    for (let k = 0; k < opts.rows; k += 10_000) batch(k, Math.min(opts.rows, k + 10_000))
+    for (let k = opts.from ?? 0; k < opts.rows; k += 10_000) {
+      batch(k, Math.min(opts.rows, k + 10_000))
+      opts.progress?.(Math.min(opts.rows, k + 10_000))
+    }
     raw.exec('analyze')
     raw.close()
   } else {
-    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 1 })
+    const client = new pg.Client({ connectionString: opts.databaseUrl })
+    await client.connect()
+    await client.query('set session_replication_role = replica')
     const unnest = COLUMNS.map((c, i) => `$${i + 1}::${INTEGER.has(c) ? 'int' : 'text'}[]`).join(', ')
-    for (let k = 0; k < opts.rows; k += 5000) {
+    for (let k = opts.from ?? 0; k < opts.rows; k += 5000) {
       const columns: unknown[][] = COLUMNS.map(() => [])
       for (let j = k; j < Math.min(opts.rows, k + 5000); j++) row(j).forEach((v, c) => columns[c].push(v))
-      await pool.query(`insert into registrations (${COLUMNS.join(', ')}) select * from unnest(${unnest})`, columns)
+      await client.query(`insert into registrations (${COLUMNS.join(', ')}) select * from unnest(${unnest})`, columns)
+      opts.progress?.(Math.min(opts.rows, k + 5000))
     }
-    await pool.end()
+    await client.query('set session_replication_role = origin')
+    const cats = COLUMNS.filter((c) => c.startsWith('cat_'))
+    await client.query('begin')
+    await client.query('delete from registration_counts')
+    await client.query(
+      `insert into registration_counts (village_code, status, n, ${cats.join(', ')})
+       select village_code, status, count(*), ${cats.map((c) => `sum(${c})`).join(', ')} from registrations group by village_code, status`,
+    )
+    await client.query('commit')
+    await client.end()
     // Steady state: statistics gathered and the visibility map set, as autovacuum leaves a live database.
     await sql.raw('vacuum analyze registrations').execute(app.db)
   }
   const fillSeconds = (Date.now() - started) / 1000
   await app.close()
-  return { fillSeconds, inCounty441422: Math.ceil(opts.rows / 5) }
+  return { fillSeconds, inCounty441422: opts.even ? undefined : Math.ceil(opts.rows / 5) }
 }

@@ -2,10 +2,12 @@
  * The two servers under test, in one process (started by put-registration.ts, so that the load generator
  * runs in another process and does not take the server's CPU):
  *  - the real app (server/src/app.ts) on a fresh SQLite file: auth, schema validation, classification,
- *    encryption, one transaction with the record, its history event and its audit row;
+ *    encryption, the record, its history event and its audit row written together, concurrent submissions
+ *    sharing one commit (server/src/db/group-commit.ts);
+ *  - the same app with one commit per submission (what it did before group commit), on a file of its own;
  *  - a bare Fastify + better-sqlite3 server that inserts the raw body under the id, with the same SQLite
  *    durability settings (WAL, synchronous = FULL), as the floor to compare against.
- * Prints one JSON line { app, bare, token } when both listen.
+ * Prints one JSON line { app, perWrite, bare, token } when all three listen.
  */
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -17,11 +19,20 @@ import { openSqlite } from '../server/src/db/connect'
 
 async function main() {
   const dataDir = mkdtempSync(join(tmpdir(), 'hutong-bench-'))
-  const config = loadConfig({} as NodeJS.ProcessEnv, { dataDir, logger: false, staticDir: join(dataDir, 'none') })
+  // One guardian sends every request: the per-guardian limit is raised so that its counting (still done)
+  // does not refuse them.
+  const config = loadConfig({} as NodeJS.ProcessEnv, { dataDir, logger: false, staticDir: join(dataDir, 'none'), guardianNewPerHour: 1e9 })
   const app = await buildApp({ config })
   const appUrl = await app.listen({ port: 0, host: '127.0.0.1' })
   const login = await app.inject({ method: 'POST', url: '/api/v1/auth/wx-login', payload: { code: 'bench-device' } })
   const token = login.json().token as string
+  const perWriteDir = mkdtempSync(join(tmpdir(), 'hutong-bench-'))
+  const perWrite = await buildApp({
+    config: loadConfig({} as NodeJS.ProcessEnv, { dataDir: perWriteDir, logger: false, staticDir: join(dataDir, 'none') }),
+    groupCommit: false,
+  })
+  const perWriteUrl = await perWrite.listen({ port: 0, host: '127.0.0.1' })
+  const perWriteLogin = await perWrite.inject({ method: 'POST', url: '/api/v1/auth/wx-login', payload: { code: 'bench-device' } })
 
   const db = openSqlite(join(dataDir, 'bare.sqlite'))
   db.exec('create table drafts (id text primary key, body text not null)')
@@ -32,7 +43,9 @@ async function main() {
     return reply.code(201).send({ id: req.params.id })
   })
   const bareUrl = await bare.listen({ port: 0, host: '127.0.0.1' })
-  process.stdout.write(`${JSON.stringify({ app: appUrl, bare: bareUrl, token })}\n`)
+  process.stdout.write(
+    `${JSON.stringify({ app: appUrl, perWrite: perWriteUrl, perWriteToken: perWriteLogin.json().token, bare: bareUrl, token })}\n`,
+  )
   process.once('SIGTERM', () => process.exit(0))
 }
 

@@ -16,7 +16,11 @@ export default defineConfig<'webpack5'>(async (merge) => {
     sourceRoot: 'src',
     outputRoot,
     // Lets <PageMeta pageFontSize="system"> reach WeChat (Taro's template lacks the attribute).
-    plugins: [path.resolve(__dirname, 'plugins/page-font-size.js')],
+    // H5: index.html preloads the home page's chunk (the router would otherwise ask for it only after the app ran).
+    plugins: [
+      path.resolve(__dirname, 'plugins/page-font-size.js'),
+      [path.resolve(__dirname, 'plugins/preload-first-page.js'), { page: 'pages/index/index' }],
+    ],
     // Same alias as tsconfig.json and jest.config.js.
     alias: { '@': path.resolve(__dirname, '..', 'src') },
     defineConstants: {},

@@ -4,13 +4,11 @@
  * services (db, vault, regions, auth) → the API under /api/v1 → the H5 build at `/`.
  */
 import { existsSync } from 'node:fs'
-import { join } from 'node:path'
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
-import fastifyStatic from '@fastify/static'
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify'
 import fp from 'fastify-plugin'
 import { loadConfig, type AppConfig } from './config'
 import type { Db } from './db/connect'
-import { installErrorHandlers } from './errors'
+import { HttpError, installErrorHandlers, toBody } from './errors'
 import authPlugin from './plugins/auth'
 import { loggerOptions, requestId } from './logging'
 import dailyPlugin from './plugins/daily'
@@ -20,7 +18,9 @@ import metricsPlugin, { createMetrics } from './plugins/metrics'
 import regionsPlugin from './plugins/regions'
 import securityPlugin from './plugins/security'
 import sharedStatePlugin from './plugins/shared-state'
+import { registerStaticFiles } from './plugins/static-files'
 import vaultPlugin from './plugins/vault'
+import accountRoutes from './routes/accounts'
 import authRoutes from './routes/auth'
 import formRoutes from './routes/forms'
 import healthRoutes from './routes/health'
@@ -41,6 +41,8 @@ export interface AppOptions {
   sharedState?: SharedState
   /** A clock for token issue and expiry (tests). */
   now?: () => number
+  /** false: one commit per write on SQLite too, for the benchmark's side-by-side run (default: group commit). */
+  groupCommit?: boolean
 }
 
 export async function app(fastify: FastifyInstance, opts: AppOptions) {
@@ -69,6 +71,7 @@ export async function app(fastify: FastifyInstance, opts: AppOptions) {
     databaseUrl: config.databaseUrl,
     db: opts.db,
     plugins: metrics ? [metrics.queryTimer] : [],
+    groupCommit: opts.groupCommit,
   })
   await fastify.register(vaultPlugin, { dataKeys: config.dataKeys, indexKeys: config.indexKeys })
   await fastify.register(regionsPlugin)
@@ -77,22 +80,19 @@ export async function app(fastify: FastifyInstance, opts: AppOptions) {
   await fastify.register(
     async (api) => {
       await api.register(authRoutes, { exchange: createWechatExchange(standInSecret(config.jwtSecret)), loginRateMax: config.loginRateMax })
-      await api.register(registrationRoutes)
+      await api.register(registrationRoutes, { guardianNewPerHour: config.guardianNewPerHour })
       await api.register(reviewRoutes)
       await api.register(statsRoutes)
       await api.register(formRoutes)
       await api.register(regionRoutes)
+      await api.register(accountRoutes)
     },
     { prefix: '/api/v1' },
   )
   await fastify.register(healthRoutes)
   await fastify.register(dailyPlugin, { intervalMs: config.dailyIntervalMs })
 
-  if (staticDir) {
-    await fastify.register(fastifyStatic, { root: staticDir, prefix: '/', index: ['index.html'], wildcard: true })
-    // Browsers ask for it on every first visit; the H5 build has none. Answer "nothing" rather than a 404 error.
-    if (!existsSync(join(staticDir, 'favicon.ico'))) fastify.get('/favicon.ico', (_req, reply) => reply.code(204).send())
-  }
+  if (staticDir) await registerStaticFiles(fastify, { root: staticDir, precompressed: config.staticPrecompressed })
 }
 
 /** A ready Fastify instance with the app registered. */
@@ -105,6 +105,8 @@ export async function buildApp(
     logger:
       opts.logger ?? (opts.logStream ? loggerOptions('json', opts.logStream) : config.logger ? loggerOptions(config.logFormat) : false),
     genReqId: requestId,
+    // A URL Fastify cannot even parse (`/%`): the same error shape as every other refusal.
+    frameworkErrors: (_err, _req, reply: FastifyReply) => reply.code(400).send(toBody(new HttpError(400, 'bad_url', '请求的地址格式不对'))),
     bodyLimit: BODY_LIMIT,
     // Rate limits and audit rows use req.ip; behind a reverse proxy set HUTONG_TRUST_PROXY to the number of
     // proxies (1 for one nginx) or their addresses (config.ts).
@@ -119,7 +121,7 @@ export async function buildApp(
     return503OnClosing: false,
   })
   // fp: the app's decorators (db, vault, regions) stay visible on the returned instance, for the demo seed and tests.
-  await fastify.register(fp(app), { config, db: opts.db, sharedState: opts.sharedState, now: opts.now })
+  await fastify.register(fp(app), { config, db: opts.db, sharedState: opts.sharedState, now: opts.now, groupCommit: opts.groupCommit })
   await fastify.ready()
   return fastify
 }

@@ -1,14 +1,19 @@
 /**
  * Worker accounts, from the command line (same DATA_DIR / DATABASE_URL as the server):
- *   npm run server:user -- add <username> --password <pw> --role <village_worker|township_supervisor|county_admin> --region <code> [--name <姓名>]
+ *   echo "$PW" | npm run server:user -- add <username> --password-stdin --role <role> --region <code> [--name <姓名>] [--phone <手机号>]
+ *   npm run server:user -- add <username> --password <pw> …   (still accepted for scripts, with a warning:
+ *                                                               a password on the command line shows in `ps` and the shell history)
  *   npm run server:user -- list
  *   npm run server:user -- disable <username>      (takes effect on the user's next request)
  *   npm run server:user -- enable <username>
- * Each change is written to the audit log. Exit code 0 on success, 1 on any error (message on stderr).
+ * Roles: village_worker, township_supervisor, county_admin, city_admin, province_admin; the region's level
+ * must match the role. A password the operator chose is ready at once (no change forced at first sign-in).
+ * Disabling ends the account's sessions. Each change is written to the audit log. Exit code 0 on success,
+ * 1 on any error (message on stderr).
  */
 import { resolve } from 'node:path'
+import { LEVEL_LABELS, LEVEL_OF_ROLE, PHONE_PATTERN, passwordProblem } from '../../src/domain/accounts'
 import { parseRegionCode } from '../../src/domain/regions'
-import type { Role } from '../../src/domain/status'
 import { audit } from './db/audit'
 import { connect } from './db/connect'
 import { migrateToLatest } from './db/migrate'
@@ -16,36 +21,40 @@ import { addWorker, findWorker, listWorkers, setDisabled } from './db/users'
 import { hashPassword } from './passwords'
 import { regionIndex } from './regions'
 
-const LEVEL_OF_ROLE: Record<Exclude<Role, 'guardian'>, string> = {
-  village_worker: 'village',
-  township_supervisor: 'township',
-  county_admin: 'county',
-}
-const USAGE =
-  '用法：server:user -- add <用户名> --password <密码> --role <village_worker|township_supervisor|county_admin> --region <区划代码> [--name <姓名>] | list | disable <用户名> | enable <用户名>'
+const USAGE = `用法：server:user -- add <用户名> --password-stdin --role <${Object.keys(LEVEL_OF_ROLE).join('|')}> --region <区划代码> [--name <姓名>] [--phone <手机号>] | list | disable <用户名> | enable <用户名>`
+/** Flags that take no value. */
+const SWITCHES = new Set(['password-stdin'])
 
 function flags(args: string[]) {
   const out: Record<string, string> = {}
   const rest: string[] = []
   for (let i = 0; i < args.length; i++) {
-    if (args[i].startsWith('--')) out[args[i].slice(2)] = args[++i] ?? ''
+    if (SWITCHES.has(args[i].slice(2))) out[args[i].slice(2)] = '1'
+    else if (args[i].startsWith('--')) out[args[i].slice(2)] = args[++i] ?? ''
     else rest.push(args[i])
   }
   return { flags: out, rest }
 }
 
+/** The first line on stdin (a pipe or a here-string), without its line end. */
+async function readStdinLine(): Promise<string> {
+  const chunks: Buffer[] = []
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer)
+  return Buffer.concat(chunks).toString('utf8').split(/\r?\n/)[0]
+}
+
 /** Checks an account before it is created; returns the error message or undefined. */
 export function checkWorker(username: string, password: string, role: string, region: string): string | undefined {
   if (!/^[A-Za-z0-9_.-]{3,64}$/.test(username ?? '')) return '用户名应为3到64位字母、数字、下划线、点或连字符'
-  if ((password ?? '').length < 8) return '密码至少8位'
-  if (!(role in LEVEL_OF_ROLE)) return `角色应为 ${Object.keys(LEVEL_OF_ROLE).join('、')} 之一`
+  const weak = passwordProblem(password ?? '', username)
+  if (weak) return weak
+  if (!Object.prototype.hasOwnProperty.call(LEVEL_OF_ROLE, role)) return `角色应为 ${Object.keys(LEVEL_OF_ROLE).join('、')} 之一`
   const parsed = parseRegionCode(region ?? '')
   if (!parsed.ok) return `区划代码不对：${parsed.reason}`
   if (!regionIndex().name(region)) return `没有这个区划代码：${region}`
   // A village worker bound to a county would see a whole county: the level must match the role.
   const expected = LEVEL_OF_ROLE[role as keyof typeof LEVEL_OF_ROLE]
-  if (parsed.level !== expected)
-    return `${role} 的管辖地区应为${{ village: '村（社区）', township: '乡镇（街道）', county: '县（市、区）' }[expected]}级代码`
+  if (parsed.level !== expected) return `${role} 的管辖地区应为${LEVEL_LABELS[expected]}级代码`
   return undefined
 }
 
@@ -63,6 +72,10 @@ async function main(argv: string[]): Promise<number> {
     switch (command) {
       case 'add': {
         const [username] = rest
+        if (f['password-stdin']) f.password = await readStdinLine()
+        else if (f.password !== undefined)
+          console.error('警告：命令行上的密码会留在 ps 和 shell 历史记录中；请改用 --password-stdin 从标准输入读入')
+        if (f.phone !== undefined && !PHONE_PATTERN.test(f.phone)) throw new Error('手机号应为11位')
         const error = checkWorker(username, f.password, f.role, f.region)
         if (error) throw new Error(error)
         if (await findWorker(db, username)) throw new Error(`用户 ${username} 已存在`)
@@ -74,6 +87,7 @@ async function main(argv: string[]): Promise<number> {
           role: f.role as never,
           regionCode,
           displayName: f.name,
+          phone: f.phone,
         })
         await audit(db, {
           actor: cli,

@@ -5,7 +5,7 @@
  * because a lost data key would make every stored record unreadable.
  */
 import { randomBytes } from 'node:crypto'
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 
 export interface AppConfig {
@@ -20,9 +20,13 @@ export interface AppConfig {
   jwtSecret: Buffer
   /** The H5 build to serve at `/`, when it exists. */
   staticDir?: string
+  /** Send the H5 build's brotli/gzip copies (HUTONG_STATIC_PRECOMPRESSED=0: the files as they are). */
+  staticPrecompressed: boolean
   corsOrigins: string[]
   /** Login attempts per IP and window (HUTONG_LOGIN_RATE_MAX per minute). */
   loginRateMax: number
+  /** New registrations one guardian may create per hour (HUTONG_GUARDIAN_NEW_PER_HOUR); re-sends and edits are not counted. */
+  guardianNewPerHour: number
   logger: boolean
   /** JSON lines (production, or any non-terminal output) or pino-pretty (a terminal in development). */
   logFormat: 'json' | 'pretty'
@@ -48,16 +52,26 @@ export interface AppConfig {
   dailyIntervalMs: number
 }
 
+/** The most proxies a hop count may name (a CDN in front of nginx is 2). */
+export const MAX_PROXY_HOPS = 3
+
 export function parseTrustProxy(value: string | undefined): number | string[] | false {
   const v = value?.trim()
   if (!v || v === '0') return false
-  if (/^\d+$/.test(v)) return Number(v)
+  if (/^\d+$/.test(v)) {
+    // More hops than any real chain of proxies is "trust whatever the client wrote" under another name.
+    if (Number(v) > MAX_PROXY_HOPS) throw new Error(`HUTONG_TRUST_PROXY 的层数最多为 ${MAX_PROXY_HOPS}：层数越多，客户端能伪造的地址越多`)
+    return Number(v)
+  }
   const list = v
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean)
   if (list.some((a) => !/^[\d.:a-fA-F]+(\/\d{1,3})?$/.test(a)))
-    throw new Error('HUTONG_TRUST_PROXY 应为代理的层数（如 1），或代理的地址（逗号分隔的 IP 或网段）')
+    throw new Error('HUTONG_TRUST_PROXY 应为代理的层数（如 1），或代理的地址（逗号分隔的 IP 或网段）；不接受 true 等"信任所有地址"的写法')
+  // A network shorter than /8 (IPv4) or /16 (IPv6) — 0.0.0.0/0, ::/0 — is every address on the internet.
+  if (list.some((a) => /\/(\d+)$/.test(a) && Number(/\/(\d+)$/.exec(a)![1]) < (a.includes(':') ? 16 : 8)))
+    throw new Error('HUTONG_TRUST_PROXY 不能信任所有地址（如 0.0.0.0/0、::/0）：请只写代理自己的地址或网段')
   return list
 }
 
@@ -66,6 +80,13 @@ function parseInterval(value: string | undefined): number {
   const ms = Number(value)
   if (!Number.isInteger(ms) || ms < 0) throw new Error('HUTONG_DAILY_INTERVAL_MS 应为毫秒数（0 表示不在服务内定时运行）')
   return ms
+}
+
+function positiveInt(name: string, value: string | undefined, fallback: number): number {
+  if (!value?.trim()) return fallback
+  const n = Number(value)
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} 应为正整数`)
+  return n
 }
 
 const KEY_FILES = { dataKey: 'dev-data-key', indexKey: 'dev-index-key', jwtSecret: 'dev-jwt-secret' } as const
@@ -104,22 +125,57 @@ export function loadKeys(name: string, value: string | undefined, dataDir: strin
   return [key]
 }
 
+/**
+ * DATA_DIR holds the database and (outside production) the keys: only the server's own user may read it.
+ * `mkdir` sets the mode only on a folder it creates, so a folder that already existed as 0755 (made by hand,
+ * by a package, by an older version) is tightened here at every start, with every file in it made 0600 and
+ * every folder 0700. Symbolic links are left alone (their target is not ours to change).
+ */
+export function secureDataDir(dataDir: string): void {
+  chmodSync(dataDir, 0o700)
+  for (const name of readdirSync(dataDir)) {
+    const path = join(dataDir, name)
+    const stat = lstatSync(path)
+    if (stat.isDirectory()) secureDataDir(path)
+    else if (stat.isFile() && (stat.mode & 0o077) !== 0) chmodSync(path, 0o600)
+  }
+}
+
+/**
+ * The three secrets must differ: with the token secret equal to the data key, anyone holding a token-signing
+ * secret (a log of the environment, a support copy of the settings) also holds the key to every child's
+ * record, and one leak opens both. Refused at start, production or not.
+ */
+export function checkDistinctKeys(c: Pick<AppConfig, 'dataKeys' | 'indexKeys' | 'jwtSecret'>): void {
+  const same = (a: Buffer, b: Buffer) => a.length === b.length && a.equals(b)
+  if (c.dataKeys.some((k) => same(k, c.jwtSecret)))
+    throw new Error(
+      'HUTONG_JWT_SECRET 不能与 HUTONG_DATA_KEY 相同：签发登录凭证的密钥一旦泄露，所有儿童记录的加密密钥也随之泄露，请分别生成',
+    )
+  if (c.indexKeys.some((k) => same(k, c.jwtSecret)))
+    throw new Error('HUTONG_JWT_SECRET 不能与 HUTONG_INDEX_KEY 相同：三个密钥须分别生成（openssl rand -base64 32）')
+  if (c.dataKeys.some((k) => c.indexKeys.some((i) => same(k, i))))
+    throw new Error('HUTONG_INDEX_KEY 不能与 HUTONG_DATA_KEY 相同：三个密钥须分别生成（openssl rand -base64 32）')
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<AppConfig> = {}): AppConfig {
   const dataDir = resolve(overrides.dataDir ?? env.DATA_DIR ?? './data')
   mkdirSync(dataDir, { recursive: true, mode: 0o700 })
+  secureDataDir(dataDir)
   const production = env.NODE_ENV === 'production'
   const keys = (name: string, file: string) => loadKeys(name, env[name], dataDir, file, production)
   const metricsToken = overrides.metricsToken ?? (env.HUTONG_METRICS_TOKEN || undefined)
   if (metricsToken !== undefined && metricsToken.length < 16) throw new Error('HUTONG_METRICS_TOKEN 至少16个字符（openssl rand -hex 24）')
   const logFormat = overrides.logFormat ?? env.HUTONG_LOG_FORMAT ?? (!production && process.stdout.isTTY ? 'pretty' : 'json')
   if (logFormat !== 'json' && logFormat !== 'pretty') throw new Error('HUTONG_LOG_FORMAT 应为 json 或 pretty')
-  return {
+  const config: AppConfig = {
     dataDir,
     databaseUrl: overrides.databaseUrl ?? (env.DATABASE_URL || undefined),
     dataKeys: overrides.dataKeys ?? keys('HUTONG_DATA_KEY', KEY_FILES.dataKey),
     indexKeys: overrides.indexKeys ?? keys('HUTONG_INDEX_KEY', KEY_FILES.indexKey),
     jwtSecret: overrides.jwtSecret ?? loadKey('HUTONG_JWT_SECRET', env.HUTONG_JWT_SECRET, dataDir, KEY_FILES.jwtSecret, production),
     staticDir: overrides.staticDir ?? resolve(env.HUTONG_STATIC_DIR ?? 'dist/h5'),
+    staticPrecompressed: overrides.staticPrecompressed ?? env.HUTONG_STATIC_PRECOMPRESSED !== '0',
     corsOrigins:
       overrides.corsOrigins ??
       (env.HUTONG_CORS_ORIGINS ?? 'http://localhost:10086,http://127.0.0.1:10086')
@@ -127,6 +183,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
         .map((s) => s.trim())
         .filter(Boolean),
     loginRateMax: overrides.loginRateMax ?? Number(env.HUTONG_LOGIN_RATE_MAX ?? 10),
+    guardianNewPerHour: overrides.guardianNewPerHour ?? positiveInt('HUTONG_GUARDIAN_NEW_PER_HOUR', env.HUTONG_GUARDIAN_NEW_PER_HOUR, 10),
     logger: overrides.logger ?? env.HUTONG_LOG !== '0',
     logFormat,
     redisUrl: overrides.redisUrl ?? (env.REDIS_URL || undefined),
@@ -136,6 +193,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     trustProxy: overrides.trustProxy ?? parseTrustProxy(env.HUTONG_TRUST_PROXY),
     dailyIntervalMs: overrides.dailyIntervalMs ?? parseInterval(env.HUTONG_DAILY_INTERVAL_MS),
   }
+  checkDistinctKeys(config)
+  return config
 }
 
 /**

@@ -9,6 +9,7 @@ import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { FastifyInstance } from 'fastify'
 import { actorOf } from './actor'
+import { now } from './clock'
 import { audit } from './db/audit'
 import { addWorker, upsertGuardian } from './db/users'
 import { hashPassword } from './passwords'
@@ -25,8 +26,70 @@ export const DEMO_ACCOUNTS = [
 
 const FIXTURES = join(__dirname, '..', '..', 'tests', 'fixtures', 'registrations')
 
+const DEMO_USERNAMES = DEMO_ACCOUNTS.map((a) => a.username)
+
+/**
+ * Sets the demo accounts' `disabled` flag; the ids whose flag changed (each change audited). Their passwords
+ * are printed at every demo start and kept in a file: on a server started without demo they must not work.
+ */
+async function setDemoDisabled(app: FastifyInstance, disabled: boolean): Promise<string[]> {
+  return app.db.transaction().execute(async (trx) => {
+    const rows = await trx
+      .selectFrom('users')
+      .select(['id', 'username', 'region_code'])
+      .where('kind', '=', 'worker')
+      .where('username', 'in', DEMO_USERNAMES)
+      .where('disabled', '=', disabled ? 0 : 1)
+      .execute()
+    if (rows.length === 0) return []
+    await trx
+      .updateTable('users')
+      .set({ disabled: disabled ? 1 : 0, updated_at: now() })
+      .where(
+        'id',
+        'in',
+        rows.map((r) => r.id),
+      )
+      .execute()
+    for (const r of rows) {
+      await audit(trx, {
+        actor: { id: 'demo', role: 'demo' },
+        action: disabled ? 'user_disable' : 'user_enable',
+        targetType: 'user',
+        targetId: r.id,
+        regionCode: r.region_code,
+        detail: { username: r.username, demo: true, why: disabled ? 'started without demo' : 'demo start' },
+      })
+    }
+    return rows.map((r) => r.id)
+  })
+}
+
+/**
+ * A start without demo: every demo account is disabled, with a warning at every such start while they
+ * exist, so that an operator who once tried the demo on the real database sees it and can remove them.
+ */
+export async function disableDemoAccounts(app: FastifyInstance): Promise<{ present: number; disabled: number }> {
+  const disabled = await setDemoDisabled(app, true)
+  const present = await app.db
+    .selectFrom('users')
+    .select('id')
+    .where('kind', '=', 'worker')
+    .where('username', 'in', DEMO_USERNAMES)
+    .execute()
+  if (present.length > 0) {
+    app.log.warn(
+      { demoAccounts: present.length, disabledNow: disabled.length },
+      '警告 WARNING: 数据库中有演示账号（demo-*），未以演示模式启动，已全部停用，不能登录；正式使用请删除这些账号和演示登记',
+    )
+  }
+  return { present: present.length, disabled: disabled.length }
+}
+
 export async function seedDemo(app: FastifyInstance, config: Pick<AppConfig, 'dataDir' | 'jwtSecret'>): Promise<string> {
   const file = join(config.dataDir, 'demo-accounts.txt')
+  // A start without demo disabled them; this demo start makes them usable again.
+  await setDemoDisabled(app, false)
   const empty = !(await app.db.selectFrom('users').select('id').limit(1).executeTakeFirst())
   if (empty) {
     const lines = ['# 演示账号（仅用于本机演示）：用户名 密码 角色 地区']

@@ -10,6 +10,8 @@ import type { Issue } from '../../src/domain/schema'
 export type { ErrorBody }
 
 export class HttpError extends Error {
+  /** Sent as Retry-After (a 429 that knows when trying again can work). */
+  retryAfterSeconds?: number
   constructor(
     readonly statusCode: number,
     readonly code: string,
@@ -50,6 +52,14 @@ function fromFastify(err: FastifyError): HttpError | undefined {
   }
   if (err.statusCode === 429) return new HttpError(429, 'rate_limited', '操作太频繁，请稍后再试')
   if (err instanceof SyntaxError && err.statusCode === 400) return new HttpError(400, 'invalid_json', '提交的内容不是有效的JSON')
+  // Any other refusal a plugin raises with a 4xx of its own (the static files' "forbidden path" for
+  // `/../../x`, a malformed URI): the client's mistake, answered as one and not logged as a server fault.
+  const status = err.statusCode
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    if (status === 404) return new HttpError(404, 'not_found', '找不到这个页面')
+    if (status === 403) return forbidden('不能访问这个地址')
+    return new HttpError(status, 'bad_request', '请求的地址或格式不对')
+  }
   return undefined
 }
 
@@ -62,6 +72,7 @@ export function installErrorHandlers(app: FastifyInstance) {
     const known = err instanceof HttpError ? err : fromFastify(err)
     if (known) {
       if (known.statusCode >= 500) req.log.error(err)
+      if (known.retryAfterSeconds) reply.header('retry-after', String(known.retryAfterSeconds))
       return reply.code(known.statusCode).send(toBody(known))
     }
     // Unknown: log everything, tell the client nothing it could learn the internals from.

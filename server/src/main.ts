@@ -12,7 +12,7 @@ import closeWithGrace from 'close-with-grace'
 import { buildApp } from './app'
 import { setClock } from './clock'
 import { loadConfig } from './config'
-import { seedDemo } from './demo'
+import { disableDemoAccounts, seedDemo } from './demo'
 import { startupLineOf } from './startup'
 
 const SHUTDOWN_GRACE_MS = 10_000
@@ -53,6 +53,10 @@ async function main() {
     const accounts = await seedDemo(app, config)
     // Straight to stdout (the logger writes asynchronously and would interleave).
     process.stdout.write(`\n演示模式 demo mode — ${config.dataDir}/demo-accounts.txt:\n${accounts}\n`)
+  } else {
+    const { present } = await disableDemoAccounts(app)
+    // Also on the terminal, where the operator looks, not only in the log.
+    if (present > 0) process.stderr.write(`\n!!! 警告：数据库中有 ${present} 个演示账号（demo-*），本次未以演示模式启动，已全部停用。\n\n`)
   }
   const port = Number(process.env.PORT ?? 8080)
   const host = process.env.HOST ?? '127.0.0.1'

@@ -178,6 +178,7 @@ export const userSchema = {
     regionName: { type: ['string', 'null'] },
     username: { type: ['string', 'null'] },
     displayName: { type: ['string', 'null'] },
+    mustChangePassword: { type: 'boolean' },
   },
 } as const
 

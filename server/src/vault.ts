@@ -12,6 +12,7 @@
  * Several keys of each kind may be configured: the first seals and hashes, all of them open and search.
  */
 import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes } from 'node:crypto'
+import { withoutInvisible } from '../../src/domain/fields'
 
 const LEGACY_PREFIX = 'v1.'
 const PREFIX = 'v2.'
@@ -117,10 +118,13 @@ export function contentHash(value: unknown): string {
   return createHash('sha256').update(canonicalJson(value)).digest('hex')
 }
 
-/** Names as people type them: width variants folded (NFKC), spaces dropped, every middle-dot form made "·". */
+/**
+ * Names as people type them: invisible and direction characters dropped (the schema refuses them, but a
+ * record stored before it did, or a search term, may hold one), width variants folded (NFKC), spaces
+ * dropped, every middle-dot form made "·".
+ */
 export function normaliseName(name: string): string {
-  return name
-    .normalize('NFKC')
+  return withoutInvisible(name.normalize('NFKC'))
     .replace(/\s+/g, '')
     .replace(/[•‧・∙⋅.．]/g, '·')
 }

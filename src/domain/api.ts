@@ -227,6 +227,8 @@ export interface ApiUser {
   regionName: string | null
   username: string | null
   displayName: string | null
+  /** Signed in with a one-time password: the next step is setting one's own (POST /auth/password). */
+  mustChangePassword?: boolean
 }
 
 /** A worker as the worker pages keep them. */
@@ -259,4 +261,88 @@ export interface CountyVillages {
   code: string
   name?: string
   townships: VillagesByTownship
+}
+
+/** A staff account as its administrator sees it (`GET /accounts`, docs/accounts.md). */
+export interface AccountView {
+  id: string
+  username: string
+  displayName: string | null
+  phone: string | null
+  role: WorkerRole
+  roleLabel: string
+  regionCode: string | null
+  regionName: string | null
+  disabled: boolean
+  /** Still on a one-time password. */
+  mustChangePassword: boolean
+  createdAt: string
+  updatedAt: string
+}
+
+/** `GET /accounts`: the accounts the caller manages, in region order. */
+export interface AccountList {
+  items: AccountView[]
+  /** The roles the caller may give (src/domain/accounts.ts MANAGES). */
+  manages: WorkerRole[]
+}
+
+/** `POST /accounts` and `POST /accounts/:id/reset-password`: the one-time password, shown once. */
+export interface AccountWithPassword {
+  account: AccountView
+  initialPassword: string
+}
+
+/** One row of an import sheet as the server read it, with every problem found (empty: the row is good). */
+export interface ImportRow {
+  /** The row number in the sheet (the heading is row 1). */
+  row: number
+  name: string
+  phone: string
+  role: WorkerRole | null
+  roleLabel: string
+  regionCode: string | null
+  regionName: string | null
+  problems: string[]
+}
+
+/** `POST /accounts/import/preview` (and a refused import's `error.current`). Nothing is written. */
+export interface ImportPreview {
+  rows: ImportRow[]
+  /** Rows with at least one problem; the import runs only when this is 0. */
+  bad: number
+}
+
+/** `POST /accounts/import`: every account created; the sheet of one-time passwords is fetched once. */
+export interface ImportResult {
+  created: number
+  /** GET /accounts/import/:batch/passwords.xlsx, once, by the same administrator, within 30 minutes. */
+  batch: string
+}
+
+/** One access to a record from the audit log (`GET /registrations/:id/access`, county administrators). */
+export interface AccessEntry {
+  at: string
+  action: 'view' | 'view_history' | 'reveal' | 'print' | 'export'
+  actionLabel: string
+  /** For a reveal: the field shown in full; for a print: the form. */
+  detail: string | null
+  role: Role
+  roleLabel: string
+  /** The worker's name and username (county administrators only). */
+  who: string | null
+}
+
+/** Which levels have opened a registration: what its guardian sees (never who). */
+export interface AccessLevel {
+  role: Role
+  roleLabel: string
+  count: number
+  lastAt: string
+}
+
+export interface AccessAnswer {
+  levels: AccessLevel[]
+  /** County administrators only: each access, newest first. */
+  items?: AccessEntry[]
 }

@@ -44,8 +44,36 @@ export function note(label: string, max = MAX_TEXT) {
 /** Digits (ASCII or full-width) and most punctuation are never part of a name; 少数民族 names use the middle dot. */
 const NAME_FORBIDDEN = /[0-9\uFF10-\uFF19<>"'`;{}()[\]\\/@#$%^&*=+|~!?，。、：；]/
 
+/**
+ * Characters that print as nothing, or that change how the text around them is shown: C0/C1 controls, soft
+ * hyphen, Arabic and Syriac format marks, the combining grapheme joiner, zero-width spaces and joiners, bidi
+ * embeddings, overrides and isolates (U+202A–E, U+2066–9, which make "张伟" show as something else in the
+ * queue), word joiners and invisible operators, the byte-order mark, interlinear annotation marks, tag
+ * characters, and the Hangul and Braille fillers (U+115F, U+1160, U+3164, U+FFA0, U+2800) that look like
+ * blanks. A name holding one looks like another name but is not equal to it, which would hide a duplicate
+ * child. Written as explicit ranges rather than \p{Cf}: no Unicode property tables in the mini-program.
+ */
+// Controls and lone combining marks are the point of this class (they are what is refused).
+const INVISIBLE =
+  // eslint-disable-next-line no-control-regex, no-misleading-character-class
+  /[\u0000-\u001F\u007F-\u009F\u00AD\u034F\u061C\u0600-\u0605\u06DD\u070F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u2028-\u202E\u2060-\u206F\u2800\u3164\uFE00-\uFE0F\uFEFF\uFFA0\uFFF9-\uFFFB]|\uDB40[\uDC00-\uDDEF]/g
+
+/** True when the text holds a character of INVISIBLE. */
+export function hasInvisible(value: string): boolean {
+  INVISIBLE.lastIndex = 0
+  return INVISIBLE.test(value)
+}
+
+/** The text without the characters of INVISIBLE (lookup keys: what is compared is what is seen). */
+export function withoutInvisible(value: string): string {
+  return value.replace(INVISIBLE, '')
+}
+
 export function personName(label: string) {
-  return text(label, 30).check(z.refine((v) => !NAME_FORBIDDEN.test(v), `${label}只能包含汉字、字母或间隔号“·”`))
+  return text(label, 30).check(
+    z.refine((v) => !hasInvisible(v), `${label}里有看不见的字符（如零宽空格、文字方向符号），请删掉后重新输入`),
+    z.refine((v) => !NAME_FORBIDDEN.test(v), `${label}只能包含汉字、字母或间隔号“·”`),
+  )
 }
 
 /** An 18-character ID number, normalised (full-width digits, lower-case x) before it is checked. */

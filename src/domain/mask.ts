@@ -47,17 +47,27 @@ export const SENSITIVE_FIELDS: Readonly<Record<string, 'id' | 'phone'>> = {
   'guardianship.contact.phone': 'phone',
 }
 
+const own = (o: object, key: string) => Object.prototype.hasOwnProperty.call(o, key)
+
+/**
+ * The kind of a sensitive field, or undefined. An own-property check: a plain lookup would find
+ * `constructor`, `toString` or `__proto__` on Object.prototype and take them for fields.
+ */
+export function sensitiveKind(path: string): 'id' | 'phone' | undefined {
+  return own(SENSITIVE_FIELDS, path) ? SENSITIVE_FIELDS[path] : undefined
+}
+
 export function maskField(path: string, value: unknown): unknown {
-  const kind = SENSITIVE_FIELDS[path]
+  const kind = sensitiveKind(path)
   if (!kind || typeof value !== 'string') return value
   return kind === 'id' ? maskIdNumber(value) : maskPhone(value)
 }
 
-/** The value at a dotted path ('parents.father.phone'), or undefined. */
+/** The value at a dotted path ('parents.father.phone'), or undefined; only the objects' own properties. */
 export function valueAt(record: unknown, path: string): unknown {
   let node = record
   for (const key of path.split('.')) {
-    if (node === null || typeof node !== 'object') return undefined
+    if (node === null || typeof node !== 'object' || !own(node, key)) return undefined
     node = (node as Record<string, unknown>)[key]
   }
   return node

@@ -21,13 +21,15 @@ export const STATUSES = [
 ] as const
 
 export type Status = (typeof STATUSES)[number]['code']
-export type Role = 'guardian' | 'village_worker' | 'township_supervisor' | 'county_admin'
+export type Role = 'guardian' | 'village_worker' | 'township_supervisor' | 'county_admin' | 'city_admin' | 'province_admin'
 
 export const ROLE_LABELS: Record<Role, string> = {
   guardian: '监护人',
   village_worker: '村(居)儿童主任',
   township_supervisor: '乡镇(街道)儿童督导员',
   county_admin: '县级民政',
+  city_admin: '地市民政局',
+  province_admin: '省民政厅',
 }
 
 export const ACTIONS = [

@@ -805,3 +805,27 @@ describe('the grandparents (family.grandparents)', () => {
     expect(issues).toEqual([{ path: ['family', 'grandparents', 'paternalGrandfather', 'birthDate'], message: '祖父出生日期不能晚于今天' }])
   })
 })
+
+describe('names: characters that print as nothing or reorder the text are refused', () => {
+  const MESSAGE = '儿童姓名里有看不见的字符（如零宽空格、文字方向符号），请删掉后重新输入'
+  test.each([
+    ['zero-width space', '张\u200b伟'],
+    ['right-to-left override', '\u202e伟张'],
+    ['byte-order mark inside', '张\ufeff伟'],
+    ['Hangul filler', '张\u3164伟'],
+    ['Hangul filler alone', '\u3164'],
+    ['first-strong isolate', '张\u2068伟\u2069'],
+    ['soft hyphen', '张\u00ad伟'],
+    ['a control character', '张\u0007伟'],
+    ['a tag character', '张伟\udb40\udc41'],
+  ])('%s', (_label, name) => {
+    const issues = childSchema.safeParse({ ...fixture('orphan').child, name })
+    expect(issues.success).toBe(false)
+    expect(issues.error?.issues.map((i) => i.message)).toContain(MESSAGE)
+  })
+
+  test.each(['张伟', '阿依·古丽', '欧阳娜娜', 'Ma Li'])('%s is still a name', (name) => {
+    const issues = childSchema.safeParse({ ...fixture('orphan').child, name })
+    expect(issues.error?.issues.filter((i) => i.path[0] === 'name') ?? []).toEqual([])
+  })
+})

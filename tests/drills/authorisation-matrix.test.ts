@@ -7,6 +7,8 @@
  * termination_proposed, termination_agreed — return_proposed / return_agreed send return_termination to
  * either), so the answer shows the authorisation alone (a 409: the role may act, but not at that step).
  * get_terminated opens an ended record: readable at every level above it, as before. "sees" / "blind": 200, and the answer holds the record (or the village's rows) / holds none.
+ * City and province administrators read counts and the roster only; administrators manage the accounts of
+ * the level below inside their own region (docs/accounts.md), each account cell on an account of its own.
  */
 import { randomUUID } from 'node:crypto'
 import ExcelJS from 'exceljs'
@@ -16,7 +18,8 @@ import { client, guardianToken, type Client } from './support/http'
 import { freshRecord, prng } from './support/records'
 import { startServer, type ServerProcess } from './support/server-process'
 
-jest.setTimeout(60_000)
+// 15 actors × 23 endpoints, each account cell on a fresh account (one scrypt hash each): minutes on a loaded machine.
+jest.setTimeout(240_000)
 type Cell = number | 'sees' | 'blind'
 const ENDPOINTS = [
   'list',
@@ -34,6 +37,7 @@ const ENDPOINTS = [
   'regions',
   'print',
   'application',
+  'access',
   'propose_termination',
   'agree_termination',
   'terminate',
@@ -45,33 +49,75 @@ const ENDPOINTS = [
 ] as const
 type Endpoint = (typeof ENDPOINTS)[number]
 
-// The matrix reads as a table: one row per actor, one column per endpoint.
+// The matrix reads as a table: one row per actor, one column per endpoint. Records (first table) and
+// accounts (second table); the account columns act on an account of the level below the caller, inside
+// 大埔县 / 梅州市 (services/accounts.ts): a village worker of 茅坪 for the county level, the 大埔县
+// administrator for the city level, the 梅州市 administrator for the province level.
 // prettier-ignore
-const MATRIX: Record<string, Cell[]> = {
-  //                          list     get  reveal history edit withdraw start  approve confirm queue    stats    export   regions print application propose agree term ret_p ret_a ended rchk keep
-  'guardian (owner)':        ['sees',  200, 403,    200,    200, 200,     403,   403,    403,    403,     403,     403,     200, 403, 403, 403, 403, 403, 403, 403, 200, 403, 403],
-  'other guardian':          ['blind', 404, 403,    404,    409, 404,     403,   403,    403,    403,     403,     403,     200, 403, 403, 403, 403, 403, 403, 403, 404, 403, 403],
-  'village worker, 茅坪':     [403,     200, 200,    200,    403, 403,     200,   403,    403,    'sees',  'sees',  'sees',  200, 200, 409, 200, 403, 403, 403, 403, 200, 200, 409],
-  'village worker, 左弼':     [403,     404, 404,    404,    403, 403,     404,   404,    404,    'blind', 'blind', 'blind', 200, 404, 404, 404, 404, 404, 404, 404, 404, 200, 404],
-  'township, 茶阳镇':         [403,     200, 200,    200,    403, 403,     403,   200,    403,    'sees',  'sees',  'sees',  200, 200, 409, 403, 200, 403, 200, 409, 200, 200, 403],
-  'township, 湖寮镇':         [403,     404, 404,    404,    403, 403,     404,   404,    404,    'blind', 'blind', 'blind', 200, 404, 404, 404, 404, 404, 404, 404, 404, 200, 404],
-  'county, 大埔县':           [403,     200, 200,    200,    403, 403,     403,   403,    200,    'sees',  'sees',  'sees',  200, 200, 409, 403, 403, 200, 409, 200, 200, 200, 403],
-  'county, 梅县区':           [403,     404, 404,    404,    403, 403,     404,   404,    404,    'blind', 'blind', 'blind', 200, 404, 404, 404, 404, 404, 404, 404, 404, 200, 404],
-  'worker without region':   [403,     404, 404,    404,    403, 403,     404,   404,    404,    'blind', 403,     403,     200, 404, 404, 404, 404, 404, 404, 404, 404, 200, 404],
-  'disabled worker, 茅坪':    [401,     401, 401,    401,    401, 401,     401,   401,    401,    401,     401,     401,     200, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401],
-  'no token':                [401,     401, 401,    401,    401, 401,     401,   401,    401,    401,     401,     401,     200, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401],
+const RECORDS: Record<string, Cell[]> = {
+  //                          list     get  reveal history edit withdraw start  approve confirm queue    stats    export   regions print application access propose agree term ret_p ret_a ended rchk keep
+  'guardian (owner)':        ['sees',  200, 403,    200,    200, 200,     403,   403,    403,    403,     403,     403,     200, 403, 403,        200, 403, 403, 403, 403, 403, 200, 403, 403],
+  'other guardian':          ['blind', 404, 403,    404,    409, 404,     403,   403,    403,    403,     403,     403,     200, 403, 403,        404, 403, 403, 403, 403, 403, 404, 403, 403],
+  'village worker, 茅坪':     [403,     200, 200,    200,    403, 403,     200,   403,    403,    'sees',  'sees',  'sees',  200, 200, 409,        403, 200, 403, 403, 403, 403, 200, 200, 409],
+  'village worker, 左弼':     [403,     404, 404,    404,    403, 403,     404,   404,    404,    'blind', 'blind', 'blind', 200, 404, 404,        403, 404, 404, 404, 404, 404, 404, 200, 404],
+  'township, 茶阳镇':         [403,     200, 200,    200,    403, 403,     403,   200,    403,    'sees',  'sees',  'sees',  200, 200, 409,        403, 403, 200, 403, 200, 409, 200, 200, 403],
+  'township, 湖寮镇':         [403,     404, 404,    404,    403, 403,     404,   404,    404,    'blind', 'blind', 'blind', 200, 404, 404,        403, 404, 404, 404, 404, 404, 404, 200, 404],
+  'county, 大埔县':           [403,     200, 200,    200,    403, 403,     403,   403,    200,    'sees',  'sees',  'sees',  200, 200, 409,        200, 403, 403, 200, 409, 200, 200, 200, 403],
+  'county, 梅县区':           [403,     404, 404,    404,    403, 403,     404,   404,    404,    'blind', 'blind', 'blind', 200, 404, 404,        404, 404, 404, 404, 404, 404, 404, 200, 404],
+  'city, 梅州市':             [403,     403, 403,    403,    403, 403,     403,   403,    403,    403,     'sees',  'sees',  200, 403, 403,        403, 403, 403, 403, 403, 403, 403, 403, 403],
+  'city, 广州市':             [403,     403, 403,    403,    403, 403,     403,   403,    403,    403,     'blind', 'blind', 200, 403, 403,        403, 403, 403, 403, 403, 403, 403, 403, 403],
+  'province, 广东省':         [403,     403, 403,    403,    403, 403,     403,   403,    403,    403,     'sees',  'sees',  200, 403, 403,        403, 403, 403, 403, 403, 403, 403, 403, 403],
+  'province, 广西':           [403,     403, 403,    403,    403, 403,     403,   403,    403,    403,     'blind', 'blind', 200, 403, 403,        403, 403, 403, 403, 403, 403, 403, 403, 403],
+  'worker without region':   [403,     404, 404,    404,    403, 403,     404,   404,    404,    'blind', 403,     403,     200, 404, 404,        403, 404, 404, 404, 404, 404, 404, 200, 404],
+  'disabled worker, 茅坪':    [401,     401, 401,    401,    401, 401,     401,   401,    401,    401,     401,     401,     200, 401, 401,        401, 401, 401, 401, 401, 401, 401, 401, 401],
+  'no token':                [401,     401, 401,    401,    401, 401,     401,   401,    401,    401,     401,     401,     200, 401, 401,        401, 401, 401, 401, 401, 401, 401, 401, 401],
 }
+// "password": changing one's own password with a wrong current one (400: the caller got past authorisation).
+// prettier-ignore
+const ACCOUNTS: Record<string, Cell[]> = {
+  //                          accounts create disable enable reset move password
+  'guardian (owner)':        [403,     403,   403,    403,   403,  403, 403],
+  'other guardian':          [403,     403,   403,    403,   403,  403, 403],
+  'village worker, 茅坪':     [403,     403,   403,    403,   403,  403, 400],
+  'village worker, 左弼':     [403,     403,   403,    403,   403,  403, 400],
+  'township, 茶阳镇':         [403,     403,   403,    403,   403,  403, 400],
+  'township, 湖寮镇':         [403,     403,   403,    403,   403,  403, 400],
+  'county, 大埔县':           ['sees',  201,   200,    200,   200,  200, 400],
+  'county, 梅县区':           ['blind', 400,   404,    404,   404,  404, 400],
+  'city, 梅州市':             ['sees',  201,   200,    200,   200,  200, 400],
+  'city, 广州市':             ['blind', 400,   404,    404,   404,  404, 400],
+  'province, 广东省':         ['sees',  201,   200,    200,   200,  200, 400],
+  'province, 广西':           ['blind', 400,   404,    404,   404,  404, 400],
+  'worker without region':   [403,     403,   403,    403,   403,  403, 400],
+  'disabled worker, 茅坪':    [401,     401,   401,    401,   401,  401, 401],
+  'no token':                [401,     401,   401,    401,   401,  401, 401],
+}
+const ACCOUNT_ENDPOINTS = ['accounts', 'create', 'disable', 'enable', 'reset', 'move', 'password'] as const
+type AccountEndpoint = (typeof ACCOUNT_ENDPOINTS)[number]
+const MATRIX: Record<string, Cell[]> = Object.fromEntries(Object.entries(RECORDS).map(([k, v]) => [k, [...v, ...ACCOUNTS[k]]]))
 
-const WORKERS: [string, 'village_worker' | 'township_supervisor' | 'county_admin', string | null][] = [
+type StaffRole = 'village_worker' | 'township_supervisor' | 'county_admin' | 'city_admin' | 'province_admin'
+const WORKERS: [string, StaffRole, string | null][] = [
   ['village worker, 茅坪', 'village_worker', '441422101200'],
   ['village worker, 左弼', 'village_worker', '441422101201'],
   ['township, 茶阳镇', 'township_supervisor', '441422101'],
   ['township, 湖寮镇', 'township_supervisor', '441422100'],
   ['county, 大埔县', 'county_admin', '441422'],
   ['county, 梅县区', 'county_admin', '441421'],
+  ['city, 梅州市', 'city_admin', '4414'],
+  ['city, 广州市', 'city_admin', '4401'],
+  ['province, 广东省', 'province_admin', '44'],
+  ['province, 广西', 'province_admin', '45'],
   ['worker without region', 'village_worker', null],
   ['disabled worker, 茅坪', 'village_worker', '441422101200'],
 ]
+/** The account each level acts on (in the record's county, city and province), what it creates, and where it moves one. */
+const TARGET: Record<'county' | 'city' | 'province', { role: StaffRole; region: string; moveTo: string }> = {
+  county: { role: 'village_worker', region: '441422101200', moveTo: '441422101201' },
+  city: { role: 'county_admin', region: '441422', moveTo: '441403' },
+  province: { role: 'city_admin', region: '4414', moveTo: '4401' },
+}
+const levelOf = (role: string | undefined) => (role === 'city_admin' ? 'city' : role === 'province_admin' ? 'province' : 'county')
 
 describe.each(BACKENDS)('authorisation matrix (%s)', (backend) => {
   let db: DrillDatabase
@@ -139,6 +185,50 @@ describe.each(BACKENDS)('authorisation matrix (%s)', (backend) => {
     }
     const base = await recordIn('submitted')
     const ended = await recordIn('terminated')
+
+    let accountSeq = 0
+    let phoneSeq = 13900000000
+    /** A fresh account of the level below the caller's, so each account cell starts from the same state. */
+    async function targetFor(role: string | undefined) {
+      const target = TARGET[levelOf(role)]
+      const username = `matrix-target-${++accountSeq}`
+      await db.addWorker(username, target.role, target.region, 'matrix-password')
+      const [{ id }] = await db.rows<{ id: string }>('select id from users where username = ?', username)
+      return { id, ...target }
+    }
+    const roleOf: Record<string, StaffRole | undefined> = Object.fromEntries(WORKERS.map(([name, role]) => [name, role]))
+    const baseTargets = {
+      county: await targetFor('county_admin'),
+      city: await targetFor('city_admin'),
+      province: await targetFor('province_admin'),
+    }
+
+    const accountCell = async (name: string, token: string | undefined, endpoint: AccountEndpoint): Promise<Cell> => {
+      const role = roleOf[name]
+      const post = async (path: string, body?: object) => (await http.json('POST', `/api/v1${path}`, token, body)).status
+      switch (endpoint) {
+        case 'accounts': {
+          const res = await http.json('GET', '/api/v1/accounts', token)
+          if (res.status !== 200) return res.status
+          const ids = JSON.parse(res.text).items.map((i: { id: string }) => i.id)
+          return ids.includes(baseTargets[levelOf(role)].id) ? 'sees' : ids.length === 0 ? 'blind' : 500
+        }
+        case 'create': {
+          const { role: newRole, region } = TARGET[levelOf(role)]
+          return post('/accounts', { displayName: '新账号', phone: String(++phoneSeq), role: newRole, regionCode: region })
+        }
+        case 'disable':
+        case 'enable':
+        case 'reset':
+          return post(`/accounts/${(await targetFor(role)).id}/${endpoint === 'reset' ? 'reset-password' : endpoint}`)
+        case 'move': {
+          const target = await targetFor(role)
+          return (await http.json('POST', `/api/v1/accounts/${target.id}/edit`, token, { regionCode: target.moveTo })).status
+        }
+        case 'password':
+          return post('/auth/password', { currentPassword: 'not-the-password', newPassword: 'Another-pass-2026' })
+      }
+    }
 
     const cell = async (token: string | undefined, endpoint: Endpoint): Promise<Cell> => {
       const get = (path: string) => http.json('GET', `/api/v1${path}`, token)
@@ -234,6 +324,8 @@ describe.each(BACKENDS)('authorisation matrix (%s)', (backend) => {
               headers: token ? { authorization: `Bearer ${token}` } : {},
             })
           ).status
+        case 'access':
+          return (await get(`/registrations/${base.id}/access`)).status
         case 'application':
           return (
             await http.send({
@@ -250,11 +342,13 @@ describe.each(BACKENDS)('authorisation matrix (%s)', (backend) => {
     for (const role of Object.keys(MATRIX)) {
       actual[role] = []
       for (const endpoint of ENDPOINTS) actual[role].push(await cell(tokens[role], endpoint))
+      for (const endpoint of ACCOUNT_ENDPOINTS) actual[role].push(await accountCell(role, tokens[role], endpoint))
     }
     expect(actual).toEqual(MATRIX)
-    const cells = Object.keys(MATRIX).length * ENDPOINTS.length
+    const columns = ENDPOINTS.length + ACCOUNT_ENDPOINTS.length
+    const cells = Object.keys(MATRIX).length * columns
     console.log(
-      `drill authorisation matrix (${backend}): ${Object.keys(MATRIX).length} roles × ${ENDPOINTS.length} endpoints = ${cells} cells in ${Date.now() - started} ms, all as written`,
+      `drill authorisation matrix (${backend}): ${Object.keys(MATRIX).length} roles × ${columns} endpoints = ${cells} cells in ${Date.now() - started} ms, all as written`,
     )
   })
 })

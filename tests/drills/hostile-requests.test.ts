@@ -4,9 +4,19 @@
  * JSON and broken fixtures up to 600 requests, 8 at a time. Never a 5xx or an internal detail in an answer;
  * nothing stored (row counts unchanged, the owner's registration untouched); the server still answering.
  * A failure prints the request's label; DRILL_SEED=<n> replays another random sequence.
+ *
+ * Then the security review's findings, one case each, so that each stays fixed (docs/quality.md lists them):
+ * per-account lockout against made-up proxy addresses, own-property field checks, logs without query values,
+ * names or ID numbers, invisible characters in names, static paths and dotfiles, tokens without `exp`, the
+ * per-guardian write limit, DATA_DIR permissions, demo accounts after a start without demo, equal keys.
  */
+import { statSync } from 'node:fs'
+import { join } from 'node:path'
+import { SignJWT } from 'jose'
+import { randomUUID } from 'node:crypto'
 import { BACKENDS } from '../server/helpers'
 import { drillDatabase, type DrillDatabase } from './support/database'
+import { fullLog, looseDataDir, settle, staticWithDotfiles } from './support/findings'
 import { catalogue, randomRequests, type Actors, type Hostile } from './support/hostile'
 import { client, guardianToken, pool, type Client } from './support/http'
 import { freshRecord, prng } from './support/records'
@@ -91,6 +101,257 @@ describe.each(BACKENDS)('hostile requests (%s)', (backend) => {
     const tally = outcomes.reduce<Record<number, number>>((t, o) => ({ ...t, [o.status]: (t[o.status] ?? 0) + 1 }), {})
     console.log(
       `drill hostile (${backend}): ${requests.length} requests (${fixed.length} catalogue, ${requests.length - fixed.length} random, seed ${SEED}) in ${elapsed} ms → ${JSON.stringify(tally)}; nothing stored, /healthz 200`,
+    )
+  })
+})
+
+describe.each(BACKENDS)('security review findings (%s)', (backend) => {
+  let db: DrillDatabase
+  let server: ServerProcess
+  let http: Client
+  let log: () => string
+  let guardian: string
+  let worker: string
+  const rand = prng(SEED + 1)
+  const record = freshRecord(rand, 'left-behind')
+  const id = '6b1f0e2a-3c4d-4e5f-8a7b-9c0d1e2f3a4b'
+  beforeAll(async () => {
+    db = await drillDatabase(backend)
+    looseDataDir(db.dataDir, backend === 'sqlite')
+    const h5 = staticWithDotfiles(db.dataDir)
+    server = await startServer({
+      dataDir: db.dataDir,
+      databaseUrl: db.databaseUrl,
+      // One proxy in front; the port reachable directly all the same (as the review found it); the real write limit.
+      env: { HUTONG_TRUST_PROXY: '1', HUTONG_STATIC_DIR: h5, HUTONG_GUARDIAN_NEW_PER_HOUR: '' },
+    })
+    log = fullLog(server)
+    http = client(server.url, 8, false)
+    guardian = await guardianToken(http, 'drill-review-guardian')
+    await db.addWorker('drill-review-village', 'village_worker', '441422101200', 'drill-password')
+    worker = JSON.parse(
+      (await http.json('POST', '/api/v1/auth/worker-login', undefined, { username: 'drill-review-village', password: 'drill-password' }))
+        .text,
+    ).token
+    expect((await http.json('PUT', `/api/v1/registrations/${id}`, guardian, record)).status).toBe(201)
+  })
+  afterAll(async () => {
+    http?.close()
+    await server?.stop()
+    await db?.drop()
+  })
+
+  test('DATA_DIR that existed as 0755 with 0644 files: 0700, every file 0600', () => {
+    const mode = (f: string) => statSync(join(db.dataDir, f)).mode & 0o777
+    expect(mode('.')).toBe(0o700)
+    const files = [
+      'dev-data-key',
+      'dev-index-key',
+      'dev-jwt-secret',
+      ...(backend === 'sqlite' ? ['hutong.sqlite', 'hutong.sqlite-wal'] : []),
+    ]
+    expect(Object.fromEntries(files.map((f) => [f, mode(f).toString(8)]))).toEqual(Object.fromEntries(files.map((f) => [f, '600'])))
+  })
+
+  test('15 wrong passwords for one account from 15 made-up addresses: locked after 5 (429, Chinese, Retry-After), the right one too; audited once', async () => {
+    await db.addWorker('drill-review-locked', 'village_worker', '441422101201', 'right-password')
+    const attempt = (i: number, password: string) =>
+      http.send({
+        method: 'POST',
+        path: '/api/v1/auth/worker-login',
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': `198.51.100.${i + 1}` },
+        body: JSON.stringify({ username: 'drill-review-locked', password }),
+      })
+    const answers = []
+    for (let i = 0; i < 15; i++) answers.push(await attempt(i, `wrong-${i}`))
+    expect(answers.map((a) => a.status)).toEqual([...Array(4).fill(401), ...Array(11).fill(429)])
+    const locked = JSON.parse(answers[14].text).error
+    expect(locked.code).toBe('account_locked')
+    expect(locked.message).toMatch(/^密码连续输错5次，账号已暂时锁定，请1[45]分钟后再试$/)
+    expect(Number(answers[14].headers['retry-after'])).toBeGreaterThan(800)
+    expect((await attempt(15, 'right-password')).status).toBe(429)
+    const [user] = await db.rows<{ id: string }>(`select id from users where username = ?`, 'drill-review-locked')
+    const rows = await db.rows<{ target_id: string; detail: string }>(
+      `select target_id, detail from audit_log where action = ?`,
+      'login_locked',
+    )
+    expect(rows).toHaveLength(1)
+    expect(rows[0].target_id).toBe(user.id)
+    expect(JSON.parse(rows[0].detail)).toMatchObject({ username: 'drill-review-locked', failures: 5 })
+    // An unknown name is locked the same way: a lock does not tell which names exist.
+    const unknown = []
+    for (let i = 0; i < 6; i++)
+      unknown.push(
+        (await http.json('POST', '/api/v1/auth/worker-login', undefined, { username: 'drill-no-such', password: `x${i}` })).status,
+      )
+    expect(unknown).toEqual([401, 401, 401, 401, 429, 429])
+  })
+
+  test('reveal of "constructor", "__proto__", "toString": 400 and no audit row', async () => {
+    const reveals = () => db.rows(`select id from audit_log where action = ? and target_id = ?`, 'reveal', id)
+    for (const field of [
+      'constructor',
+      '__proto__',
+      'toString',
+      'hasOwnProperty',
+      'valueOf',
+      'child.constructor',
+      'child.idNumber.length',
+    ]) {
+      const res = await http.json('POST', `/api/v1/registrations/${id}/reveal`, worker, { field })
+      expect([field, res.status]).toEqual([field, 400])
+    }
+    expect(await reveals()).toHaveLength(0)
+    const real = await http.json('POST', `/api/v1/registrations/${id}/reveal`, worker, { field: 'child.idNumber' })
+    expect(JSON.parse(real.text).value).toBe(record.child.idNumber)
+    expect(await reveals()).toHaveLength(1)
+  })
+
+  test('names with invisible or direction characters refused in Chinese; a search holding one still finds the child', async () => {
+    const before = await db.count('registrations')
+    for (const ch of ['\u200b', '\u202e', '\ufeff', '\u3164', '\u2066', '\u0007', '\u00ad']) {
+      const bad = freshRecord(rand, 'left-behind')
+      bad.child.name = `${bad.child.name.slice(0, 1)}${ch}${bad.child.name.slice(1)}`
+      const res = await http.json('PUT', `/api/v1/registrations/${randomUUID()}`, guardian, bad)
+      expect([ch.codePointAt(0)!.toString(16), res.status]).toEqual([ch.codePointAt(0)!.toString(16), 400])
+      expect(JSON.parse(res.text).error.issues).toContainEqual({
+        path: ['child', 'name'],
+        message: '儿童姓名里有看不见的字符（如零宽空格、文字方向符号），请删掉后重新输入',
+      })
+    }
+    expect(await db.count('registrations')).toBe(before)
+    const hidden = `${record.child.name.slice(0, 1)}\u200b${record.child.name.slice(1)}`
+    const found = await http.json('GET', `/api/v1/review/queue?status=all&q=${encodeURIComponent(hidden)}`, worker)
+    expect(found.status).toBe(200)
+    expect(found.text).toContain(id)
+  })
+
+  test('GET /review/queue?status=all&%71=<ID number> finds the child; no log line carries the ID number or the name', async () => {
+    const res = await http.json('GET', `/api/v1/review/queue?status=all&%71=${record.child.idNumber}`, worker)
+    expect(res.status).toBe(200)
+    expect(res.text).toContain(id)
+    await http.json('GET', `/api/v1/review/queue?q=${encodeURIComponent(record.child.name)}&status=all`, worker)
+    await http.json('GET', `/api/v1/review/queue?status=all&%51=${record.child.idNumber.slice(0, 17)}x`, worker)
+    await settle()
+    const text = log()
+    expect(text).toContain('/review/queue')
+    for (const secret of [
+      record.child.idNumber,
+      record.child.idNumber.slice(0, 17),
+      record.child.name,
+      encodeURIComponent(record.child.name),
+    ]) {
+      expect(text.includes(secret) ? secret : undefined).toBeUndefined()
+    }
+  })
+
+  test('static paths out of the folder answer 4xx, dotfiles are not served, nothing in the log but request lines', async () => {
+    const mark = log().length
+    expect((await http.send({ method: 'GET', path: '/index.html' })).status).toBe(200)
+    for (const path of [
+      '/../../data/dev-data-key',
+      '/../dev-data-key',
+      '/%2e%2e/dev-data-key',
+      '/a/../.env',
+      '/x/..%5c..%5cdev-data-key',
+      '//etc/passwd',
+      '/%00',
+      '/%',
+      '/.env',
+      '/.git/config',
+      '/%2eenv',
+    ]) {
+      const res = await http.send({ method: 'GET', path })
+      expect([path, res.status >= 400 && res.status < 500]).toEqual([path, true])
+      expect(res.text).not.toMatch(/not-for-anyone|\[core\]/)
+      expect(JSON.parse(res.text).error.message).toMatch(/[\u4e00-\u9fff]/)
+    }
+    await settle()
+    const written = log().slice(mark)
+    expect(written).not.toMatch(/"level":(50|60)|stack|Error/)
+  })
+
+  test('a token signed with the right key but without exp: 401', async () => {
+    const me = JSON.parse((await http.json('GET', '/api/v1/auth/me', guardian)).text).user.id
+    const noExp = await new SignJWT({ role: 'guardian', region: null })
+      .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+      .setSubject(me)
+      .setIssuer('hutong')
+      .setIssuedAt()
+      .sign(db.jwtSecret())
+    expect((await http.json('GET', '/api/v1/auth/me', noExp)).status).toBe(401)
+    expect((await http.json('PUT', `/api/v1/registrations/${randomUUID()}`, noExp, freshRecord(rand, 'orphan'))).status).toBe(401)
+  })
+
+  test('40 new registrations from one guardian at once: 10 stored, the rest 429 in Chinese with Retry-After; a re-send still answers', async () => {
+    const flood = await guardianToken(http, 'drill-review-flood')
+    const before = await db.count('registrations')
+    const records = Array.from({ length: 40 }, () => ({ id: randomUUID(), record: freshRecord(rand, 'left-behind') }))
+    const started = Date.now()
+    const answers = await pool(40, 8, (i) => http.json('PUT', `/api/v1/registrations/${records[i].id}`, flood, records[i].record))
+    const elapsed = Date.now() - started
+    const accepted = answers.filter((a) => a.status === 201)
+    const refused = answers.filter((a) => a.status === 429)
+    expect([accepted.length, refused.length]).toEqual([10, 30])
+    expect(JSON.parse(refused[0].text).error).toMatchObject({ code: 'too_many_registrations' })
+    expect(JSON.parse(refused[0].text).error.message).toMatch(/^一小时内最多提交10份新登记。填好的内容已保存在手机上/)
+    expect(Number(refused[0].headers['retry-after'])).toBeGreaterThan(0)
+    expect(await db.count('registrations')).toBe(before + 10)
+    const first = records[answers.findIndex((a) => a.status === 201)]
+    expect((await http.json('PUT', `/api/v1/registrations/${first.id}`, flood, first.record)).status).toBe(200)
+    console.log(`drill hostile (${backend}): 40 new registrations from one guardian in ${elapsed} ms → 10 × 201, 30 × 429`)
+  })
+})
+
+describe.each(BACKENDS)('start-up findings (%s)', (backend) => {
+  let db: DrillDatabase
+  afterAll(async () => {
+    await db?.drop()
+  })
+
+  test('demo accounts: usable in demo, disabled (audited, loud warning) when the server starts without demo', async () => {
+    db = await drillDatabase(backend)
+    const where = { dataDir: db.dataDir, databaseUrl: db.databaseUrl }
+    const login = (http: Client) =>
+      http.json('POST', '/api/v1/auth/worker-login', undefined, { username: 'demo-dabu', password: 'drill-demo' })
+    const demo = await startServer({ ...where, env: { HUTONG_DEMO: '1', HUTONG_DEMO_PASSWORD: 'drill-demo' } })
+    let http = client(demo.url, 2, false)
+    expect((await login(http)).status).toBe(200)
+    http.close()
+    await demo.stop()
+
+    const plain = await startServer(where)
+    http = client(plain.url, 2, false)
+    try {
+      expect((await login(http)).status).toBe(401)
+      expect(plain.tail()).toContain('警告：数据库中有 4 个演示账号（demo-*），本次未以演示模式启动，已全部停用')
+      const rows = await db.rows<{ n: number | string }>(`select count(*) as n from audit_log where action = ?`, 'user_disable')
+      expect(Number(rows[0].n)).toBe(4)
+    } finally {
+      http.close()
+      await plain.stop()
+    }
+    // Demo again: usable again.
+    const again = await startServer({ ...where, env: { HUTONG_DEMO: '1', HUTONG_DEMO_PASSWORD: 'drill-demo' } })
+    http = client(again.url, 2, false)
+    try {
+      expect((await login(http)).status).toBe(200)
+    } finally {
+      http.close()
+      await again.stop()
+    }
+  }, 180_000)
+
+  test('production refuses HUTONG_JWT_SECRET equal to HUTONG_DATA_KEY, and says why', async () => {
+    const key = Buffer.alloc(32, 9).toString('base64')
+    const env = {
+      NODE_ENV: 'production',
+      HUTONG_DATA_KEY: key,
+      HUTONG_INDEX_KEY: Buffer.alloc(32, 8).toString('base64'),
+      HUTONG_JWT_SECRET: key,
+    }
+    await expect(startServer({ dataDir: db.dataDir, databaseUrl: db.databaseUrl, env })).rejects.toThrow(
+      /HUTONG_JWT_SECRET 不能与 HUTONG_DATA_KEY 相同：签发登录凭证的密钥一旦泄露，所有儿童记录的加密密钥也随之泄露/,
     )
   })
 })

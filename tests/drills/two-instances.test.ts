@@ -35,7 +35,7 @@ interface Sent {
     const prefix = redisPrefix()
     beforeAll(async () => {
       db = await drillDatabase('postgres')
-      const env = { ...keyEnv(), REDIS_URL: REDIS_URL!, HUTONG_REDIS_PREFIX: prefix, HUTONG_LOGIN_RATE_MAX: '10' }
+      const env = { ...keyEnv(), REDIS_URL: REDIS_URL!, HUTONG_REDIS_PREFIX: prefix, HUTONG_LOGIN_RATE_MAX: '10', HUTONG_TRUST_PROXY: '1' }
       servers = [await startServer({ ...db, env })] // the first one migrates
       servers.push(await startServer({ ...db, env }))
       http = servers.map((s) => client(s.url, 50))
@@ -85,16 +85,40 @@ interface Sent {
       const codes: number[] = []
       for (let i = 0; i < 10; i++) {
         codes.push(
-          (await http[i % 2].json('POST', '/api/v1/auth/worker-login', undefined, { username: 'drill-nobody', password: `wrong-${i}` }))
-            .status,
+          (
+            await http[i % 2].json('POST', '/api/v1/auth/worker-login', undefined, {
+              username: `drill-nobody-${i}`,
+              password: `wrong-${i}`,
+            })
+          ).status,
         )
       }
       expect(codes).toEqual(Array(10).fill(401))
       const eleventh = await Promise.all(
-        http.map((h) => h.json('POST', '/api/v1/auth/worker-login', undefined, { username: 'drill-nobody', password: 'wrong-10' })),
+        http.map((h, i) =>
+          h.json('POST', '/api/v1/auth/worker-login', undefined, { username: `drill-nobody-x${i}`, password: 'wrong-10' }),
+        ),
       )
       expect(eleventh.map((r) => r.status)).toEqual([429, 429])
       console.log('drill two instances: login attempts 1–10 spread over both → 401 × 10; the 11th → 429 on instance A and on instance B')
+    })
+
+    // Made-up forwarded addresses (one proxy hop trusted): the per-address limit never sees two from one address.
+    test("one account's failures from 7 addresses over both instances: locked on both after 5", async () => {
+      const codes: number[] = []
+      for (let i = 0; i < 7; i++) {
+        const res = await http[i % 2].send({
+          method: 'POST',
+          path: '/api/v1/auth/worker-login',
+          headers: { 'content-type': 'application/json', 'x-forwarded-for': `198.51.100.${i + 1}` },
+          body: JSON.stringify({ username: 'drill-locked', password: `wrong-${i}` }),
+        })
+        codes.push(res.status)
+      }
+      expect(codes).toEqual([401, 401, 401, 401, 429, 429, 429])
+      console.log(
+        'drill two instances: one name, 7 wrong passwords from 7 addresses alternating instances → 401 × 4, then locked (429) on both',
+      )
     })
 
     test('kill -9 one instance under write load: every registration acknowledged by either is there', async () => {

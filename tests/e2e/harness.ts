@@ -163,8 +163,7 @@ export async function startServer(options: ServerOptions = {}): Promise<TestServ
         'server/src/cli.ts',
         'add',
         w.username,
-        '--password',
-        w.password,
+        '--password-stdin',
         '--role',
         w.role,
         '--region',
@@ -172,7 +171,9 @@ export async function startServer(options: ServerOptions = {}): Promise<TestServ
         ...(w.name ? ['--name', w.name] : []),
       ]
       await new Promise<void>((done, fail) => {
-        const cli = spawn(TSX, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] })
+        // The password on stdin, as an operator should give it (docs/accounts.md, "The command line").
+        const cli = spawn(TSX, args, { cwd: ROOT, env, stdio: ['pipe', 'pipe', 'pipe'] })
+        cli.stdin.end(`${w.password}\n`)
         let out = ''
         cli.stdout.on('data', (d) => (out += d))
         cli.stderr.on('data', (d) => (out += d))

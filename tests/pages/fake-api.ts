@@ -31,6 +31,8 @@ export function fakeApi(): FakeApi {
     if (path === '/api/v1/registrations' && req.method === 'GET') return { statusCode: 200, data: { items: api.list } }
     const history = /^\/api\/v1\/registrations\/([^/]+)\/history$/.exec(path)
     if (history) return { statusCode: 200, data: { items: api.history[history[1]] ?? [] } }
+    // Which levels have opened a registration (the record page's 谁看过这条登记): none in these tests.
+    if (/^\/api\/v1\/registrations\/[^/]+\/access$/.test(path)) return { statusCode: 200, data: { levels: [] } }
     const one = /^\/api\/v1\/registrations\/([^/]+)$/.exec(path)
     if (one && req.method === 'GET') {
       const view = api.views[one[1]]

@@ -16,19 +16,20 @@ describe.each(BACKENDS)('user CLI (%s)', (backend) => {
   })
   afterAll(() => t.close())
 
-  function cli(...args: string[]) {
+  function cliWithInput(input: string | undefined, ...args: string[]) {
     const env = { ...process.env, DATA_DIR: t.config.dataDir, DATABASE_URL: t.config.databaseUrl ?? '' }
-    const res = spawnSync(TSX, [join(ROOT, 'server/src/cli.ts'), ...args], { env, encoding: 'utf8', timeout: 30_000 })
+    const res = spawnSync(TSX, [join(ROOT, 'server/src/cli.ts'), ...args], { env, encoding: 'utf8', timeout: 30_000, input })
     return { code: res.status, out: res.stdout, err: res.stderr }
   }
+  const cli = (...args: string[]) => cliWithInput(undefined, ...args)
   const login = (username: string, password: string) => t.req('POST', '/api/v1/auth/worker-login', { body: { username, password } })
 
-  test('add → the account can log in with its role and region', async () => {
-    const add = cli(
+  test('add → the account can log in with its role and region, the password read from stdin and ready at once', async () => {
+    const add = cliWithInput(
+      'Maoping-2026\n',
       'add',
       'zhang.maoping',
-      '--password',
-      'Maoping-2026',
+      '--password-stdin',
       '--role',
       'village_worker',
       '--region',
@@ -41,9 +42,23 @@ describe.each(BACKENDS)('user CLI (%s)', (backend) => {
     expect(add.out).toContain('广东省梅州市大埔县茶阳镇茅坪村委会')
     const res = await login('zhang.maoping', 'Maoping-2026')
     expect(res.statusCode).toBe(200)
-    expect(res.json().user).toMatchObject({ role: 'village_worker', regionCode: '441422101200', displayName: '张主任' })
+    // An operator's own password is not a one-time one: nothing to change before working.
+    expect(res.json().user).toMatchObject({
+      role: 'village_worker',
+      regionCode: '441422101200',
+      displayName: '张主任',
+      mustChangePassword: false,
+    })
+    expect((await t.req('GET', '/api/v1/review/queue', { token: res.json().token })).statusCode).toBe(200)
     const audit = await t.app.db.selectFrom('audit_log').selectAll().where('action', '=', 'user_add').execute()
     expect(audit).toHaveLength(1)
+  })
+
+  test('a password on the command line is still accepted, with a warning on stderr', async () => {
+    const add = cli('add', 'wang.city', '--password', 'Meizhou-2026', '--role', 'city_admin', '--region', '4414')
+    expect(add.code).toBe(0)
+    expect(add.err).toContain('--password-stdin')
+    expect((await login('wang.city', 'Meizhou-2026')).json().user).toMatchObject({ role: 'city_admin', regionCode: '4414' })
   })
 
   test('list shows accounts; disable locks out at once; enable lets back in', async () => {
@@ -65,6 +80,8 @@ describe.each(BACKENDS)('user CLI (%s)', (backend) => {
     [['add', 'user2', '--password', 'long-enough-1', '--role', 'county_admin', '--region', '441422101200'], '县（市、区）级'],
     [['add', 'user3', '--password', 'long-enough-1', '--role', 'admin', '--region', '441422'], '角色'],
     [['add', 'user4', '--password', 'short', '--role', 'county_admin', '--region', '441422'], '密码至少8位'],
+    [['add', 'user6', '--password', 'long-enough-1', '--role', 'city_admin', '--region', '441422'], '地市级'],
+    [['add', 'user7', '--password', 'long-enough-1', '--role', 'county_admin', '--region', '441422', '--phone', '12345'], '手机号'],
     [['add', 'user5', '--password', 'long-enough-1', '--role', 'village_worker', '--region', '441422101299'], '没有这个区划代码'],
     [['add', 'a b', '--password', 'long-enough-1', '--role', 'county_admin', '--region', '441422'], '用户名'],
     [['disable', 'nobody'], '没有用户'],

@@ -12,7 +12,8 @@ async function attempts(apps: TestApp[], n: number): Promise<number[]> {
   const codes: number[] = []
   for (let i = 0; i < n; i++) {
     const res = await apps[i % apps.length].req('POST', '/api/v1/auth/worker-login', {
-      body: { username: 'nobody', password: `wrong-${i}` },
+      // A name per attempt: the per-address limit alone (one name's failures lock that name: lockout below).
+      body: { username: `nobody-${i}`, password: `wrong-${i}` },
     })
     codes.push(res.statusCode)
   }
@@ -33,10 +34,31 @@ describe('login limit across two instances', () => {
       apps = [await startApp('sqlite', shared), await startApp('sqlite', shared)]
       expect(apps.map((a) => a.app.sharedState.kind)).toEqual(['redis', 'redis'])
       expect(await attempts(apps, 10)).toEqual(Array(10).fill(401))
-      const eleventh = await apps[0].req('POST', '/api/v1/auth/worker-login', { body: { username: 'nobody', password: 'x' } })
+      const eleventh = await apps[0].req('POST', '/api/v1/auth/worker-login', { body: { username: 'nobody-x', password: 'x' } })
       expect(eleventh.statusCode).toBe(429)
       expect(eleventh.json().error.message).toBe('操作太频繁，请稍后再试')
-      expect((await apps[1].req('POST', '/api/v1/auth/worker-login', { body: { username: 'nobody', password: 'x' } })).statusCode).toBe(429)
+      expect((await apps[1].req('POST', '/api/v1/auth/worker-login', { body: { username: 'nobody-x', password: 'x' } })).statusCode).toBe(
+        429,
+      )
+    },
+  )
+
+  ;(REDIS_URL ? test : test.skip)(
+    "with Redis: one account's failures counted across both, locked on either, the right password included (skipped without TEST_REDIS_URL)",
+    async () => {
+      const shared = { redisUrl: REDIS_URL, redisPrefix: redisPrefix(), loginRateMax: 1000 }
+      apps = [await startApp('sqlite', shared), await startApp('sqlite', shared)]
+      await apps[0].worker('village_worker', '441422101200', 'shared-lock')
+      const login = (i: number, password: string) =>
+        apps[i % 2].req('POST', '/api/v1/auth/worker-login', { body: { username: 'shared-lock', password } })
+      const codes: number[] = []
+      for (let i = 0; i < 5; i++) codes.push((await login(i, `wrong-${i}`)).statusCode)
+      expect(codes).toEqual([401, 401, 401, 401, 429])
+      for (const i of [0, 1]) {
+        const res = await login(i, 'correct horse battery')
+        expect(res.statusCode).toBe(429)
+        expect(res.json().error.code).toBe('account_locked')
+      }
     },
   )
 
@@ -79,7 +101,7 @@ const hasRedisServer = (() => {
     const redis = ownRedis(await freePort())
     redis.start()
     const login = async (t: TestApp) =>
-      (await t.req('POST', '/api/v1/auth/worker-login', { body: { username: 'nobody', password: 'x' } })).statusCode
+      (await t.req('POST', '/api/v1/auth/worker-login', { body: { username: 'nobody-x', password: 'x' } })).statusCode
     let t: TestApp | undefined
     try {
       for (let i = 0; i < 50 && !t; i++) {

@@ -12,7 +12,8 @@ const attempt = (t: TestApp, i: number, forwarded: string) =>
     url: '/api/v1/auth/worker-login',
     remoteAddress: '127.0.0.1',
     headers: { 'x-forwarded-for': forwarded },
-    payload: { username: 'nobody', password: `wrong-${i}` },
+    // A name per attempt: this is the per-address limit (the per-account lockout: hostile-requests drill).
+    payload: { username: `nobody-${i}`, password: `wrong-${i}` },
   })
 
 describe.each([
@@ -52,4 +53,7 @@ test('HUTONG_TRUST_PROXY: a hop count, addresses or networks; anything else refu
   expect(parseTrustProxy('1')).toBe(1)
   expect(parseTrustProxy('127.0.0.1, 10.0.0.0/8,::1')).toEqual(['127.0.0.1', '10.0.0.0/8', '::1'])
   expect(() => parseTrustProxy('true')).toThrow('HUTONG_TRUST_PROXY 应为代理的层数')
+  // "Trust everyone" in any spelling: a CIDR of every address, or more hops than any real proxy chain.
+  for (const everyone of ['0.0.0.0/0', '::/0', '0.0.0.0/1', '1000']) expect(() => parseTrustProxy(everyone)).toThrow('HUTONG_TRUST_PROXY')
+  expect(parseTrustProxy('3')).toBe(3)
 })

@@ -96,6 +96,12 @@ test('which answers are retried, set aside or held as a conflict', () => {
   expect(classify(new RequestError('offline', 'request:fail timeout')).to).toBe('failed')
   expect(classify(new TypeError('Failed to fetch')).to).toBe('failed')
   for (const status of [500, 502, 503, 504, 408, 429, 401]) expect(classify(http(status)).to).toBe('failed')
+  // The server's per-guardian limit on new registrations: retried later with the draft kept, its message shown.
+  const limited = {
+    code: 'too_many_registrations',
+    message: '一小时内最多提交10份新登记。填好的内容已保存在手机上，约42分钟后手机会自动再次提交',
+  }
+  expect(classify(http(429, limited))).toEqual({ to: 'failed', error: { kind: 'http', status: 429, ...limited } })
   expect(classify(http(400, { code: 'validation', message: 'm', issues: [{ path: ['child'], message: 'x' }] }))).toEqual({
     to: 'rejected',
     error: { kind: 'http', status: 400, code: 'validation', message: 'm', issues: [{ path: ['child'], message: 'x' }] },

@@ -2,6 +2,7 @@
  * Opens the database: SQLite (better-sqlite3) in DATA_DIR by default, PostgreSQL (pg Pool) when a URL is
  * given. The rest of the server sees one Kysely<Database> and writes portable queries against it.
  */
+import { chmodSync, existsSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import SQLite from 'better-sqlite3'
 import { CompiledQuery, Kysely, sql, PostgresDialect, SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver } from 'kysely'
@@ -59,8 +60,17 @@ function withStatementCache(raw: SQLite.Database): SQLite.Database {
   })
 }
 
+/** The database file and its journal readable by this user alone, however they were made before. */
+function makePrivate(file: string): void {
+  for (const path of [file, `${file}-wal`, `${file}-shm`]) {
+    if (existsSync(path) && (statSync(path).mode & 0o077) !== 0) chmodSync(path, 0o600)
+  }
+}
+
 export function openSqlite(file: string): SQLite.Database {
   const raw = new SQLite(file)
+  // Before the first write: SQLite creates the -wal and -shm files with the database file's permissions.
+  if (!raw.memory) makePrivate(file)
   raw.pragma('journal_mode = WAL')
   // FULL, not WAL's usual NORMAL: with NORMAL a commit is acknowledged before the WAL is fsynced, so a
   // power loss can drop the last acknowledged submissions. FULL fsyncs the WAL on every commit: once the

@@ -85,10 +85,20 @@ export function queuePage(ex: Ex, f: QueueFilter, after: { updatedAt: string; id
   return q.orderBy('updated_at', 'desc').orderBy('id', 'desc').limit(limit).execute()
 }
 
+/**
+ * How many registrations the filter matches. Without a search term the answer is a sum over the kept counters
+ * (migration 006: a row per village and status), not a count of the registrations themselves.
+ */
 export async function queueCount(ex: Ex, f: QueueFilter): Promise<number> {
-  const row = await filtered(ex, f)
-    .select((eb) => eb.fn.countAll().as('n'))
-    .executeTakeFirst()
+  if (f.hmacs) {
+    const row = await filtered(ex, f)
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirst()
+    return num(row?.n)
+  }
+  let q = ex.selectFrom('registration_counts').where('village_code', '>=', f.range.lo).where('village_code', '<=', f.range.hi)
+  if (f.statuses) q = q.where('status', 'in', f.statuses as Status[])
+  const row = await q.select((eb) => eb.fn.sum(sql.ref(f.category ? CATEGORY_COLUMNS[f.category] : 'n')).as('n')).executeTakeFirst()
   return num(row?.n)
 }
 
@@ -124,22 +134,22 @@ export async function withDuplicates(ex: Ex, rows: RegistrationRow[]): Promise<S
   return new Set(rows.filter((r) => (r.id_hmac && ids.has(r.id_hmac)) || persons.has(r.person_hmac)).map((r) => r.id))
 }
 
-/** Counts by status (with the category sums) and by village and status, for a region. */
+/** Counts by status (with the category sums) and by village and status, for a region, from the kept counters. */
 export async function regionStats(ex: Ex, range: RegionRange) {
-  const inRange = ex.selectFrom('registrations').where('village_code', '>=', range.lo).where('village_code', '<=', range.hi)
+  const inRange = ex
+    .selectFrom('registration_counts')
+    .where('village_code', '>=', range.lo)
+    .where('village_code', '<=', range.hi)
+    .where('n', '>', 0)
   const byStatus = await inRange
     .select((eb) => [
       'status',
-      eb.fn.countAll().as('n'),
+      eb.fn.sum('n').as('n'),
       ...Object.entries(CATEGORY_COLUMNS).map(([c, col]) => eb.fn.sum(sql.ref(col)).as(c)),
     ])
     .groupBy('status')
     .execute()
-  const byVillage = await inRange
-    .select((eb) => ['village_code', 'status', eb.fn.countAll().as('n')])
-    .groupBy(['village_code', 'status'])
-    .orderBy('village_code')
-    .execute()
+  const byVillage = await inRange.select(['village_code', 'status', 'n']).orderBy('village_code').execute()
   return { byStatus, byVillage }
 }
 

@@ -4,6 +4,7 @@
  * notes, field diffs — a diff of an ID number holds the ID number). Times are ISO-8601 UTC strings with
  * milliseconds: they sort the same in SQLite and PostgreSQL. Flags are 0/1 integers for the same reason.
  */
+import type { Generated } from 'kysely'
 import type { HistoryAction } from '../../../src/domain/api'
 import type { Role, Status } from '../../../src/domain/status'
 
@@ -20,6 +21,14 @@ export interface UsersTable {
   /** Workers only: the region they may see. NULL → they see nothing (deny by default). */
   region_code: string | null
   disabled: number
+  /** Added to on every change that must end the account's sessions; tokens carry it as `tv`. */
+  token_version: Generated<number>
+  /** 1: the password is a one-time one (import, reset) and must be replaced at the next sign-in. */
+  must_change_password: Generated<number>
+  /** Workers: their mobile number (unique), from the import sheet or the admin page. */
+  phone?: string | null
+  /** The administrator who created the account; NULL for the command line and the demo seed. */
+  created_by?: string | null
   created_at: string
   updated_at: string
 }
@@ -96,10 +105,22 @@ export interface ReviewFlagsTable {
   updated_at: string
 }
 
+/** Registrations per village and status, with the category sums; kept by triggers (migration 006). */
+export interface CountsTable {
+  village_code: string
+  status: Status
+  n: number
+  cat_left_behind: number
+  cat_difficulty: number
+  cat_de_facto_unsupported: number
+  cat_orphan: number
+}
+
 export interface Database {
   users: UsersTable
   registrations: RegistrationsTable
   registration_events: EventsTable
   audit_log: AuditTable
+  registration_counts: CountsTable
   review_flags: ReviewFlagsTable
 }

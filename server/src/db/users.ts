@@ -1,4 +1,4 @@
-/** Users: guardians (created on first WeChat login) and workers (created by the CLI). */
+/** Users: guardians (created on first WeChat login) and workers (created by the CLI or an administrator). */
 import { randomUUID } from 'node:crypto'
 import type { Kysely, Selectable } from 'kysely'
 import type { Role } from '../../../src/domain/status'
@@ -45,6 +45,10 @@ export interface NewWorker {
   role: Exclude<Role, 'guardian'>
   regionCode: string
   displayName?: string
+  phone?: string | null
+  /** A one-time password (import, admin): to be replaced at the first sign-in. */
+  mustChangePassword?: boolean
+  createdBy?: string | null
 }
 
 export async function addWorker(ex: Ex, w: NewWorker): Promise<UserRow> {
@@ -59,6 +63,10 @@ export async function addWorker(ex: Ex, w: NewWorker): Promise<UserRow> {
     role: w.role,
     region_code: w.regionCode,
     disabled: 0,
+    token_version: 0,
+    must_change_password: w.mustChangePassword ? 1 : 0,
+    phone: w.phone ?? null,
+    created_by: w.createdBy ?? null,
     created_at: at,
     updated_at: at,
   }
@@ -73,9 +81,53 @@ export function listWorkers(ex: Ex): Promise<UserRow[]> {
 export async function setDisabled(ex: Ex, username: string, disabled: boolean): Promise<boolean> {
   const res = await ex
     .updateTable('users')
-    .set({ disabled: disabled ? 1 : 0, updated_at: now() })
+    .set((eb) => ({ disabled: disabled ? 1 : 0, token_version: eb('token_version', '+', 1), updated_at: now() }))
     .where('username', '=', username)
     .where('kind', '=', 'worker')
     .executeTakeFirst()
   return Number(res.numUpdatedRows) === 1
+}
+
+/** The worker accounts of these roles whose region lies inside [lo, hi] (a region range, ../scope.ts). */
+export function workersIn(ex: Ex, range: { lo: string; hi: string; prefix: string }, roles: readonly Role[]): Promise<UserRow[]> {
+  if (roles.length === 0) return Promise.resolve([])
+  // Region codes of every level are stored at their own length, so the range is on the code padded to 12.
+  return ex
+    .selectFrom('users')
+    .selectAll()
+    .where('kind', '=', 'worker')
+    .where('role', 'in', roles)
+    .where('region_code', '>=', range.prefix)
+    .where('region_code', '<=', range.hi)
+    .orderBy('region_code')
+    .orderBy('username')
+    .execute()
+}
+
+export function findByPhones(ex: Ex, phones: string[]): Promise<Pick<UserRow, 'phone' | 'username'>[]> {
+  if (phones.length === 0) return Promise.resolve([])
+  return ex.selectFrom('users').select(['phone', 'username']).where('phone', 'in', phones).execute()
+}
+
+export function findByUsernames(ex: Ex, usernames: string[]): Promise<Pick<UserRow, 'username'>[]> {
+  if (usernames.length === 0) return Promise.resolve([])
+  return ex.selectFrom('users').select(['username']).where('username', 'in', usernames).execute()
+}
+
+export type AccountPatch = Partial<
+  Pick<UserRow, 'role' | 'region_code' | 'display_name' | 'disabled' | 'password_hash' | 'must_change_password'>
+>
+
+/**
+ * Changes one worker account. `endSessions` adds one to its token version, so every token issued before
+ * stops working at its next request (plugins/auth.ts).
+ */
+export async function updateWorker(ex: Ex, id: string, patch: AccountPatch, endSessions: boolean): Promise<UserRow | undefined> {
+  await ex
+    .updateTable('users')
+    .set((eb) => ({ ...patch, ...(endSessions ? { token_version: eb('token_version', '+', 1) } : {}), updated_at: now() }))
+    .where('id', '=', id)
+    .where('kind', '=', 'worker')
+    .execute()
+  return findUser(ex, id)
 }

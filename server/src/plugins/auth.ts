@@ -2,7 +2,10 @@
  * Who is calling. Tokens are HS256 JWTs (jose) carrying the user id, role and region; they expire (guardian
  * 7 days: a grandparent should not have to log in every visit; worker 12 hours: one working day). The token
  * alone is not trusted: every request re-reads the user, so a disabled account or a changed region takes
- * effect at once. Role checks run as preHandlers, before any handler code (`app.allow(...)`).
+ * effect at once; each token also carries the account's token version (`tv`), and any change that must end
+ * the account's sessions (password, disabled, region, role) adds one to it, so older tokens stop at once.
+ * An account on a one-time password reaches only the routes opened with `allowPending` (the password
+ * change and /auth/me) until it has set its own. Role checks run before any handler code (`app.allow(...)`).
  */
 import fp from 'fastify-plugin'
 import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify'
@@ -11,7 +14,7 @@ import type { Role } from '../../../src/domain/status'
 import { actorOf, type Actor } from '../actor'
 import { nowMs } from '../clock'
 import { findUser, type UserRow } from '../db/users'
-import { forbidden, unauthorized } from '../errors'
+import { forbidden, HttpError, unauthorized } from '../errors'
 
 export const TOKEN_TTL_SECONDS: Record<'guardian' | 'worker', number> = { guardian: 7 * 24 * 3600, worker: 12 * 3600 }
 const ISSUER = 'hutong'
@@ -24,6 +27,8 @@ declare module 'fastify' {
     issueToken(user: UserRow): Promise<{ token: string; expiresAt: string }>
     /** preHandler: a valid token of one of these roles, else 401/403. */
     allow(...roles: Role[]): preHandlerAsyncHookHandler
+    /** As `allow`, also for an account that must still replace its one-time password. */
+    allowPending(...roles: Role[]): preHandlerAsyncHookHandler
   }
 }
 
@@ -41,7 +46,7 @@ export default fp<{ jwtSecret: Buffer; now?: () => number }>(
     app.decorate('issueToken', async (user: UserRow) => {
       const ttl = TOKEN_TTL_SECONDS[user.kind]
       const iat = Math.floor(clock() / 1000)
-      const token = await new SignJWT({ role: user.role, region: user.region_code })
+      const token = await new SignJWT({ role: user.role, region: user.region_code, tv: user.token_version })
         .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
         .setSubject(user.id)
         .setIssuer(ISSUER)
@@ -57,23 +62,39 @@ export default fp<{ jwtSecret: Buffer; now?: () => number }>(
       if (!token) throw unauthorized()
       let sub: string | undefined
       let role: unknown
+      let version: unknown
       try {
-        const { payload } = await jwtVerify(token, key, { algorithms: ['HS256'], issuer: ISSUER, currentDate: new Date(clock()) })
+        // `exp` is required: jose checks it only when present, and a token without one would never expire.
+        const { payload } = await jwtVerify(token, key, {
+          algorithms: ['HS256'],
+          issuer: ISSUER,
+          requiredClaims: ['exp', 'sub'],
+          currentDate: new Date(clock()),
+        })
         sub = payload.sub
         role = payload.role
+        // Tokens issued before token versions existed carry none: they were issued under version 0.
+        version = payload.tv ?? 0
       } catch {
         throw unauthorized('登录已过期，请重新登录')
       }
       const user = sub ? await findUser(app.db, sub) : undefined
       if (!user || user.disabled || user.role !== role) throw unauthorized('账号不可用，请重新登录')
+      if (version !== user.token_version) throw unauthorized('账号信息已变更，请重新登录')
       return actorOf(user)
     }
 
-    app.decorate('allow', (...roles: Role[]) => async (req: FastifyRequest, _reply: FastifyReply) => {
-      const actor = await authenticate(req)
-      if (!roles.includes(actor.role)) throw forbidden()
-      req.actor = actor
-    })
+    const allow =
+      (pending: boolean) =>
+      (...roles: Role[]) =>
+      async (req: FastifyRequest, _reply: FastifyReply) => {
+        const actor = await authenticate(req)
+        if (!roles.includes(actor.role)) throw forbidden()
+        if (actor.mustChangePassword && !pending) throw new HttpError(403, 'password_change_required', '请先设置新密码')
+        req.actor = actor
+      }
+    app.decorate('allow', allow(false))
+    app.decorate('allowPending', allow(true))
   },
   { name: 'auth', dependencies: ['db'] },
 )

@@ -1,9 +1,12 @@
 /**
  * Sign-in (services/sessions.ts). Both logins are rate-limited per IP; `/auth/me` answers who the token
- * belongs to, re-read from the database like every request.
+ * belongs to, re-read from the database like every request; `/auth/password` changes a worker's own
+ * password (services/password.ts).
  */
 import type { FastifyInstance } from 'fastify'
+import { STAFF_ROLES } from '../actor'
 import { loginResponse, responses } from '../schemas'
+import { changeOwnPassword } from '../services/password'
 import { guardianLogin, userView, workerLogin } from '../services/sessions'
 import type { WechatExchange } from '../wechat'
 
@@ -18,6 +21,13 @@ const workerBody = {
   required: ['username', 'password'],
   additionalProperties: false,
   properties: { username: { type: 'string', minLength: 1, maxLength: 64 }, password: { type: 'string', minLength: 1, maxLength: 256 } },
+} as const
+
+const passwordBody = {
+  type: 'object',
+  required: ['currentPassword', 'newPassword'],
+  additionalProperties: false,
+  properties: { currentPassword: { type: 'string', minLength: 1, maxLength: 256 }, newPassword: { type: 'string', maxLength: 256 } },
 } as const
 
 export default async function authRoutes(app: FastifyInstance, opts: { exchange: WechatExchange; loginRateMax: number }) {
@@ -44,9 +54,20 @@ export default async function authRoutes(app: FastifyInstance, opts: { exchange:
   app.get(
     '/auth/me',
     {
-      onRequest: app.allow('guardian', 'village_worker', 'township_supervisor', 'county_admin'),
+      onRequest: app.allowPending('guardian', ...STAFF_ROLES),
       schema: { response: responses({ 200: { type: 'object', properties: { user: loginResponse.properties.user } } }) },
     },
     async (req) => ({ user: userView(app, req.actor!) }),
+  )
+
+  // A worker's own new password (also the first one after a one-time password); answers a fresh session.
+  app.post<{ Body: { currentPassword: string; newPassword: string } }>(
+    '/auth/password',
+    {
+      onRequest: app.allowPending(...STAFF_ROLES),
+      config: { rateLimit },
+      schema: { body: passwordBody, response: responses({ 200: loginResponse }) },
+    },
+    async (req) => changeOwnPassword(app, req.actor!, req.body.currentPassword, req.body.newPassword, req.ip),
   )
 }

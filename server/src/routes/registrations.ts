@@ -4,15 +4,16 @@
  * in services/records.ts.
  */
 import type { FastifyInstance } from 'fastify'
-import { SENSITIVE_FIELDS } from '../../../src/domain/mask'
+import { sensitiveKind } from '../../../src/domain/mask'
 import { WORKER_ROLES } from '../actor'
 import { badRequest } from '../errors'
 import { fullViewSchema, historySchema, idOf, idParams, ownListSchema, responses, revealBody, revealSchema, type WithId } from '../schemas'
+import { accessOf } from '../services/access'
 import { history } from '../services/history'
 import { openOne, ownList, revealField } from '../services/records'
 import { submit, withdraw } from '../services/submit'
 
-export default async function registrationRoutes(app: FastifyInstance) {
+export default async function registrationRoutes(app: FastifyInstance, opts: { guardianNewPerHour: number }) {
   const guardian = app.allow('guardian')
   const anyone = app.allow('guardian', ...WORKER_ROLES)
 
@@ -23,7 +24,7 @@ export default async function registrationRoutes(app: FastifyInstance) {
       schema: { params: idParams, response: responses({ 200: fullViewSchema, 201: fullViewSchema }) },
     },
     async (req, reply) => {
-      const { statusCode, view } = await submit(app, req.actor!, idOf(req), req.body, req.ip)
+      const { statusCode, view } = await submit(app, req.actor!, idOf(req), req.body, req.ip, { newPerHour: opts.guardianNewPerHour })
       return reply.code(statusCode).send(view)
     },
   )
@@ -55,7 +56,7 @@ export default async function registrationRoutes(app: FastifyInstance) {
     },
     async (req) => {
       const { field } = req.body
-      if (!SENSITIVE_FIELDS[field]) throw badRequest('这一项不需要单独查看', [{ path: ['field'], message: '不是可查看的字段' }])
+      if (!sensitiveKind(field)) throw badRequest('这一项不需要单独查看', [{ path: ['field'], message: '不是可查看的字段' }])
       return revealField(app, req.actor!, idOf(req), field, req.ip)
     },
   )
@@ -76,5 +77,12 @@ export default async function registrationRoutes(app: FastifyInstance) {
       schema: { params: idParams, response: responses({ 200: historySchema }) },
     },
     async (req) => history(app, req.actor!, idOf(req), req.ip),
+  )
+
+  // Who has read the record: levels for its guardian, each access for a county administrator (services/access.ts).
+  app.get<WithId>(
+    '/registrations/:id/access',
+    { onRequest: app.allow('guardian', 'county_admin'), schema: { params: idParams } },
+    async (req) => accessOf(app, req.actor!, idOf(req)),
   )
 }

@@ -3,7 +3,7 @@
  * one's own is refused (403); a worker without a region gets 403 too — never an unscoped answer.
  */
 import type { FastifyInstance } from 'fastify'
-import { WORKER_ROLES, type Actor } from '../actor'
+import { STAFF_ROLES, type Actor } from '../actor'
 import { forbidden } from '../errors'
 import { regionQuery, responses } from '../schemas'
 import { regionRange, regionWithin } from '../scope'
@@ -21,7 +21,8 @@ function scopeOf(actor: Actor, region: string | undefined) {
 }
 
 export default async function statsRoutes(app: FastifyInstance) {
-  const worker = app.allow(...WORKER_ROLES)
+  // City and province administrators see their region's counts and roster, and nothing of single records.
+  const worker = app.allow(...STAFF_ROLES)
 
   app.get<Query>(
     '/stats',

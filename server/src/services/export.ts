@@ -18,9 +18,11 @@ import { writeRoster } from './roster'
 
 /**
  * Full numbers for the township and county levels, who hand the roster to the civil-affairs office;
- * masked for village workers, or when the caller asks for `mask=1`.
+ * masked for village workers, for the city and province levels (who read counts and lists, and never
+ * work on one child's case), or when the caller asks for `mask=1`.
  */
-export const fullNumbersFor = (actor: Actor, askedMasked: boolean) => actor.role !== 'village_worker' && !askedMasked
+export const fullNumbersFor = (actor: Actor, askedMasked: boolean) =>
+  (actor.role === 'township_supervisor' || actor.role === 'county_admin') && !askedMasked
 
 export async function exportRoster(app: FastifyInstance, actor: Actor, range: RegionRange, askedMasked: boolean, ip: string) {
   const full = fullNumbersFor(actor, askedMasked)

@@ -6,7 +6,7 @@
 import type { FastifyInstance } from 'fastify'
 import type { HistoryEvent, HistoryPage } from '../../../src/domain/api'
 import { terminationReasonLabel } from '../../../src/domain/lifecycle'
-import { SENSITIVE_FIELDS, maskField } from '../../../src/domain/mask'
+import { maskField, sensitiveKind } from '../../../src/domain/mask'
 import { ROLE_LABELS, actionLabel, statusLabel, type Status } from '../../../src/domain/status'
 import type { Actor } from '../actor'
 import { listEvents } from '../db/events'
@@ -15,7 +15,7 @@ import { auditRead, reachable } from './records'
 import type { EventDetail } from './views'
 
 const maskChange = (c: FieldChange): FieldChange =>
-  !SENSITIVE_FIELDS[c.path]
+  !sensitiveKind(c.path)
     ? c
     : {
         path: c.path,

@@ -34,7 +34,10 @@ export async function auditRead(
   detail?: Record<string, unknown>,
 ) {
   if (actor.role === 'guardian') return
-  await audit(app.db, { actor, action, targetType: 'registration', targetId: row.id, regionCode: row.village_code, ip, detail })
+  // Through the write queue: on SQLite the audit row shares a commit (one fsync) with concurrent writes.
+  await app.transact((trx) =>
+    audit(trx, { actor, action, targetType: 'registration', targetId: row.id, regionCode: row.village_code, ip, detail }),
+  )
 }
 
 /** The guardian's own registrations, newest change first. */

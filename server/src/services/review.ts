@@ -32,7 +32,7 @@ export async function review(app: FastifyInstance, actor: Actor, id: string, bod
   if (!parsed.ok) throw badRequest('审核内容有误，请按提示修改', parsed.issues)
   const input = parsed.value
 
-  return app.db.transaction().execute(async (trx) => {
+  return app.transact(async (trx) => {
     const brief = async (row: RegistrationRow, actor: Actor) => {
       const flag = await flagOf(trx, row.id)
       return briefOf(row, actor, !!flag && !flag.dismissed && RECHECK_STATUSES.includes(row.status))

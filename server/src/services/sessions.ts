@@ -10,6 +10,7 @@ import { findWorker, upsertGuardian, type UserRow } from '../db/users'
 import { HttpError, unauthorized } from '../errors'
 import { dummyHash, verifyPassword } from '../passwords'
 import { WechatLoginError, type WechatExchange } from '../wechat'
+import { LOCK_MS, clearFailures, lockRemaining, lockedError, recordFailure } from './lockout'
 
 /** The signed-in user as clients see it, with the region's name for the worker's header. */
 export function userView(app: FastifyInstance, a: Actor) {
@@ -20,10 +21,12 @@ export function userView(app: FastifyInstance, a: Actor) {
     regionName: a.regionCode ? (app.regions.fullName(a.regionCode) ?? null) : null,
     username: a.username,
     displayName: a.displayName,
+    // Guardians have no password.
+    ...(a.role === 'guardian' ? {} : { mustChangePassword: a.mustChangePassword }),
   }
 }
 
-async function session(app: FastifyInstance, u: UserRow) {
+export async function session(app: FastifyInstance, u: UserRow) {
   return { ...(await app.issueToken(u)), user: userView(app, actorOf(u)) }
 }
 
@@ -37,7 +40,7 @@ export async function guardianLogin(app: FastifyInstance, exchange: WechatExchan
     throw unauthorized('微信登录失败，请重试')
   }
   // The first sign-in creates the guardian; the user row and its audit row are written together.
-  const user = await app.db.transaction().execute(async (trx) => {
+  const user = await app.transact(async (trx) => {
     const u = await upsertGuardian(trx, openid)
     await audit(trx, {
       actor: u,
@@ -54,6 +57,9 @@ export async function guardianLogin(app: FastifyInstance, exchange: WechatExchan
 }
 
 export async function workerLogin(app: FastifyInstance, username: string, password: string, ip: string) {
+  // A locked name is refused before its password is looked at (./lockout.ts).
+  const locked = await lockRemaining(app, username)
+  if (locked > 0) throw lockedError(locked)
   const user = await findWorker(app.db, username)
   // Hash even when there is no such user, so the answer time does not tell which usernames exist.
   const ok = await verifyPassword(password, user?.password_hash ?? (await dummyHash()))
@@ -67,8 +73,11 @@ export async function workerLogin(app: FastifyInstance, username: string, passwo
       ip,
       detail: { kind: 'worker', username, why },
     })
-    throw new HttpError(401, 'invalid_credentials', '用户名或密码不正确，或账号已停用')
+    const left = await recordFailure(app, username, user, ip)
+    const warning = left <= 2 ? `（再输错${left}次，账号将锁定${LOCK_MS / 60_000}分钟）` : ''
+    throw new HttpError(401, 'invalid_credentials', `用户名或密码不正确，或账号已停用${warning}`)
   }
+  await clearFailures(app, username)
   await audit(app.db, { actor: user, action: 'login', targetType: 'user', targetId: user.id, regionCode: user.region_code, ip })
   return session(app, user)
 }

@@ -21,11 +21,32 @@ import { now } from '../clock'
 import { audit } from '../db/audit'
 import { insertEvent } from '../db/events'
 import { findRegistration, insertRegistration, updateAtVersion, type RegistrationRow } from '../db/registrations'
-import { badRequest, conflict, gone, notFound } from '../errors'
+import { HttpError, badRequest, conflict, gone, notFound } from '../errors'
 import { contentHash } from '../vault'
 import { derive, regionIssues } from './derive'
 import { diffRecords } from './diff'
 import { fullView } from './views'
+
+const HOUR_MS = 60 * 60_000
+
+/**
+ * One guardian's new registrations per hour, counted on every instance (app.sharedState). A family has a few
+ * children; dozens in a minute are a script filling a village's queue. Over the limit: 429 with the time to
+ * wait, which the app's outbox treats as "try again later" (the draft stays on the phone, nothing is lost).
+ * Only a first send of an unknown id counts: re-sends of a stored record and edits never do.
+ */
+async function countNewRegistration(app: FastifyInstance, actor: Actor, perHour: number): Promise<void> {
+  const { count, ttlMs } = await app.sharedState.increment(`new-registrations:${actor.id}`, HOUR_MS)
+  if (count <= perHour) return
+  const minutes = Math.max(1, Math.ceil(ttlMs / 60_000))
+  const err = new HttpError(
+    429,
+    'too_many_registrations',
+    `一小时内最多提交${perHour}份新登记。填好的内容已保存在手机上，约${minutes}分钟后手机会自动再次提交`,
+  )
+  err.retryAfterSeconds = Math.max(1, Math.ceil(ttlMs / 1000))
+  throw err
+}
 
 export interface Envelope {
   record: unknown
@@ -60,12 +81,16 @@ export async function submit(
   id: string,
   body: unknown,
   ip: string,
+  limits: { newPerHour?: number } = {},
 ): Promise<{ statusCode: 200 | 201; view: RegistrationView }> {
   const { record, baseVersion } = validateSubmission(app, body)
+  if (limits.newPerHour !== undefined && baseVersion === undefined && !(await findRegistration(app.db, id))) {
+    await countNewRegistration(app, actor, limits.newPerHour)
+  }
   const hash = contentHash(record)
   const derived = derive(record, app.vault)
 
-  return app.db.transaction().execute(async (trx) => {
+  return app.transact(async (trx) => {
     // Inside the transaction every read goes through trx: SQLite has one connection, which trx holds.
     const current = (row: RegistrationRow) => fullView(app, row, actor, trx)
     // A first send (no baseVersion) tries the insert straight away; only if the id exists is the row read.
@@ -152,7 +177,7 @@ export async function submit(
 
 /** The guardian takes a registration back (before review starts, or after a return); a repeat answers 200 again. */
 export async function withdraw(app: FastifyInstance, actor: Actor, id: string, ip: string): Promise<RegistrationView> {
-  return app.db.transaction().execute(async (trx) => {
+  return app.transact(async (trx) => {
     const row = await findRegistration(trx, id)
     if (!row || row.owner_id !== actor.id) throw notFound()
     if (row.status !== 'withdrawn') {

@@ -11,6 +11,7 @@ import { deleteDraft, draftName, siblingDraft } from '@/features/registrations/a
 import { AbandonedDrafts, StorageWarning } from '@/features/registrations/keep-card'
 import { DRAFT_TEXT, savedAt } from '@/features/registrations/strings'
 import { openUrl, openWizard, ROUTES } from '@/platform/navigation'
+import { usePreloadRule } from '@/platform/preload'
 import { systemFontSize } from '@/platform/system'
 import { draftsStore, sortedDrafts, useDrafts } from '@/store/drafts'
 import { elderModeFor, useSettings } from '@/store/settings'
@@ -86,6 +87,9 @@ function ElderSwitch() {
 }
 
 export default function Index() {
+  // H5: the wizard's script is fetched once home is shown and idle, so that 开始登记 opens it without a
+  // download (app.config preloadRule; WeChat does the same for the mini-program).
+  usePreloadRule()
   const [offer, setOffer] = useState(!resumeOffered)
   // Any way into the wizard ends the start-up offer (the home page stays mounted under the wizard).
   const close = () => {

@@ -13,6 +13,7 @@ import SyncBadge from '@/components/sync-badge'
 import { summaryOf } from '@/features/registrations/badges'
 import RegistrationRow from '@/features/registrations/registration-row'
 import { clockTime, MINE_TEXT } from '@/features/registrations/strings'
+import { usePreloadRule } from '@/platform/preload'
 import { usePullToRefresh } from '@/platform/system'
 import { refreshMine } from '@/services/sync'
 import { sortedOutbox, useOutbox } from '@/store/outbox'
@@ -20,6 +21,8 @@ import { sortedOutbox, useOutbox } from '@/store/outbox'
 type Refresh = { state: 'idle' } | { state: 'busy' } | { state: 'done'; at: string } | { state: 'failed' }
 
 export default function MinePage() {
+  // H5: the wizard's script is fetched while the guardian reads this page (app.config preloadRule).
+  usePreloadRule()
   const items = sortedOutbox(useOutbox((s) => s.items))
   const [refresh, setRefresh] = useState<Refresh>({ state: 'idle' })
   const pull = async () => {

@@ -19,6 +19,7 @@ import { labelOfPath } from '@/record/paths'
 import { useDrafts } from '@/store/drafts'
 import { isRegistration, isSlimRecord, useOutbox, type RegistrationItem } from '@/store/outbox'
 import { RECORD_TEXT, WIZARD_TEXT } from '../strings'
+import Access from './access'
 import Conflict from './conflict'
 import History from './history'
 import '../wizard/index.scss'
@@ -94,6 +95,7 @@ export default function RecordPage() {
       {item.status === 'rejected' && <Rejected item={item} />}
       {item.status === 'conflict' && <Conflict item={item} />}
       <History id={item.id} version={item.server?.version} />
+      <Access id={item.id} version={item.server?.version} />
     </PageShell>
   )
 }

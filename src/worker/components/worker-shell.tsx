@@ -1,31 +1,39 @@
 /**
  * Every signed-in worker page: who is signed in, in which role and for which region — always in view, so
- * that a worker never mistakes whose data they are looking at — with the way to the list, the overview
- * (township and county) and out. Without a valid session the page shows nothing and goes to the login.
+ * that a worker never mistakes whose data they are looking at — with the way to the list (not for the
+ * city and province levels, who see no single record), the overview (above the village), the accounts
+ * (administrators), one's password, and out. Without a valid session the page shows nothing and goes to the
+ * login; on a one-time password it goes to 修改密码 first (the server refuses everything else until then).
  */
 import { Text, View } from '@tarojs/components'
 import { useEffect, type PropsWithChildren } from 'react'
 import ActionButton from '@/components/button'
 import PageShell from '@/features/page-shell'
+import { MANAGES, OVERVIEW_ONLY_ROLES } from '@/domain/accounts'
 import { ROLE_LABELS } from '@/domain/status'
 import { confirm } from '@/platform/system'
-import { openOverview, openQueue, toLogin } from '../logic/nav'
+import { NAV_TEXT } from '../accounts/strings'
+import { openAccounts, openOverview, openPassword, openQueue, toLogin } from '../logic/nav'
 import { pendingCount, usePendingReviews } from '../logic/review-outbox'
 import { signOut, useSession } from '../logic/session'
 import { HEADER_TEXT } from '../strings'
 import './common.scss'
 
-export type WorkerPage = 'queue' | 'entry' | 'overview'
+export type WorkerPage = 'queue' | 'entry' | 'overview' | 'accounts' | 'password'
 
 export default function WorkerShell({ page, children }: PropsWithChildren<{ page: WorkerPage }>) {
   const session = useSession()
+  const pendingPassword = !!session?.user.mustChangePassword && page !== 'password'
   useEffect(() => {
     if (!session) toLogin()
-  }, [session])
+    else if (pendingPassword) openPassword('replace')
+  }, [session, pendingPassword])
   const waiting = usePendingReviews({ workerId: session?.user.id ?? '-' }).length
-  if (!session) return null
+  if (!session || pendingPassword) return null
   const { user } = session
   const upper = user.role !== 'village_worker'
+  const records = !OVERVIEW_ONLY_ROLES.includes(user.role)
+  const admin = MANAGES[user.role].length > 0
   const leave = async () => {
     // Visits not yet sent go only under this account: say so before the worker leaves it.
     const n = pendingCount(user.id)
@@ -50,8 +58,10 @@ export default function WorkerShell({ page, children }: PropsWithChildren<{ page
           </Text>
         </View>
         <View className='worker__nav'>
-          {page !== 'queue' && <ActionButton id='nav-queue' label={HEADER_TEXT.queue} onTap={() => openQueue('relaunch')} />}
+          {records && page !== 'queue' && <ActionButton id='nav-queue' label={HEADER_TEXT.queue} onTap={() => openQueue('relaunch')} />}
           {upper && page !== 'overview' && <ActionButton id='nav-overview' label={HEADER_TEXT.overview} onTap={openOverview} />}
+          {admin && page !== 'accounts' && <ActionButton id='nav-accounts' label={NAV_TEXT.accounts} onTap={openAccounts} />}
+          {page !== 'password' && <ActionButton id='nav-password' label={NAV_TEXT.password} onTap={() => openPassword()} />}
           <ActionButton id='sign-out' kind='danger' label={HEADER_TEXT.signOut} onTap={leave} />
         </View>
       </View>

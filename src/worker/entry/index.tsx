@@ -15,6 +15,7 @@ import { useChanges } from '../logic/refresh'
 import { recordVisit, usePendingReviews } from '../logic/review-outbox'
 import { useSession } from '../logic/session'
 import { ENTRY_TEXT, VISIT_TEXT } from '../strings'
+import AccessCard from './access-card'
 import Actions from './actions'
 import History from './history'
 import PendingVisits from './pending-visits'
@@ -118,6 +119,7 @@ export default function EntryPage() {
             />
             <PrintCard entry={entry} />
             <History items={history} record={entry.record} />
+            {session.user.role === 'county_admin' && <AccessCard id={entry.id} />}
           </View>
         </View>
       )}

@@ -37,7 +37,7 @@ export function authHeader(token: string): Record<string, string> {
   return { authorization: `Bearer ${token}` }
 }
 
-async function call<T>(path: string, options: { method?: 'GET' | 'POST'; data?: unknown } = {}): Promise<T> {
+export async function call<T>(path: string, options: { method?: 'GET' | 'POST'; data?: unknown } = {}): Promise<T> {
   const session = currentSession()
   if (!session) throw new SignedOutError()
   try {
@@ -51,7 +51,7 @@ async function call<T>(path: string, options: { method?: 'GET' | 'POST'; data?: 
   }
 }
 
-function query(params: Record<string, string | undefined>): string {
+export function query(params: Record<string, string | undefined>): string {
   const parts = Object.entries(params)
     .filter(([, v]) => v !== undefined && v !== '')
     .map(([k, v]) => `${k}=${encodeURIComponent(v as string)}`)
@@ -78,7 +78,7 @@ export const workerApi = {
 }
 
 /** A file made by the server, fetched with the worker's token (a 401 signs out, as for every call). */
-async function download(request: Omit<DownloadRequest, 'header'>): Promise<void> {
+export async function download(request: Omit<DownloadRequest, 'header'>): Promise<void> {
   const session = currentSession()
   if (!session) throw new SignedOutError()
   try {

@@ -43,6 +43,12 @@ export async function signIn(username: string, password: string): Promise<Worker
   return session.user
 }
 
+/** A fresh session the server handed back (after a password change: the old token no longer works). */
+export function replaceSession(session: Session): void {
+  sessionStore.setState({ session })
+  saveJson(SESSION_KEY, session)
+}
+
 export function signOut(): void {
   sessionStore.setState({ session: undefined })
   // Removal is written through at once (platform/storage.ts): nothing of the session stays on the phone.

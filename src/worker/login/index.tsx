@@ -1,6 +1,6 @@
 /**
- * 工作人员登录: username and password (accounts are made by the county with the server's CLI). A worker
- * already signed in goes straight to the list. The password is kept only in a ref while typed, never in
+ * 工作人员登录: username and password (accounts are made by an administrator, docs/accounts.md). A worker
+ * already signed in goes straight to their start page (a one-time password: 修改密码 first). The password is kept only in a ref while typed, never in
  * state or storage.
  */
 import { Input, Text, View } from '@tarojs/components'
@@ -10,7 +10,7 @@ import PageShell from '@/features/page-shell'
 import { FIELD_TEXT } from '@/components/strings'
 import { goHome } from '@/platform/navigation'
 import { errorText } from '../logic/api'
-import { openQueue } from '../logic/nav'
+import { openStart } from '../logic/nav'
 import { sendWaitingNow } from '../logic/review-outbox'
 import { currentSession, signIn } from '../logic/session'
 import { LOGIN_TEXT } from '../strings'
@@ -25,7 +25,8 @@ export default function WorkerLogin() {
   const [problem, setProblem] = useState<string>()
 
   useEffect(() => {
-    if (currentSession()) openQueue('replace')
+    const session = currentSession()
+    if (session) openStart(session.user)
   }, [])
 
   const submit = async () => {
@@ -37,11 +38,11 @@ export default function WorkerLogin() {
     setBusy(true)
     setProblem(undefined)
     try {
-      await signIn(username.current.trim(), password.current)
+      const user = await signIn(username.current.trim(), password.current)
       password.current = ''
       // Visits this worker recorded earlier and could not send go now, under their account.
       sendWaitingNow()
-      openQueue('replace')
+      openStart(user)
     } catch (error) {
       setProblem(errorText(error))
       setBusy(false)

@@ -1,5 +1,5 @@
 /**
- * 统计与花名册 for township supervisors and the county: counts by category × status and by village ×
+ * 统计与花名册 for township supervisors, the county, the city and the province: counts by category × status and by village ×
  * status, and the roster export. The county may narrow everything to one township, and anyone here to one
  * village (a tap on its row): category × status × village.
  */
@@ -35,7 +35,7 @@ export default function OverviewPage() {
   const [stats, setStats] = useState<RegionStats>()
   const [problem, setProblem] = useState<string>()
   const role = session?.user.role
-  const upper = role === 'township_supervisor' || role === 'county_admin'
+  const upper = !!role && role !== 'village_worker'
   const county = role === 'county_admin' ? (session?.user.regionCode ?? undefined) : undefined
   // A county's townships: the chooser, and the township in front of each village's name (names repeat).
   const [townships, setTownships] = useState<Township[]>([])

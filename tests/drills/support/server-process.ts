@@ -36,6 +36,8 @@ export function startServer(opts: { dataDir: string; databaseUrl?: string; env?:
       HOST: '127.0.0.1',
       HUTONG_LOG: '1',
       HUTONG_STATIC_DIR: join(opts.dataDir, 'no-h5'),
+      // The load drills write hundreds of records per guardian; the hostile drill sets the real limit.
+      HUTONG_GUARDIAN_NEW_PER_HOUR: '100000',
       ...opts.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

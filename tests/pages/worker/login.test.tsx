@@ -100,3 +100,25 @@ test('the home page leads workers to the login', async () => {
   await screen.findByText('儿童主任、督导员和民政工作人员登录')
   expect(app.router.top().path).toBe('/worker/login/index')
 })
+
+test('five wrong passwords lock the account: the page says so in Chinese, with the minutes to wait', async () => {
+  await world.account('village_worker', VILLAGE_A, 'locked-out')
+  await typeIn('login-username', 'locked-out')
+  for (let i = 0; i < 4; i++) {
+    await typeIn('login-password', `wrong ${i}`)
+    tapId('login-submit')
+    await waitFor(() => expect(textOf('login-error')).toContain('用户名或密码不正确'))
+    if (i >= 2) expect(textOf('login-error')).toContain(`再输错${4 - i}次，账号将锁定15分钟`)
+  }
+  await typeIn('login-password', 'wrong 4')
+  tapId('login-submit')
+  await waitFor(() => expect(textOf('login-error')).toContain('密码连续输错5次，账号已暂时锁定，请15分钟后再试'))
+  // The right password too, until the lock ends.
+  const logins = () => world.net.calls.filter((c) => c.includes('worker-login')).length
+  const before = logins()
+  await typeIn('login-password', PASSWORD)
+  tapId('login-submit')
+  await waitFor(() => expect(logins()).toBe(before + 1))
+  await waitFor(() => expect(textOf('login-error')).toMatch(/密码连续输错5次，账号已暂时锁定，请1[45]分钟后再试$/))
+  expect(storage.getItem(SESSION_KEY)).toBeNull()
+})

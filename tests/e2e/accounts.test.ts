@@ -1,0 +1,122 @@
+/**
+ * Accounts end to end (docs/accounts.md), in headless Chromium against the real server and the H5 build:
+ * a county administrator imports 50 workers from an .xlsx with two bad rows — the preview names both and
+ * nothing is written — fixes the sheet, imports it and downloads the one-time passwords; one new village
+ * worker signs in on their own phone, is made to set a password and then sees their village's list; the
+ * administrator disables them and the worker's open session stops at its next request.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import ExcelJS from 'exceljs'
+import type { Page } from 'playwright-core'
+import { countyRoster, importSheet } from '../fixtures/import-sheet'
+import { launchBrowser, screenshot, startServer, type TestBrowser, type TestServer } from './harness'
+
+jest.setTimeout(300_000)
+
+const ADMIN_PASSWORD = 'e2e-county-admin-1'
+let server: TestServer
+const browsers: TestBrowser[] = []
+const dir = mkdtempSync(join(tmpdir(), 'hutong-e2e-import-'))
+
+beforeAll(async () => {
+  server = await startServer()
+  await server.addWorker({ username: 'dabu.admin', password: ADMIN_PASSWORD, role: 'county_admin', region: '441422', name: '大埔县民政局' })
+})
+afterAll(async () => {
+  for (const b of browsers) await b.close()
+  await server?.dispose()
+})
+
+async function phone(): Promise<Page> {
+  const browser = await launchBrowser()
+  browsers.push(browser)
+  return browser.newPage()
+}
+
+async function signIn(page: Page, username: string, password: string) {
+  await page.goto(`${server.url}/#/worker/login/index`)
+  await page.locator('#worker-login').waitFor()
+  await page.locator('#login-username input').fill(username)
+  await page.locator('#login-password input').fill(password)
+  await page.locator('#login-submit').click()
+}
+
+/** Chooses a file for the import card's file input and waits for the preview. */
+async function chooseSheet(page: Page, path: string) {
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.locator('#import-choose').click()])
+  await chooser.setFiles(path)
+  await page.locator('#import-summary').waitFor({ timeout: 60_000 })
+}
+
+test('import with a preview, one-time passwords, first sign-in, disabling ends the session', async () => {
+  const rows = countyRoster(50)
+  // Two bad rows: a village that 茶阳镇 does not have, and the first row's phone number again.
+  const bad = rows.map((r) => [...r])
+  bad[10] = [bad[10][0], bad[10][1], '儿童主任', '', '茶阳镇', '桃花源村']
+  bad[20] = [bad[20][0], rows[0][1], '儿童主任', '', '茶阳镇', '茅坪村委会']
+  const badPath = join(dir, '大埔县儿童主任名单.xlsx')
+  const goodPath = join(dir, '大埔县儿童主任名单（改正）.xlsx')
+  writeFileSync(badPath, await importSheet(bad))
+  writeFileSync(goodPath, await importSheet(rows))
+
+  const admin = await phone()
+  await signIn(admin, 'dabu.admin', ADMIN_PASSWORD)
+  await admin.locator('#queue-filters').waitFor()
+  await admin.locator('#nav-accounts').click()
+  await admin.locator('#accounts-count', { hasText: '共0个账号' }).waitFor()
+
+  await chooseSheet(admin, badPath)
+  await admin.locator('#import-summary', { hasText: '共50行，其中2行有问题' }).waitFor()
+  // Sheet rows are numbered from the heading (row 1): roster rows 10 and 20 are sheet rows 12 and 22.
+  expect(await admin.locator('#import-row-12').textContent()).toContain('茶阳镇没有“桃花源村”这个村（社区）')
+  expect(await admin.locator('#import-row-22').textContent()).toContain('手机号与第2行重复')
+  expect(await admin.locator('#import-run').count()).toBe(0)
+  await screenshot(admin, 'accounts-import-preview-problems')
+  const token = await server.workerToken('dabu.admin', ADMIN_PASSWORD)
+  expect((await server.api('GET', '/api/v1/accounts', { token })).body.items).toHaveLength(0)
+
+  await chooseSheet(admin, goodPath)
+  await admin.locator('#import-summary', { hasText: '共50行，没有发现问题' }).waitFor()
+  await admin.locator('#import-run').click()
+  await admin.locator('#import-done', { hasText: '已创建50个账号' }).waitFor({ timeout: 120_000 })
+  await admin.locator('#accounts-count', { hasText: '共50个账号' }).waitFor()
+  await screenshot(admin, 'accounts-imported')
+  const [file] = await Promise.all([admin.waitForEvent('download'), admin.locator('#import-passwords').click()])
+  const wb = new ExcelJS.Workbook()
+  await wb.xlsx.load(readFileSync(await file.path()) as never)
+  const sheet = wb.worksheets[0]
+  const passwords = new Map<string, string>()
+  for (let r = 2; r <= 51; r++) passwords.set(sheet.getRow(r).getCell(2).text, sheet.getRow(r).getCell(5).text)
+  expect(passwords.size).toBe(50)
+  await admin.locator('#import-done', { hasText: '初始密码表已下载' }).waitFor()
+
+  // The second roster row: 儿童主任 of 左弼村委会, 茶阳镇 (by names in the sheet).
+  const workerPhone = String(rows[1][1])
+  const worker = await phone()
+  await signIn(worker, workerPhone, passwords.get(workerPhone)!)
+  await worker.locator('#password-form').waitFor()
+  await screenshot(worker, 'accounts-first-sign-in')
+  await worker.locator('#password-current input').fill(passwords.get(workerPhone)!)
+  await worker.locator('#password-next input').fill('Zuobi-village-2026')
+  await worker.locator('#password-again input').fill('Zuobi-village-2026')
+  await worker.locator('#password-submit').click()
+  await worker.locator('#queue-filters').waitFor()
+  expect(await worker.locator('#worker-region').textContent()).toContain('茶阳镇左弼村委会')
+  await worker.getByText('正在加载…').waitFor({ state: 'detached' })
+  await screenshot(worker, 'accounts-village-queue')
+
+  // The administrator disables the account; the worker's next request ends their session.
+  await admin.locator('#accounts-filter input').fill(workerPhone)
+  await admin.locator(`#account-${workerPhone}-disable`).click()
+  await admin.locator('.taro-model__confirm').click()
+  await admin.locator(`#account-${workerPhone}`, { hasText: '已停用' }).waitFor()
+  await screenshot(admin, 'accounts-disabled')
+  await worker.locator('#filter-status').getByText('全部状态').click()
+  await worker.locator('#worker-login').waitFor()
+  await screenshot(worker, 'accounts-signed-out')
+  expect(
+    (await server.api('POST', '/api/v1/auth/worker-login', { body: { username: workerPhone, password: 'Zuobi-village-2026' } })).status,
+  ).toBe(401)
+})
