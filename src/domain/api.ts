@@ -243,6 +243,8 @@ export interface LoginAnswer<U extends ApiUser = ApiUser> {
   user: U
   /** Guardians: the WeChat subscribe-message templates the app may ask for (docs/wechat.md); [] when off. */
   subscribeTemplates?: string[]
+  /** `POST /auth/device-login {}` only: the H5 device's new secret, answered this once (docs/wechat.md). */
+  secret?: string
 }
 
 /** `GET /auth/me`. */
