@@ -11,6 +11,7 @@ import type { Db } from './db/connect'
 import { HttpError, installErrorHandlers, toBody } from './errors'
 import authPlugin from './plugins/auth'
 import { loggerOptions, requestId } from './logging'
+import dailyPlugin from './plugins/daily'
 import dbPlugin from './plugins/db'
 import drainPlugin from './plugins/drain'
 import metricsPlugin, { createMetrics } from './plugins/metrics'
@@ -93,6 +94,7 @@ export async function app(fastify: FastifyInstance, opts: AppOptions) {
     { prefix: '/api/v1' },
   )
   await fastify.register(healthRoutes)
+  await fastify.register(dailyPlugin, { intervalMs: config.dailyIntervalMs })
 
   if (staticDir) await registerStaticFiles(fastify, { root: staticDir, precompressed: config.staticPrecompressed })
 }

@@ -45,6 +45,12 @@ export interface AppConfig {
    */
   trustProxy: number | string[] | false
   /**
+   * HUTONG_DAILY_INTERVAL_MS: how often the server looks whether today's daily job (the 待复核 re-check,
+   * docs/lifecycle.md) has run, at start-up and then on this timer; default one hour; 0 turns the timer off
+   * (then run `npm run server:daily` from cron).
+   */
+  dailyIntervalMs: number
+  /**
    * WeChat's side (docs/wechat.md): set → sign-in through code2session and status messages; unset → the
    * development stand-in of ./wechat.ts (refused in production, below).
    */
@@ -112,6 +118,13 @@ export function parseTrustProxy(value: string | undefined): number | string[] | 
   if (list.some((a) => /\/(\d+)$/.test(a) && Number(/\/(\d+)$/.exec(a)![1]) < (a.includes(':') ? 16 : 8)))
     throw new Error('HUTONG_TRUST_PROXY 不能信任所有地址（如 0.0.0.0/0、::/0）：请只写代理自己的地址或网段')
   return list
+}
+
+function parseInterval(value: string | undefined): number {
+  if (value === undefined || value.trim() === '') return 60 * 60_000
+  const ms = Number(value)
+  if (!Number.isInteger(ms) || ms < 0) throw new Error('HUTONG_DAILY_INTERVAL_MS 应为毫秒数（0 表示不在服务内定时运行）')
+  return ms
 }
 
 function positiveInt(name: string, value: string | undefined, fallback: number): number {
@@ -224,6 +237,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     publicUrl: overrides.publicUrl ?? (env.HUTONG_PUBLIC_URL?.replace(/\/+$/, '') || undefined),
     trustProxy: overrides.trustProxy ?? parseTrustProxy(env.HUTONG_TRUST_PROXY),
     wechat: 'wechat' in overrides ? overrides.wechat : loadWechat(env, production),
+    dailyIntervalMs: overrides.dailyIntervalMs ?? parseInterval(env.HUTONG_DAILY_INTERVAL_MS),
   }
   checkDistinctKeys(config)
   return config

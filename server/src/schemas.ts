@@ -66,6 +66,23 @@ const returnedSchema = {
   properties: { reason: str, fields: strArray, at: str, byRole: str },
 } as const
 
+const terminationSchema = {
+  type: ['object', 'null'],
+  properties: {
+    reason: str,
+    reasonLabel: str,
+    note: str,
+    proposedAt: str,
+    decidedAt: { type: ['string', 'null'] },
+    supportStopsFrom: { type: ['string', 'null'] },
+  },
+} as const
+
+const recheckSchema = {
+  type: ['object', 'null'],
+  properties: { foundOn: str, lost: strArray, lostLabels: strArray, reasons: strArray },
+} as const
+
 export const fullViewSchema = {
   type: 'object',
   properties: {
@@ -75,6 +92,8 @@ export const fullViewSchema = {
     masked: strArray,
     classification: anyObject,
     returned: returnedSchema,
+    termination: terminationSchema,
+    recheck: recheckSchema,
     village: villageSchema,
     possibleDuplicates: {
       type: 'array',
@@ -83,7 +102,7 @@ export const fullViewSchema = {
   },
 } as const
 
-export const ownListSchema = listOf({ ...baseProps, childName: str, returned: returnedSchema })
+export const ownListSchema = listOf({ ...baseProps, childName: str, returned: returnedSchema, termination: terminationSchema })
 
 export const queueSchema = listOf(
   {
@@ -92,6 +111,7 @@ export const queueSchema = listOf(
     contact: { type: 'object', properties: { name: str, phone: str } },
     village: villageSchema,
     possibleDuplicate: { type: 'boolean' },
+    recheck: recheckSchema,
   },
   { nextCursor: { type: ['string', 'null'] }, total: { type: 'integer' } },
 )
@@ -102,6 +122,14 @@ export const queueQuery = {
     status: { type: 'string', enum: [...STATUSES.map((s) => s.code), 'all'] },
     category: { type: 'string', enum: CATEGORIES.map((c) => c.code) },
     q: { type: 'string', maxLength: 50 },
+    cursor: { type: 'string', maxLength: 200 },
+    limit: { type: 'integer', minimum: 1, maximum: 100 },
+  },
+} as const
+
+export const pageQuery = {
+  type: 'object',
+  properties: {
     cursor: { type: 'string', maxLength: 200 },
     limit: { type: 'integer', minimum: 1, maximum: 100 },
   },
@@ -125,6 +153,7 @@ export const historySchema = listOf({
   reason: str,
   fields: strArray,
   visit: anyObject,
+  termination: { type: 'object', properties: { reason: str, reasonLabel: str, note: str, supportStopsFrom: str } },
   diff: { type: 'array', items: { type: 'object', properties: { path: str, from: {}, to: {} } } },
 })
 

@@ -7,6 +7,7 @@
  * src/domain/status.ts, sent so that an older app shows a newer status correctly.
  */
 import type { Category, Classification } from './eligibility'
+import type { TerminationReason } from './lifecycle'
 import type { Visit } from './review'
 import type { VillagesByTownship } from './regions'
 import type { Issue, Registration } from './schema'
@@ -41,6 +42,33 @@ export interface ReturnedNote {
   byRole: Role
 }
 
+/**
+ * 终止/减员 of a confirmed record: the village's proposal while it is on its way up, then the county's
+ * decision. Guardians receive it only once the record is ended, without the worker's words (`note`).
+ */
+export interface TerminationNote {
+  reason: TerminationReason
+  reasonLabel: string
+  /** Workers only: the words written with the proposal (required with 其他). */
+  note?: string
+  proposedAt: string
+  /** Set once the county has decided. */
+  decidedAt: string | null
+  /** 'YYYY-MM': support stops from this month (the month after the decision). */
+  supportStopsFrom: string | null
+}
+
+/** 待复核: what the daily re-check found on a confirmed record (workers only). */
+export interface RecheckNote {
+  /** The day (China) the re-check first found it. */
+  foundOn: string
+  /** The confirmed categories that no longer hold by today's rules. */
+  lost: Category[]
+  lostLabels: string[]
+  /** Why, in words: “2031-03-08年满16周岁，不再属于农村留守儿童”, “父亲服刑在押已于2030-04-30结束”. */
+  reasons: string[]
+}
+
 /** What every view of a registration carries. `allowedActions` are those of the caller's role now. */
 export interface RegistrationBase {
   id: string
@@ -72,7 +100,10 @@ export interface RegistrationView extends RegistrationBase {
   record: Registration
   classification: Omit<Classification, 'age'>
   returned: ReturnedNote | null
+  termination: TerminationNote | null
   village: { code: string; name: string }
+  /** Workers only: on the 待复核 list (and not yet kept by the village worker). */
+  recheck?: RecheckNote | null
   /** Workers only. */
   masked?: string[]
   /** Workers only. */
@@ -83,6 +114,7 @@ export interface RegistrationView extends RegistrationBase {
 export interface OwnListItem extends RegistrationBase {
   childName: string
   returned: ReturnedNote | null
+  termination: TerminationNote | null
 }
 
 export interface OwnList {
@@ -95,6 +127,8 @@ export interface QueueItem extends RegistrationBase {
   contact: { name: string; phone: string }
   village: { code: string; name: string }
   possibleDuplicate: boolean
+  /** In the 待复核 list (`GET /review/rechecks`): what the daily re-check found. */
+  recheck?: RecheckNote
 }
 
 /** `GET /review/queue`: newest first; `total` on the first page only. */
@@ -151,6 +185,8 @@ export interface HistoryEvent {
   fields?: string[]
   /** Workers only: the home visit recorded. */
   visit?: Visit
+  /** 提请终止: the reason (guardians: without the worker's words); 决定终止: the month support stops. */
+  termination?: { reason?: TerminationReason; reasonLabel?: string; note?: string; supportStopsFrom?: string }
   /** What a resubmission changed (workers: ID numbers and phones masked). */
   diff?: FieldChange[]
 }
@@ -207,6 +243,8 @@ export interface LoginAnswer<U extends ApiUser = ApiUser> {
   user: U
   /** Guardians: the WeChat subscribe-message templates the app may ask for (docs/wechat.md); [] when off. */
   subscribeTemplates?: string[]
+  /** `POST /auth/device-login {}` only: the H5 device's new secret, answered this once (docs/wechat.md). */
+  secret?: string
 }
 
 /** `GET /auth/me`. */
@@ -272,7 +310,7 @@ export interface ImportRow {
   problems: string[]
 }
 
-/** `POST /accounts/import/preview` (and a refused import's `error.current`). Nothing is written. */
+/** The answer of `POST /accounts/import/preview`, and of a refused import (its `error.current`). Nothing is written. */
 export interface ImportPreview {
   rows: ImportRow[]
   /** Rows with at least one problem; the import runs only when this is 0. */

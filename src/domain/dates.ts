@@ -64,3 +64,9 @@ export function addMonths(date: IsoDate, months: number): IsoDate {
 export function monthsBetween(from: IsoDate, to: IsoDate): number {
   return dayjs(to).diff(dayjs(from), 'month')
 }
+
+/** 2027年1月, for a 'YYYY-MM'. */
+export function monthLabel(month: string): string {
+  const [y, m] = month.split('-')
+  return `${y}年${Number(m)}月`
+}

@@ -9,6 +9,7 @@ import { PARENT_COMMON_FIELDS, SITUATION_FIELDS } from './parents'
 import { STEP_SCHEMAS, type Issue } from './schema'
 import { ACTIONS, MIN_REASON_LENGTH, type Action } from './status'
 import { codesOf } from './codes'
+import { terminationSchema } from './lifecycle'
 
 export const VISIT_METHODS = [
   { code: 'home', label: '入户走访' },
@@ -78,7 +79,13 @@ export const RETURNABLE_FIELDS: ReadonlySet<string> = (() => {
 
 const fieldPath = z.string({ error: '退回的字段格式不对' }).check(z.refine((p) => RETURNABLE_FIELDS.has(p), '退回的字段不存在'))
 
-const NEEDS_REASON: ReadonlySet<string> = new Set(['return', 'refuse'])
+const NEEDS_REASON: ReadonlySet<string> = new Set(['return', 'refuse', 'return_termination', 'keep_after_recheck'])
+const REASON_WORDS: Record<string, string> = {
+  return: '退回',
+  refuse: '不予认定',
+  return_termination: '退回终止申请',
+  keep_after_recheck: '复核后继续保障',
+}
 
 export const reviewSchema = z
   .strictObject({
@@ -91,6 +98,8 @@ export const reviewSchema = z
       ),
     ),
     visit: z.optional(visitSchema),
+    /** 提请终止: why the record should end (a code, and words with 其他). */
+    termination: z.optional(terminationSchema),
     /**
      * The phone's id for this action (a UUID), when it is sent from the outbox: a resend after a lost answer
      * is answered with the record as it is, and not applied again.
@@ -107,11 +116,13 @@ export const reviewSchema = z
     z.superRefine((body, ctx) => {
       const add = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message, input: body })
       if (NEEDS_REASON.has(body.action) && (body.reason ?? '').length < MIN_REASON_LENGTH) {
-        add('reason', `${body.action === 'return' ? '退回' : '不予认定'}时请写明原因（至少${MIN_REASON_LENGTH}个字）`)
+        add('reason', `${REASON_WORDS[body.action]}时请写明原因（至少${MIN_REASON_LENGTH}个字）`)
       }
       if (body.action === 'return' && !body.fields?.length) add('fields', '退回时请指出需要修改的内容')
       if (body.action !== 'return' && body.fields !== undefined) add('fields', '只有退回时才需要指出要修改的内容')
       if (body.action === 'record_visit' && !body.visit) add('visit', '请填写走访记录')
+      if (body.action === 'propose_termination' && !body.termination) add('termination', '请选择终止原因')
+      if (body.action !== 'propose_termination' && body.termination !== undefined) add('termination', '只有提请终止时才需要终止原因')
     }),
   )
 export type ReviewInput = z.infer<typeof reviewSchema>

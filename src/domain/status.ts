@@ -14,6 +14,10 @@ export const STATUSES = [
   { code: 'rejected', label: '不予认定' },
   { code: 'returned', label: '已退回' },
   { code: 'withdrawn', label: '已撤回' },
+  // After confirmation (docs/lifecycle.md): 终止/减员 is proposed by the village, agreed by the township, decided by the county.
+  { code: 'termination_proposed', label: '终止待乡镇审核' },
+  { code: 'termination_agreed', label: '终止待县级决定' },
+  { code: 'terminated', label: '已终止' },
 ] as const
 
 export type Status = (typeof STATUSES)[number]['code']
@@ -38,6 +42,11 @@ export const ACTIONS = [
   { code: 'approve', label: '审核通过' },
   { code: 'confirm', label: '确认' },
   { code: 'refuse', label: '不予认定' },
+  { code: 'propose_termination', label: '提请终止' },
+  { code: 'agree_termination', label: '同意终止' },
+  { code: 'terminate', label: '决定终止' },
+  { code: 'return_termination', label: '退回终止申请' },
+  { code: 'keep_after_recheck', label: '复核后继续保障' },
 ] as const
 
 export type Action = (typeof ACTIONS)[number]['code']
@@ -67,6 +76,18 @@ export const RULES: Record<Action, readonly Rule[]> = {
   approve: [{ role: 'township_supervisor', from: ['verified'], to: 'township_approved' }],
   confirm: [{ role: 'county_admin', from: ['township_approved'], to: 'confirmed' }],
   refuse: [{ role: 'county_admin', from: ['township_approved'], to: 'rejected', needsReason: true }],
+  // 终止/减员 (民发〔2019〕62号: the village reports the change, the township checks, the county decides).
+  // A proposal returned at either level goes back to 县级已确认: the child stays supported until the county decides.
+  propose_termination: [{ role: 'village_worker', from: ['confirmed'], to: 'termination_proposed' }],
+  agree_termination: [{ role: 'township_supervisor', from: ['termination_proposed'], to: 'termination_agreed' }],
+  terminate: [{ role: 'county_admin', from: ['termination_agreed'], to: 'terminated' }],
+  return_termination: [
+    { role: 'township_supervisor', from: ['termination_proposed'], to: 'confirmed', needsReason: true },
+    { role: 'county_admin', from: ['termination_agreed'], to: 'confirmed', needsReason: true },
+  ],
+  // 待复核 (the daily re-check): the village worker has looked and the child stays (still in another category,
+  // support continues past 18 in full-time school …); said why, in writing. Only on a flagged record (server).
+  keep_after_recheck: [{ role: 'village_worker', from: ['confirmed'], needsReason: true }],
 }
 
 /** Short reasons such as “不属实” are real reasons; one character is not. */
@@ -106,6 +127,12 @@ export function allowedActions(status: Status, role: Role): Action[] {
   return (Object.keys(RULES) as Action[]).filter((a) => RULES[a].some((r) => r.role === role && r.from.includes(status)))
 }
 
+/** Statuses of a child the county has confirmed and not (yet) taken off: still supported, still visited. */
+export const ACTIVE_STATUSES: readonly Status[] = ['confirmed', 'termination_proposed', 'termination_agreed']
+
+/** Statuses that are over: out of the working lists (`status=all` in the queue), readable on their own filter. */
+export const CLOSED_STATUSES: readonly Status[] = ['terminated']
+
 /** Which role's queue a status waits in (undefined: nobody needs to act). */
 export function awaitingRole(status: Status): Role | undefined {
   switch (status) {
@@ -113,8 +140,10 @@ export function awaitingRole(status: Status): Role | undefined {
     case 'village_review':
       return 'village_worker'
     case 'verified':
+    case 'termination_proposed':
       return 'township_supervisor'
     case 'township_approved':
+    case 'termination_agreed':
       return 'county_admin'
     case 'draft':
     case 'returned':

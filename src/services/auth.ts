@@ -3,21 +3,24 @@
  * storage (`hutong:session`), renewed shortly before it expires, and renewed once more — with the request
  * retried once — when the server answers 401 (expired, or the signing key changed).
  *
- * The code sent to POST /auth/wx-login: in the mini-program, a fresh `wx.login` code per sign-in
- * (WeChat's codes are single-use). NOTE: until server/src/wechat.ts calls code2session, the server's
- * stand-in maps each code to its own guardian, so in the mini-program every new sign-in is a new guardian
- * whose earlier registrations answer 404 / 409 id_taken. In H5 (and tests), where wx.login does not
- * exist, the code is a UUID made once per device and kept in storage (`hutong:device`): the same device
- * is always the same guardian.
+ * In the mini-program: POST /auth/wx-login with a fresh `wx.login` code per sign-in (codes are single-use;
+ * the server turns them into the WeChat user through code2session). In H5, where wx.login does not exist:
+ * POST /auth/device-login — the first time with `{}`, which answers a server-made random secret kept in
+ * storage (`hutong:device-secret`), afterwards with `{secret}`: this browser is always the same guardian,
+ * and no client ever picks its own identity (docs/wechat.md, "H5").
+ *
+ * Demo only: `/?device=<code>` (`hutong:device`) signs this browser in with that code through wx-login, which
+ * only the server's development stand-in accepts (never in production, never with WECHAT_APPID set). When
+ * the server refuses the code, it is dropped and the browser's own credential is used again.
  */
 import type { LoginAnswer } from '@/domain/api'
-import { uuidV4 } from '@/platform/ids'
 import { request, RequestError } from '@/platform/request'
 import { readJson, saveJson, storage, writeJson } from '@/platform/storage'
 import { wechatLoginCode } from '@/platform/system'
 
 export const SESSION_KEY = 'hutong:session'
 export const DEVICE_KEY = 'hutong:device'
+export const SECRET_KEY = 'hutong:device-secret'
 /** Renew this long before the token's own expiry, so a request never leaves with a token about to lapse. */
 const RENEW_MARGIN_MS = 10 * 60_000
 
@@ -32,8 +35,9 @@ export interface Session {
 type CodeProvider = () => Promise<string>
 
 /**
- * H5 only: opening `/?device=<code>` makes this browser that device (the demo guardian is `demo-guardian`;
- * docs/server.md). The session of the previous code is forgotten. Returns whether the code changed.
+ * H5 only: opening `/?device=<code>` makes this browser sign in with that stand-in code (the demo guardian
+ * is `demo-guardian`; docs/server.md). The session of the previous code is forgotten, the device secret
+ * kept. Returns whether the code changed.
  */
 export function adoptDeviceFromUrl(search: string = typeof location === 'undefined' ? '' : location.search): boolean {
   const code = new URLSearchParams(search).get('device')
@@ -43,27 +47,43 @@ export function adoptDeviceFromUrl(search: string = typeof location === 'undefin
   return true
 }
 
-function deviceCode(): string {
-  const known = readJson<string>(DEVICE_KEY)
-  if (typeof known === 'string' && known.length >= 8) return known
-  const made = uuidV4()
-  // The device code is the guardian's identity in H5: it must not wait in the write buffer.
-  saveJson(DEVICE_KEY, made)
-  return made
+const wxLogin = (code: string) => request<LoginAnswer>('/api/v1/auth/wx-login', { method: 'POST', data: { code } })
+
+/** H5: the server-issued credential; a new one (a new guardian) only when this browser has none. */
+async function deviceLogin(): Promise<LoginAnswer> {
+  const known = readJson<string>(SECRET_KEY)
+  const body = await request<LoginAnswer>('/api/v1/auth/device-login', {
+    method: 'POST',
+    data: typeof known === 'string' ? { secret: known } : {},
+  })
+  // The secret is the guardian's identity in H5: it must not wait in the write buffer.
+  if (body.secret) saveJson(SECRET_KEY, body.secret)
+  return body
 }
 
-const defaultCode: CodeProvider = async () => {
-  if (process.env.TARO_ENV === 'h5') return deviceCode()
-  return wechatLoginCode()
+async function h5Login(): Promise<LoginAnswer> {
+  const demo = readJson<string>(DEVICE_KEY)
+  if (typeof demo !== 'string') return deviceLogin()
+  try {
+    return await wxLogin(demo)
+  } catch (error) {
+    // Not the demo server (production refuses stand-in codes): forget the code, keep this browser's identity.
+    if (!(error instanceof RequestError) || error.statusCode !== 401) throw error
+    storage.removeItem(DEVICE_KEY)
+    return deviceLogin()
+  }
 }
 
-let codeProvider: CodeProvider = defaultCode
+const defaultLogin = async (): Promise<LoginAnswer> => (process.env.TARO_ENV === 'h5' ? h5Login() : wxLogin(await wechatLoginCode()))
+
+/** Set by tests: sign in through wx-login with this provider's codes instead. */
+let codeProvider: CodeProvider | undefined
 let current: Session | undefined
 let signingIn: Promise<Session> | undefined
 if (process.env.TARO_ENV === 'h5') adoptDeviceFromUrl()
 
 /** Replaces where login codes come from (tests); returns the function that puts the default back. */
-export function setCodeProvider(next: CodeProvider): () => void {
+export function setCodeProvider(next: CodeProvider | undefined): () => void {
   const previous = codeProvider
   codeProvider = next
   return () => {
@@ -85,11 +105,7 @@ const fresh = (s: Session | undefined, now: number) => !!s && Date.parse(s.expir
 export function signIn(): Promise<Session> {
   signingIn ??= (async () => {
     try {
-      const code = await codeProvider()
-      const body = await request<LoginAnswer>('/api/v1/auth/wx-login', {
-        method: 'POST',
-        data: { code },
-      })
+      const body = codeProvider ? await wxLogin(await codeProvider()) : await defaultLogin()
       current = { token: body.token, expiresAt: body.expiresAt, userId: body.user.id, templates: body.subscribeTemplates ?? [] }
       writeJson(SESSION_KEY, current)
       return current
@@ -114,7 +130,8 @@ export async function accessToken(now: number = Date.now()): Promise<string> {
 }
 
 /** Whether a sign-in needs nothing of the person: WeChat's, or a browser that already has its identity. */
-export const canSignInQuietly = (): boolean => process.env.TARO_ENV === 'weapp' || typeof readJson<string>(DEVICE_KEY) === 'string'
+export const canSignInQuietly = (): boolean =>
+  process.env.TARO_ENV === 'weapp' || typeof readJson<string>(SECRET_KEY) === 'string' || typeof readJson<string>(DEVICE_KEY) === 'string'
 
 /** The status-message templates named at the last sign-in (no network). */
 export const statusTemplates = (): string[] => stored()?.templates ?? []
@@ -122,7 +139,7 @@ export const statusTemplates = (): string[] => stored()?.templates ?? []
 /** The signed-in guardian's id, if known (no network). */
 export const currentUserId = (): string | undefined => stored()?.userId
 
-/** Forgets the token (not the device code): the next request signs in again. */
+/** Forgets the token (not the device secret or code): the next request signs in again. */
 export function forgetSession(): void {
   current = undefined
   storage.removeItem(SESSION_KEY)

@@ -14,6 +14,7 @@ export function serverStateOf(view: RegistrationView | OwnListItem): ServerState
     updatedAt: view.updatedAt,
     allowedActions: view.allowedActions,
     returned: view.returned ?? null,
+    termination: view.termination ?? null,
   }
 }
 

@@ -11,7 +11,7 @@
  * back to `queued`, to be sent again with the same id and content (the server is idempotent). Nothing here
  * ever drops an item; only the guardian removes one.
  */
-import type { ApiIssue, RegistrationBase, ReturnedNote } from '@/domain/api'
+import type { ApiIssue, RegistrationBase, ReturnedNote, TerminationNote } from '@/domain/api'
 import type { Registration } from '@/domain/schema'
 import type { Status } from '@/domain/status'
 
@@ -22,6 +22,8 @@ export interface ServerState
   extends Pick<RegistrationBase, 'status' | 'version'>, Partial<Pick<RegistrationBase, 'statusLabel' | 'updatedAt' | 'allowedActions'>> {
   /** While returned: the reviewer's reason and the record paths to fix. */
   returned?: ReturnedNote | null
+  /** Once ended (已终止): the reason and the month support stops. */
+  termination?: TerminationNote | null
 }
 
 export interface OutboxError {
@@ -76,7 +78,16 @@ export function retryDelay(attempts: number, random: () => number = Math.random)
 }
 
 /** Server statuses after which the phone keeps only the name (verified or further, or taken back). */
-export const SLIM_STATUSES: readonly Status[] = ['verified', 'township_approved', 'confirmed', 'rejected', 'withdrawn']
+export const SLIM_STATUSES: readonly Status[] = [
+  'verified',
+  'township_approved',
+  'confirmed',
+  'rejected',
+  'withdrawn',
+  'termination_proposed',
+  'termination_agreed',
+  'terminated',
+]
 
 export function isSlimRecord(record: unknown): record is SlimRecord {
   const r = record as Registration

@@ -111,6 +111,40 @@ export const ACTION_TEXT = {
   stale: '（已按最新情况重新加载，请再看一遍）',
 } as const
 
+export const TERMINATION_TEXT = {
+  heading: '终止（减员）情况',
+  reasonLabel: '终止原因',
+  noteLabel: '情况说明（选“其他”时必填）',
+  notePlaceholder: '发生了什么、什么时候，例如“父亲10月返乡务工，已在家照料”',
+  returnReasonLabel: '退回原因（必填，会告诉提请的儿童主任）',
+  proposeIntro: '孩子的情况有变化、不再符合条件时提请终止。乡镇（街道）审核同意、县级民政决定后才终止，此前照常保障。',
+  agreeIntro: '同意后，终止申请报送县级民政决定。',
+  terminateIntro: '决定终止后，从下个月起停止保障，监护人会看到“已终止”和原因。',
+  returnIntro: '退回后登记恢复为“县级已确认”，照常保障；请写明退回原因。',
+  confirmPropose: '确认提请终止',
+  confirmAgree: '确认同意终止',
+  confirmTerminate: '确认决定终止',
+  confirmReturn: '确认退回终止申请',
+  reason: (label: string) => `终止原因：${label}`,
+  note: (note: string) => `情况说明：${note}`,
+  proposedAt: (when: string) => `提请时间：${when}`,
+  decidedAt: (when: string) => `决定时间：${when}`,
+  stops: (month: string) => `自${month}起停止保障`,
+  pending: '终止申请正在审核，审核完成前照常保障。',
+} as const
+
+export const RECHECK_TEXT = {
+  filter: '待复核',
+  heading: '待复核',
+  intro: '每天按当天日期重新判断已确认的登记。下面的情况已不再符合原来的类别，请核实后提请终止，或写明理由继续保障。',
+  found: (day: string) => `发现日期：${day}`,
+  lost: (labels: string) => `不再符合：${labels}`,
+  keepIntro: '孩子仍需保障（例如仍属于其他类别，或年满18周岁仍在全日制学校就读）时，写明理由后继续保障，登记不再列入待复核。',
+  keepReasonLabel: '复核说明（必填）',
+  confirmKeep: '确认继续保障',
+  empty: '没有待复核的登记。',
+} as const
+
 export const VISIT_TEXT = {
   heading: '记录走访',
   date: '走访日期',

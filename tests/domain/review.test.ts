@@ -21,7 +21,20 @@ const issues = (input: unknown) => {
 
 describe('validateReview', () => {
   test("reviewer actions only: the guardian's submit and withdraw are not among them", () => {
-    expect([...REVIEW_ACTIONS].sort()).toEqual(['approve', 'confirm', 'record_visit', 'refuse', 'return', 'start_review', 'verify'])
+    expect([...REVIEW_ACTIONS].sort()).toEqual([
+      'agree_termination',
+      'approve',
+      'confirm',
+      'keep_after_recheck',
+      'propose_termination',
+      'record_visit',
+      'refuse',
+      'return',
+      'return_termination',
+      'start_review',
+      'terminate',
+      'verify',
+    ])
     expect(issues({ action: 'submit' })).toHaveLength(1)
     expect(issues({ action: 'withdraw' })).toHaveLength(1)
     expect(issues({ action: 'verify' })).toEqual([])

@@ -47,6 +47,14 @@ const LEGAL: readonly Move[] = [
   { status: 'township_approved', action: 'confirm', role: 'county_admin', to: 'confirmed' },
   { status: 'township_approved', action: 'refuse', role: 'county_admin', to: 'rejected', reason: true },
   { status: 'township_approved', action: 'return', role: 'county_admin', to: 'returned', reason: true },
+  // 终止/减员 of a confirmed record: the village proposes, the township agrees or returns, the county decides or returns
+  { status: 'confirmed', action: 'propose_termination', role: 'village_worker', to: 'termination_proposed' },
+  { status: 'termination_proposed', action: 'agree_termination', role: 'township_supervisor', to: 'termination_agreed' },
+  { status: 'termination_proposed', action: 'return_termination', role: 'township_supervisor', to: 'confirmed', reason: true },
+  { status: 'termination_agreed', action: 'terminate', role: 'county_admin', to: 'terminated' },
+  { status: 'termination_agreed', action: 'return_termination', role: 'county_admin', to: 'confirmed', reason: true },
+  // 待复核: the village worker keeps a flagged record, in writing; the status stays
+  { status: 'confirmed', action: 'keep_after_recheck', role: 'village_worker', to: 'confirmed', reason: true },
 ]
 
 const ALL_STATUSES: Status[] = [
@@ -59,8 +67,26 @@ const ALL_STATUSES: Status[] = [
   'rejected',
   'returned',
   'withdrawn',
+  'termination_proposed',
+  'termination_agreed',
+  'terminated',
 ]
-const ALL_ACTIONS: Action[] = ['submit', 'withdraw', 'start_review', 'verify', 'return', 'record_visit', 'approve', 'confirm', 'refuse']
+const ALL_ACTIONS: Action[] = [
+  'submit',
+  'withdraw',
+  'start_review',
+  'verify',
+  'return',
+  'record_visit',
+  'approve',
+  'confirm',
+  'refuse',
+  'propose_termination',
+  'agree_termination',
+  'terminate',
+  'return_termination',
+  'keep_after_recheck',
+]
 const ALL_ROLES: Role[] = ['guardian', 'village_worker', 'township_supervisor', 'county_admin']
 
 const REASON = '户籍地填写有误，请核对'
@@ -115,6 +141,9 @@ describe('a written reason', () => {
     ['return', 'verified', 'township_supervisor'],
     ['return', 'township_approved', 'county_admin'],
     ['refuse', 'township_approved', 'county_admin'],
+    ['return_termination', 'termination_proposed', 'township_supervisor'],
+    ['return_termination', 'termination_agreed', 'county_admin'],
+    ['keep_after_recheck', 'confirmed', 'village_worker'],
   ] as [Action, Status, Role][])('%s from %s by %s needs one', (action, status, role) => {
     for (const reason of [undefined, '', '    ', '不', ' 不 ']) {
       const result = go(status, action, role, reason)
@@ -154,7 +183,7 @@ test('record_visit keeps the status', () => {
 })
 
 // Every combination of status × action × role: legal ones lead where LEGAL says, all others are refused
-// with a Chinese reason. 9 × 9 × 4 = 324.
+// with a Chinese reason. 12 × 14 × 4 = 672.
 const COMBINATIONS = ALL_STATUSES.flatMap((status) => ALL_ACTIONS.flatMap((action) => ALL_ROLES.map((role) => ({ status, action, role }))))
 
 describe('every (status × action × role)', () => {
@@ -204,6 +233,21 @@ test('each status waits in the queue of the role that moves it on', () => {
     confirmed: undefined,
     rejected: undefined,
     withdrawn: undefined,
+    termination_proposed: 'township_supervisor',
+    termination_agreed: 'county_admin',
+    terminated: undefined,
   }
   for (const status of ALL_STATUSES) expect({ status, role: awaitingRole(status) }).toEqual({ status, role: expected[status] })
+})
+
+test('an ended record is final: no role may move it, and nothing ends without the county', () => {
+  for (const role of ALL_ROLES) expect(allowedActions('terminated', role)).toEqual([])
+  for (const status of ALL_STATUSES) {
+    for (const role of ALL_ROLES.filter((r) => r !== 'county_admin')) {
+      for (const action of ALL_ACTIONS) {
+        const r = go(status, action, role, REASON)
+        if (r.ok) expect(r.to).not.toBe('terminated')
+      }
+    }
+  }
 })

@@ -3,8 +3,10 @@
  * expected answer written out by hand below (not derived from the server's code). The record under test
  * belongs to the owner and lives in 茅坪 (441422101200), 茶阳镇 (441422101), 大埔县 (441422). Each cell that
  * changes something gets a record of its own in the state the action needs (edit: returned; withdraw and
- * start_review: submitted; approve: verified; confirm: township_approved), so the answer shows the
- * authorisation alone. "sees" / "blind": 200, and the answer holds the record (or the village's rows) / holds none.
+ * start_review: submitted; approve: verified; confirm: township_approved; the steps of 终止: confirmed,
+ * termination_proposed, termination_agreed — return_proposed / return_agreed send return_termination to
+ * either), so the answer shows the authorisation alone (a 409: the role may act, but not at that step).
+ * get_terminated opens an ended record: readable at every level above it, as before. "sees" / "blind": 200, and the answer holds the record (or the village's rows) / holds none.
  * City and province administrators read counts and the roster only; administrators manage the accounts of
  * the level below inside their own region (docs/accounts.md), each account cell on an account of its own.
  */
@@ -37,6 +39,14 @@ const ENDPOINTS = [
   'application',
   'access',
   'subscribe',
+  'propose_termination',
+  'agree_termination',
+  'terminate',
+  'return_proposed',
+  'return_agreed',
+  'get_terminated',
+  'rechecks',
+  'keep_after_recheck',
 ] as const
 type Endpoint = (typeof ENDPOINTS)[number]
 
@@ -46,22 +56,22 @@ type Endpoint = (typeof ENDPOINTS)[number]
 // administrator for the city level, the 梅州市 administrator for the province level.
 // prettier-ignore
 const RECORDS: Record<string, Cell[]> = {
-  //                          list     get  reveal history edit withdraw start  approve confirm queue    stats    export   regions print application access subscribe
-  'guardian (owner)':        ['sees',  200, 403,    200,    200, 200,     403,   403,    403,    403,     403,     403,     200, 403, 403,        200, 200],
-  'other guardian':          ['blind', 404, 403,    404,    409, 404,     403,   403,    403,    403,     403,     403,     200, 403, 403,        404, 200],
-  'village worker, 茅坪':     [403,     200, 200,    200,    403, 403,     200,   403,    403,    'sees',  'sees',  'sees',  200, 200, 409,        403, 403],
-  'village worker, 左弼':     [403,     404, 404,    404,    403, 403,     404,   404,    404,    'blind', 'blind', 'blind', 200, 404, 404,        403, 403],
-  'township, 茶阳镇':         [403,     200, 200,    200,    403, 403,     403,   200,    403,    'sees',  'sees',  'sees',  200, 200, 409,        403, 403],
-  'township, 湖寮镇':         [403,     404, 404,    404,    403, 403,     404,   404,    404,    'blind', 'blind', 'blind', 200, 404, 404,        403, 403],
-  'county, 大埔县':           [403,     200, 200,    200,    403, 403,     403,   403,    200,    'sees',  'sees',  'sees',  200, 200, 409,        200, 403],
-  'county, 梅县区':           [403,     404, 404,    404,    403, 403,     404,   404,    404,    'blind', 'blind', 'blind', 200, 404, 404,        404, 403],
-  'city, 梅州市':             [403,     403, 403,    403,    403, 403,     403,   403,    403,    403,     'sees',  'sees',  200, 403, 403,        403, 403],
-  'city, 广州市':             [403,     403, 403,    403,    403, 403,     403,   403,    403,    403,     'blind', 'blind', 200, 403, 403,        403, 403],
-  'province, 广东省':         [403,     403, 403,    403,    403, 403,     403,   403,    403,    403,     'sees',  'sees',  200, 403, 403,        403, 403],
-  'province, 广西':           [403,     403, 403,    403,    403, 403,     403,   403,    403,    403,     'blind', 'blind', 200, 403, 403,        403, 403],
-  'worker without region':   [403,     404, 404,    404,    403, 403,     404,   404,    404,    'blind', 403,     403,     200, 404, 404,        403, 403],
-  'disabled worker, 茅坪':    [401,     401, 401,    401,    401, 401,     401,   401,    401,    401,     401,     401,     200, 401, 401,        401, 401],
-  'no token':                [401,     401, 401,    401,    401, 401,     401,   401,    401,    401,     401,     401,     200, 401, 401,        401, 401],
+  //                          list     get  reveal history edit withdraw start  approve confirm queue    stats    export   regions print application access subscribe propose agree term ret_p ret_a ended rchk keep
+  'guardian (owner)':        ['sees',  200, 403,    200,    200, 200,     403,   403,    403,    403,     403,     403,     200, 403, 403,        200, 200, 403, 403, 403, 403, 403, 200, 403, 403],
+  'other guardian':          ['blind', 404, 403,    404,    409, 404,     403,   403,    403,    403,     403,     403,     200, 403, 403,        404, 200, 403, 403, 403, 403, 403, 404, 403, 403],
+  'village worker, 茅坪':     [403,     200, 200,    200,    403, 403,     200,   403,    403,    'sees',  'sees',  'sees',  200, 200, 409,        403, 403, 200, 403, 403, 403, 403, 200, 200, 409],
+  'village worker, 左弼':     [403,     404, 404,    404,    403, 403,     404,   404,    404,    'blind', 'blind', 'blind', 200, 404, 404,        403, 403, 404, 404, 404, 404, 404, 404, 200, 404],
+  'township, 茶阳镇':         [403,     200, 200,    200,    403, 403,     403,   200,    403,    'sees',  'sees',  'sees',  200, 200, 409,        403, 403, 403, 200, 403, 200, 409, 200, 200, 403],
+  'township, 湖寮镇':         [403,     404, 404,    404,    403, 403,     404,   404,    404,    'blind', 'blind', 'blind', 200, 404, 404,        403, 403, 404, 404, 404, 404, 404, 404, 200, 404],
+  'county, 大埔县':           [403,     200, 200,    200,    403, 403,     403,   403,    200,    'sees',  'sees',  'sees',  200, 200, 409,        200, 403, 403, 403, 200, 409, 200, 200, 200, 403],
+  'county, 梅县区':           [403,     404, 404,    404,    403, 403,     404,   404,    404,    'blind', 'blind', 'blind', 200, 404, 404,        404, 403, 404, 404, 404, 404, 404, 404, 200, 404],
+  'city, 梅州市':             [403,     403, 403,    403,    403, 403,     403,   403,    403,    403,     'sees',  'sees',  200, 403, 403,        403, 403, 403, 403, 403, 403, 403, 403, 403, 403],
+  'city, 广州市':             [403,     403, 403,    403,    403, 403,     403,   403,    403,    403,     'blind', 'blind', 200, 403, 403,        403, 403, 403, 403, 403, 403, 403, 403, 403, 403],
+  'province, 广东省':         [403,     403, 403,    403,    403, 403,     403,   403,    403,    403,     'sees',  'sees',  200, 403, 403,        403, 403, 403, 403, 403, 403, 403, 403, 403, 403],
+  'province, 广西':           [403,     403, 403,    403,    403, 403,     403,   403,    403,    403,     'blind', 'blind', 200, 403, 403,        403, 403, 403, 403, 403, 403, 403, 403, 403, 403],
+  'worker without region':   [403,     404, 404,    404,    403, 403,     404,   404,    404,    'blind', 403,     403,     200, 404, 404,        403, 403, 404, 404, 404, 404, 404, 404, 200, 404],
+  'disabled worker, 茅坪':    [401,     401, 401,    401,    401, 401,     401,   401,    401,    401,     401,     401,     200, 401, 401,        401, 401, 401, 401, 401, 401, 401, 401, 401, 401],
+  'no token':                [401,     401, 401,    401,    401, 401,     401,   401,    401,    401,     401,     401,     200, 401, 401,        401, 401, 401, 401, 401, 401, 401, 401, 401, 401],
 }
 // "password": changing one's own password with a wrong current one (400: the caller got past authorisation).
 // prettier-ignore
@@ -139,7 +149,7 @@ describe.each(BACKENDS)('authorisation matrix (%s)', (backend) => {
     }
     await db.disableWorker(`matrix-${WORKERS.length - 1}`)
     const owner = tokens['guardian (owner)']!
-    const [village, township] = [tokens['village worker, 茅坪']!, tokens['township, 茶阳镇']!]
+    const [village, township, county] = [tokens['village worker, 茅坪']!, tokens['township, 茶阳镇']!, tokens['county, 大埔县']!]
     const ok = async (res: Promise<{ status: number; text: string }>) => {
       const r = await res
       if (r.status >= 300) throw new Error(`set-up step failed: ${r.status} ${r.text}`)
@@ -147,19 +157,35 @@ describe.each(BACKENDS)('authorisation matrix (%s)', (backend) => {
     }
     const act = (token: string, id: string, body: object) => ok(http.json('POST', `/api/v1/registrations/${id}/review`, token, body))
     /** A new registration of the owner's, brought to the state a cell needs by the 茅坪 worker and the 茶阳 supervisor. */
-    async function recordIn(state: 'submitted' | 'returned' | 'verified' | 'township_approved') {
+    type State =
+      | 'submitted'
+      | 'returned'
+      | 'verified'
+      | 'township_approved'
+      | 'confirmed'
+      | 'termination_proposed'
+      | 'termination_agreed'
+      | 'terminated'
+    const LATER: State[] = ['township_approved', 'confirmed', 'termination_proposed', 'termination_agreed', 'terminated']
+    async function recordIn(state: State) {
       const id = randomUUID()
       const record = freshRecord(rand, 'left-behind')
       await ok(http.json('PUT', `/api/v1/registrations/${id}`, owner, record))
       if (state === 'returned') await act(village, id, { action: 'return', reason: '地址不全', fields: ['child.residenceAddress'] })
-      if (state === 'verified' || state === 'township_approved') {
+      if (state === 'verified' || LATER.includes(state)) {
         await act(village, id, { action: 'start_review' })
         await act(village, id, { action: 'verify' })
       }
-      if (state === 'township_approved') await act(township, id, { action: 'approve' })
+      const reached = LATER.indexOf(state)
+      if (reached >= 0) await act(township, id, { action: 'approve' })
+      if (reached >= 1) await act(county, id, { action: 'confirm' })
+      if (reached >= 2) await act(village, id, { action: 'propose_termination', termination: { reason: 'age' } })
+      if (reached >= 3) await act(township, id, { action: 'agree_termination' })
+      if (reached >= 4) await act(county, id, { action: 'terminate' })
       return { id, record }
     }
     const base = await recordIn('submitted')
+    const ended = await recordIn('terminated')
 
     let accountSeq = 0
     let phoneSeq = 13900000000
@@ -260,6 +286,34 @@ describe.each(BACKENDS)('authorisation matrix (%s)', (backend) => {
             .reduce((n, ws) => n + ws.getColumn(1).values.filter((v, r) => r >= 6 && typeof v === 'number').length, 0)
           return seen(200, rows > 0, rows === 0)
         }
+        case 'propose_termination':
+        case 'agree_termination':
+        case 'terminate': {
+          const before = {
+            propose_termination: 'confirmed',
+            agree_termination: 'termination_proposed',
+            terminate: 'termination_agreed',
+          } as const
+          const { id } = await recordIn(before[endpoint])
+          const body = endpoint === 'propose_termination' ? { action: endpoint, termination: { reason: 'age' } } : { action: endpoint }
+          return (await http.json('POST', `/api/v1/registrations/${id}/review`, token, body)).status
+        }
+        case 'return_proposed':
+        case 'return_agreed': {
+          const { id } = await recordIn(endpoint === 'return_proposed' ? 'termination_proposed' : 'termination_agreed')
+          const body = { action: 'return_termination', reason: '情况未变' }
+          return (await http.json('POST', `/api/v1/registrations/${id}/review`, token, body)).status
+        }
+        // The 待复核 list: any worker may ask (an empty list outside the region); the keep needs a flagged
+        // record, so on a plain confirmed one the 茅坪 worker — the only role with the action — gets 409.
+        case 'rechecks':
+          return (await get('/review/rechecks')).status
+        case 'keep_after_recheck': {
+          const { id } = await recordIn('confirmed')
+          return (await http.json('POST', `/api/v1/registrations/${id}/review`, token, { action: endpoint, reason: '仍需保障' })).status
+        }
+        case 'get_terminated':
+          return (await get(`/registrations/${ended.id}`)).status
         case 'regions':
           return (await get('/regions/441422/villages')).status
         // The base record is a left-behind child: its application is refused (409) once the caller may reach it.

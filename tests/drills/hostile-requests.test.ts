@@ -352,6 +352,9 @@ describe.each(BACKENDS)('start-up findings (%s)', (backend) => {
       HUTONG_DATA_KEY: key,
       HUTONG_INDEX_KEY: Buffer.alloc(32, 8).toString('base64'),
       HUTONG_JWT_SECRET: key,
+      // Production also needs WeChat's settings (checked first); these get the start as far as the keys.
+      WECHAT_APPID: 'wx0000000000000000',
+      WECHAT_SECRET: 'not-used-before-the-key-check',
     }
     await expect(startServer({ dataDir: db.dataDir, databaseUrl: db.databaseUrl, env })).rejects.toThrow(
       /HUTONG_JWT_SECRET 不能与 HUTONG_DATA_KEY 相同：签发登录凭证的密钥一旦泄露，所有儿童记录的加密密钥也随之泄露/,

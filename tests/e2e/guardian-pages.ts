@@ -32,7 +32,8 @@ export async function pickDate(page: Page, path: string, iso: string) {
   const cell = (part: string) => page.locator(`${fid(path)}-${part}`)
   await cell(`y${y}`).click()
   await cell(`m${m}`).click()
-  await cell(`d${d}`).click()
+  // A month-only field ('2021-02', 外出务工开始时间) has no day column.
+  if (d !== undefined) await cell(`d${d}`).click()
   await page
     .locator(`${fid(path)} .sheet`)
     .getByText('确定', { exact: true })

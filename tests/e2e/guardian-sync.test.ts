@@ -82,13 +82,17 @@ test('two registrations, the server killed during the second: each on the server
   await badge(page, 'mine-summary-badge', '2份登记都已提交').waitFor({ timeout: 30_000 })
   await screenshot(page, 'guardian-mine')
 
-  // On the server: exactly these two, once each, for this guardian (the device code is the sign-in).
+  // On the server: exactly these two, once each, for this guardian (the server-issued device secret is the
+  // sign-in; the browser made up no code of its own).
   const items = await until(async () => {
     const stored = await outboxItems(page)
     return Object.values(stored).filter((i: any) => i.status === 'synced').length === 2 ? stored : undefined
   })
-  const code = await phoneStorage(page, 'hutong:device')
-  const login = await server.api('POST', '/api/v1/auth/wx-login', { body: { code } })
+  expect(await phoneStorage(page, 'hutong:device')).toBeUndefined()
+  const secret = await phoneStorage(page, 'hutong:device-secret')
+  expect(secret).toMatch(/^[A-Za-z0-9_-]{43}$/)
+  const login = await server.api('POST', '/api/v1/auth/device-login', { body: { secret } })
+  expect(login.status).toBe(200)
   const list = await server.api('GET', '/api/v1/registrations', { token: login.body.token })
   expect(list.status).toBe(200)
   expect(list.body.items.map((r: any) => r.id).sort()).toEqual(Object.keys(items).sort())

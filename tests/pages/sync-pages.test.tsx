@@ -70,6 +70,23 @@ test("我的登记: each child with its badge — waiting, retry time, refused w
     record: { child: { name: '孩子6' } } as any,
     server: { status: 'verified', statusLabel: '村级已核实', version: 3 },
   })
+  seed(7, {
+    status: 'synced',
+    slim: true,
+    record: { child: { name: '孩子7' } } as any,
+    server: {
+      status: 'terminated',
+      statusLabel: '已终止',
+      version: 8,
+      termination: {
+        reason: 'age',
+        reasonLabel: '年满16/18周岁',
+        proposedAt: '2026-11-20T02:00:00.000Z',
+        decidedAt: '2026-12-15T02:00:00.000Z',
+        supportStopsFrom: '2027-01',
+      },
+    },
+  })
   app = bootApp('/pages/mine/index', { serveApi: false })
   await screen.findByText('没有连上服务器，下面是手机上保存的情况。有网络时再刷新。')
 
@@ -87,6 +104,9 @@ test("我的登记: each child with its badge — waiting, retry time, refused w
   expect(badgeText(ID(6))).toContain('✓ 村级已核实')
   expect(within(rowOf(ID(6))).getByText('已核实的登记，手机上只保留孩子姓名和办理情况。')).toBeTruthy()
   expect(within(rowOf(ID(6))).queryByText('再登记一个孩子')).toBeNull() // nothing left to copy
+  // Ended by the county: 已终止 in words, why, and from which month.
+  expect(badgeText(ID(7))).toContain('已终止')
+  expect(badgeText(ID(7))).toContain('原因：年满16/18周岁。从2027年1月起停止相关保障。')
   expect(document.getElementById('mine-summary-badge')!.textContent).toContain('3份需要您处理')
 })
 

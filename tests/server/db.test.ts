@@ -9,7 +9,15 @@ import { regionRange } from '../../server/src/scope'
 import { BACKENDS, PG_URL, startApp, type TestApp } from './helpers'
 
 /** Every migration, in name order, as the database records them once applied. */
-const APPLIED = ['001_initial', '002_review_request_id', '003_lookup_key', '004_wechat', '005_accounts', '006_registration_counts']
+const APPLIED = [
+  '001_initial',
+  '002_review_request_id',
+  '003_lookup_key',
+  '004_wechat',
+  '005_accounts',
+  '006_registration_counts',
+  '007_review_flags',
+]
 
 describe.each(BACKENDS)('database (%s)', (backend) => {
   let t: TestApp

@@ -1,9 +1,9 @@
 /**
- * The small services under the sync layer, as the H5 build runs them: the device code and the session,
+ * The small services under the sync layer, as the H5 build runs them: the device secret and the session,
  * renewal before expiry, one sign-in for many requests; the network-back event; storage use; how an
  * error becomes an outbox state.
  */
-import { accessToken, adoptDeviceFromUrl, authRequest, DEVICE_KEY, forgetSession, SESSION_KEY } from '@/services/auth'
+import { accessToken, adoptDeviceFromUrl, authRequest, DEVICE_KEY, forgetSession, SECRET_KEY, SESSION_KEY } from '@/services/auth'
 import { onNetworkBack } from '@/platform/network'
 import { RequestError, setTransport, type HttpRequest } from '@/platform/request'
 import { readJson, storage, storageUsage, storageWarning } from '@/platform/storage'
@@ -23,7 +23,13 @@ beforeEach(() => {
     calls.push(req)
     if (req.url.endsWith('/auth/wx-login')) {
       await new Promise((r) => setTimeout(r, 5))
+      if ((req.data as any).code === 'refused-outside-demo') return { statusCode: 401, data: { error: { code: 'unauthorized' } } }
       return { statusCode: 200, data: { token: `token-${++tokens}`, expiresAt, user: { id: 'g1' } } }
+    }
+    if (req.url.endsWith('/auth/device-login')) {
+      await new Promise((r) => setTimeout(r, 5))
+      const issued = (req.data as any).secret ? {} : { secret: `secret-${tokens + 1}` }
+      return { statusCode: 200, data: { token: `token-${++tokens}`, expiresAt, user: { id: 'g1' }, ...issued } }
     }
     if (req.header?.authorization === 'Bearer token-1' && req.url.endsWith('/expired'))
       return { statusCode: 401, data: { error: { code: 'unauthorized' } } }
@@ -32,16 +38,31 @@ beforeEach(() => {
 })
 afterEach(() => restore())
 
-test('H5: the sign-in code is a device UUID made once and kept; the session is kept too', async () => {
+test('H5: the server issues the device secret once; it is kept and signs in again; the session is kept too', async () => {
   await accessToken()
-  const device = readJson<string>(DEVICE_KEY)
-  expect(device).toMatch(/^[0-9a-f-]{36}$/)
-  expect(JSON.parse(localStorage.getItem(DEVICE_KEY)!).data).toContain(device) // written at once, not buffered
-  expect(calls[0].data).toEqual({ code: device })
+  expect(calls[0].url).toMatch(/\/auth\/device-login$/)
+  expect(calls[0].data).toEqual({})
+  expect(readJson(SECRET_KEY)).toBe('secret-1')
+  expect(JSON.parse(localStorage.getItem(SECRET_KEY)!).data).toContain('secret-1') // written at once, not buffered
+  expect(readJson(DEVICE_KEY)).toBeUndefined() // no client-made code
   forgetSession()
   await accessToken()
-  expect(calls[1].data).toEqual({ code: device })
+  expect(calls[1].url).toMatch(/\/auth\/device-login$/)
+  expect(calls[1].data).toEqual({ secret: 'secret-1' })
+  expect(readJson(SECRET_KEY)).toBe('secret-1')
   expect(readJson(SESSION_KEY)).toMatchObject({ token: 'token-2', userId: 'g1' })
+})
+
+test('H5: a ?device= code the server refuses (not the demo) is dropped; the device secret serves instead', async () => {
+  await accessToken()
+  expect(adoptDeviceFromUrl('?device=refused-outside-demo')).toBe(true)
+  await accessToken()
+  expect(calls.map((c) => [c.url.replace(/^.*\/api\/v1/, ''), c.data])).toEqual([
+    ['/auth/device-login', {}],
+    ['/auth/wx-login', { code: 'refused-outside-demo' }],
+    ['/auth/device-login', { secret: 'secret-1' }],
+  ])
+  expect(readJson(DEVICE_KEY)).toBeUndefined()
 })
 
 test('H5: /?device=<code> adopts that code (the demo guardian) and forgets the old session', async () => {
@@ -58,19 +79,19 @@ test('H5: /?device=<code> adopts that code (the demo guardian) and forgets the o
 test('many requests at once sign in once; a token about to expire is renewed first', async () => {
   const answers = await Promise.all([1, 2, 3].map(() => authRequest<any>('/api/v1/x')))
   expect(answers.map((a) => a.auth)).toEqual(['Bearer token-1', 'Bearer token-1', 'Bearer token-1'])
-  expect(calls.filter((c) => c.url.endsWith('wx-login'))).toHaveLength(1)
+  expect(calls.filter((c) => c.url.endsWith('device-login'))).toHaveLength(1)
   forgetSession()
   expiresAt = new Date(Date.now() + 5 * 60_000).toISOString() // inside the 10-minute margin
   await accessToken()
   await accessToken()
-  expect(calls.filter((c) => c.url.endsWith('wx-login'))).toHaveLength(3)
+  expect(calls.filter((c) => c.url.endsWith('device-login'))).toHaveLength(3)
   expiresAt = '2099-01-01T00:00:00.000Z'
 })
 
 test('a 401 signs in again and the request goes once more, once', async () => {
   const answer = await authRequest<any>('/api/v1/expired')
   expect(answer.auth).toBe('Bearer token-2')
-  expect(calls.map((c) => c.url.replace(/^.*\/api\/v1/, ''))).toEqual(['/auth/wx-login', '/expired', '/auth/wx-login', '/expired'])
+  expect(calls.map((c) => c.url.replace(/^.*\/api\/v1/, ''))).toEqual(['/auth/device-login', '/expired', '/auth/device-login', '/expired'])
 })
 
 test("network back: the browser's online event counts (navigator.connection rarely fires)", () => {

@@ -9,6 +9,7 @@ import * as m003 from './migrations/003_lookup_key'
 import * as m004 from './migrations/004_wechat'
 import * as m005 from './migrations/005_accounts'
 import * as m006 from './migrations/006_registration_counts'
+import * as m007 from './migrations/007_review_flags'
 
 const MIGRATIONS: Record<string, Migration> = {
   '001_initial': m001,
@@ -17,6 +18,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '004_wechat': m004,
   '005_accounts': m005,
   '006_registration_counts': m006,
+  '007_review_flags': m007,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS }

@@ -92,6 +92,19 @@ export interface AuditTable {
   detail: string | null
 }
 
+/** 待复核 (migration 007): a confirmed record whose categories no longer hold by today's rules. */
+export interface ReviewFlagsTable {
+  registration_id: string
+  village_code: string
+  /** Encrypted JSON { foundOn, lost, reasons }, bound to the registration id. */
+  detail: string
+  /** Sorted, comma-joined category codes: what the job compares to notice a new loss. */
+  lost: string
+  /** 1: the village worker re-checked and kept the record (复核后继续保障). */
+  dismissed: number
+  updated_at: string
+}
+
 /** Registrations per village and status, with the category sums; kept by triggers (migration 006). */
 export interface CountsTable {
   village_code: string
@@ -152,4 +165,5 @@ export interface Database {
   registration_events: EventsTable
   audit_log: AuditTable
   registration_counts: CountsTable
+  review_flags: ReviewFlagsTable
 }

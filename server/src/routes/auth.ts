@@ -1,11 +1,12 @@
 /**
- * Sign-in (services/sessions.ts). Both logins are rate-limited per IP; `/auth/me` answers who the token
+ * Sign-in (services/sessions.ts, services/device-login.ts). Every login are rate-limited per IP; `/auth/me` answers who the token
  * belongs to, re-read from the database like every request; `/auth/password` changes a worker's own
  * password (services/password.ts).
  */
 import type { FastifyInstance } from 'fastify'
 import { STAFF_ROLES } from '../actor'
 import { loginResponse, responses } from '../schemas'
+import { deviceLogin } from '../services/device-login'
 import { changeOwnPassword } from '../services/password'
 import { guardianLogin, userView, workerLogin } from '../services/sessions'
 import type { WechatExchange } from '../wechat'
@@ -16,6 +17,13 @@ const wxBody = {
   additionalProperties: false,
   properties: { code: { type: 'string', minLength: 1, maxLength: 128 } },
 } as const
+// {} → a new guardian and its secret; {secret} → the guardian it belongs to (services/device-login.ts).
+const deviceBody = {
+  type: 'object',
+  additionalProperties: false,
+  properties: { secret: { type: 'string', minLength: 1, maxLength: 128 } },
+} as const
+const deviceResponse = { ...loginResponse, properties: { ...loginResponse.properties, secret: { type: 'string' } } } as const
 const workerBody = {
   type: 'object',
   required: ['username', 'password'],
@@ -40,6 +48,15 @@ export default async function authRoutes(app: FastifyInstance, opts: { exchange:
       schema: { body: wxBody, response: responses({ 200: loginResponse }) },
     },
     async (req) => guardianLogin(app, opts.exchange, req.body.code, req.ip),
+  )
+
+  app.post<{ Body: { secret?: string } }>(
+    '/auth/device-login',
+    {
+      config: { rateLimit },
+      schema: { body: deviceBody, response: responses({ 200: deviceResponse }) },
+    },
+    async (req) => deviceLogin(app, req.body?.secret, req.ip),
   )
 
   app.post<{ Body: { username: string; password: string } }>(

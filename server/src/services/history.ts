@@ -4,7 +4,8 @@
  * the visit records, and a changed ID number or phone masked, as in the record itself.
  */
 import type { FastifyInstance } from 'fastify'
-import type { HistoryPage } from '../../../src/domain/api'
+import type { HistoryEvent, HistoryPage } from '../../../src/domain/api'
+import { terminationReasonLabel } from '../../../src/domain/lifecycle'
 import { maskField, sensitiveKind } from '../../../src/domain/mask'
 import { ROLE_LABELS, actionLabel, statusLabel, type Status } from '../../../src/domain/status'
 import type { Actor } from '../actor'
@@ -21,6 +22,17 @@ const maskChange = (c: FieldChange): FieldChange =>
         ...('from' in c ? { from: maskField(c.path, c.from) } : {}),
         ...('to' in c ? { to: maskField(c.path, c.to) } : {}),
       }
+
+/** A termination step's part of an event: the proposal's reason (the words for workers only), the decision's month. */
+function terminationOf(d: EventDetail, isGuardian: boolean): HistoryEvent['termination'] {
+  const t = d.termination
+  if (!t && !d.supportStopsFrom) return undefined
+  return {
+    ...(t ? { reason: t.reason, reasonLabel: terminationReasonLabel(t.reason) } : {}),
+    ...(t?.note && !isGuardian ? { note: t.note } : {}),
+    ...(d.supportStopsFrom ? { supportStopsFrom: d.supportStopsFrom } : {}),
+  }
+}
 
 export async function history(app: FastifyInstance, actor: Actor, id: string, ip: string): Promise<HistoryPage> {
   const row = await reachable(app, actor, id)
@@ -48,6 +60,7 @@ export async function history(app: FastifyInstance, actor: Actor, id: string, ip
         fields: d.fields,
         diff: isGuardian || !d.diff ? d.diff : (d.diff as FieldChange[]).map(maskChange),
         visit: isGuardian ? undefined : d.visit,
+        termination: terminationOf(d, isGuardian),
       }
     }),
   }

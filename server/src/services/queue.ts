@@ -8,7 +8,7 @@ import type { FastifyInstance } from 'fastify'
 import type { QueuePage } from '../../../src/domain/api'
 import type { Category } from '../../../src/domain/eligibility'
 import { normaliseIdInput } from '../../../src/domain/idcard'
-import { STATUSES, awaitingRole, type Role, type Status } from '../../../src/domain/status'
+import { CLOSED_STATUSES, STATUSES, awaitingRole, type Role, type Status } from '../../../src/domain/status'
 import type { Actor } from '../actor'
 import { queueCount, queuePage, withDuplicates, type QueueFilter } from '../db/registrations'
 import { badRequest } from '../errors'
@@ -29,9 +29,11 @@ export function awaiting(role: Role): Status[] {
   return STATUSES.map((s) => s.code).filter((s) => awaitingRole(s) === role)
 }
 
+const WORKING: Status[] = STATUSES.map((s) => s.code).filter((s) => !CLOSED_STATUSES.includes(s))
+
 /** Opaque to clients: base64url of "updatedAt|id" of the last item of the previous page. */
-const encodeCursor = (updatedAt: string, id: string) => Buffer.from(`${updatedAt}|${id}`).toString('base64url')
-function decodeCursor(cursor: string) {
+export const encodeCursor = (updatedAt: string, id: string) => Buffer.from(`${updatedAt}|${id}`).toString('base64url')
+export function decodeCursor(cursor: string) {
   const [updatedAt, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|')
   if (!updatedAt || !id || !/^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/.test(updatedAt)) throw badRequest('翻页参数不对，请从第一页重新加载')
   return { updatedAt, id }
@@ -50,7 +52,8 @@ export async function queue(app: FastifyInstance, actor: Actor, query: QueueQuer
   if (!range) return { items: [], nextCursor: null, total: 0 }
   const filter: QueueFilter = {
     range,
-    statuses: status === 'all' ? undefined : status ? [status] : awaiting(actor.role),
+    // 'all' is every working status: an ended record (已终止) is listed only when asked for by its status.
+    statuses: status === 'all' ? WORKING : status ? [status] : awaiting(actor.role),
     category,
   }
   const term = q?.trim()

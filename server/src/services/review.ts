@@ -11,18 +11,21 @@ import type { Actor } from '../actor'
 import { now } from '../clock'
 import { audit } from '../db/audit'
 import { eventByRequest, insertEvent } from '../db/events'
+import { dismissFlag, flagOf } from '../db/flags'
 import { findRegistration, updateAtVersion, type RegistrationRow } from '../db/registrations'
 import { badRequest, conflict, forbidden, notFound } from '../errors'
 import { canSee } from '../scope'
 import { queueStatusMessage } from './notifications'
+import { RECHECK_STATUSES, withoutUnflagged } from './recheck'
+import { terminationDetail } from './termination'
 
-const brief = (row: RegistrationRow, actor: Actor): ReviewBrief => ({
+const briefOf = (row: RegistrationRow, actor: Actor, flagged: boolean): ReviewBrief => ({
   id: row.id,
   status: row.status,
   statusLabel: statusLabel(row.status),
   version: row.version,
   updatedAt: row.updated_at,
-  allowedActions: allowedActions(row.status, actor.role),
+  allowedActions: withoutUnflagged(allowedActions(row.status, actor.role), flagged),
 })
 
 export async function review(app: FastifyInstance, actor: Actor, id: string, body: unknown, ip: string): Promise<ReviewBrief> {
@@ -31,6 +34,10 @@ export async function review(app: FastifyInstance, actor: Actor, id: string, bod
   const input = parsed.value
 
   return app.transact(async (trx) => {
+    const brief = async (row: RegistrationRow, actor: Actor) => {
+      const flag = await flagOf(trx, row.id)
+      return briefOf(row, actor, !!flag && !flag.dismissed && RECHECK_STATUSES.includes(row.status))
+    }
     const row = await findRegistration(trx, id)
     if (!row || !canSee(actor.regionCode, row.village_code)) throw notFound()
     if (!RULES[input.action].some((r) => r.role === actor.role)) {
@@ -42,15 +49,15 @@ export async function review(app: FastifyInstance, actor: Actor, id: string, bod
       const done = await eventByRequest(trx, id, input.requestId.toLowerCase())
       if (!done) return undefined
       if (done.actor_id !== actor.id || done.action !== input.action) throw conflict('id_taken', '这个请求编号已被使用')
-      return brief((await findRegistration(trx, id))!, actor)
+      return await brief((await findRegistration(trx, id))!, actor)
     }
     const replayed = await replay()
     if (replayed) return replayed
     if (input.version !== undefined && input.version !== row.version) {
-      throw conflict('stale_version', '这条登记已有变化，请刷新后再处理', brief(row, actor))
+      throw conflict('stale_version', '这条登记已有变化，请刷新后再处理', await brief(row, actor))
     }
     const step = transition(row, { type: input.action, reason: input.reason }, { role: actor.role })
-    if (!step.ok) throw conflict('invalid_transition', step.reason, brief(row, actor))
+    if (!step.ok) throw conflict('invalid_transition', step.reason, await brief(row, actor))
 
     const at = now()
     if (!(await updateAtVersion(trx, id, row.version, { status: step.to, updated_at: at }))) {
@@ -59,8 +66,12 @@ export async function review(app: FastifyInstance, actor: Actor, id: string, bod
       if (raced) return raced
       throw conflict('stale_version', '这条登记刚被其他人处理过，请刷新后再处理')
     }
+    // 复核后继续保障 takes the record off the 待复核 list; without an open flag there is nothing to keep.
+    if (input.action === 'keep_after_recheck' && !(await dismissFlag(trx, id, at))) {
+      throw conflict('not_flagged', '这条登记不在待复核名单上，不需要复核', await brief(row, actor))
+    }
     const version = row.version + 1
-    const detail = { reason: input.reason, fields: input.fields, visit: input.visit }
+    const detail = { reason: input.reason, fields: input.fields, visit: input.visit, ...terminationDetail(input) }
     const hasDetail = Object.values(detail).some((v) => v !== undefined)
     await insertEvent(trx, {
       registration_id: id,
@@ -85,8 +96,16 @@ export async function review(app: FastifyInstance, actor: Actor, id: string, bod
       targetId: id,
       regionCode: row.village_code,
       ip,
-      detail: { action: input.action, from: step.from, to: step.to, version, visit: !!input.visit },
+      detail: {
+        action: input.action,
+        from: step.from,
+        to: step.to,
+        version,
+        visit: !!input.visit,
+        // A code from a fixed list, no words: the audit log holds no personal data of children.
+        ...(input.termination ? { terminationReason: input.termination.reason } : {}),
+      },
     })
-    return brief((await findRegistration(trx, id))!, actor)
+    return await brief((await findRegistration(trx, id))!, actor)
   })
 }

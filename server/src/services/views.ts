@@ -9,6 +9,7 @@ import { ageOn } from '../../../src/domain/dates'
 import { classify } from '../../../src/domain/eligibility'
 import { maskIdNumber, maskName, maskPhone, maskRecord } from '../../../src/domain/mask'
 import type { FieldChange, OwnListItem, QueueItem, RegistrationBase, RegistrationView, ReturnedNote } from '../../../src/domain/api'
+import type { Termination } from '../../../src/domain/lifecycle'
 import type { Visit } from '../../../src/domain/review'
 import type { Registration } from '../../../src/domain/schema'
 import { allowedActions, statusLabel, type Role } from '../../../src/domain/status'
@@ -18,6 +19,8 @@ import { latestEvent } from '../db/events'
 import { categoriesOf, duplicatesOf, type RegistrationRow } from '../db/registrations'
 import type { Database } from '../db/types'
 import { canSee } from '../scope'
+import { recheckNote, withoutUnflagged } from './recheck'
+import { terminationInfo } from './termination'
 
 /** What an event stores encrypted beside its status change. */
 export interface EventDetail {
@@ -25,6 +28,10 @@ export interface EventDetail {
   fields?: string[]
   visit?: Visit
   diff?: FieldChange[]
+  /** 提请终止: the reason and the words written with it. */
+  termination?: Termination
+  /** 决定终止: 'YYYY-MM', the first month without support. */
+  supportStopsFrom?: string
 }
 
 export function openRecord(app: FastifyInstance, row: RegistrationRow): Registration {
@@ -73,13 +80,17 @@ export async function fullView(
     record,
     classification: { findings, missing, notes },
     returned: await returnInfo(app, ex, row),
+    termination: await terminationInfo(app, ex, row, actor.role),
     village: { code: row.village_code, name: app.regions.fullName(row.village_code) ?? '' },
   }
   if (actor.role === 'guardian') return view
+  const recheck = await recheckNote(app, ex, row)
   const dups = await duplicatesOf(ex, row)
   const { record: shown, masked } = maskRecord(record)
   return {
     ...view,
+    allowedActions: withoutUnflagged(view.allowedActions, !!recheck),
+    recheck,
     record: shown,
     masked,
     possibleDuplicates: dups.map((d) => ({
@@ -98,7 +109,12 @@ export async function fullView(
  */
 export async function ownListItem(app: FastifyInstance, row: RegistrationRow): Promise<OwnListItem> {
   const record = openRecord(app, row)
-  return { ...base(row, 'guardian'), childName: record.child.name, returned: await returnInfo(app, app.db, row) }
+  return {
+    ...base(row, 'guardian'),
+    childName: record.child.name,
+    returned: await returnInfo(app, app.db, row),
+    termination: await terminationInfo(app, app.db, row, 'guardian'),
+  }
 }
 
 /** A worker's queue item: masked name, ID number and phone; age rather than birth date. */

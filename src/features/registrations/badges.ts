@@ -3,6 +3,7 @@
  * server's review status after; and the one-line summary of all of them for the home page and 我的登记.
  */
 import type { Badge } from '@/components/sync-badge'
+import { monthLabel } from '@/domain/dates'
 import { statusLabel } from '@/domain/status'
 import type { OutboxError, OutboxItem } from '@/store/outbox'
 import { clockTime, SYNC_TEXT } from './strings'
@@ -36,6 +37,14 @@ export function badgeOf(item: OutboxItem, now: Date = new Date()): Badge {
       const label = server.statusLabel ?? statusLabel(server.status)
       if (server.status === 'returned') {
         return { tone: 'act', label, detail: server.returned?.reason ? SYNC_TEXT.returnedReason(server.returned.reason) : undefined }
+      }
+      if (server.status === 'terminated') {
+        const t = server.termination
+        return {
+          tone: 'info',
+          label,
+          detail: t?.supportStopsFrom ? SYNC_TEXT.terminated(t.reasonLabel, monthLabel(t.supportStopsFrom)) : undefined,
+        }
       }
       // On the server and waiting for nobody but the reviewers: done, as far as the phone is concerned.
       const closed = server.status === 'withdrawn' || server.status === 'rejected'

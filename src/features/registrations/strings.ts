@@ -48,6 +48,7 @@ export const SYNC_TEXT = {
     rejected: '经核实，暂不符合认定条件。有疑问可以问村（居）儿童主任；情况有变化时可以重新登记。',
     withdrawn: '这份登记已经撤回，不会再处理。需要时可以重新登记。',
   } as Partial<Record<string, string>>,
+  terminated: (reason: string, month: string) => `县民政部门已决定终止这份登记，原因：${reason}。从${month}起停止相关保障。`,
   summaryNone: '还没有提交过登记。',
   summaryAllSynced: (n: number) => `${n}份登记都已提交到服务器。`,
   summaryPending: (n: number) => `${n}份还没提交上，有网络时会自动提交。`,

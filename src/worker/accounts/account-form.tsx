@@ -68,8 +68,8 @@ export default function AccountForm(props: {
       <View className='field' id={`${props.id}-role`}>
         <Text className='field__label'>{ACCOUNTS_TEXT.role}</Text>
         <ChoiceRows
-          label={ACCOUNTS_TEXT.role}
           compact
+          label={ACCOUNTS_TEXT.role}
           options={props.roles.map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
           value={fields.role}
           onPick={(v) => set('role')(String(v))}

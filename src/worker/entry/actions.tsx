@@ -84,7 +84,7 @@ export default function Actions({ entry, role, visits, ticked, onReturnMode, onC
             <ActionButton
               key={a}
               id={`action-${a}`}
-              kind={a === 'return' || a === 'refuse' ? 'danger' : 'primary'}
+              kind={a === 'return' || a === 'refuse' || a === 'terminate' || a === 'return_termination' ? 'danger' : 'primary'}
               label={actionLabel(a)}
               disabled={busy}
               onTap={() => (a === 'start_review' ? send({ action: a }) : open(a))}

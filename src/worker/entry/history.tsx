@@ -1,21 +1,23 @@
 /**
  * 处理记录: every change of status with who (role and name), when, why, which fields were returned, the
- * visit record, and what the guardian changed when resubmitting (ID numbers and phones masked by the server).
+ * visit record, a termination's reason and the month support stops, and what the guardian changed when resubmitting (ID numbers and phones masked by the server).
  */
 import { Text, View } from '@tarojs/components'
 import type { HistoryEvent } from '@/domain/api'
 import { labelOf } from '@/domain/codes'
+import { monthLabel } from '@/domain/dates'
 import type { RecordAnswers } from '@/domain/record'
 import { GUARDIANSHIP_ASSESSMENTS, VISIT_CONCLUSIONS, VISIT_METHODS } from '@/domain/review'
 import { nearestLabel, nearestLabels, valueText } from '@/record/paths'
 import { chinaTime } from '../logic/format'
-import { HISTORY_TEXT } from '../strings'
+import { HISTORY_TEXT, TERMINATION_TEXT } from '../strings'
 
 /** A resubmission renews the consent's time: not a change anyone needs to check. */
 const shownDiff = (diff: HistoryEvent['diff']) => (diff ?? []).filter((d) => !d.path.startsWith('consent.'))
 
 function Event({ item, record }: { item: HistoryEvent; record: RecordAnswers }) {
   const v = item.visit
+  const t = item.termination
   const diff = shownDiff(item.diff)
   return (
     <View className='w-history__item' id={`history-${item.version}`}>
@@ -38,6 +40,9 @@ function Event({ item, record }: { item: HistoryEvent; record: RecordAnswers }) 
         </Text>
       )}
       {v?.notes && <Text className='line'>{HISTORY_TEXT.notes(v.notes)}</Text>}
+      {t?.reasonLabel && <Text className='line'>{TERMINATION_TEXT.reason(t.reasonLabel)}</Text>}
+      {t?.note && <Text className='line'>{TERMINATION_TEXT.note(t.note)}</Text>}
+      {t?.supportStopsFrom && <Text className='line'>{TERMINATION_TEXT.stops(monthLabel(t.supportStopsFrom))}</Text>}
       {diff.length > 0 && (
         <View>
           <Text className='line'>{HISTORY_TEXT.changed}</Text>

@@ -20,7 +20,7 @@ import Actions from './actions'
 import History from './history'
 import PendingVisits from './pending-visits'
 import PrintCard from './print-card'
-import { Duplicates, Returned, Suggestions } from './insights'
+import { Duplicates, Ended, Recheck, Returned, Suggestions } from './insights'
 import RecordView from './record-view'
 import { useEntry } from './use-entry'
 import './index.scss'
@@ -91,6 +91,8 @@ export default function EntryPage() {
               )}
             </View>
             <Returned entry={entry} />
+            <Ended entry={entry} />
+            <Recheck entry={entry} />
             {revealProblem && (
               <View className='field__error' ariaRole='alert'>
                 <Text>{revealProblem}</Text>

@@ -1,18 +1,21 @@
 /**
  * What an action asks for before it is sent: 退回 a reason and the ticked fields (ticked in the record
- * beside it), 不予认定 a written reason, 核实通过 / 审核通过 / 确认 a confirmation with what it means.
+ * beside it), 不予认定 a written reason, 核实通过 / 审核通过 / 确认 a confirmation with what it means; 提请终止
+ * a reason from the code list (and words with 其他), 退回终止申请 a reason, 同意终止 / 决定终止 a confirmation.
  */
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import ActionButton from '@/components/button'
-import { FormContext } from '@/components/form/context'
+import ChoiceField from '@/components/choice-list'
+import { FormContext, optionsOf } from '@/components/form/context'
 import TextField from '@/components/text-input'
+import { TERMINATION_REASONS } from '@/domain/lifecycle'
 import type { RecordAnswers } from '@/domain/record'
 import { validateReview, type ReviewInput } from '@/domain/review'
 import type { Action } from '@/domain/status'
 import { nearestLabels } from '@/record/paths'
 import { createLocalForm } from '../logic/local-form'
-import { ACTION_TEXT } from '../strings'
+import { ACTION_TEXT, RECHECK_TEXT, TERMINATION_TEXT } from '../strings'
 import { issuesByPath } from './visit-form'
 
 export type PanelAction = Exclude<Action, 'submit' | 'withdraw' | 'start_review' | 'record_visit'>
@@ -23,7 +26,27 @@ const CONFIRM: Record<PanelAction, string> = {
   verify: ACTION_TEXT.confirmVerify,
   approve: ACTION_TEXT.confirmApprove,
   confirm: ACTION_TEXT.confirmConfirm,
+  propose_termination: TERMINATION_TEXT.confirmPropose,
+  agree_termination: TERMINATION_TEXT.confirmAgree,
+  terminate: TERMINATION_TEXT.confirmTerminate,
+  return_termination: TERMINATION_TEXT.confirmReturn,
+  keep_after_recheck: RECHECK_TEXT.confirmKeep,
 }
+
+const INTRO: Partial<Record<PanelAction, string>> = {
+  return: ACTION_TEXT.returnIntro,
+  refuse: ACTION_TEXT.refuseIntro,
+  approve: ACTION_TEXT.approveIntro,
+  confirm: ACTION_TEXT.confirmIntro,
+  propose_termination: TERMINATION_TEXT.proposeIntro,
+  agree_termination: TERMINATION_TEXT.agreeIntro,
+  terminate: TERMINATION_TEXT.terminateIntro,
+  return_termination: TERMINATION_TEXT.returnIntro,
+  keep_after_recheck: RECHECK_TEXT.keepIntro,
+}
+
+/** Red buttons: what sends a record back or ends it. */
+const DANGER: ReadonlySet<PanelAction> = new Set(['return', 'refuse', 'terminate', 'return_termination'])
 
 interface Props {
   action: PanelAction
@@ -38,10 +61,16 @@ interface Props {
 export default function ActionPanel({ action, ticked, record, visits, busy, onSend, onCancel }: Props) {
   const [form] = useState(() => createLocalForm())
   const [fieldsProblem, setFieldsProblem] = useState<string>()
-  const needsReason = action === 'return' || action === 'refuse'
+  const needsReason = action === 'return' || action === 'refuse' || action === 'return_termination' || action === 'keep_after_recheck'
   const send = () => {
-    const reason = (form.values().reason as string | undefined) ?? ''
-    const body = { action, ...(needsReason ? { reason } : {}), ...(action === 'return' ? { fields: [...ticked] } : {}) }
+    const values = form.values()
+    const reason = (values.reason as string | undefined) ?? ''
+    const body = {
+      action,
+      ...(needsReason ? { reason } : {}),
+      ...(action === 'return' ? { fields: [...ticked] } : {}),
+      ...(action === 'propose_termination' ? { termination: values.termination ?? {} } : {}),
+    }
     const checked = validateReview(body)
     if (!checked.ok) {
       const byPath = issuesByPath(checked.issues)
@@ -54,10 +83,20 @@ export default function ActionPanel({ action, ticked, record, visits, busy, onSe
   return (
     <FormContext.Provider value={form.binding}>
       <View className='w-panel' id={`panel-${action}`}>
-        {action === 'return' && <Text className='line'>{ACTION_TEXT.returnIntro}</Text>}
-        {action === 'refuse' && <Text className='line'>{ACTION_TEXT.refuseIntro}</Text>}
-        {action === 'approve' && <Text className='line'>{ACTION_TEXT.approveIntro}</Text>}
-        {action === 'confirm' && <Text className='line'>{ACTION_TEXT.confirmIntro}</Text>}
+        {INTRO[action] && <Text className='line'>{INTRO[action]}</Text>}
+        {action === 'propose_termination' && (
+          <>
+            <ChoiceField path='termination.reason' label={TERMINATION_TEXT.reasonLabel} options={optionsOf(TERMINATION_REASONS)} compact />
+            <TextField
+              path='termination.note'
+              kind='textarea'
+              maxlength={200}
+              optional
+              label={TERMINATION_TEXT.noteLabel}
+              placeholder={TERMINATION_TEXT.notePlaceholder}
+            />
+          </>
+        )}
         {action === 'verify' && (
           <Text className={`line ${visits === 0 ? 'w-notice--warn' : ''}`}>
             {visits === 0 ? ACTION_TEXT.verifyNoVisit : ACTION_TEXT.verifyVisits(visits)}
@@ -69,7 +108,15 @@ export default function ActionPanel({ action, ticked, record, visits, busy, onSe
             kind='textarea'
             maxlength={500}
             placeholder={ACTION_TEXT.reasonPlaceholder}
-            label={action === 'refuse' ? ACTION_TEXT.refuseReasonLabel : ACTION_TEXT.reasonLabel}
+            label={
+              action === 'refuse'
+                ? ACTION_TEXT.refuseReasonLabel
+                : action === 'return_termination'
+                  ? TERMINATION_TEXT.returnReasonLabel
+                  : action === 'keep_after_recheck'
+                    ? RECHECK_TEXT.keepReasonLabel
+                    : ACTION_TEXT.reasonLabel
+            }
           />
         )}
         {action === 'return' && (
@@ -85,7 +132,7 @@ export default function ActionPanel({ action, ticked, record, visits, busy, onSe
         <View className='btn-row'>
           <ActionButton
             id='panel-send'
-            kind={action === 'refuse' || action === 'return' ? 'danger' : 'primary'}
+            kind={DANGER.has(action) ? 'danger' : 'primary'}
             label={busy ? ACTION_TEXT.busy : CONFIRM[action]}
             disabled={busy}
             onTap={send}

@@ -20,8 +20,11 @@ import { request, RequestError } from '@/platform/request'
 import { ERROR_TEXT } from '../strings'
 import { currentSession, signOut } from './session'
 
-/** The queue's filters, as the list page keeps them (the cursor and page size are the list's own). */
-export type QueueFilter = Pick<QueueQuery, 'status' | 'category' | 'q'>
+/**
+ * The queue's filters, as the list page keeps them (the cursor and page size are the list's own). `recheck`:
+ * the 待复核 list, a list of its own on the server (`GET /review/rechecks`).
+ */
+export type QueueFilter = Pick<QueueQuery, 'category' | 'q'> & { status?: QueueQuery['status'] | 'recheck' }
 
 export class SignedOutError extends Error {
   constructor() {
@@ -57,7 +60,9 @@ export function query(params: Record<string, string | undefined>): string {
 
 export const workerApi = {
   queue: (filter: QueueFilter, cursor?: string) =>
-    call<QueuePage>(`/review/queue${query({ status: filter.status, category: filter.category, q: filter.q, cursor })}`),
+    filter.status === 'recheck'
+      ? call<QueuePage>(`/review/rechecks${query({ cursor })}`)
+      : call<QueuePage>(`/review/queue${query({ status: filter.status, category: filter.category, q: filter.q, cursor })}`),
   entry: (id: string) => call<RegistrationView>(`/registrations/${id}`),
   history: (id: string) => call<HistoryPage>(`/registrations/${id}/history`),
   review: (id: string, body: ReviewInput) => call<ReviewBrief>(`/registrations/${id}/review`, { method: 'POST', data: body }),

@@ -10,11 +10,12 @@ import { ChoiceRows } from '@/components/choice-list'
 import { CATEGORIES } from '@/domain/eligibility'
 import { STATUSES } from '@/domain/status'
 import type { QueueFilter } from '../logic/api'
-import { QUEUE_TEXT } from '../strings'
+import { QUEUE_TEXT, RECHECK_TEXT } from '../strings'
 import { inputName } from '@/components/a11y'
 
 const STATUS_OPTIONS = [
   { value: '', label: QUEUE_TEXT.awaiting },
+  { value: 'recheck', label: RECHECK_TEXT.filter },
   ...STATUSES.filter((s) => s.code !== 'draft').map((s) => ({ value: s.code as string, label: s.label })),
   { value: 'all', label: QUEUE_TEXT.allStatuses },
 ]

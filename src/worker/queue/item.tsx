@@ -3,7 +3,7 @@ import { Text, View } from '@tarojs/components'
 import { categoryLabel } from '@/domain/eligibility'
 import { chinaTime } from '../logic/format'
 import type { QueueItem } from '@/domain/api'
-import { QUEUE_TEXT, SEX_TEXT } from '../strings'
+import { QUEUE_TEXT, RECHECK_TEXT, SEX_TEXT } from '../strings'
 
 export default function QueueRow({ item, onOpen }: { item: QueueItem; onOpen(): void }) {
   return (
@@ -17,6 +17,16 @@ export default function QueueRow({ item, onOpen }: { item: QueueItem; onOpen(): 
       <Text className='line queue__id'>{item.child.idNumber}</Text>
       <Text className='line'>{item.village.name}</Text>
       {item.categories.length > 0 && <Text className='line'>{item.categories.map(categoryLabel).join('、')}</Text>}
+      {item.recheck && (
+        <View className='queue__recheck' id={`recheck-${item.id}`}>
+          <Text className='line'>{RECHECK_TEXT.lost(item.recheck.lostLabels.join('、'))}</Text>
+          {item.recheck.reasons.map((r) => (
+            <Text key={r} className='line'>
+              {r}
+            </Text>
+          ))}
+        </View>
+      )}
       <Text className='line muted'>{QUEUE_TEXT.contact(item.contact.name, item.contact.phone)}</Text>
       <Text className='line muted'>{QUEUE_TEXT.updated(chinaTime(item.updatedAt))}</Text>
     </View>

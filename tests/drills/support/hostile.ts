@@ -352,6 +352,24 @@ export async function catalogue(a: Actors): Promise<Hostile[]> {
       body: JSON.stringify(body),
     })
   }
+  // A device secret guessed, injected or of the wrong shape: 400 or 401, never a guardian (docs/wechat.md).
+  for (const body of [
+    { secret: { $ne: null } },
+    { secret: ["' OR 1=1 --"] },
+    { secret: "' OR '1'='1" },
+    { secret: '%' },
+    { secret: 's'.repeat(129) },
+    { secret: 12345678 },
+    { secret: '' },
+    { secret: a.secret.toString('base64url') },
+  ]) {
+    add(`device-login ${JSON.stringify(body).slice(0, 30)}`, {
+      method: 'POST',
+      path: `${API}/auth/device-login`,
+      headers: jsonHeaders(),
+      body: JSON.stringify(body),
+    })
+  }
   for (const body of [
     { username: { $ne: null }, password: { $ne: null } },
     { username: "' OR 1=1 --", password: 'x' },

@@ -37,16 +37,31 @@ beforeEach(() => wipe())
 afterEach(() => app?.cleanup())
 
 /** Moves a record along the chain through the API, as colleagues would. */
-async function moveTo(id: string, status: 'village_review' | 'verified' | 'township_approved' | 'confirmed') {
+type Later =
+  'village_review' | 'verified' | 'township_approved' | 'confirmed' | 'termination_proposed' | 'termination_agreed' | 'terminated'
+async function moveTo(id: string, status: Later) {
   const steps: [string, string][] = [
     ['maoping', 'start_review'],
     ['maoping', 'verify'],
     ['chayang', 'approve'],
     ['dabu', 'confirm'],
+    ['maoping', 'propose_termination'],
+    ['chayang', 'agree_termination'],
+    ['dabu', 'terminate'],
   ]
-  const upto = ['village_review', 'verified', 'township_approved', 'confirmed'].indexOf(status)
+  const order: Later[] = [
+    'village_review',
+    'verified',
+    'township_approved',
+    'confirmed',
+    'termination_proposed',
+    'termination_agreed',
+    'terminated',
+  ]
+  const upto = order.indexOf(status)
   for (const [who, action] of steps.slice(0, upto + 1)) {
-    const res = await world.t.review(tokens[who], id, { action })
+    const body = action === 'propose_termination' ? { action, termination: { reason: 'age' } } : { action }
+    const res = await world.t.review(tokens[who], id, body)
     if (res.statusCode !== 200) throw new Error(`${action} ${res.statusCode} ${res.body}`)
   }
 }
@@ -70,6 +85,16 @@ test.each([
   ['dabu', 'verified', []],
   ['dabu', 'township_approved', ['return', 'confirm', 'refuse']],
   ['dabu', 'confirmed', []],
+  ['maoping', 'confirmed', ['propose_termination']],
+  ['chayang', 'confirmed', []],
+  ['maoping', 'termination_proposed', []],
+  ['chayang', 'termination_proposed', ['agree_termination', 'return_termination']],
+  ['dabu', 'termination_proposed', []],
+  ['chayang', 'termination_agreed', []],
+  ['dabu', 'termination_agreed', ['terminate', 'return_termination']],
+  ['maoping', 'terminated', []],
+  ['chayang', 'terminated', []],
+  ['dabu', 'terminated', []],
 ] as const)('%s on a %s record is offered %j', async (username, status, expected) => {
   const id = await world.submit()
   if (status !== 'submitted') await moveTo(id, status)
