@@ -172,7 +172,11 @@ describe.each(BACKENDS)('rewriting stored rows under new keys (%s)', (backend) =
     await everythingReadable(rotated)
     expect(await search(rotated, duringRecord.child.name)).toContain(during)
     const row = await t.app.db.selectFrom('visits').selectAll().where('registration_id', '=', ids[1]).executeTakeFirstOrThrow()
-    expect(rotated.vault.openJson(row.detail, visitAad(ids[1], row.version))).toEqual({ conclusion: 'true', guardianshipAssessment: 'good', notes: visit.notes })
+    expect(rotated.vault.openJson(row.detail, visitAad(ids[1], row.version))).toEqual({
+      conclusion: 'true',
+      guardianshipAssessment: 'good',
+      notes: visit.notes,
+    })
     // And a second run finds nothing to do.
     expect(await reencrypt(t.app.db, rotated.vault)).toEqual({
       records: { rewritten: 0, changedMeanwhile: 0 },

@@ -9,7 +9,13 @@ import { BACKENDS, COUNTY, TOWNSHIP, VILLAGE_A, VILLAGE_B, fixture, inVillage, s
 
 // 31 March 2026, 23:00 in China (15:00 UTC): the last hour of the month.
 const LAST_HOUR_OF_MARCH = Date.parse('2026-03-31T15:00:00Z')
-const visit = { date: '2026-03-31', method: 'home', conclusion: 'true', guardianshipAssessment: 'fair', notes: '奶奶身体尚可，孩子按时上学' }
+const visit = {
+  date: '2026-03-31',
+  method: 'home',
+  conclusion: 'true',
+  guardianshipAssessment: 'fair',
+  notes: '奶奶身体尚可，孩子按时上学',
+}
 
 describe.each(BACKENDS)('monthly visits (%s)', (backend) => {
   let t: TestApp

@@ -124,7 +124,12 @@ export async function dueList(app: FastifyInstance, actor: Actor, month: Month, 
 }
 
 /** Township and above: per village, how many supported records needed a visit in `month`, and how many had one. */
-export async function completion(app: FastifyInstance, range: RegionRange, month: Month, intervals: VisitIntervals): Promise<VisitCompletion> {
+export async function completion(
+  app: FastifyInstance,
+  range: RegionRange,
+  month: Month,
+  intervals: VisitIntervals,
+): Promise<VisitCompletion> {
   const rows = await activeBriefs(app.db, range)
   const villages = new Map<string, VillageVisits>()
   for (const s of await standings(app, range, month, intervals, rows)) {

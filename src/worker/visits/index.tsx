@@ -76,9 +76,7 @@ export default function VisitsPage() {
       {village && (
         <View className='visits' id='visits-page'>
           <View className='card' id='visits-summary'>
-            <Text className='card__title'>
-              {page ? VISITS_TEXT.month(page.month) : VISITS_TEXT.title}
-            </Text>
+            <Text className='card__title'>{page ? VISITS_TEXT.month(page.month) : VISITS_TEXT.title}</Text>
             <Text className='line muted'>{VISITS_TEXT.intro}</Text>
             {page && (
               <Text className='line' id='visits-counts'>
@@ -109,9 +107,7 @@ export default function VisitsPage() {
               const items = page.items.filter((i) => i.visit.state === state)
               return (
                 <View key={state} className='visits__section' id={`visits-${state}`}>
-                  <Text className='visits__heading'>
-                    {`${VISITS_TEXT.sections[state]}（${items.length}）`}
-                  </Text>
+                  <Text className='visits__heading'>{`${VISITS_TEXT.sections[state]}（${items.length}）`}</Text>
                   {items.length === 0 && <Text className='line muted'>{VISITS_TEXT.noneIn[state]}</Text>}
                   {items.map((item) => (
                     <View key={item.id}>
@@ -124,7 +120,9 @@ export default function VisitsPage() {
                         }}
                         onOpen={() => openEntry(item.id)}
                       />
-                      {form === item.id && <VisitForm busy={busy} onCancel={() => setForm(undefined)} onSave={(visit) => save(item, visit)} />}
+                      {form === item.id && (
+                        <VisitForm busy={busy} onCancel={() => setForm(undefined)} onSave={(visit) => save(item, visit)} />
+                      )}
                     </View>
                   ))}
                 </View>
