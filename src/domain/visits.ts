@@ -54,7 +54,8 @@ export function parseVisitIntervals(text: string | undefined): { ok: true; value
     const category = categoryOf(name ?? '')
     if (!category || months === undefined || extra !== undefined) return { ok: false, reason: `走访间隔“${item}”格式不对，应为“留守=1”` }
     const n = Number(months)
-    if (!Number.isInteger(n) || n < 1 || n > MAX_INTERVAL) return { ok: false, reason: `走访间隔“${item}”应为1到${MAX_INTERVAL}之间的整月数` }
+    if (!Number.isInteger(n) || n < 1 || n > MAX_INTERVAL)
+      return { ok: false, reason: `走访间隔“${item}”应为1到${MAX_INTERVAL}之间的整月数` }
     value[category] = n
   }
   return { ok: true, value }
