@@ -76,7 +76,7 @@ test('a confirmed child is due; the visit is recorded offline, sent when back on
   await browser.context.setOffline(true)
   await row.getByRole('button', { name: '记录走访' }).click()
   await page.getByRole('radiogroup', { name: '核实方式' }).getByRole('radio', { name: '入户走访' }).click()
-  await page.getByRole('radiogroup', { name: '核实结论' }).getByRole('radio', { name: '属实' }).click()
+  await page.getByRole('radiogroup', { name: '核实结论' }).getByRole('radio', { name: '属实', exact: true }).click()
   await page.getByRole('radiogroup', { name: '监护情况评估' }).getByRole('radio', { name: '一般' }).click()
   await page.getByLabel('走访情况记录', { exact: true }).fill('奶奶在家照料，孩子按时上学')
   await page.getByRole('button', { name: '保存走访记录' }).click()
