@@ -5,6 +5,7 @@
  * visited every two months skips a month; a termination under way is still visited, an ended record is not.
  */
 import { setClock } from '../../server/src/clock'
+import { loadVisitIntervals } from '../../server/src/config'
 import { BACKENDS, COUNTY, TOWNSHIP, VILLAGE_A, VILLAGE_B, fixture, inVillage, startApp, uuid, type TestApp } from './helpers'
 
 // 31 March 2026, 23:00 in China (15:00 UTC): the last hour of the month.
@@ -174,5 +175,13 @@ describe.each(BACKENDS)('a category visited every two months (%s)', (backend) =>
     const may = (await t.req('GET', '/api/v1/visits/due?month=2026-05', { token: village })).json()
     expect(may.items[0].visit).toMatchObject({ state: 'due', dueMonth: '2026-05', lastMonth: '2026-03' })
     expect((await t.req('GET', '/api/v1/visits/completion?month=2026-04', { token: township })).json()).toMatchObject({ due: 0, done: 0 })
+  })
+})
+
+describe('HUTONG_VISIT_INTERVALS at start', () => {
+  test('read into the configuration; a wrong line stops the start with the reason in Chinese', () => {
+    expect(loadVisitIntervals('留守=1,困境=2')).toEqual({ left_behind: 1, difficulty: 2 })
+    expect(loadVisitIntervals(undefined)).toEqual({})
+    expect(() => loadVisitIntervals('困境=0')).toThrow('HUTONG_VISIT_INTERVALS：走访间隔“困境=0”应为1到12之间的整月数')
   })
 })
