@@ -30,6 +30,7 @@ import regionRoutes from './routes/regions'
 import registrationRoutes from './routes/registrations'
 import reviewRoutes from './routes/review'
 import statsRoutes from './routes/stats'
+import visitRoutes from './routes/visits'
 import type { SharedState } from './shared/state'
 import { createWechatExchange } from './wechat'
 
@@ -85,7 +86,8 @@ export async function app(fastify: FastifyInstance, opts: AppOptions) {
       await api.register(authRoutes, { exchange: createWechatExchange(config), loginRateMax: config.loginRateMax })
       await api.register(registrationRoutes, { guardianNewPerHour: config.guardianNewPerHour })
       await api.register(reviewRoutes)
-      await api.register(statsRoutes)
+      await api.register(statsRoutes, { visitIntervals: config.visitIntervals })
+      await api.register(visitRoutes, { intervals: config.visitIntervals })
       await api.register(formRoutes)
       await api.register(regionRoutes)
       await api.register(accountRoutes)

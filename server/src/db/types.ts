@@ -105,6 +105,23 @@ export interface ReviewFlagsTable {
   updated_at: string
 }
 
+/** Monthly home visits (migration 008): one row per `record_visit` event. */
+export interface VisitsTable {
+  registration_id: string
+  /** The version of the history event that recorded it. */
+  version: number
+  village_code: string
+  /** 'YYYY-MM' of `visited_on`. */
+  month: string
+  visited_on: string
+  actor_id: string
+  /** VISIT_METHODS code (入户走访 / 电话核实 / 部门数据比对). */
+  method: string
+  /** Encrypted JSON { conclusion, guardianshipAssessment, notes }, bound to `visit:<id>#<version>`. */
+  detail: string
+  created_at: string
+}
+
 /** Registrations per village and status, with the category sums; kept by triggers (migration 006). */
 export interface CountsTable {
   village_code: string
@@ -166,4 +183,5 @@ export interface Database {
   audit_log: AuditTable
   registration_counts: CountsTable
   review_flags: ReviewFlagsTable
+  visits: VisitsTable
 }
