@@ -10,6 +10,7 @@ import { STEP_SCHEMAS, type Issue } from './schema'
 import { ACTIONS, MIN_REASON_LENGTH, type Action } from './status'
 import { codesOf } from './codes'
 import { terminationSchema } from './lifecycle'
+import { GUARDIANSHIP_FINDINGS } from './eligibility'
 
 export const VISIT_METHODS = [
   { code: 'home', label: '入户走访' },
@@ -36,6 +37,8 @@ export const visitSchema = z.strictObject({
   conclusion: choice(codesOf(VISIT_CONCLUSIONS), '核实结论'),
   guardianshipAssessment: choice(codesOf(GUARDIANSHIP_ASSESSMENTS), '监护情况评估'),
   notes: note('走访记录', 500),
+  /** 监护缺失 / 监护不当 seen on this visit: counts for 困境儿童 (安全困境) from then on (eligibility.ts). */
+  guardianshipFinding: z.optional(choice(codesOf(GUARDIANSHIP_FINDINGS), '监护问题')),
 })
 export type Visit = z.infer<typeof visitSchema>
 

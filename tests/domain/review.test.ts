@@ -84,6 +84,12 @@ describe('validateReview', () => {
     expect(issues({ action: 'verify', visit: { ...visit, notes: 'x'.repeat(501) } })).toHaveLength(1)
   })
 
+  test('a visit may carry a guardianship finding (监护缺失 / 监护不当), from the list only', () => {
+    expect(issues({ action: 'record_visit', visit: { ...visit, guardianshipFinding: 'missing' } })).toEqual([])
+    expect(issues({ action: 'record_visit', visit: { ...visit, guardianshipFinding: 'improper' } })).toEqual([])
+    expect(issues({ action: 'record_visit', visit: { ...visit, guardianshipFinding: 'bad' } })).toEqual(['visit.guardianshipFinding: 请选择监护问题'])
+  })
+
   test('the optional version is a positive integer; unknown keys are refused', () => {
     expect(issues({ action: 'verify', version: 3 })).toEqual([])
     expect(issues({ action: 'verify', version: 0 })).toHaveLength(1)

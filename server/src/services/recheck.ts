@@ -17,6 +17,7 @@ import { deleteFlags, deleteStaleFlags, flagCount, flagOf, flagPage, flagsOf, pu
 import { categoriesOf, withDuplicates, type RegistrationRow } from '../db/registrations'
 import type { Database } from '../db/types'
 import { regionRange } from '../scope'
+import { findingsOf } from './findings'
 import { decodeCursor, encodeCursor } from './queue'
 import { openRecord, queueItem } from './views'
 
@@ -57,9 +58,13 @@ export async function runRecheck(app: FastifyInstance, day = today()): Promise<R
       ).map((f) => [f.registration_id, f]),
     )
     const gone: string[] = []
+    const findings = await findingsOf(
+      app,
+      rows.map((r) => r.id),
+    )
     for (const row of rows) {
       run.checked += 1
-      const found = recheck(openRecord(app, row), categoriesOf(row), day)
+      const found = recheck(openRecord(app, row), categoriesOf(row), day, { findings: findings.get(row.id) })
       const flag = known.get(row.id)
       if (found.lost.length === 0) {
         if (flag) gone.push(row.id)

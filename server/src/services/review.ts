@@ -60,7 +60,9 @@ export async function review(app: FastifyInstance, actor: Actor, id: string, bod
     if (!step.ok) throw conflict('invalid_transition', step.reason, await brief(row, actor))
 
     const at = now()
-    if (!(await updateAtVersion(trx, id, row.version, { status: step.to, updated_at: at }))) {
+    // A visit that finds guardianship missing or improper makes the child a 困境儿童 in counts and filters too.
+    const difficulty = input.visit?.guardianshipFinding ? { cat_difficulty: 1 } : {}
+    if (!(await updateAtVersion(trx, id, row.version, { status: step.to, updated_at: at, ...difficulty }))) {
       // The same request may have won the race on another connection.
       const raced = await replay()
       if (raced) return raced

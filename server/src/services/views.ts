@@ -19,6 +19,7 @@ import { latestEvent } from '../db/events'
 import { categoriesOf, duplicatesOf, type RegistrationRow } from '../db/registrations'
 import type { Database } from '../db/types'
 import { canSee } from '../scope'
+import { contextOf } from './findings'
 import { recheckNote, withoutUnflagged } from './recheck'
 import { terminationInfo } from './termination'
 
@@ -74,7 +75,9 @@ export async function fullView(
   ex: Kysely<Database> = app.db,
   record: Registration = openRecord(app, row),
 ): Promise<RegistrationView> {
-  const { findings, missing, notes } = classify(record, today())
+  // What workers found on their visits stays with the workers: the guardian's page reads their own answers only.
+  const context = actor.role === 'guardian' ? {} : await contextOf(app, row.id, ex)
+  const { findings, missing, notes } = classify(record, today(), context)
   const view = {
     ...base(row, actor.role),
     record,
