@@ -42,10 +42,11 @@ export const visitSchema = z.strictObject({
 })
 export type Visit = z.infer<typeof visitSchema>
 
-/** The actions a reviewer may send; submit and withdraw belong to the guardian's own endpoints. */
-export const REVIEW_ACTIONS = ACTIONS.map((a) => a.code).filter((c) => c !== 'submit' && c !== 'withdraw') as [
-  Exclude<Action, 'submit' | 'withdraw'>,
-  ...Exclude<Action, 'submit' | 'withdraw'>[],
+/** The actions a reviewer may send; submit, withdraw and submit_update belong to the guardian's own endpoints. */
+type GuardianAction = 'submit' | 'withdraw' | 'submit_update'
+export const REVIEW_ACTIONS = ACTIONS.map((a) => a.code).filter((c) => c !== 'submit' && c !== 'withdraw' && c !== 'submit_update') as [
+  Exclude<Action, GuardianAction>,
+  ...Exclude<Action, GuardianAction>[],
 ]
 export type ReviewAction = (typeof REVIEW_ACTIONS)[number]
 
@@ -82,12 +83,13 @@ export const RETURNABLE_FIELDS: ReadonlySet<string> = (() => {
 
 const fieldPath = z.string({ error: '退回的字段格式不对' }).check(z.refine((p) => RETURNABLE_FIELDS.has(p), '退回的字段不存在'))
 
-const NEEDS_REASON: ReadonlySet<string> = new Set(['return', 'refuse', 'return_termination', 'keep_after_recheck'])
+const NEEDS_REASON: ReadonlySet<string> = new Set(['return', 'refuse', 'return_termination', 'keep_after_recheck', 'return_update'])
 const REASON_WORDS: Record<string, string> = {
   return: '退回',
   refuse: '不予认定',
   return_termination: '退回终止申请',
   keep_after_recheck: '复核后继续保障',
+  return_update: '退回变更',
 }
 
 export const reviewSchema = z

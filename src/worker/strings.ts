@@ -133,6 +133,19 @@ export const TERMINATION_TEXT = {
   pending: '终止申请正在审核，审核完成前照常保障。',
 } as const
 
+/** 动态更新: a guardian's change to a confirmed record, checked again by every level. */
+export const UPDATE_TEXT = {
+  verifyIntro: '监护人在季度更新中修改了登记，历史记录里列出了改动。核实属实后报送乡镇（街道）审核；审核期间照常保障。',
+  approveIntro: '审核通过后，变更报送县级民政确认。',
+  acceptIntro: '确认后，变更后的内容成为已确认的登记。',
+  returnIntro: '退回后，登记恢复为变更前已确认的内容，照常保障；监护人会看到退回原因。',
+  returnReasonLabel: '退回原因（必填，会告诉监护人）',
+  confirmVerify: '确认变更核实通过',
+  confirmApprove: '确认变更审核通过',
+  confirmAccept: '确认变更',
+  confirmReturn: '确认退回变更',
+} as const
+
 export const RECHECK_TEXT = {
   filter: '待复核',
   heading: '待复核',

@@ -20,10 +20,12 @@ const issues = (input: unknown) => {
 }
 
 describe('validateReview', () => {
-  test("reviewer actions only: the guardian's submit and withdraw are not among them", () => {
+  test("reviewer actions only: the guardian's submit, withdraw and submit_update are not among them", () => {
     expect([...REVIEW_ACTIONS].sort()).toEqual([
+      'accept_update',
       'agree_termination',
       'approve',
+      'approve_update',
       'confirm',
       'keep_after_recheck',
       'propose_termination',
@@ -31,11 +33,15 @@ describe('validateReview', () => {
       'refuse',
       'return',
       'return_termination',
+      'return_update',
       'start_review',
       'terminate',
       'verify',
+      'verify_update',
     ])
     expect(issues({ action: 'submit' })).toHaveLength(1)
+    expect(issues({ action: 'submit_update' })).toHaveLength(1)
+    expect(issues({ action: 'return_update' })).toEqual(['reason: 退回变更时请写明原因（至少2个字）'])
     expect(issues({ action: 'withdraw' })).toHaveLength(1)
     expect(issues({ action: 'verify' })).toEqual([])
   })
