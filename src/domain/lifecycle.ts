@@ -6,7 +6,15 @@ import * as z from 'zod/mini'
 import { choice, note } from './fields'
 import { codesOf } from './codes'
 import { addMonths, ageOn, type IsoDate } from './dates'
-import { CATEGORIES, categoryLabel, checkSituation, classify, type Category, type ClassifyContext, type PartialRegistration } from './eligibility'
+import {
+  CATEGORIES,
+  categoryLabel,
+  checkSituation,
+  classify,
+  type Category,
+  type ClassifyContext,
+  type PartialRegistration,
+} from './eligibility'
 
 /** Why a record is ended: the cases 民发〔2019〕62号 and the 2016 registration rules name, and 其他 in words. */
 export const TERMINATION_REASONS = [

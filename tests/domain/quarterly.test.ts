@@ -40,7 +40,8 @@ describe('quarters', () => {
 
   test('written as 2026Q4, nothing else', () => {
     expect(parseQuarter('2026Q4')).toBe('2026Q4')
-    for (const bad of ['2026Q5', '2026Q0', '2026q4', '2026-Q4', ' 2026Q4', '1999Q1', '', undefined]) expect(parseQuarter(bad)).toBeUndefined()
+    for (const bad of ['2026Q5', '2026Q0', '2026q4', '2026-Q4', ' 2026Q4', '1999Q1', '', undefined])
+      expect(parseQuarter(bad)).toBeUndefined()
   })
 
   test('labels and order', () => {

@@ -93,7 +93,9 @@ describe('validateReview', () => {
   test('a visit may carry a guardianship finding (监护缺失 / 监护不当), from the list only', () => {
     expect(issues({ action: 'record_visit', visit: { ...visit, guardianshipFinding: 'missing' } })).toEqual([])
     expect(issues({ action: 'record_visit', visit: { ...visit, guardianshipFinding: 'improper' } })).toEqual([])
-    expect(issues({ action: 'record_visit', visit: { ...visit, guardianshipFinding: 'bad' } })).toEqual(['visit.guardianshipFinding: 请选择监护问题'])
+    expect(issues({ action: 'record_visit', visit: { ...visit, guardianshipFinding: 'bad' } })).toEqual([
+      'visit.guardianshipFinding: 请选择监护问题',
+    ])
   })
 
   test('the optional version is a positive integer; unknown keys are refused', () => {

@@ -17,6 +17,7 @@ const APPLIED = [
   '005_accounts',
   '006_registration_counts',
   '007_review_flags',
+  '010_quarterly_updates',
 ]
 
 describe.each(BACKENDS)('database (%s)', (backend) => {

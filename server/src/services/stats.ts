@@ -8,6 +8,9 @@ import { CATEGORIES, type Category } from '../../../src/domain/eligibility'
 import { STATUSES, type Status } from '../../../src/domain/status'
 import { num } from '../db/connect'
 import { regionStats } from '../db/registrations'
+import { quarterOf } from '../../../src/domain/quarterly'
+import { today } from '../clock'
+import { quarterCompletion } from './quarterly-progress'
 import type { RegionRange } from '../scope'
 
 const zeroByStatus = () => Object.fromEntries(STATUSES.map((s) => [s.code, 0])) as Record<Status, number>
@@ -38,5 +41,6 @@ export async function stats(app: FastifyInstance, range: RegionRange): Promise<R
     byStatus: status,
     byCategory,
     byVillage: range.prefix.length < 12 ? [...villages.values()] : undefined,
+    quarterly: await quarterCompletion(app, range, quarterOf(today())),
   }
 }

@@ -70,7 +70,11 @@ export default function ActionPanel({ action, ticked, record, visits, busy, onSe
   const [form] = useState(() => createLocalForm())
   const [fieldsProblem, setFieldsProblem] = useState<string>()
   const needsReason =
-    action === 'return' || action === 'refuse' || action === 'return_termination' || action === 'keep_after_recheck' || action === 'return_update'
+    action === 'return' ||
+    action === 'refuse' ||
+    action === 'return_termination' ||
+    action === 'keep_after_recheck' ||
+    action === 'return_update'
   const send = () => {
     const values = form.values()
     const reason = (values.reason as string | undefined) ?? ''
