@@ -5,6 +5,7 @@
  * village is refused as a transfer; workers see the quarter's completion. The clock is set: the quarter is China's.
  */
 import { setClock } from '../../server/src/clock'
+import { runRecheck } from '../../server/src/services/recheck'
 import { BACKENDS, COUNTY, TOWNSHIP, VILLAGE_A, VILLAGE_B, fixture, inVillage, startApp, uuid, type TestApp } from './helpers'
 
 describe.each(BACKENDS)('quarterly updates (%s)', (backend) => {
@@ -240,5 +241,16 @@ describe.each(BACKENDS)('quarterly updates (%s)', (backend) => {
     edited.guardianship.contact.phone = '13711113333'
     expect((await t.put(guardian, id, { record: edited, baseVersion: await versionOf(id) })).statusCode).toBe(200)
     expect((await get(village, `/registrations/${id}`)).json().categories).toContain('difficulty')
+  })
+
+  test('the daily re-check still reads a record whose change is under review (the child is still supported)', async () => {
+    const id = await confirmed()
+    await answer(guardian, id, { record: changed(), baseVersion: await versionOf(id) })
+    // The left-behind fixture turns 16 on 2031-03-08.
+    await runRecheck(t.app, '2031-03-08')
+    const flagged = (await get(village, '/review/rechecks?limit=100')).json().items.find((i: { id: string }) => i.id === id)
+    expect(flagged).toMatchObject({ status: 'update_village', recheck: { lost: ['left_behind'] } })
+    // …and 终止 waits until the change is decided.
+    expect(flagged.allowedActions.sort()).toEqual(['return_update', 'verify_update'])
   })
 })

@@ -9,7 +9,7 @@ import type { Kysely } from 'kysely'
 import type { QueuePage, RecheckNote } from '../../../src/domain/api'
 import { categoryLabel, type Category } from '../../../src/domain/eligibility'
 import { recheck } from '../../../src/domain/lifecycle'
-import type { Action, Status } from '../../../src/domain/status'
+import { UPDATE_STATUSES, type Action, type Status } from '../../../src/domain/status'
 import type { Actor } from '../actor'
 import { now, today } from '../clock'
 import { audit } from '../db/audit'
@@ -21,8 +21,12 @@ import { findingsOf } from './findings'
 import { decodeCursor, encodeCursor } from './queue'
 import { openRecord, queueItem } from './views'
 
-/** The statuses the re-check reads: confirmed, and on the county's desk (the county should know before it confirms). */
-export const RECHECK_STATUSES: readonly Status[] = ['confirmed', 'township_approved']
+/**
+ * The statuses the re-check reads: confirmed, on the county's desk (the county should know before it confirms),
+ * and confirmed with a guardian's change under review (动态更新: still supported, so still re-checked; the flag
+ * stays while the change goes up).
+ */
+export const RECHECK_STATUSES: readonly Status[] = ['confirmed', 'township_approved', ...UPDATE_STATUSES]
 const BATCH = 500
 
 interface FlagDetail {
