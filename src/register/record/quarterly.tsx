@@ -65,7 +65,13 @@ export default function Quarterly({ item }: { item: RegistrationItem }) {
       {!prompt.answer && !prompt.canChange && <Text className='line muted'>{QUARTERLY_TEXT.cannotChange}</Text>}
       <View className='btn-row'>
         {!prompt.answer && (
-          <ActionButton id='quarterly-unchanged' kind='primary' label={busy ? QUARTERLY_TEXT.busy : QUARTERLY_TEXT.unchanged} disabled={busy} onTap={unchanged} />
+          <ActionButton
+            id='quarterly-unchanged'
+            kind='primary'
+            label={busy ? QUARTERLY_TEXT.busy : QUARTERLY_TEXT.unchanged}
+            disabled={busy}
+            onTap={unchanged}
+          />
         )}
         {prompt.canChange && (
           <ActionButton

@@ -29,7 +29,11 @@ export default function FixBanner() {
   return (
     <View className='error-summary wizard__fix' id='wizard-fix' ariaRole='alert'>
       <Text className='error-summary__heading'>
-        {fix.source === 'quarterly' ? QUARTERLY_TEXT.bannerHeading : fix.source === 'returned' ? FIX_TEXT.returnedHeading : FIX_TEXT.rejectedHeading}
+        {fix.source === 'quarterly'
+          ? QUARTERLY_TEXT.bannerHeading
+          : fix.source === 'returned'
+            ? FIX_TEXT.returnedHeading
+            : FIX_TEXT.rejectedHeading}
       </Text>
       {fix.reason && <Text className='review__line'>{FIX_TEXT.reason(fix.reason)}</Text>}
       {paths.length > 0 && <Text className='review__line'>{FIX_TEXT.fieldsIntro}</Text>}
