@@ -146,6 +146,24 @@ export const UPDATE_TEXT = {
   confirmReturn: '确认退回变更',
 } as const
 
+/** 动态更新 on the overview: the quarter's completion by village; for the village, who has not answered. */
+export const QUARTERLY_TEXT = {
+  heading: (quarter: string) => `${quarter}动态更新`,
+  intro: '每个季度请已确认儿童的监护人在小程序里确认情况有没有变化，或提交更新。',
+  village: '村（社区）',
+  due: '应确认',
+  answered: '已确认',
+  changed: '其中有更新',
+  rate: '完成率',
+  totals: (answered: number, due: number, changed: number) => `已确认${answered}/${due}人，其中${changed}人提交了更新。`,
+  pendingHeading: '本季度还没有确认的',
+  pendingNone: '本季度都已确认。',
+  pendingHint: '请提醒这些监护人打开小程序，在登记页点“没有变化”或“有变化，去更新”。',
+  pendingItem: (name: string, age: number | undefined) => (age === undefined ? name : `${name}（${age}岁）`),
+  none: '辖区内还没有已确认的儿童。',
+  loading: '正在加载本季度的动态更新…',
+} as const
+
 export const RECHECK_TEXT = {
   filter: '待复核',
   heading: '待复核',
