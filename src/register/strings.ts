@@ -115,6 +115,8 @@ export const RECORD_TEXT = {
   historyOffline: '没有网络，暂时看不到处理记录。',
   historyNone: '还没有处理记录（提交到服务器后才有）。',
   historyItem: (at: string, action: string, who: string, to: string) => `${at}  ${who}：${action}（${to}）`,
+  change: (label: string, from: string, to: string) => `${label}：${from} → ${to}`,
+  blank: '（空）',
 } as const
 
 /** 动态更新: the quarter's question on a confirmed record, and the update sent through the wizard. */
