@@ -28,6 +28,7 @@ import healthRoutes from './routes/health'
 import meRoutes from './routes/me'
 import regionRoutes from './routes/regions'
 import registrationRoutes from './routes/registrations'
+import quarterlyRoutes from './routes/quarterly'
 import reviewRoutes from './routes/review'
 import statsRoutes from './routes/stats'
 import visitRoutes from './routes/visits'
@@ -86,6 +87,7 @@ export async function app(fastify: FastifyInstance, opts: AppOptions) {
       await api.register(authRoutes, { exchange: createWechatExchange(config), loginRateMax: config.loginRateMax })
       await api.register(registrationRoutes, { guardianNewPerHour: config.guardianNewPerHour })
       await api.register(reviewRoutes)
+      await api.register(quarterlyRoutes)
       await api.register(statsRoutes, { visitIntervals: config.visitIntervals })
       await api.register(visitRoutes, { intervals: config.visitIntervals })
       await api.register(formRoutes)

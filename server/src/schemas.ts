@@ -83,6 +83,18 @@ const recheckSchema = {
   properties: { foundOn: str, lost: strArray, lostLabels: strArray, reasons: strArray },
 } as const
 
+/** 动态更新: this quarter's question on a guardian's confirmed record. */
+const quarterlyPromptSchema = {
+  type: ['object', 'null'],
+  properties: {
+    quarter: str,
+    label: str,
+    answer: { type: ['string', 'null'] },
+    answeredAt: { type: ['string', 'null'] },
+    canChange: { type: 'boolean' },
+  },
+} as const
+
 export const fullViewSchema = {
   type: 'object',
   properties: {
@@ -95,6 +107,7 @@ export const fullViewSchema = {
     termination: terminationSchema,
     recheck: recheckSchema,
     village: villageSchema,
+    quarterly: quarterlyPromptSchema,
     possibleDuplicates: {
       type: 'array',
       items: { type: 'object', properties: { id: str, status: str, reason: str, accessible: { type: 'boolean' } } },
@@ -102,7 +115,13 @@ export const fullViewSchema = {
   },
 } as const
 
-export const ownListSchema = listOf({ ...baseProps, childName: str, returned: returnedSchema, termination: terminationSchema })
+export const ownListSchema = listOf({
+  ...baseProps,
+  childName: str,
+  returned: returnedSchema,
+  termination: terminationSchema,
+  quarterly: quarterlyPromptSchema,
+})
 
 export const queueSchema = listOf(
   {

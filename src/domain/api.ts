@@ -10,6 +10,7 @@ import type { Category, Classification } from './eligibility'
 import type { TerminationReason } from './lifecycle'
 import type { Visit } from './review'
 import type { VillagesByTownship } from './regions'
+import type { QuarterlyAnswer } from './quarterly'
 import type { Issue, Registration } from './schema'
 import type { Action, Role, Status } from './status'
 import type { VisitState } from './visits'
@@ -109,6 +110,8 @@ export interface RegistrationView extends RegistrationBase {
   masked?: string[]
   /** Workers only. */
   possibleDuplicates?: PossibleDuplicate[]
+  /** Guardians only, on a confirmed record: this quarter's question (动态更新). */
+  quarterly?: QuarterlyPrompt | null
 }
 
 /** `GET /registrations`: the guardian's own registrations (their children's names, unmasked). */
@@ -116,6 +119,51 @@ export interface OwnListItem extends RegistrationBase {
   childName: string
   returned: ReturnedNote | null
   termination: TerminationNote | null
+  quarterly?: QuarterlyPrompt | null
+}
+
+/** 动态更新 (docs/lifecycle.md): what the guardian of a confirmed child is asked this quarter. */
+export interface QuarterlyPrompt {
+  /** 'YYYYQn' */
+  quarter: string
+  /** 2026年第四季度 */
+  label: string
+  /** null: not answered yet this quarter. */
+  answer: QuarterlyAnswer | null
+  answeredAt: string | null
+  /** A change may be sent now: the record is 县级已确认, with no change or 终止 under review. */
+  canChange: boolean
+}
+
+/** `POST /registrations/:id/quarterly`: the quarter's answer and the record as it is now. */
+export interface QuarterlyResult {
+  quarter: string
+  answer: QuarterlyAnswer
+  answeredAt: string
+  registration: RegistrationView
+}
+
+/** One village's quarter: confirmed records, how many answered, how many of them with a change. */
+export interface QuarterlyVillage {
+  code: string
+  name: string
+  due: number
+  answered: number
+  changed: number
+}
+
+/** `GET /review/quarterly` and the `quarterly` block of `GET /stats`. */
+export interface QuarterlyProgress {
+  quarter: string
+  label: string
+  first: string
+  last: string
+  due: number
+  answered: number
+  changed: number
+  villages: QuarterlyVillage[]
+  /** `GET /review/quarterly`, village workers: who has not answered yet (masked, at most 200). */
+  pending?: QueueItem[]
 }
 
 export interface OwnList {
@@ -220,6 +268,8 @@ export interface RegionStats {
   byVillage?: VillageStats[]
   /** Home visits this month (China time), the region's and per village: `GET /visits/completion`'s answer. */
   visits?: VisitCompletion
+  /** 动态更新 of the current quarter, by village. */
+  quarterly?: QuarterlyProgress
 }
 
 /** A signed-in user as the server describes them (`regionCode`: workers only; null sees nothing). */

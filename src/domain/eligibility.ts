@@ -82,13 +82,32 @@ function termCheck(p: Partial<Parent> & { since?: string; until?: string }, what
     : { ...base, inS: false, fact: `${who}${what}不满6个月`, note: `${who}${what}期限不满6个月，不属于事实无人抚养的情形` }
 }
 
-/** 重残: 一级、二级残疾, or 三级、四级 精神/智力 残疾 (民发〔2019〕62号). */
-function severeDisability(cert: string | undefined): { severe: boolean; label: string } | undefined {
+/**
+ * 重残: 一级、二级残疾, or 三级、四级 精神/智力 残疾 (民发〔2019〕62号). A 多重残疾 of grade 3 or 4 depends on what it
+ * is made of, which the certificate number does not say: `toCheck` — the worker reads the card.
+ */
+function severeDisability(cert: string | undefined): { severe: boolean; toCheck: boolean; label: string } | undefined {
   if (!cert || cert.length !== 20) return undefined
   const category = cert[18]
   const grade = cert[19]
   const label = `${labelOf(DISABILITY_CATEGORIES, category)}${labelOf(DISABILITY_GRADES, grade)}`
-  return { severe: grade === '1' || grade === '2' || category === '5' || category === '6', label }
+  const mild = grade === '3' || grade === '4'
+  return { severe: !mild || category === '5' || category === '6', toCheck: mild && category === '7', label }
+}
+
+/**
+ * A worker's finding about guardianship (监护缺失 / 监护不当, the third group of 国发〔2016〕36号), recorded on a home
+ * visit: it makes the child a 困境儿童 (安全困境) whatever the guardian declared.
+ */
+export const GUARDIANSHIP_FINDINGS = [
+  { code: 'missing', label: '监护缺失' },
+  { code: 'improper', label: '监护不当' },
+] as const
+export type GuardianshipFinding = (typeof GUARDIANSHIP_FINDINGS)[number]['code']
+
+/** What the workers have found, beside the guardian's answers; the server supplies it from the visit records. */
+export interface ClassifyContext {
+  findings?: readonly GuardianshipFinding[]
 }
 
 type KeysOfUnion<T> = T extends unknown ? keyof T : never
@@ -106,7 +125,13 @@ export function checkSituation(role: ParentRole, parent: Partial<Parent> | undef
     case 'declared_missing':
       return { ...none, gateway: true, lost: true, fact: `${who}经法院宣告失踪` }
     case 'unidentified':
-      return { ...none, lost: true, fact: `${who}查找不到` }
+      return {
+        ...none,
+        lost: true,
+        fact: `${who}查找不到`,
+        // 孤儿 needs both parents lost; with the other parent alive, only these make the child 事实无人抚养.
+        note: `${who}查找不到：如向公安机关报案受理已满6个月仍查找不到（失联），或经人民法院宣告失踪，孩子可能属于事实无人抚养儿童，请按“失联”或“宣告失踪”登记并提供材料`,
+      }
     case 'imprisoned':
       return termCheck(p, '服刑在押', who, today)
     case 'drug_rehab':
@@ -123,9 +148,15 @@ export function checkSituation(role: ParentRole, parent: Partial<Parent> | undef
     case 'severe_disability': {
       const d = severeDisability(p.disabilityCertNo)
       if (!d) return { ...none, fact: `${who}残疾`, missing: `${who}的残疾人证号` }
-      return d.severe
-        ? { ...none, inS: true, fact: `${who}${d.label}，属于重残` }
-        : { ...none, fact: `${who}${d.label}`, note: `${who}${d.label}不属于重残（重残为一、二级，或三、四级精神、智力残疾）` }
+      if (d.severe) return { ...none, inS: true, fact: `${who}${d.label}，属于重残` }
+      if (d.toCheck) {
+        return {
+          ...none,
+          fact: `${who}${d.label}`,
+          note: `${who}${d.label}：请工作人员查看残疾人证，核实多重残疾包含哪几类残疾；含精神或智力残疾的三、四级属于重残，否则不属于`,
+        }
+      }
+      return { ...none, fact: `${who}${d.label}`, note: `${who}${d.label}不属于重残（重残为一、二级，或三、四级精神、智力残疾）` }
     }
     case 'lost_contact': {
       if (!p.reportedToPolice || !p.policeReportDate) {
@@ -153,7 +184,7 @@ export function checkSituation(role: ParentRole, parent: Partial<Parent> | undef
   }
 }
 
-export function classify(record: PartialRegistration, today: IsoDate = chinaToday()): Classification {
+export function classify(record: PartialRegistration, today: IsoDate = chinaToday(), context: ClassifyContext = {}): Classification {
   const out: Classification = { findings: [], missing: [], notes: [] }
   const child = record.child ?? {}
   if (!child.birthDate) {
@@ -170,9 +201,14 @@ export function classify(record: PartialRegistration, today: IsoDate = chinaToda
   const mother = checkSituation('mother', record.parents?.mother, today)
   if (!father) out.missing.push('父亲的情况')
   if (!mother) out.missing.push('母亲的情况')
-  for (const c of [father, mother]) {
+  for (const [c, other] of [
+    [father, mother],
+    [mother, father],
+  ] as const) {
     if (c?.missing) out.missing.push(c.missing)
-    if (c?.note) out.notes.push(c.note)
+    // 查找不到 next to another lost parent is 孤儿 already: the way to 事实无人抚养 is no longer worth a note.
+    const orphanAlready = !!c?.lost && !c.gateway && !!other?.lost
+    if (c?.note && !orphanAlready) out.notes.push(c.note)
   }
   const ageFact = `孩子${age}周岁`
 
@@ -206,7 +242,7 @@ export function classify(record: PartialRegistration, today: IsoDate = chinaToda
     }
     leftBehind(out, record, father, mother, age, ageFact, today)
   }
-  difficulty(out, record, ageFact)
+  difficulty(out, record, ageFact, context.findings ?? [])
   return out
 }
 
@@ -276,7 +312,7 @@ function leftBehind(
 }
 
 /** 国发〔2016〕36号 groups, in Guangdong's wording. 孤儿 and 事实无人抚养 are reported as their own categories. */
-function difficulty(out: Classification, record: PartialRegistration, ageFact: string) {
+function difficulty(out: Classification, record: PartialRegistration, ageFact: string, found: readonly GuardianshipFinding[]) {
   const kinds: DifficultyKind[] = []
   const facts: string[] = []
   const economic = record.family?.economicStatus
@@ -296,6 +332,10 @@ function difficulty(out: Classification, record: PartialRegistration, ageFact: s
   if (record.guardianship?.arrangement === 'alone') {
     kinds.push('safety')
     facts.push('孩子无人照料、独自生活')
+  }
+  for (const finding of GUARDIANSHIP_FINDINGS.filter((f) => found.includes(f.code))) {
+    if (!kinds.includes('safety')) kinds.push('safety')
+    facts.push(`工作人员走访确认${finding.label}`)
   }
   if (record.guardianship?.carer?.ability === 'poor') {
     out.notes.push('照护人照护能力不足，请工作人员评估监护情况')

@@ -6,7 +6,15 @@ import * as z from 'zod/mini'
 import { choice, note } from './fields'
 import { codesOf } from './codes'
 import { addMonths, ageOn, type IsoDate } from './dates'
-import { CATEGORIES, categoryLabel, checkSituation, classify, type Category, type PartialRegistration } from './eligibility'
+import {
+  CATEGORIES,
+  categoryLabel,
+  checkSituation,
+  classify,
+  type Category,
+  type ClassifyContext,
+  type PartialRegistration,
+} from './eligibility'
 
 /** Why a record is ended: the cases 民发〔2019〕62号 and the 2016 registration rules name, and 其他 in words. */
 export const TERMINATION_REASONS = [
@@ -55,8 +63,8 @@ export interface Recheck {
  * turns 18; a parent's prison term, rehabilitation or other restriction ends. Nothing here ends a record: the
  * result goes on the village worker's 待复核 list.
  */
-export function recheck(record: PartialRegistration, stored: readonly Category[], today: IsoDate): Recheck {
-  const now = classify(record, today)
+export function recheck(record: PartialRegistration, stored: readonly Category[], today: IsoDate, context: ClassifyContext = {}): Recheck {
+  const now = classify(record, today, context)
   const holds = new Set(now.findings.map((f) => f.category))
   const lost = CATEGORIES.map((c) => c.code).filter((c) => stored.includes(c) && !holds.has(c))
   if (lost.length === 0) return { lost, reasons: [] }

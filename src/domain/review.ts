@@ -10,6 +10,7 @@ import { STEP_SCHEMAS, type Issue } from './schema'
 import { ACTIONS, MIN_REASON_LENGTH, type Action } from './status'
 import { codesOf } from './codes'
 import { terminationSchema } from './lifecycle'
+import { GUARDIANSHIP_FINDINGS } from './eligibility'
 
 export const VISIT_METHODS = [
   { code: 'home', label: '入户走访' },
@@ -36,13 +37,16 @@ export const visitSchema = z.strictObject({
   conclusion: choice(codesOf(VISIT_CONCLUSIONS), '核实结论'),
   guardianshipAssessment: choice(codesOf(GUARDIANSHIP_ASSESSMENTS), '监护情况评估'),
   notes: note('走访记录', 500),
+  /** 监护缺失 / 监护不当 seen on this visit: counts for 困境儿童 (安全困境) from then on (eligibility.ts). */
+  guardianshipFinding: z.optional(choice(codesOf(GUARDIANSHIP_FINDINGS), '监护问题')),
 })
 export type Visit = z.infer<typeof visitSchema>
 
-/** The actions a reviewer may send; submit and withdraw belong to the guardian's own endpoints. */
-export const REVIEW_ACTIONS = ACTIONS.map((a) => a.code).filter((c) => c !== 'submit' && c !== 'withdraw') as [
-  Exclude<Action, 'submit' | 'withdraw'>,
-  ...Exclude<Action, 'submit' | 'withdraw'>[],
+/** The actions a reviewer may send; submit, withdraw and submit_update belong to the guardian's own endpoints. */
+type GuardianAction = 'submit' | 'withdraw' | 'submit_update'
+export const REVIEW_ACTIONS = ACTIONS.map((a) => a.code).filter((c) => c !== 'submit' && c !== 'withdraw' && c !== 'submit_update') as [
+  Exclude<Action, GuardianAction>,
+  ...Exclude<Action, GuardianAction>[],
 ]
 export type ReviewAction = (typeof REVIEW_ACTIONS)[number]
 
@@ -79,12 +83,13 @@ export const RETURNABLE_FIELDS: ReadonlySet<string> = (() => {
 
 const fieldPath = z.string({ error: '退回的字段格式不对' }).check(z.refine((p) => RETURNABLE_FIELDS.has(p), '退回的字段不存在'))
 
-const NEEDS_REASON: ReadonlySet<string> = new Set(['return', 'refuse', 'return_termination', 'keep_after_recheck'])
+const NEEDS_REASON: ReadonlySet<string> = new Set(['return', 'refuse', 'return_termination', 'keep_after_recheck', 'return_update'])
 const REASON_WORDS: Record<string, string> = {
   return: '退回',
   refuse: '不予认定',
   return_termination: '退回终止申请',
   keep_after_recheck: '复核后继续保障',
+  return_update: '退回变更',
 }
 
 export const reviewSchema = z

@@ -18,6 +18,11 @@ export const STATUSES = [
   { code: 'termination_proposed', label: '终止待乡镇审核' },
   { code: 'termination_agreed', label: '终止待县级决定' },
   { code: 'terminated', label: '已终止' },
+  // 动态更新 (docs/lifecycle.md, "Quarterly updates"): a guardian's change to a confirmed record is checked again by
+  // every level; the child stays confirmed and supported meanwhile.
+  { code: 'update_village', label: '变更待村级核实' },
+  { code: 'update_township', label: '变更待乡镇审核' },
+  { code: 'update_county', label: '变更待县级确认' },
 ] as const
 
 export type Status = (typeof STATUSES)[number]['code']
@@ -47,6 +52,11 @@ export const ACTIONS = [
   { code: 'terminate', label: '决定终止' },
   { code: 'return_termination', label: '退回终止申请' },
   { code: 'keep_after_recheck', label: '复核后继续保障' },
+  { code: 'submit_update', label: '提交变更' },
+  { code: 'verify_update', label: '变更核实通过' },
+  { code: 'approve_update', label: '变更审核通过' },
+  { code: 'accept_update', label: '确认变更' },
+  { code: 'return_update', label: '退回变更' },
 ] as const
 
 export type Action = (typeof ACTIONS)[number]['code']
@@ -73,11 +83,21 @@ export const RULES: Record<Action, readonly Rule[]> = {
     { role: 'county_admin', from: ['township_approved'], to: 'returned', needsReason: true },
   ],
   // Before confirmation a visit checks the application; after it, the monthly home visit (docs/lifecycle.md) goes on
-  // while the child is supported, a termination under way included.
+  // while the child is supported, a termination or a guardian's quarterly change under review included.
   record_visit: [
     {
       role: 'village_worker',
-      from: ['submitted', 'village_review', 'verified', 'confirmed', 'termination_proposed', 'termination_agreed'],
+      from: [
+        'submitted',
+        'village_review',
+        'verified',
+        'confirmed',
+        'termination_proposed',
+        'termination_agreed',
+        'update_village',
+        'update_township',
+        'update_county',
+      ],
     },
   ],
   approve: [{ role: 'township_supervisor', from: ['verified'], to: 'township_approved' }],
@@ -95,6 +115,18 @@ export const RULES: Record<Action, readonly Rule[]> = {
   // 待复核 (the daily re-check): the village worker has looked and the child stays (still in another category,
   // support continues past 18 in full-time school …); said why, in writing. Only on a flagged record (server).
   keep_after_recheck: [{ role: 'village_worker', from: ['confirmed'], needsReason: true }],
+  // 动态更新: the guardian's change to a confirmed record (POST /registrations/:id/quarterly) goes up the same chain.
+  // Returned at any level, the record is confirmed again as it was approved (the server restores that version).
+  // Not while 终止 is under way: propose_termination needs 县级已确认, and a change needs it too.
+  submit_update: [{ role: 'guardian', from: ['confirmed'], to: 'update_village' }],
+  verify_update: [{ role: 'village_worker', from: ['update_village'], to: 'update_township' }],
+  approve_update: [{ role: 'township_supervisor', from: ['update_township'], to: 'update_county' }],
+  accept_update: [{ role: 'county_admin', from: ['update_county'], to: 'confirmed' }],
+  return_update: [
+    { role: 'village_worker', from: ['update_village'], to: 'confirmed', needsReason: true },
+    { role: 'township_supervisor', from: ['update_township'], to: 'confirmed', needsReason: true },
+    { role: 'county_admin', from: ['update_county'], to: 'confirmed', needsReason: true },
+  ],
 }
 
 /** Short reasons such as “不属实” are real reasons; one character is not. */
@@ -135,7 +167,17 @@ export function allowedActions(status: Status, role: Role): Action[] {
 }
 
 /** Statuses of a child the county has confirmed and not (yet) taken off: still supported, still visited. */
-export const ACTIVE_STATUSES: readonly Status[] = ['confirmed', 'termination_proposed', 'termination_agreed']
+export const ACTIVE_STATUSES: readonly Status[] = [
+  'confirmed',
+  'termination_proposed',
+  'termination_agreed',
+  'update_village',
+  'update_township',
+  'update_county',
+]
+
+/** A guardian's change under review (动态更新): the record shown is the new version, not yet accepted. */
+export const UPDATE_STATUSES: readonly Status[] = ['update_village', 'update_township', 'update_county']
 
 /** Statuses that are over: out of the working lists (`status=all` in the queue), readable on their own filter. */
 export const CLOSED_STATUSES: readonly Status[] = ['terminated']
@@ -145,12 +187,15 @@ export function awaitingRole(status: Status): Role | undefined {
   switch (status) {
     case 'submitted':
     case 'village_review':
+    case 'update_village':
       return 'village_worker'
     case 'verified':
     case 'termination_proposed':
+    case 'update_township':
       return 'township_supervisor'
     case 'township_approved':
     case 'termination_agreed':
+    case 'update_county':
       return 'county_admin'
     case 'draft':
     case 'returned':

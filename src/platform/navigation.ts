@@ -61,8 +61,10 @@ export function openMine(): void {
 }
 
 /** One registration: where it stands, the reviewer's reason, its history, a conflict to resolve. */
-export function openRecord(id: string): void {
-  navigator.navigateTo(`${ROUTES.record}?id=${encodeURIComponent(id)}`)
+export function openRecord(id: string, { replace = false }: { replace?: boolean } = {}): void {
+  const url = `${ROUTES.record}?id=${encodeURIComponent(id)}`
+  if (replace) navigator.redirectTo(url)
+  else navigator.navigateTo(url)
 }
 
 export function goHome(): void {

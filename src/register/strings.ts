@@ -115,4 +115,26 @@ export const RECORD_TEXT = {
   historyOffline: '没有网络，暂时看不到处理记录。',
   historyNone: '还没有处理记录（提交到服务器后才有）。',
   historyItem: (at: string, action: string, who: string, to: string) => `${at}  ${who}：${action}（${to}）`,
+  change: (label: string, from: string, to: string) => `${label}：${from} → ${to}`,
+  blank: '（空）',
+} as const
+
+/** 动态更新: the quarter's question on a confirmed record, and the update sent through the wizard. */
+export const QUARTERLY_TEXT = {
+  heading: (quarter: string) => `${quarter}情况确认`,
+  ask: '孩子和家里的情况（住址、父母外出、照料人、上学、身体、家庭经济等）这个季度有没有变化？',
+  unchanged: '没有变化',
+  changed: '有变化，去更新',
+  continueUpdate: '继续填写更新',
+  busy: '正在提交…',
+  answeredUnchanged: (at: string) => `您已确认本季度没有变化（${at}）。下个季度还会再问您。`,
+  answeredChanged: (at: string) => `您已在本季度提交更新（${at}），正在逐级审核，审核期间照常保障。`,
+  cannotChange: '登记正在办理其他事项（更新审核或终止），现在只能确认“没有变化”，办理完成后再更新。',
+  thanks: '已确认，谢谢您',
+  offline: '没有连上服务器，请有网络时再点一次。',
+  failed: '没有提交成功，请稍后再试。',
+  bannerHeading: '更新孩子和家里的情况',
+  bannerNote: '把有变化的地方改好，到第5步“确认提交”。提交后由村、乡镇、县逐级审核，审核期间照常保障。',
+  unchangedDraft: '内容和已确认的登记一样。如果没有变化，回到登记页点“没有变化”即可。',
+  sent: '更新已提交，等待审核',
 } as const

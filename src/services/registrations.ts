@@ -15,6 +15,7 @@ export function serverStateOf(view: RegistrationView | OwnListItem): ServerState
     allowedActions: view.allowedActions,
     returned: view.returned ?? null,
     termination: view.termination ?? null,
+    quarterly: view.quarterly ?? null,
   }
 }
 

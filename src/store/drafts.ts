@@ -35,8 +35,11 @@ export interface Draft {
 
 /** What to correct, and on which server version (docs/guardian-app.md "Sync"). */
 export interface DraftFix {
-  /** returned: the reviewer sent it back; rejected: the server refused it (400); conflict: chosen after a 409. */
-  source: 'returned' | 'rejected' | 'conflict'
+  /**
+   * returned: the reviewer sent it back; rejected: the server refused it (400); conflict: chosen after a 409;
+   * quarterly: the guardian's update of a confirmed record (动态更新), sent to POST /registrations/:id/quarterly.
+   */
+  source: 'returned' | 'rejected' | 'conflict' | 'quarterly'
   reason: string
   /** Record paths to highlight (a step `child`, a field `child.idNumber`, `parents.mother.workPlace`). */
   fields: string[]

@@ -11,7 +11,7 @@
  * back to `queued`, to be sent again with the same id and content (the server is idempotent). Nothing here
  * ever drops an item; only the guardian removes one.
  */
-import type { ApiIssue, RegistrationBase, ReturnedNote, TerminationNote } from '@/domain/api'
+import type { ApiIssue, QuarterlyPrompt, RegistrationBase, ReturnedNote, TerminationNote } from '@/domain/api'
 import type { Registration } from '@/domain/schema'
 import type { Status } from '@/domain/status'
 
@@ -24,6 +24,8 @@ export interface ServerState
   returned?: ReturnedNote | null
   /** Once ended (已终止): the reason and the month support stops. */
   termination?: TerminationNote | null
+  /** Confirmed: this quarter's question (动态更新) and the answer given. */
+  quarterly?: QuarterlyPrompt | null
 }
 
 export interface OutboxError {
@@ -87,6 +89,9 @@ export const SLIM_STATUSES: readonly Status[] = [
   'termination_proposed',
   'termination_agreed',
   'terminated',
+  'update_village',
+  'update_township',
+  'update_county',
 ]
 
 export function isSlimRecord(record: unknown): record is SlimRecord {

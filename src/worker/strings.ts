@@ -133,6 +133,37 @@ export const TERMINATION_TEXT = {
   pending: '终止申请正在审核，审核完成前照常保障。',
 } as const
 
+/** 动态更新: a guardian's change to a confirmed record, checked again by every level. */
+export const UPDATE_TEXT = {
+  verifyIntro: '监护人在季度更新中修改了登记，历史记录里列出了改动。核实属实后报送乡镇（街道）审核；审核期间照常保障。',
+  approveIntro: '审核通过后，变更报送县级民政确认。',
+  acceptIntro: '确认后，变更后的内容成为已确认的登记。',
+  returnIntro: '退回后，登记恢复为变更前已确认的内容，照常保障；监护人会看到退回原因。',
+  returnReasonLabel: '退回原因（必填，会告诉监护人）',
+  confirmVerify: '确认变更核实通过',
+  confirmApprove: '确认变更审核通过',
+  confirmAccept: '确认变更',
+  confirmReturn: '确认退回变更',
+} as const
+
+/** 动态更新 on the overview: the quarter's completion by village; for the village, who has not answered. */
+export const QUARTERLY_TEXT = {
+  heading: (quarter: string) => `${quarter}动态更新`,
+  intro: '每个季度请已确认儿童的监护人在小程序里确认情况有没有变化，或提交更新。',
+  village: '村（社区）',
+  due: '应确认',
+  answered: '已确认',
+  changed: '其中有更新',
+  rate: '完成率',
+  totals: (answered: number, due: number, changed: number) => `已确认${answered}/${due}人，其中${changed}人提交了更新。`,
+  pendingHeading: '本季度还没有确认的',
+  pendingNone: '本季度都已确认。',
+  pendingHint: '请提醒这些监护人打开小程序，在登记页点“没有变化”或“有变化，去更新”。',
+  pendingItem: (name: string, age: number | undefined) => (age === undefined ? name : `${name}（${age}岁）`),
+  none: '辖区内还没有已确认的儿童。',
+  loading: '正在加载本季度的动态更新…',
+} as const
+
 export const RECHECK_TEXT = {
   filter: '待复核',
   heading: '待复核',
@@ -151,6 +182,9 @@ export const VISIT_TEXT = {
   method: '核实方式',
   conclusion: '核实结论',
   assessment: '监护情况评估',
+  finding: '发现监护问题',
+  findingHint: '确认孩子监护缺失（无人照料）或监护不当（受到虐待、遗弃、伤害等）时选择；选择后孩子按困境儿童（安全困境）认定。',
+  findingLine: (label: string) => `发现${label}`,
   notes: '走访情况记录',
   notesPlaceholder: '见到了谁、孩子的生活和上学情况、需要的帮助等（最多500字）',
   save: '保存走访记录',

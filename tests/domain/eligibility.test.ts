@@ -4,7 +4,7 @@
  * near misses that must not qualify.
  */
 import { PARENT_SITUATIONS } from '@/domain/codes'
-import { checkSituation, classify, findingLabel, type Category, type Classification } from '@/domain/eligibility'
+import { checkSituation, classify, findingLabel, type Category, type Classification, type ClassifyContext } from '@/domain/eligibility'
 import { TODAY, fixture, isChineseMessage, type FixtureName } from './helpers'
 
 // ---- helpers ----------------------------------------------------------------------------------------
@@ -61,8 +61,8 @@ function withParents(father: ParentMaker, mother: ParentMaker, base: FixtureName
 }
 
 /** Classifies on TODAY and checks what every classification must satisfy, then returns it. */
-function run(record: unknown, today = TODAY): Classification {
-  const c = classify(record as never, today)
+function run(record: unknown, today = TODAY, context: ClassifyContext = {}): Classification {
+  const c = classify(record as never, today, context)
   for (const f of c.findings) {
     expect(isChineseMessage(f.rule)).toBe(true)
     expect(f.facts.length).toBeGreaterThan(0)
@@ -161,6 +161,20 @@ describe('孤儿 takes precedence over 事实无人抚养', () => {
     expect(finding(c, 'orphan')!.rule).toContain('未满18周岁')
   })
 
+  test('查找不到 with the other parent alive: a note on what would make the child 事实无人抚养', () => {
+    const c = run(withParents(makerOf('查找不到'), migrant))
+    expect(has(c, 'de_facto_unsupported')).toBe(false)
+    const note = c.notes.find((n) => n.startsWith('父亲查找不到'))!
+    expect(note).toContain('报案受理已满6个月')
+    expect(note).toContain('宣告失踪')
+  })
+
+  test('查找不到 beside another lost parent is 孤儿 already: no such note', () => {
+    const c = run(withParents(makerOf('查找不到'), makerOf('死亡')))
+    expect(has(c, 'orphan')).toBe(true)
+    expect(c.notes.join()).not.toContain('报案受理已满6个月')
+  })
+
   test('the orphan fixture', () => {
     const c = run(fixture('orphan'))
     expect(categories(c).sort()).toEqual(['difficulty', 'orphan'])
@@ -254,7 +268,16 @@ describe('事实无人抚养: near misses', () => {
     const disabled: ParentMaker = (r) => person(r, 'severe_disability', { disabilityCertNo: `${ID[r]}${category}${grade}` })
     const c = run(withParents(disabled, dead))
     expect(has(c, 'de_facto_unsupported')).toBe(severe)
-    if (!severe) expect(c.notes.join()).toContain('不属于重残')
+    // 多重残疾 of grade 3–4: 重残 only if it includes 精神 or 智力, which the number does not say.
+    if (!severe && category !== '7') expect(c.notes.join()).toContain('不属于重残')
+  })
+  test.each(['3', '4'])('多重残疾 grade %s: the worker is asked to check what it is made of, not told it is never 重残', (grade) => {
+    const c = run(withParents((r) => person(r, 'severe_disability', { disabilityCertNo: `${ID[r]}7${grade}` }), dead))
+    notDeFacto(c)
+    const note = c.notes.find((n) => n.includes('多重残疾'))!
+    expect(note).toContain('核实多重残疾包含哪几类残疾')
+    expect(note).toContain('含精神或智力残疾的三、四级属于重残')
+    expect(note).not.toContain('不属于重残（')
   })
   test('grade 3: 肢体 is not 重残, 智力 and 精神 are', () => {
     const cert =
@@ -500,6 +523,37 @@ describe('困境儿童 (国发〔2016〕36号)', () => {
     })
     expect(c.findings.filter((f) => f.category === 'difficulty')).toHaveLength(1)
     expect(kinds(c)).toEqual(['family', 'safety'])
+  })
+
+  test.each([
+    ['missing', '监护缺失'],
+    ['improper', '监护不当'],
+  ] as const)("a worker's %s finding → safety, with the worker named as its source", (code, label) => {
+    const c = run(fixture('left-behind'), TODAY, { findings: [code] })
+    expect(kinds(c)).toEqual(['safety'])
+    expect(finding(c, 'difficulty')!.facts).toContain(`工作人员走访确认${label}`)
+    // Without the worker's finding the same answers are no 困境儿童.
+    expect(has(run(fixture('left-behind')), 'difficulty')).toBe(false)
+  })
+
+  test('a finding beside a child living alone: one safety kind, both facts', () => {
+    const c = base((r) => {
+      r.guardianship.arrangement = 'alone'
+      delete r.guardianship.carer
+    })
+    expect(kinds(c)).toEqual(['safety'])
+    const both = run(
+      (() => {
+        const r = fixture('left-behind')
+        r.guardianship.arrangement = 'alone'
+        delete r.guardianship.carer
+        return r
+      })(),
+      TODAY,
+      { findings: ['missing', 'improper'] },
+    )
+    expect(kinds(both)).toEqual(['safety'])
+    expect(finding(both, 'difficulty')!.facts.filter((f) => f.startsWith('工作人员'))).toHaveLength(2)
   })
 
   test('a carer who cannot cope is noted for the worker, not classified', () => {

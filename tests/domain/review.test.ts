@@ -20,10 +20,12 @@ const issues = (input: unknown) => {
 }
 
 describe('validateReview', () => {
-  test("reviewer actions only: the guardian's submit and withdraw are not among them", () => {
+  test("reviewer actions only: the guardian's submit, withdraw and submit_update are not among them", () => {
     expect([...REVIEW_ACTIONS].sort()).toEqual([
+      'accept_update',
       'agree_termination',
       'approve',
+      'approve_update',
       'confirm',
       'keep_after_recheck',
       'propose_termination',
@@ -31,11 +33,15 @@ describe('validateReview', () => {
       'refuse',
       'return',
       'return_termination',
+      'return_update',
       'start_review',
       'terminate',
       'verify',
+      'verify_update',
     ])
     expect(issues({ action: 'submit' })).toHaveLength(1)
+    expect(issues({ action: 'submit_update' })).toHaveLength(1)
+    expect(issues({ action: 'return_update' })).toEqual(['reason: 退回变更时请写明原因（至少2个字）'])
     expect(issues({ action: 'withdraw' })).toHaveLength(1)
     expect(issues({ action: 'verify' })).toEqual([])
   })
@@ -82,6 +88,14 @@ describe('validateReview', () => {
     expect(issues({ action: 'verify', visit: { ...visit, date: '2999-01-01' } })).toEqual(['visit.date: 走访日期不能晚于今天'])
     expect(issues({ action: 'verify', visit: { ...visit, extra: 1 } })).toHaveLength(1)
     expect(issues({ action: 'verify', visit: { ...visit, notes: 'x'.repeat(501) } })).toHaveLength(1)
+  })
+
+  test('a visit may carry a guardianship finding (监护缺失 / 监护不当), from the list only', () => {
+    expect(issues({ action: 'record_visit', visit: { ...visit, guardianshipFinding: 'missing' } })).toEqual([])
+    expect(issues({ action: 'record_visit', visit: { ...visit, guardianshipFinding: 'improper' } })).toEqual([])
+    expect(issues({ action: 'record_visit', visit: { ...visit, guardianshipFinding: 'bad' } })).toEqual([
+      'visit.guardianshipFinding: 请选择监护问题',
+    ])
   })
 
   test('the optional version is a positive integer; unknown keys are refused', () => {

@@ -4,6 +4,8 @@
  */
 import {
   ACTIONS,
+  ACTIVE_STATUSES,
+  UPDATE_STATUSES,
   MIN_REASON_LENGTH,
   STATUSES,
   allowedActions,
@@ -44,6 +46,10 @@ const LEGAL: readonly Move[] = [
   { status: 'confirmed', action: 'record_visit', role: 'village_worker', to: 'confirmed' },
   { status: 'termination_proposed', action: 'record_visit', role: 'village_worker', to: 'termination_proposed' },
   { status: 'termination_agreed', action: 'record_visit', role: 'village_worker', to: 'termination_agreed' },
+  // a guardian's quarterly change under review does not stop the monthly visit
+  { status: 'update_village', action: 'record_visit', role: 'village_worker', to: 'update_village' },
+  { status: 'update_township', action: 'record_visit', role: 'village_worker', to: 'update_township' },
+  { status: 'update_county', action: 'record_visit', role: 'village_worker', to: 'update_county' },
   // the township approves or returns
   { status: 'verified', action: 'approve', role: 'township_supervisor', to: 'township_approved' },
   { status: 'verified', action: 'return', role: 'township_supervisor', to: 'returned', reason: true },
@@ -59,6 +65,15 @@ const LEGAL: readonly Move[] = [
   { status: 'termination_agreed', action: 'return_termination', role: 'county_admin', to: 'confirmed', reason: true },
   // 待复核: the village worker keeps a flagged record, in writing; the status stays
   { status: 'confirmed', action: 'keep_after_recheck', role: 'village_worker', to: 'confirmed', reason: true },
+  // 动态更新: the guardian's change to a confirmed record goes village → township → county; returned at any level,
+  // the record is confirmed again (as it was approved)
+  { status: 'confirmed', action: 'submit_update', role: 'guardian', to: 'update_village' },
+  { status: 'update_village', action: 'verify_update', role: 'village_worker', to: 'update_township' },
+  { status: 'update_village', action: 'return_update', role: 'village_worker', to: 'confirmed', reason: true },
+  { status: 'update_township', action: 'approve_update', role: 'township_supervisor', to: 'update_county' },
+  { status: 'update_township', action: 'return_update', role: 'township_supervisor', to: 'confirmed', reason: true },
+  { status: 'update_county', action: 'accept_update', role: 'county_admin', to: 'confirmed' },
+  { status: 'update_county', action: 'return_update', role: 'county_admin', to: 'confirmed', reason: true },
 ]
 
 const ALL_STATUSES: Status[] = [
@@ -74,6 +89,9 @@ const ALL_STATUSES: Status[] = [
   'termination_proposed',
   'termination_agreed',
   'terminated',
+  'update_village',
+  'update_township',
+  'update_county',
 ]
 const ALL_ACTIONS: Action[] = [
   'submit',
@@ -90,6 +108,11 @@ const ALL_ACTIONS: Action[] = [
   'terminate',
   'return_termination',
   'keep_after_recheck',
+  'submit_update',
+  'verify_update',
+  'approve_update',
+  'accept_update',
+  'return_update',
 ]
 const ALL_ROLES: Role[] = ['guardian', 'village_worker', 'township_supervisor', 'county_admin']
 
@@ -240,6 +263,9 @@ test('each status waits in the queue of the role that moves it on', () => {
     termination_proposed: 'township_supervisor',
     termination_agreed: 'county_admin',
     terminated: undefined,
+    update_village: 'village_worker',
+    update_township: 'township_supervisor',
+    update_county: 'county_admin',
   }
   for (const status of ALL_STATUSES) expect({ status, role: awaitingRole(status) }).toEqual({ status, role: expected[status] })
 })
@@ -254,4 +280,15 @@ test('an ended record is final: no role may move it, and nothing ends without th
       }
     }
   }
+})
+
+test('a change under review: the child stays active, and 终止 waits until the change is decided', () => {
+  for (const status of UPDATE_STATUSES) {
+    expect(ACTIVE_STATUSES).toContain(status)
+    expect(go(status, 'propose_termination', 'village_worker').ok).toBe(false)
+    expect(go(status, 'submit_update', 'guardian').ok).toBe(false)
+  }
+  // …and no new change while 终止 is under way.
+  expect(go('termination_proposed', 'submit_update', 'guardian').ok).toBe(false)
+  expect(go('termination_agreed', 'submit_update', 'guardian').ok).toBe(false)
 })

@@ -98,7 +98,42 @@ const ACCOUNTS: Record<string, Cell[]> = {
 }
 const ACCOUNT_ENDPOINTS = ['accounts', 'create', 'disable', 'enable', 'reset', 'move', 'password'] as const
 type AccountEndpoint = (typeof ACCOUNT_ENDPOINTS)[number]
-const MATRIX: Record<string, Cell[]> = Object.fromEntries(Object.entries(RECORDS).map(([k, v]) => [k, [...v, ...ACCOUNTS[k]]]))
+// 动态更新 (docs/lifecycle.md, "Quarterly updates"): the guardian's answer on a confirmed record (没有变化, a change),
+// the steps of a change (each on a record waiting at that step; return_update on one at the township, so the
+// village and the county answer 409: they may return a change, not at that step), and the quarter's completion
+// ("sees": the 茅坪 record is in it — the village's list of who has not answered, or the villages' counts).
+// prettier-ignore
+const QUARTERLY: Record<string, Cell[]> = {
+  //                          unchanged change verify_u approve_u accept_u return_u progress
+  'guardian (owner)':        [201,      201,   403,     403,      403,     403,     403],
+  'other guardian':          [404,      404,   403,     403,      403,     403,     403],
+  'village worker, 茅坪':     [403,      403,   200,     403,      403,     409,     'sees'],
+  'village worker, 左弼':     [403,      403,   404,     404,      404,     404,     'blind'],
+  'township, 茶阳镇':         [403,      403,   403,     200,      403,     200,     'sees'],
+  'township, 湖寮镇':         [403,      403,   404,     404,      404,     404,     'blind'],
+  'county, 大埔县':           [403,      403,   403,     403,      200,     409,     'sees'],
+  'county, 梅县区':           [403,      403,   404,     404,      404,     404,     'blind'],
+  'city, 梅州市':             [403,      403,   403,     403,      403,     403,     403],
+  'city, 广州市':             [403,      403,   403,     403,      403,     403,     403],
+  'province, 广东省':         [403,      403,   403,     403,      403,     403,     403],
+  'province, 广西':           [403,      403,   403,     403,      403,     403,     403],
+  'worker without region':   [403,      403,   404,     404,      404,     404,     403],
+  'disabled worker, 茅坪':    [401,      401,   401,     401,      401,     401,     401],
+  'no token':                [401,      401,   401,     401,      401,     401,     401],
+}
+const QUARTERLY_ENDPOINTS = [
+  'quarterly_unchanged',
+  'quarterly_change',
+  'verify_update',
+  'approve_update',
+  'accept_update',
+  'return_update',
+  'quarterly_progress',
+] as const
+type QuarterlyEndpoint = (typeof QUARTERLY_ENDPOINTS)[number]
+const MATRIX: Record<string, Cell[]> = Object.fromEntries(
+  Object.entries(RECORDS).map(([k, v]) => [k, [...v, ...ACCOUNTS[k], ...QUARTERLY[k]]]),
+)
 
 type StaffRole = 'village_worker' | 'township_supervisor' | 'county_admin' | 'city_admin' | 'province_admin'
 const WORKERS: [string, StaffRole, string | null][] = [
@@ -169,6 +204,9 @@ describe.each(BACKENDS)('authorisation matrix (%s)', (backend) => {
       | 'termination_proposed'
       | 'termination_agreed'
       | 'terminated'
+      | 'update_village'
+      | 'update_township'
+      | 'update_county'
     const LATER: State[] = ['township_approved', 'confirmed', 'termination_proposed', 'termination_agreed', 'terminated']
     async function recordIn(state: State) {
       const id = randomUUID()
@@ -185,12 +223,23 @@ describe.each(BACKENDS)('authorisation matrix (%s)', (backend) => {
       if (reached >= 2) await act(village, id, { action: 'propose_termination', termination: { reason: 'age' } })
       if (reached >= 3) await act(township, id, { action: 'agree_termination' })
       if (reached >= 4) await act(county, id, { action: 'terminate' })
+      if (state.startsWith('update_')) {
+        await act(village, id, { action: 'start_review' })
+        await act(village, id, { action: 'verify' })
+        await act(township, id, { action: 'approve' })
+        await act(county, id, { action: 'confirm' })
+        const change = { ...record, child: { ...record.child, residenceAddress: `${record.child.residenceAddress}（新址）` } }
+        await ok(http.json('POST', `/api/v1/registrations/${id}/quarterly`, owner, { record: change, baseVersion: 5 }))
+        if (state !== 'update_village') await act(village, id, { action: 'verify_update' })
+        if (state === 'update_county') await act(township, id, { action: 'approve_update' })
+      }
       return { id, record }
     }
     const base = await recordIn('submitted')
     const ended = await recordIn('terminated')
     // Monthly visits: a supported record of 茅坪, on its village worker's 本月待走访 list.
     const supported = await recordIn('confirmed')
+    const due = await recordIn('confirmed')
 
     let accountSeq = 0
     let phoneSeq = 13900000000
@@ -267,8 +316,16 @@ describe.each(BACKENDS)('authorisation matrix (%s)', (backend) => {
           return (await http.json('POST', `/api/v1/registrations/${id}/review`, token, { action: endpoint })).status
         }
         case 'queue': {
-          const res = await get('/review/queue?status=all&limit=100')
-          const items = res.status === 200 ? JSON.parse(res.text).items.map((i: { id: string }) => i.id) : []
+          // Every page: the cells before this one have added records to the region (more than one page's worth).
+          const items: string[] = []
+          let res = await get('/review/queue?status=all&limit=100')
+          for (;;) {
+            if (res.status !== 200) break
+            const page = JSON.parse(res.text)
+            items.push(...page.items.map((i: { id: string }) => i.id))
+            if (!page.nextCursor) break
+            res = await get(`/review/queue?status=all&limit=100&cursor=${encodeURIComponent(page.nextCursor)}`)
+          }
           return seen(res.status, items.includes(base.id), items.length === 0)
         }
         case 'stats': {
@@ -363,15 +420,50 @@ describe.each(BACKENDS)('authorisation matrix (%s)', (backend) => {
       }
     }
 
+    const quarterlyCell = async (token: string | undefined, endpoint: QuarterlyEndpoint): Promise<Cell> => {
+      const review = async (state: State, body: object) => {
+        const { id } = await recordIn(state)
+        return (await http.json('POST', `/api/v1/registrations/${id}/review`, token, body)).status
+      }
+      switch (endpoint) {
+        case 'quarterly_unchanged':
+        case 'quarterly_change': {
+          const { id, record } = await recordIn('confirmed')
+          const change = {
+            record: { ...record, child: { ...record.child, residenceAddress: `${record.child.residenceAddress}（西侧）` } },
+            baseVersion: 5,
+          }
+          const body = endpoint === 'quarterly_unchanged' ? { unchanged: true } : change
+          return (await http.json('POST', `/api/v1/registrations/${id}/quarterly`, token, body)).status
+        }
+        case 'verify_update':
+          return review('update_village', { action: endpoint })
+        case 'approve_update':
+          return review('update_township', { action: endpoint })
+        case 'accept_update':
+          return review('update_county', { action: endpoint })
+        case 'return_update':
+          return review('update_township', { action: endpoint, reason: '与走访情况不符' })
+        case 'quarterly_progress': {
+          const res = await http.json('GET', '/api/v1/review/quarterly', token)
+          if (res.status !== 200) return res.status
+          const body = JSON.parse(res.text) as { pending?: { id: string }[]; villages: { code: string }[] }
+          const holds = body.pending ? body.pending.some((p) => p.id === due.id) : body.villages.some((v) => v.code === '441422101200')
+          return holds ? 'sees' : body.villages.length === 0 ? 'blind' : 500
+        }
+      }
+    }
+
     const started = Date.now()
     const actual: Record<string, Cell[]> = {}
     for (const role of Object.keys(MATRIX)) {
       actual[role] = []
       for (const endpoint of ENDPOINTS) actual[role].push(await cell(tokens[role], endpoint))
       for (const endpoint of ACCOUNT_ENDPOINTS) actual[role].push(await accountCell(role, tokens[role], endpoint))
+      for (const endpoint of QUARTERLY_ENDPOINTS) actual[role].push(await quarterlyCell(tokens[role], endpoint))
     }
     expect(actual).toEqual(MATRIX)
-    const columns = ENDPOINTS.length + ACCOUNT_ENDPOINTS.length
+    const columns = ENDPOINTS.length + ACCOUNT_ENDPOINTS.length + QUARTERLY_ENDPOINTS.length
     const cells = Object.keys(MATRIX).length * columns
     console.log(
       `drill authorisation matrix (${backend}): ${Object.keys(MATRIX).length} roles × ${columns} endpoints = ${cells} cells in ${Date.now() - started} ms, all as written`,

@@ -35,9 +35,19 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
 /** Screens checked so far and what axe found on each (serious and critical ones fail the test). */
 export const checked: { screen: string; minor: number; moderate: number }[] = []
 
-export async function checkA11y(page: Page, screen: string): Promise<void> {
+/**
+ * `taroPageScroll: 'known'`: a long page of the H5 build scrolls inside Taro's own page container (div.taro_page),
+ * which axe reports as a scrollable region without keyboard access (scrollable-region-focusable, serious; the
+ * known gap a11y.test.ts names for a record's page). With this option that finding, on that container alone,
+ * is counted apart instead of failing; every other finding still fails.
+ */
+export async function checkA11y(page: Page, screen: string, options: { taroPageScroll?: 'known' } = {}): Promise<void> {
   const violations = await axeViolations(page)
-  const blocking = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+  const taroScroll = (v: AxeViolation) =>
+    v.id === 'scrollable-region-focusable' && v.nodes.every((n) => /^<div id="[^"]*" class="taro_page\b/.test(n.html))
+  const blocking = violations.filter(
+    (v) => (v.impact === 'serious' || v.impact === 'critical') && !(options.taroPageScroll === 'known' && taroScroll(v)),
+  )
   checked.push({
     screen,
     minor: violations.filter((v) => v.impact === 'minor').length,

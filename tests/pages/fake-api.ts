@@ -17,13 +17,25 @@ export interface FakeApi {
   puts: { id: string; body: any }[]
   /** Ids withdrawn through POST /registrations/:id/withdraw (answered 409 when the view does not allow it). */
   withdrawals: string[]
+  /** POST /registrations/:id/quarterly bodies; `quarterlyRefusal` answers the next one with this error instead. */
+  quarterly: { id: string; body: any }[]
+  quarterlyRefusal?: { statusCode: number; code: string; message: string }
   restore(): void
 }
 
 export function fakeApi(): FakeApi {
   const restoreCode = setCodeProvider(async () => 'device-page-test')
   forgetSession()
-  const api: FakeApi = { offline: false, list: [], views: {}, history: {}, puts: [], withdrawals: [], restore: () => undefined }
+  const api: FakeApi = {
+    offline: false,
+    list: [],
+    views: {},
+    history: {},
+    puts: [],
+    withdrawals: [],
+    quarterly: [],
+    restore: () => undefined,
+  }
   const restoreTransport = setTransport(async (req: HttpRequest) => {
     if (api.offline) throw Object.assign(new Error('request:fail'), { errMsg: 'request:fail' })
     const path = req.url.replace(/^https?:\/\/[^/]+/, '')
@@ -43,6 +55,30 @@ export function fakeApi(): FakeApi {
       api.withdrawals.push(withdraw[1])
       api.views[withdraw[1]] = { ...view, status: 'withdrawn', statusLabel: '已撤回', version: view.version + 1, allowedActions: [] }
       return { statusCode: 200, data: api.views[withdraw[1]] }
+    }
+    const quarterly = /^\/api\/v1\/registrations\/([^/]+)\/quarterly$/.exec(path)
+    if (quarterly && req.method === 'POST') {
+      const refusal = api.quarterlyRefusal
+      api.quarterlyRefusal = undefined
+      if (refusal) return { statusCode: refusal.statusCode, data: { error: { code: refusal.code, message: refusal.message } } }
+      const id = quarterly[1]
+      const body = req.data as any
+      api.quarterly.push({ id, body })
+      const view = api.views[id]
+      const answer = body.unchanged ? 'unchanged' : 'changed'
+      const at = '2026-12-20T02:00:00.000Z'
+      const prompt = { ...view.quarterly, answer, answeredAt: at, canChange: !body.record && view.quarterly?.canChange }
+      api.views[id] = body.record
+        ? {
+            ...view,
+            record: body.record,
+            status: 'update_village',
+            statusLabel: '变更待村级核实',
+            version: view.version + 1,
+            quarterly: prompt,
+          }
+        : { ...view, quarterly: prompt }
+      return { statusCode: 201, data: { quarter: prompt.quarter, answer, answeredAt: at, registration: api.views[id] } }
     }
     const one = /^\/api\/v1\/registrations\/([^/]+)$/.exec(path)
     if (one && req.method === 'GET') {

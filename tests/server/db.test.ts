@@ -18,6 +18,7 @@ const APPLIED = [
   '006_registration_counts',
   '007_review_flags',
   '008_visits',
+  '010_quarterly_updates',
 ]
 
 describe.each(BACKENDS)('database (%s)', (backend) => {

@@ -11,6 +11,7 @@ import * as m005 from './migrations/005_accounts'
 import * as m006 from './migrations/006_registration_counts'
 import * as m007 from './migrations/007_review_flags'
 import * as m008 from './migrations/008_visits'
+import * as m010 from './migrations/010_quarterly_updates'
 
 const MIGRATIONS: Record<string, Migration> = {
   '001_initial': m001,
@@ -21,6 +22,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '006_registration_counts': m006,
   '007_review_flags': m007,
   '008_visits': m008,
+  '010_quarterly_updates': m010,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS }

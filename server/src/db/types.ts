@@ -122,6 +122,20 @@ export interface VisitsTable {
   created_at: string
 }
 
+/** 动态更新: one guardian answer per record and quarter (migration 010). No personal data: the change is in its event. */
+export interface QuarterlyUpdatesTable {
+  registration_id: string
+  /** 'YYYYQn', the quarter of the day in China. */
+  quarter: string
+  answer: 'unchanged' | 'changed'
+  /** The record's version after the answer. */
+  version: number
+  /** A change: the canonical hash of the version sent (a resend of it is answered, not applied again). */
+  content_hash: string | null
+  actor_id: string
+  answered_at: string
+}
+
 /** Registrations per village and status, with the category sums; kept by triggers (migration 006). */
 export interface CountsTable {
   village_code: string
@@ -184,4 +198,5 @@ export interface Database {
   registration_counts: CountsTable
   review_flags: ReviewFlagsTable
   visits: VisitsTable
+  quarterly_updates: QuarterlyUpdatesTable
 }

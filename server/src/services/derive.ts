@@ -3,16 +3,17 @@
  * for scoping, the categories the rules suggest (for counts and filters), and the keyed lookup hashes with the
  * id of the index key that made them.
  */
-import { classify } from '../../../src/domain/eligibility'
+import { classify, type ClassifyContext } from '../../../src/domain/eligibility'
 import type { Issue, Registration } from '../../../src/domain/schema'
 import type { RegionIndex } from '../../../src/domain/regions'
 import { today as clockToday } from '../clock'
 import { CATEGORY_COLUMNS } from '../db/registrations'
 import { normaliseName, type Vault } from '../vault'
 
-export function derive(record: Registration, vault: Vault, today = clockToday()) {
+/** `context`: what workers have found on their visits (services/findings.ts); a new record has none. */
+export function derive(record: Registration, vault: Vault, today = clockToday(), context: ClassifyContext = {}) {
   const child = record.child
-  const found = new Set(classify(record, today).findings.map((f) => f.category))
+  const found = new Set(classify(record, today, context).findings.map((f) => f.category))
   const name = normaliseName(child.name)
   return {
     village_code: child.residenceRegion,

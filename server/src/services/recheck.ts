@@ -9,7 +9,7 @@ import type { Kysely } from 'kysely'
 import type { QueuePage, RecheckNote } from '../../../src/domain/api'
 import { categoryLabel, type Category } from '../../../src/domain/eligibility'
 import { recheck } from '../../../src/domain/lifecycle'
-import type { Action, Status } from '../../../src/domain/status'
+import { UPDATE_STATUSES, type Action, type Status } from '../../../src/domain/status'
 import type { Actor } from '../actor'
 import { now, today } from '../clock'
 import { audit } from '../db/audit'
@@ -17,11 +17,16 @@ import { deleteFlags, deleteStaleFlags, flagCount, flagOf, flagPage, flagsOf, pu
 import { categoriesOf, withDuplicates, type RegistrationRow } from '../db/registrations'
 import type { Database } from '../db/types'
 import { regionRange } from '../scope'
+import { findingsOf } from './findings'
 import { decodeCursor, encodeCursor } from './queue'
 import { openRecord, queueItem } from './views'
 
-/** The statuses the re-check reads: confirmed, and on the county's desk (the county should know before it confirms). */
-export const RECHECK_STATUSES: readonly Status[] = ['confirmed', 'township_approved']
+/**
+ * The statuses the re-check reads: confirmed, on the county's desk (the county should know before it confirms),
+ * and confirmed with a guardian's change under review (动态更新: still supported, so still re-checked; the flag
+ * stays while the change goes up).
+ */
+export const RECHECK_STATUSES: readonly Status[] = ['confirmed', 'township_approved', ...UPDATE_STATUSES]
 const BATCH = 500
 
 interface FlagDetail {
@@ -57,9 +62,13 @@ export async function runRecheck(app: FastifyInstance, day = today()): Promise<R
       ).map((f) => [f.registration_id, f]),
     )
     const gone: string[] = []
+    const findings = await findingsOf(
+      app,
+      rows.map((r) => r.id),
+    )
     for (const row of rows) {
       run.checked += 1
-      const found = recheck(openRecord(app, row), categoriesOf(row), day)
+      const found = recheck(openRecord(app, row), categoriesOf(row), day, { findings: findings.get(row.id) })
       const flag = known.get(row.id)
       if (found.lost.length === 0) {
         if (flag) gone.push(row.id)

@@ -16,6 +16,7 @@ import { findRegistration, updateAtVersion, type RegistrationRow } from '../db/r
 import { badRequest, conflict, forbidden, notFound } from '../errors'
 import { canSee } from '../scope'
 import { queueStatusMessage } from './notifications'
+import { approvedBeforeChange } from './quarterly'
 import { RECHECK_STATUSES, withoutUnflagged } from './recheck'
 import { terminationDetail } from './termination'
 import { storeVisit } from './visits'
@@ -61,7 +62,11 @@ export async function review(app: FastifyInstance, actor: Actor, id: string, bod
     if (!step.ok) throw conflict('invalid_transition', step.reason, await brief(row, actor))
 
     const at = now()
-    if (!(await updateAtVersion(trx, id, row.version, { status: step.to, updated_at: at }))) {
+    // A visit that finds guardianship missing or improper makes the child a 困境儿童 in counts and filters too.
+    const difficulty = input.visit?.guardianshipFinding ? { cat_difficulty: 1 } : {}
+    // 退回变更: the record goes back to what the county approved (the change stays in the history).
+    const restored = input.action === 'return_update' ? await approvedBeforeChange(app, trx, row) : undefined
+    if (!(await updateAtVersion(trx, id, row.version, { status: step.to, updated_at: at, ...difficulty, ...restored?.set }))) {
       // The same request may have won the race on another connection.
       const raced = await replay()
       if (raced) return raced
@@ -72,7 +77,7 @@ export async function review(app: FastifyInstance, actor: Actor, id: string, bod
       throw conflict('not_flagged', '这条登记不在待复核名单上，不需要复核', await brief(row, actor))
     }
     const version = row.version + 1
-    const detail = { reason: input.reason, fields: input.fields, visit: input.visit, ...terminationDetail(input) }
+    const detail = { reason: input.reason, fields: input.fields, visit: input.visit, diff: restored?.diff, ...terminationDetail(input) }
     const hasDetail = Object.values(detail).some((v) => v !== undefined)
     await insertEvent(trx, {
       registration_id: id,

@@ -8,6 +8,9 @@ import { CATEGORIES, type Category } from '../../../src/domain/eligibility'
 import { STATUSES, type Status } from '../../../src/domain/status'
 import { num } from '../db/connect'
 import { regionStats } from '../db/registrations'
+import { quarterOf } from '../../../src/domain/quarterly'
+import { today } from '../clock'
+import { quarterCompletion } from './quarterly-progress'
 import type { RegionRange } from '../scope'
 import { completion, monthOrNow } from './visits'
 import type { VisitIntervals } from '../../../src/domain/visits'
@@ -41,5 +44,6 @@ export async function stats(app: FastifyInstance, range: RegionRange, visitInter
     byCategory,
     byVillage: range.prefix.length < 12 ? [...villages.values()] : undefined,
     visits: await completion(app, range, monthOrNow(undefined), visitIntervals),
+    quarterly: await quarterCompletion(app, range, quarterOf(today())),
   }
 }

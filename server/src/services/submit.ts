@@ -25,6 +25,7 @@ import { HttpError, badRequest, conflict, gone, notFound } from '../errors'
 import { contentHash } from '../vault'
 import { derive, regionIssues } from './derive'
 import { diffRecords } from './diff'
+import { contextOf } from './findings'
 import { fullView } from './views'
 
 const HOUR_MS = 60 * 60_000
@@ -145,7 +146,8 @@ export async function submit(
       status: step.to,
       content_hash: hash,
       payload: app.vault.sealJson(record, id),
-      ...derived,
+      // The first derive knew nothing of the visits so far: what workers found still counts.
+      ...derive(record, app.vault, undefined, await contextOf(app, id, trx)),
       updated_at: at,
     })
     if (!updated) throw conflict('stale_version', '这条登记刚刚被修改过，请刷新后再试', await current((await findRegistration(trx, id))!))

@@ -19,6 +19,8 @@ import { latestEvent } from '../db/events'
 import { categoriesOf, duplicatesOf, type RegistrationRow } from '../db/registrations'
 import type { Database } from '../db/types'
 import { canSee } from '../scope'
+import { contextOf } from './findings'
+import { quarterlyPrompt } from './quarterly-progress'
 import { recheckNote, withoutUnflagged } from './recheck'
 import { terminationInfo } from './termination'
 
@@ -32,6 +34,8 @@ export interface EventDetail {
   termination?: Termination
   /** 决定终止: 'YYYY-MM', the first month without support. */
   supportStopsFrom?: string
+  /** 提交变更 (动态更新): the record as approved before the change, restored if the change is returned; never shown. */
+  approved?: Registration
 }
 
 export function openRecord(app: FastifyInstance, row: RegistrationRow): Registration {
@@ -74,7 +78,9 @@ export async function fullView(
   ex: Kysely<Database> = app.db,
   record: Registration = openRecord(app, row),
 ): Promise<RegistrationView> {
-  const { findings, missing, notes } = classify(record, today())
+  // What workers found on their visits stays with the workers: the guardian's page reads their own answers only.
+  const context = actor.role === 'guardian' ? {} : await contextOf(app, row.id, ex)
+  const { findings, missing, notes } = classify(record, today(), context)
   const view = {
     ...base(row, actor.role),
     record,
@@ -83,7 +89,7 @@ export async function fullView(
     termination: await terminationInfo(app, ex, row, actor.role),
     village: { code: row.village_code, name: app.regions.fullName(row.village_code) ?? '' },
   }
-  if (actor.role === 'guardian') return view
+  if (actor.role === 'guardian') return { ...view, quarterly: await quarterlyPrompt(ex, row) }
   const recheck = await recheckNote(app, ex, row)
   const dups = await duplicatesOf(ex, row)
   const { record: shown, masked } = maskRecord(record)
@@ -114,6 +120,7 @@ export async function ownListItem(app: FastifyInstance, row: RegistrationRow): P
     childName: record.child.name,
     returned: await returnInfo(app, app.db, row),
     termination: await terminationInfo(app, app.db, row, 'guardian'),
+    quarterly: await quarterlyPrompt(app.db, row),
   }
 }
 

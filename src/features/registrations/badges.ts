@@ -48,7 +48,9 @@ export function badgeOf(item: OutboxItem, now: Date = new Date()): Badge {
       }
       // On the server and waiting for nobody but the reviewers: done, as far as the phone is concerned.
       const closed = server.status === 'withdrawn' || server.status === 'rejected'
-      return { tone: closed ? 'info' : 'done', label, detail: SYNC_TEXT.next[server.status] }
+      // 动态更新: the quarter's question, until it is answered (on the record's page).
+      const ask = server.quarterly && !server.quarterly.answer ? SYNC_TEXT.quarterlyAsk(server.quarterly.label) : undefined
+      return { tone: closed ? 'info' : 'done', label, detail: ask ?? SYNC_TEXT.next[server.status] }
     }
   }
 }

@@ -1,5 +1,6 @@
 /** The registration's history from the server (who did what, when; reasons of returns). Needs the network. */
 import { Text, View } from '@tarojs/components'
+import { nearestLabel, valueText } from '@/record/paths'
 import { useEffect, useState } from 'react'
 import type { HistoryEvent } from '@/domain/api'
 import { clockTime } from '@/features/registrations/strings'
@@ -35,6 +36,16 @@ export default function History({ id, version }: { id: string; version?: number 
           <View key={e.version} className='record__event'>
             <Text className='line'>{RECORD_TEXT.historyItem(clockTime(e.at), e.actionLabel, e.actor.roleLabel, e.toLabel)}</Text>
             {e.reason && <Text className='line muted'>{RECORD_TEXT.reason(e.reason)}</Text>}
+            {/* What an update (or its return) changed, field by field in the form's words. */}
+            {(e.diff ?? []).map((d) => (
+              <Text key={d.path} className='line muted'>
+                {RECORD_TEXT.change(
+                  nearestLabel(d.path),
+                  valueText(d.path, d.from) ?? RECORD_TEXT.blank,
+                  valueText(d.path, d.to) ?? RECORD_TEXT.blank,
+                )}
+              </Text>
+            ))}
           </View>
         ))}
     </View>

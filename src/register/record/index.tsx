@@ -22,6 +22,7 @@ import { RECORD_TEXT, WIZARD_TEXT } from '../strings'
 import Access from './access'
 import Conflict from './conflict'
 import History from './history'
+import Quarterly from './quarterly'
 import '../wizard/index.scss'
 import './index.scss'
 
@@ -94,6 +95,7 @@ export default function RecordPage() {
       {returned && <Returned item={item} />}
       {item.status === 'rejected' && <Rejected item={item} />}
       {item.status === 'conflict' && <Conflict item={item} />}
+      {item.status === 'synced' && <Quarterly item={item} />}
       <History id={item.id} version={item.server?.version} />
       <Access id={item.id} version={item.server?.version} />
     </PageShell>

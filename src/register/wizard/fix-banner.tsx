@@ -7,7 +7,7 @@ import { stepOfPath } from '@/domain/record'
 import { STEPS } from '@/domain/schema'
 import { labelOfPath } from '@/record/paths'
 import { useDrafts } from '@/store/drafts'
-import { FIX_TEXT } from '../strings'
+import { FIX_TEXT, QUARTERLY_TEXT } from '../strings'
 import { useWizard } from './wizard-state'
 
 export default function FixBanner() {
@@ -28,7 +28,13 @@ export default function FixBanner() {
   }
   return (
     <View className='error-summary wizard__fix' id='wizard-fix' ariaRole='alert'>
-      <Text className='error-summary__heading'>{fix.source === 'returned' ? FIX_TEXT.returnedHeading : FIX_TEXT.rejectedHeading}</Text>
+      <Text className='error-summary__heading'>
+        {fix.source === 'quarterly'
+          ? QUARTERLY_TEXT.bannerHeading
+          : fix.source === 'returned'
+            ? FIX_TEXT.returnedHeading
+            : FIX_TEXT.rejectedHeading}
+      </Text>
       {fix.reason && <Text className='review__line'>{FIX_TEXT.reason(fix.reason)}</Text>}
       {paths.length > 0 && <Text className='review__line'>{FIX_TEXT.fieldsIntro}</Text>}
       {paths.map((path) => (
@@ -36,7 +42,7 @@ export default function FixBanner() {
           <Text>{`✎ ${label(path)}`}</Text>
         </View>
       ))}
-      <Text className='review__line muted'>{FIX_TEXT.resubmitNote}</Text>
+      <Text className='review__line muted'>{fix.source === 'quarterly' ? QUARTERLY_TEXT.bannerNote : FIX_TEXT.resubmitNote}</Text>
     </View>
   )
 }

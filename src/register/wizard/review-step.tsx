@@ -15,13 +15,15 @@ import { useRegionLabel } from '@/features/region-picker/region-data'
 import { submitDraft } from '@/features/registrations/submit'
 import { askForStatusMessages } from '@/services/subscriptions'
 import { statusTemplates } from '@/services/auth'
-import { openDone } from '@/platform/navigation'
+import { openDone, openRecord } from '@/platform/navigation'
+import { useDrafts } from '@/store/drafts'
+import { submitQuarterlyDraft } from '../logic/quarterly-submit'
 import { toast } from '@/platform/system'
 import ClassificationCard, { type ClassificationWords } from '@/record/classification-card'
 import { isAnswer, STEP_FIELDS, visibleFields } from '@/record/form-spec'
 import { displayValue } from '@/record/review-format'
 import { ANSWER_TEXT } from '@/record/strings'
-import { FIX_TEXT, REVIEW_TEXT } from '../strings'
+import { FIX_TEXT, QUARTERLY_TEXT, REVIEW_TEXT } from '../strings'
 import { useWholeRecord, useWizard } from './wizard-state'
 
 const titleOf = (key: StepKey) => STEPS.find((s) => s.key === key)?.title ?? key
@@ -74,6 +76,8 @@ export default function ReviewStep() {
   // Why the last 同意并提交 did not go through, in words under the button.
   const [problem, setProblem] = useState<string | undefined>(undefined)
   const result = useMemo(() => (record ? classify(answersForRules(record)) : undefined), [record])
+  // 动态更新 of a confirmed record: sent to the quarterly endpoint at once, not through the outbox.
+  const quarterly = useDrafts((s) => s.drafts[wizard.draftId]?.fix?.source === 'quarterly')
   const incomplete = useMemo(
     () => (record ? ANSWER_STEPS.map((key) => ({ key, n: validateStep(key, { ...record }).length })).filter((s) => s.n > 0) : []),
     [record],
@@ -84,6 +88,20 @@ export default function ReviewStep() {
     if (!agreed) {
       toast(REVIEW_TEXT.needConsent)
       setProblem(REVIEW_TEXT.needConsent)
+      return
+    }
+    if (quarterly) {
+      setProblem(undefined)
+      void submitQuarterlyDraft(wizard.draftId).then((sent) => {
+        if (sent.ok) {
+          toast(sent.unchanged ? QUARTERLY_TEXT.thanks : QUARTERLY_TEXT.sent)
+          openRecord(sent.id, { replace: true })
+          return
+        }
+        const why = sent.issues ? REVIEW_TEXT.submitBlocked : sent.message
+        toast(why)
+        setProblem(why)
+      })
       return
     }
     const outcome = submitDraft(wizard.draftId)

@@ -1,6 +1,7 @@
 /**
  * 走访记录 (docs/policy.md, "The review chain"): date, how it was checked (入户 / 电话 / 部门比对), the
- * conclusion, the worker's own 监护情况评估 (较好 / 一般 / 差) and notes. Checked with the server's schema
+ * conclusion, the worker's own 监护情况评估 (较好 / 一般 / 差), a 监护缺失 / 监护不当 finding if there is one
+ * (it makes the child a 困境儿童), and notes. Checked with the server's schema
  * before it is kept.
  */
 import { Text, View } from '@tarojs/components'
@@ -11,6 +12,7 @@ import DateField from '@/components/date-picker'
 import { FormContext, optionsOf } from '@/components/form/context'
 import TextField from '@/components/text-input'
 import { chinaToday } from '@/domain/dates'
+import { GUARDIANSHIP_FINDINGS } from '@/domain/eligibility'
 import { GUARDIANSHIP_ASSESSMENTS, validateReview, VISIT_CONCLUSIONS, VISIT_METHODS, type Visit } from '@/domain/review'
 import { createLocalForm } from '../logic/local-form'
 import { ACTION_TEXT, VISIT_TEXT } from '../strings'
@@ -41,6 +43,14 @@ export default function VisitForm({ busy, onSave, onCancel }: { busy: boolean; o
           path='visit.guardianshipAssessment'
           label={VISIT_TEXT.assessment}
           options={optionsOf(GUARDIANSHIP_ASSESSMENTS)}
+          compact
+        />
+        <ChoiceField
+          path='visit.guardianshipFinding'
+          label={VISIT_TEXT.finding}
+          hint={VISIT_TEXT.findingHint}
+          options={optionsOf(GUARDIANSHIP_FINDINGS)}
+          optional
           compact
         />
         <TextField

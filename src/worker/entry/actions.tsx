@@ -13,7 +13,7 @@ import { actionLabel, allowedActions, type Action } from '@/domain/status'
 import { errorCode, errorText, workerApi } from '../logic/api'
 import { markChanged } from '../logic/refresh'
 import { ACTION_TEXT } from '../strings'
-import ActionPanel, { type PanelAction } from './panels'
+import ActionPanel, { DANGER, type PanelAction } from './panels'
 import VisitForm from '../components/visit-form'
 
 interface Props {
@@ -84,7 +84,7 @@ export default function Actions({ entry, role, visits, ticked, onReturnMode, onC
             <ActionButton
               key={a}
               id={`action-${a}`}
-              kind={a === 'return' || a === 'refuse' || a === 'terminate' || a === 'return_termination' ? 'danger' : 'primary'}
+              kind={DANGER.has(a) ? 'danger' : 'primary'}
               label={actionLabel(a)}
               disabled={busy}
               onTap={() => (a === 'start_review' ? send({ action: a }) : open(a))}

@@ -6,11 +6,12 @@ import { Text, View } from '@tarojs/components'
 import type { HistoryEvent } from '@/domain/api'
 import { labelOf } from '@/domain/codes'
 import { monthLabel } from '@/domain/dates'
+import { GUARDIANSHIP_FINDINGS } from '@/domain/eligibility'
 import type { RecordAnswers } from '@/domain/record'
 import { GUARDIANSHIP_ASSESSMENTS, VISIT_CONCLUSIONS, VISIT_METHODS } from '@/domain/review'
 import { nearestLabel, nearestLabels, valueText } from '@/record/paths'
 import { chinaTime } from '../logic/format'
-import { HISTORY_TEXT, TERMINATION_TEXT } from '../strings'
+import { HISTORY_TEXT, TERMINATION_TEXT, VISIT_TEXT } from '../strings'
 
 /** A resubmission renews the consent's time: not a change anyone needs to check. */
 const shownDiff = (diff: HistoryEvent['diff']) => (diff ?? []).filter((d) => !d.path.startsWith('consent.'))
@@ -38,6 +39,9 @@ function Event({ item, record }: { item: HistoryEvent; record: RecordAnswers }) 
             labelOf(GUARDIANSHIP_ASSESSMENTS, v.guardianshipAssessment),
           )}
         </Text>
+      )}
+      {v?.guardianshipFinding && (
+        <Text className='line'>{VISIT_TEXT.findingLine(labelOf(GUARDIANSHIP_FINDINGS, v.guardianshipFinding))}</Text>
       )}
       {v?.notes && <Text className='line'>{HISTORY_TEXT.notes(v.notes)}</Text>}
       {t?.reasonLabel && <Text className='line'>{TERMINATION_TEXT.reason(t.reasonLabel)}</Text>}

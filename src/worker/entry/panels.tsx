@@ -15,10 +15,10 @@ import { validateReview, type ReviewInput } from '@/domain/review'
 import type { Action } from '@/domain/status'
 import { nearestLabels } from '@/record/paths'
 import { createLocalForm } from '../logic/local-form'
-import { ACTION_TEXT, RECHECK_TEXT, TERMINATION_TEXT } from '../strings'
+import { ACTION_TEXT, RECHECK_TEXT, TERMINATION_TEXT, UPDATE_TEXT } from '../strings'
 import { issuesByPath } from '../components/visit-form'
 
-export type PanelAction = Exclude<Action, 'submit' | 'withdraw' | 'start_review' | 'record_visit'>
+export type PanelAction = Exclude<Action, 'submit' | 'withdraw' | 'start_review' | 'record_visit' | 'submit_update'>
 
 const CONFIRM: Record<PanelAction, string> = {
   return: ACTION_TEXT.confirmReturn,
@@ -31,6 +31,10 @@ const CONFIRM: Record<PanelAction, string> = {
   terminate: TERMINATION_TEXT.confirmTerminate,
   return_termination: TERMINATION_TEXT.confirmReturn,
   keep_after_recheck: RECHECK_TEXT.confirmKeep,
+  verify_update: UPDATE_TEXT.confirmVerify,
+  approve_update: UPDATE_TEXT.confirmApprove,
+  accept_update: UPDATE_TEXT.confirmAccept,
+  return_update: UPDATE_TEXT.confirmReturn,
 }
 
 const INTRO: Partial<Record<PanelAction, string>> = {
@@ -43,10 +47,14 @@ const INTRO: Partial<Record<PanelAction, string>> = {
   terminate: TERMINATION_TEXT.terminateIntro,
   return_termination: TERMINATION_TEXT.returnIntro,
   keep_after_recheck: RECHECK_TEXT.keepIntro,
+  verify_update: UPDATE_TEXT.verifyIntro,
+  approve_update: UPDATE_TEXT.approveIntro,
+  accept_update: UPDATE_TEXT.acceptIntro,
+  return_update: UPDATE_TEXT.returnIntro,
 }
 
 /** Red buttons: what sends a record back or ends it. */
-const DANGER: ReadonlySet<PanelAction> = new Set(['return', 'refuse', 'terminate', 'return_termination'])
+export const DANGER: ReadonlySet<Action> = new Set(['return', 'refuse', 'terminate', 'return_termination', 'return_update'])
 
 interface Props {
   action: PanelAction
@@ -61,7 +69,12 @@ interface Props {
 export default function ActionPanel({ action, ticked, record, visits, busy, onSend, onCancel }: Props) {
   const [form] = useState(() => createLocalForm())
   const [fieldsProblem, setFieldsProblem] = useState<string>()
-  const needsReason = action === 'return' || action === 'refuse' || action === 'return_termination' || action === 'keep_after_recheck'
+  const needsReason =
+    action === 'return' ||
+    action === 'refuse' ||
+    action === 'return_termination' ||
+    action === 'keep_after_recheck' ||
+    action === 'return_update'
   const send = () => {
     const values = form.values()
     const reason = (values.reason as string | undefined) ?? ''
@@ -115,7 +128,9 @@ export default function ActionPanel({ action, ticked, record, visits, busy, onSe
                   ? TERMINATION_TEXT.returnReasonLabel
                   : action === 'keep_after_recheck'
                     ? RECHECK_TEXT.keepReasonLabel
-                    : ACTION_TEXT.reasonLabel
+                    : action === 'return_update'
+                      ? UPDATE_TEXT.returnReasonLabel
+                      : ACTION_TEXT.reasonLabel
             }
           />
         )}

@@ -6,6 +6,7 @@
 import type {
   ErrorBody,
   HistoryPage,
+  QuarterlyProgress,
   QueuePage,
   QueueQuery,
   RegionChildren,
@@ -68,6 +69,8 @@ export const workerApi = {
   review: (id: string, body: ReviewInput) => call<ReviewBrief>(`/registrations/${id}/review`, { method: 'POST', data: body }),
   reveal: (id: string, field: string) => call<RevealAnswer>(`/registrations/${id}/reveal`, { method: 'POST', data: { field } }),
   stats: (region?: string) => call<RegionStats>(`/stats${query({ region })}`),
+  /** 动态更新: the quarter's completion; for a village worker, who has not answered. */
+  quarterly: (quarter?: string) => call<QuarterlyProgress>(`/review/quarterly${query({ quarter })}`),
   /** The next level of a region (a county's townships), for the overview's chooser. Public. */
   children: (code: string) => request<RegionChildren>(`/api/v1/regions/${code}/children`),
   exportRoster: (region: string | undefined, mask: boolean, filename: string) =>

@@ -14,6 +14,7 @@ import { toLogin } from '../logic/nav'
 import { useSession } from '../logic/session'
 import { OVERVIEW_TEXT } from '../strings'
 import ExportCard from './export-card'
+import { QuarterlyTable, VillageQuarterly } from './quarterly-card'
 import { CategoryTable, VillageTable } from './tables'
 import VisitsCard from './visits-card'
 import './index.scss'
@@ -73,6 +74,7 @@ export default function OverviewPage() {
   return (
     <WorkerShell page='overview'>
       {!upper && <Text className='line'>{OVERVIEW_TEXT.onlyUpper}</Text>}
+      {role === 'village_worker' && <VillageQuarterly />}
       {county && <TownshipChooser townships={townships} value={region?.slice(0, 9)} onPick={setRegion} />}
       {problem && (
         <View className='field__error' ariaRole='alert' id='overview-error'>
@@ -98,6 +100,7 @@ export default function OverviewPage() {
           <CategoryTable stats={stats} />
           <VillageTable stats={stats} townships={county ? townships : []} onPick={setRegion} />
           <VisitsCard stats={stats} />
+          {stats.quarterly && <QuarterlyTable progress={stats.quarterly} />}
           <ExportCard region={region} regionName={stats.region.name} />
         </View>
       )}

@@ -136,6 +136,39 @@ export async function catalogue(a: Actors): Promise<Hostile[]> {
     body: '{"action":"start_review"}',
   })
 
+  // 动态更新: the owner's record is not confirmed (409), others may not answer for it, and the bodies are checked.
+  const quarterly = `${owned}/quarterly`
+  for (const [label, token, body] of [
+    ['owner: 没有变化 before confirmation', a.owner, '{"unchanged":true}'],
+    ['owner: unchanged as a string', a.owner, '{"unchanged":"true"}'],
+    ['owner: unchanged with extra keys', a.owner, '{"unchanged":true,"status":"confirmed"}'],
+    ['owner: a change without baseVersion', a.owner, JSON.stringify({ record: a.ownedRecord })],
+    ['owner: a change with baseVersion -1', a.owner, JSON.stringify({ record: a.ownedRecord, baseVersion: -1 })],
+    [
+      'owner: a change to another village',
+      a.owner,
+      JSON.stringify({
+        record: {
+          ...(a.ownedRecord as { child: object }),
+          child: { ...(a.ownedRecord as { child: object }).child, residenceRegion: '441422101201' },
+        },
+        baseVersion: 1,
+      }),
+    ],
+    ['other guardian: 没有变化', a.other, '{"unchanged":true}'],
+    ['worker: 没有变化 for the guardian', a.worker, '{"unchanged":true}'],
+    ['owner: array body', a.owner, '[{"unchanged":true}]'],
+  ] as const) {
+    add(`quarterly ${label}`, { method: 'POST', path: quarterly, headers: jsonHeaders(token), body })
+  }
+  for (const q of ['2026Q5', '9999Q1', '%00', "2026Q4'--", 'x'.repeat(40), '2026Q4&quarter=2026Q3'])
+    add(`quarterly progress ?quarter=${q.slice(0, 20)}`, {
+      method: 'GET',
+      path: `${API}/review/quarterly?quarter=${q}`,
+      headers: bearer(a.worker),
+    })
+  add('guardian: quarterly progress', { method: 'GET', path: `${API}/review/quarterly`, headers: bearer(a.owner) })
+
   // Path tricks in ids (a valid record each time: only the id is wrong). The Cyrillic look-alike replaces the
   // first character whatever it is: replacing the first 'a' left a random UUID without one valid (a flaky pass/fail).
   const u = randomUUID()
