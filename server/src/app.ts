@@ -28,6 +28,7 @@ import healthRoutes from './routes/health'
 import meRoutes from './routes/me'
 import regionRoutes from './routes/regions'
 import registrationRoutes from './routes/registrations'
+import reportRoutes from './routes/reports'
 import reviewRoutes from './routes/review'
 import statsRoutes from './routes/stats'
 import type { SharedState } from './shared/state'
@@ -85,6 +86,7 @@ export async function app(fastify: FastifyInstance, opts: AppOptions) {
       await api.register(authRoutes, { exchange: createWechatExchange(config), loginRateMax: config.loginRateMax })
       await api.register(registrationRoutes, { guardianNewPerHour: config.guardianNewPerHour })
       await api.register(reviewRoutes)
+      await api.register(reportRoutes, { perHour: config.reportsPerHour, perVillagePerHour: config.reportsPerVillagePerHour })
       await api.register(statsRoutes)
       await api.register(formRoutes)
       await api.register(regionRoutes)
