@@ -7,6 +7,7 @@
  * src/domain/status.ts, sent so that an older app shows a newer status correctly.
  */
 import type { Category, Classification } from './eligibility'
+import type { ReportCounts } from './report-api'
 import type { TerminationReason } from './lifecycle'
 import type { Visit } from './review'
 import type { VillagesByTownship } from './regions'
@@ -217,6 +218,8 @@ export interface RegionStats {
   byCategory: Record<Category, Record<Status, number>>
   /** Absent for a single village. */
   byVillage?: VillageStats[]
+  /** Reports of a child at risk: open, and past the 24-hour first-contact clock. */
+  reports?: ReportCounts
 }
 
 /** A signed-in user as the server describes them (`regionCode`: workers only; null sees nothing). */

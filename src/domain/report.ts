@@ -97,7 +97,9 @@ export type ReportActionInput = z.infer<typeof reportActionSchema>
 
 type Checked<T> = { ok: true; value: T } | { ok: false; issues: Issue[] }
 
-function checked<T>(result: { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } }): Checked<T> {
+function checked<T>(
+  result: { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } },
+): Checked<T> {
   if (result.success) return { ok: true, value: result.data }
   return { ok: false, issues: result.error.issues.map((i) => ({ path: i.path as (string | number)[], message: i.message })) }
 }

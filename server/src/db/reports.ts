@@ -95,7 +95,9 @@ export async function reportCounts(ex: Ex, range: RegionRange, nowIso: string) {
         .sum<number>(
           eb
             .case()
-            .when(eb.or([eb.and([eb('first_action_at', 'is', null), eb('due_at', '<', nowIso)]), eb('first_action_at', '>', eb.ref('due_at'))]))
+            .when(
+              eb.or([eb.and([eb('first_action_at', 'is', null), eb('due_at', '<', nowIso)]), eb('first_action_at', '>', eb.ref('due_at'))]),
+            )
             .then(1)
             .else(0)
             .end(),

@@ -7,7 +7,14 @@
  */
 import { randomUUID } from 'node:crypto'
 import type { FastifyInstance } from 'fastify'
-import type { ReceiptList, ReportActionEntry, ReportDetail, ReportList, ReportListItem, ReportReceipt } from '../../../src/domain/report-api'
+import type {
+  ReceiptList,
+  ReportActionEntry,
+  ReportDetail,
+  ReportList,
+  ReportListItem,
+  ReportReceipt,
+} from '../../../src/domain/report-api'
 import {
   concernLabel,
   contactClock,
@@ -25,7 +32,18 @@ import { ROLE_LABELS } from '../../../src/domain/status'
 import type { Actor } from '../actor'
 import { now, nowMs } from '../clock'
 import { audit } from '../db/audit'
-import { actionsOf, findAction, findReport, insertAction, insertReport, regionReports, reportsOf, touchReport, type ReportActionRow, type ReportRow } from '../db/reports'
+import {
+  actionsOf,
+  findAction,
+  findReport,
+  insertAction,
+  insertReport,
+  regionReports,
+  reportsOf,
+  touchReport,
+  type ReportActionRow,
+  type ReportRow,
+} from '../db/reports'
 import { HttpError, badRequest, conflict, notFound } from '../errors'
 import { canSee, regionRange } from '../scope'
 import { contentHash } from '../vault'
@@ -51,7 +69,13 @@ const missing = () => notFound('找不到这条报告')
 const openPayload = (app: FastifyInstance, row: ReportRow) => app.vault.openJson<Sealed>(row.payload, `report:${row.id}`)
 
 function receiptOf(row: ReportRow): ReportReceipt {
-  return { id: row.id, number: receiptNumber(row.id, row.created_at), createdAt: row.created_at, status: row.status, statusLabel: RECEIPT_LABELS[row.status] }
+  return {
+    id: row.id,
+    number: receiptNumber(row.id, row.created_at),
+    createdAt: row.created_at,
+    status: row.status,
+    statusLabel: RECEIPT_LABELS[row.status],
+  }
 }
 
 /**
@@ -63,7 +87,11 @@ async function countNew(app: FastifyInstance, key: string, limit: number, messag
   const { count, ttlMs } = await app.sharedState.increment(key, HOUR_MS)
   if (count <= limit) return
   const minutes = Math.max(1, Math.ceil(ttlMs / 60_000))
-  const err = new HttpError(429, 'too_many_reports', `${message}。报告已保存在手机上，约${minutes}分钟后会自动再次发送；情况紧急请直接拨打110`)
+  const err = new HttpError(
+    429,
+    'too_many_reports',
+    `${message}。报告已保存在手机上，约${minutes}分钟后会自动再次发送；情况紧急请直接拨打110`,
+  )
   err.retryAfterSeconds = Math.max(1, Math.ceil(ttlMs / 1000))
   throw err
 }
@@ -141,7 +169,15 @@ export async function regionReportList(app: FastifyInstance, actor: Actor, ip: s
   if (!range) return { items: [] }
   const rows = await regionReports(app.db, range, LIST_LIMIT)
   await app.transact((trx) =>
-    audit(trx, { actor, action: 'report_list', targetType: 'region', targetId: range.prefix, regionCode: range.prefix, ip, detail: { count: rows.length } }),
+    audit(trx, {
+      actor,
+      action: 'report_list',
+      targetType: 'region',
+      targetId: range.prefix,
+      regionCode: range.prefix,
+      ip,
+      detail: { count: rows.length },
+    }),
   )
   return { items: rows.map((r) => listItem(app, r, openPayload(app, r))) }
 }
@@ -182,7 +218,9 @@ async function detailOf(app: FastifyInstance, row: ReportRow): Promise<ReportDet
 /** `GET /reports/:id`: one report in full, for a worker of its region; each read is an audit row. */
 export async function openReport(app: FastifyInstance, actor: Actor, id: string, ip: string): Promise<ReportDetail> {
   const row = await reachableReport(app, actor, id)
-  await app.transact((trx) => audit(trx, { actor, action: 'report_view', targetType: 'report', targetId: row.id, regionCode: row.village_code, ip }))
+  await app.transact((trx) =>
+    audit(trx, { actor, action: 'report_view', targetType: 'report', targetId: row.id, regionCode: row.village_code, ip }),
+  )
   return detailOf(app, row)
 }
 
@@ -217,7 +255,15 @@ export async function recordReportAction(app: FastifyInstance, actor: Actor, id:
       registration_id: action === 'register' ? (registrationId?.toLowerCase() ?? null) : null,
     })
     await touchReport(trx, row.id, at, action === 'close')
-    await audit(trx, { actor, action: 'report_action', targetType: 'report', targetId: row.id, regionCode: row.village_code, ip, detail: { action } })
+    await audit(trx, {
+      actor,
+      action: 'report_action',
+      targetType: 'report',
+      targetId: row.id,
+      regionCode: row.village_code,
+      ip,
+      detail: { action },
+    })
   })
   return detailOf(app, (await findReport(app.db, row.id))!)
 }
