@@ -123,6 +123,7 @@ describe.each(BACKENDS)('reports of a child at risk (%s)', (backend) => {
 
     const visit = await act('village', late.id, { action: 'home_visit', note: '入户看到两个孩子，已联系外出务工的父亲', requestId: uuid() })
     expect(visit.json()).toMatchObject({ urgent: false, overdue: true, firstActionAt: expect.any(String) })
+    hours(1)
     const short = await act('township', late.id, { action: 'close', note: '好' })
     expect(short.statusCode).toBe(400)
     expect(short.json().error.issues[0]).toMatchObject({ path: ['note'], message: expect.stringContaining('关闭时请写明处理结果') })
