@@ -1,6 +1,8 @@
 /**
- * Key rotation, the part that touches stored rows: every record and event detail re-sealed under the current
- * (first) data key, every registration's lookup hashes remade under the current index key. In batches, each
+ * Key rotation, the part that touches stored rows: every record and event detail, and every value of the
+ * smaller tables' sealed columns (sealed-columns.ts: 待复核 flags, WeChat messages, reports of a child at risk),
+ * re-sealed under the current (first) data key, every registration's lookup hashes remade under the current
+ * index key. In batches, each
  * batch its own short transaction, while the server runs:
  * - a row is rewritten only if it is still what was read (same version and ciphertext); one the server
  *   changed in between was written under the current keys by the server itself, and is left alone;
@@ -12,17 +14,20 @@ import type { Registration } from '../../../src/domain/schema'
 import type { Database } from '../db/types'
 import { derive } from '../services/derive'
 import type { Vault } from '../vault'
+import { SEALED_COLUMNS, columnName, columnUsage, resealColumn, type ColumnReport } from './sealed-columns'
 
 export interface RotationOptions {
   batchSize?: number
   /** Pause between batches, to leave the database to the server's requests. */
   pauseMs?: number
-  onProgress?: (what: 'records' | 'events', done: number, total: number) => void
+  onProgress?: (what: 'records' | 'events' | string, done: number, total: number) => void
 }
 
 export interface RotationReport {
   records: { rewritten: number; changedMeanwhile: number }
   events: { rewritten: number; changedMeanwhile: number }
+  /** The smaller tables' sealed columns (sealed-columns.ts), by `table.column`. */
+  columns: Record<string, ColumnReport>
 }
 
 type Db = Kysely<Database>
@@ -55,7 +60,11 @@ const countOf = async (row: Promise<{ n: unknown } | undefined>) => Number((awai
 
 export async function reencrypt(db: Db, vault: Vault, opts: RotationOptions = {}): Promise<RotationReport> {
   const batchSize = opts.batchSize ?? 200
-  const report: RotationReport = { records: { rewritten: 0, changedMeanwhile: 0 }, events: { rewritten: 0, changedMeanwhile: 0 } }
+  const report: RotationReport = {
+    records: { rewritten: 0, changedMeanwhile: 0 },
+    events: { rewritten: 0, changedMeanwhile: 0 },
+    columns: {},
+  }
   const [dataKey, indexKey] = [vault.dataKeyIds[0], vault.indexKeyIds[0]]
 
   let total = await countOf(
@@ -141,6 +150,17 @@ export async function reencrypt(db: Db, vault: Vault, opts: RotationOptions = {}
     opts.onProgress?.('events', done, total)
     if (opts.pauseMs) await sleep(opts.pauseMs)
   }
+
+  for (const c of SEALED_COLUMNS) {
+    const name = columnName(c)
+    report.columns[name] = await resealColumn(db as Kysely<any>, vault, c, {
+      batchSize,
+      pause: async () => {
+        if (opts.pauseMs) await sleep(opts.pauseMs)
+      },
+      onProgress: (done) => opts.onProgress?.(name, done, done),
+    })
+  }
   return report
 }
 
@@ -151,6 +171,8 @@ export interface KeyUsage {
   lookups: Record<string, number>
   /** Event details by data key. */
   events: Record<string, number>
+  /** The smaller tables' sealed columns by data key, by `table.column`. */
+  columns: Record<string, Record<string, number>>
 }
 
 /** Which keys the stored rows are under: a key may leave the configuration once nothing is under it. */
@@ -174,11 +196,13 @@ export async function keyUsage(db: Db): Promise<KeyUsage> {
     .select((eb) => [sealedBy('detail').as('k'), eb.fn.countAll().as('n')])
     .groupBy(sealedBy('detail'))
     .execute()
-  return { records: tally(records), lookups: tally(lookups), events: tally(events) }
+  const columns: Record<string, Record<string, number>> = {}
+  for (const c of SEALED_COLUMNS) columns[columnName(c)] = await columnUsage(db as Kysely<any>, c)
+  return { records: tally(records), lookups: tally(lookups), events: tally(events), columns }
 }
 
 /** Rows not yet under the current keys (0 everywhere: the old keys may be removed). */
-export function remaining(usage: KeyUsage, vault: Vault): { records: number; lookups: number; events: number } {
+export function remaining(usage: KeyUsage, vault: Vault): { records: number; lookups: number; events: number; columns: number } {
   const others = (t: Record<string, number>, current: string) =>
     Object.entries(t)
       .filter(([k]) => k !== current)
@@ -187,5 +211,6 @@ export function remaining(usage: KeyUsage, vault: Vault): { records: number; loo
     records: others(usage.records, vault.dataKeyIds[0]),
     lookups: others(usage.lookups, vault.indexKeyIds[0]),
     events: others(usage.events, vault.dataKeyIds[0]),
+    columns: Object.values(usage.columns).reduce((n, t) => n + others(t, vault.dataKeyIds[0]), 0),
   }
 }
