@@ -6,6 +6,8 @@ export default defineAppConfig({
     { root: 'register', pages: ['wizard/index', 'done/index', 'record/index'] },
     // Community workers' pages (sign-in, list, one record, overview): loaded only when a worker opens them.
     { root: 'worker', pages: ['login/index', 'queue/index', 'entry/index', 'overview/index', 'accounts/index', 'password/index'] },
+    // 报告可能有危险的孩子: the form and the reporter's receipts, loaded when someone taps the home page's link.
+    { root: 'report', pages: ['form/index'] },
   ],
   // Fetch the wizard while the guardian reads the home page, on any network: by the time they tap
   // 开始登记 it is usually there.

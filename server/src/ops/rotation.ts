@@ -14,7 +14,7 @@ import type { Registration } from '../../../src/domain/schema'
 import type { Database } from '../db/types'
 import { derive } from '../services/derive'
 import type { Vault } from '../vault'
-import { SEALED_COLUMNS, columnName, columnUsage, resealColumn, type ColumnReport } from './sealed-columns'
+import { SEALED_COLUMNS, columnName, columnUsage, resealColumn, type AnyDb, type ColumnReport } from './sealed-columns'
 
 export interface RotationOptions {
   batchSize?: number
@@ -153,7 +153,7 @@ export async function reencrypt(db: Db, vault: Vault, opts: RotationOptions = {}
 
   for (const c of SEALED_COLUMNS) {
     const name = columnName(c)
-    report.columns[name] = await resealColumn(db as Kysely<any>, vault, c, {
+    report.columns[name] = await resealColumn(db as unknown as AnyDb, vault, c, {
       batchSize,
       pause: async () => {
         if (opts.pauseMs) await sleep(opts.pauseMs)
@@ -197,7 +197,7 @@ export async function keyUsage(db: Db): Promise<KeyUsage> {
     .groupBy(sealedBy('detail'))
     .execute()
   const columns: Record<string, Record<string, number>> = {}
-  for (const c of SEALED_COLUMNS) columns[columnName(c)] = await columnUsage(db as Kysely<any>, c)
+  for (const c of SEALED_COLUMNS) columns[columnName(c)] = await columnUsage(db as unknown as AnyDb, c)
   return { records: tally(records), lookups: tally(lookups), events: tally(events), columns }
 }
 

@@ -32,7 +32,8 @@ export interface ColumnReport {
   changedMeanwhile: number
 }
 
-type AnyDb = Kysely<any>
+/** The columns named here are reached by name: any table of text columns. */
+export type AnyDb = Kysely<Record<string, Record<string, string | null>>>
 
 function stale(db: AnyDb, c: SealedColumn, prefix: string) {
   return db
