@@ -19,7 +19,7 @@ import { signOut, useSession } from '../logic/session'
 import { HEADER_TEXT } from '../strings'
 import './common.scss'
 
-export type WorkerPage = 'queue' | 'entry' | 'overview' | 'accounts' | 'password'
+export type WorkerPage = 'queue' | 'entry' | 'overview' | 'accounts' | 'password' | 'report'
 
 export default function WorkerShell({ page, children }: PropsWithChildren<{ page: WorkerPage }>) {
   const session = useSession()

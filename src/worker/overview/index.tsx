@@ -14,6 +14,7 @@ import { toLogin } from '../logic/nav'
 import { useSession } from '../logic/session'
 import { OVERVIEW_TEXT } from '../strings'
 import ExportCard from './export-card'
+import ReportCountsCard from './reports'
 import { CategoryTable, VillageTable } from './tables'
 import './index.scss'
 
@@ -94,6 +95,10 @@ export default function OverviewPage() {
               />
             )}
           </View>
+          <ReportCountsCard
+            reports={stats.reports}
+            township={(code) => (county ? (townships.find((t) => t.code === code.slice(0, 9))?.name ?? '') : '')}
+          />
           <CategoryTable stats={stats} />
           <VillageTable stats={stats} townships={county ? townships : []} onPick={setRegion} />
           <ExportCard region={region} regionName={stats.region.name} />
