@@ -6,6 +6,7 @@ import { Text, View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
 import type { ReportReceipt } from '@/domain/report-api'
 import { savedAt } from '@/features/registrations/strings'
+import { canSignInQuietly, currentUserId } from '@/services/auth'
 import { fetchMyReports } from '@/services/reports'
 import { useOutbox } from '@/store/outbox'
 import { unsentReports } from '../logic/send'
@@ -16,6 +17,8 @@ export default function Receipts({ version }: { version: number }) {
   const unsent = unsentReports(useOutbox((s) => s.items)).length
   useEffect(() => {
     let live = true
+    // A browser that has never signed in has no receipts; merely opening the page does not make an account.
+    if (!canSignInQuietly() && !currentUserId()) return setItems([])
     fetchMyReports().then(
       (list) => live && setItems(list),
       () => live && setItems('failed'),
