@@ -83,7 +83,7 @@ export default function ReportPage() {
             <Text className='line muted'>{REPORT_TEXT.intro}</Text>
             <ErrorSummary items={summary} onPick={(path) => scrollToSelector(`#${fieldDomId(path)}`)} />
             <RegionField path='villageCode' label={REPORT_TEXT.village} hint={REPORT_TEXT.villageHint} />
-            <ChoiceField path='concern' label={REPORT_TEXT.concern} options={optionsOf(REPORT_CONCERNS)} compact />
+            <ChoiceField path='concern' label={REPORT_TEXT.concern} options={optionsOf(REPORT_CONCERNS)} />
             <TextField
               path='seen'
               label={REPORT_TEXT.seen}
@@ -92,13 +92,7 @@ export default function ReportPage() {
               hint={REPORT_TEXT.seenHint}
               placeholder={REPORT_TEXT.seenPlaceholder}
             />
-            <ChoiceField
-              path='reporter'
-              label={REPORT_TEXT.reporter}
-              hint={REPORT_TEXT.reporterHint}
-              options={optionsOf(REPORTER_KINDS)}
-              compact
-            />
+            <ChoiceField path='reporter' label={REPORT_TEXT.reporter} hint={REPORT_TEXT.reporterHint} options={optionsOf(REPORTER_KINDS)} />
             <TextField path='phone' label={REPORT_TEXT.phone} kind='phone' optional hint={REPORT_TEXT.phoneHint} />
             <ActionButton
               id='report-send'
