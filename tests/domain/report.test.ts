@@ -71,7 +71,11 @@ test('the 24-hour clock: due a day after the report; hours left, overdue past it
   expect(FIRST_CONTACT_HOURS).toBe(24)
   expect(firstContactDue(created)).toBe('2026-12-02T02:00:00.000Z')
   const at = (iso: string) => Date.parse(iso)
-  expect(contactClock(created, null, at('2026-12-01T02:30:00Z'))).toEqual({ dueAt: '2026-12-02T02:00:00.000Z', overdue: false, hoursLeft: 23 })
+  expect(contactClock(created, null, at('2026-12-01T02:30:00Z'))).toEqual({
+    dueAt: '2026-12-02T02:00:00.000Z',
+    overdue: false,
+    hoursLeft: 23,
+  })
   expect(contactClock(created, null, at('2026-12-02T01:59:00Z'))).toMatchObject({ overdue: false, hoursLeft: 0 })
   expect(contactClock(created, null, at('2026-12-02T02:01:00Z'))).toMatchObject({ overdue: true, hoursLeft: -1 })
   // Stopped: the first action's time decides, whatever the time is now.
