@@ -31,6 +31,7 @@ import registrationRoutes from './routes/registrations'
 import reportRoutes from './routes/reports'
 import reviewRoutes from './routes/review'
 import statsRoutes from './routes/stats'
+import visitRoutes from './routes/visits'
 import type { SharedState } from './shared/state'
 import { createWechatExchange } from './wechat'
 
@@ -87,7 +88,8 @@ export async function app(fastify: FastifyInstance, opts: AppOptions) {
       await api.register(registrationRoutes, { guardianNewPerHour: config.guardianNewPerHour })
       await api.register(reviewRoutes)
       await api.register(reportRoutes, { perHour: config.reportsPerHour, perVillagePerHour: config.reportsPerVillagePerHour })
-      await api.register(statsRoutes)
+      await api.register(statsRoutes, { visitIntervals: config.visitIntervals })
+      await api.register(visitRoutes, { intervals: config.visitIntervals })
       await api.register(formRoutes)
       await api.register(regionRoutes)
       await api.register(accountRoutes)

@@ -7,6 +7,7 @@
 import { randomBytes } from 'node:crypto'
 import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
+import { parseVisitIntervals, type VisitIntervals } from '../../src/domain/visits'
 
 export interface AppConfig {
   dataDir: string
@@ -54,6 +55,11 @@ export interface AppConfig {
    * (then run `npm run server:daily` from cron).
    */
   dailyIntervalMs: number
+  /**
+   * HUTONG_VISIT_INTERVALS: months between home visits per category (`留守=1,困境=2`); a category not named is
+   * visited monthly (docs/lifecycle.md, "Monthly visits").
+   */
+  visitIntervals: VisitIntervals
   /**
    * WeChat's side (docs/wechat.md): set → sign-in through code2session and status messages; unset → the
    * development stand-in of ./wechat.ts (refused in production, below).
@@ -207,6 +213,12 @@ export function checkDistinctKeys(c: Pick<AppConfig, 'dataKeys' | 'indexKeys' | 
     throw new Error('HUTONG_INDEX_KEY 不能与 HUTONG_DATA_KEY 相同：三个密钥须分别生成（openssl rand -base64 32）')
 }
 
+export function loadVisitIntervals(value: string | undefined): VisitIntervals {
+  const parsed = parseVisitIntervals(value)
+  if (!parsed.ok) throw new Error(`HUTONG_VISIT_INTERVALS：${parsed.reason}`)
+  return parsed.value
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<AppConfig> = {}): AppConfig {
   const dataDir = resolve(overrides.dataDir ?? env.DATA_DIR ?? './data')
   mkdirSync(dataDir, { recursive: true, mode: 0o700 })
@@ -245,6 +257,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     trustProxy: overrides.trustProxy ?? parseTrustProxy(env.HUTONG_TRUST_PROXY),
     wechat: 'wechat' in overrides ? overrides.wechat : loadWechat(env, production),
     dailyIntervalMs: overrides.dailyIntervalMs ?? parseInterval(env.HUTONG_DAILY_INTERVAL_MS),
+    visitIntervals: overrides.visitIntervals ?? loadVisitIntervals(env.HUTONG_VISIT_INTERVALS),
   }
   checkDistinctKeys(config)
   return config

@@ -13,6 +13,7 @@ import type { Visit } from './review'
 import type { VillagesByTownship } from './regions'
 import type { Issue, Registration } from './schema'
 import type { Action, Role, Status } from './status'
+import type { VisitState } from './visits'
 
 /** The three levels of community child workers; every other user is a guardian. */
 export type WorkerRole = Exclude<Role, 'guardian'>
@@ -218,6 +219,8 @@ export interface RegionStats {
   byCategory: Record<Category, Record<Status, number>>
   /** Absent for a single village. */
   byVillage?: VillageStats[]
+  /** Home visits this month (China time), the region's and per village: `GET /visits/completion`'s answer. */
+  visits?: VisitCompletion
   /** Reports of a child at risk: open, and past the 24-hour first-contact clock. */
   reports?: ReportCounts
 }
@@ -352,4 +355,45 @@ export interface AccessAnswer {
   levels: AccessLevel[]
   /** County administrators only: each access, newest first. */
   items?: AccessEntry[]
+}
+
+/** One supported record in the village worker's 本月待走访 list (`GET /visits/due`). */
+export interface VisitDueItem extends QueueItem {
+  visit: {
+    state: VisitState
+    stateLabel: string
+    /** The month the visit is (or was) due. */
+    dueMonth: string
+    /** The last visit before the month asked about. */
+    lastMonth?: string
+    /** The visit of this month, when there is one. */
+    doneOn?: string
+    doneMethod?: string
+    /** Months past the due month (overdue only). */
+    monthsLate: number
+  }
+}
+
+/** `GET /visits/due?month=`: overdue first, then due, then done; `notDue`: visited recently enough (intervals above a month). */
+export interface VisitDuePage {
+  month: string
+  items: VisitDueItem[]
+  counts: Record<VisitState, number>
+}
+
+/** A village's visits in a month: records whose visit fell due (overdue included) or was made, and those visited. */
+export interface VillageVisits {
+  code: string
+  name: string
+  due: number
+  done: number
+}
+
+/** `GET /visits/completion?month=&region=`: township and above. */
+export interface VisitCompletion {
+  region: { code: string; name: string }
+  month: string
+  due: number
+  done: number
+  byVillage: VillageVisits[]
 }

@@ -72,7 +72,14 @@ export const RULES: Record<Action, readonly Rule[]> = {
     { role: 'township_supervisor', from: ['verified'], to: 'returned', needsReason: true },
     { role: 'county_admin', from: ['township_approved'], to: 'returned', needsReason: true },
   ],
-  record_visit: [{ role: 'village_worker', from: ['submitted', 'village_review', 'verified'] }],
+  // Before confirmation a visit checks the application; after it, the monthly home visit (docs/lifecycle.md) goes on
+  // while the child is supported, a termination under way included.
+  record_visit: [
+    {
+      role: 'village_worker',
+      from: ['submitted', 'village_review', 'verified', 'confirmed', 'termination_proposed', 'termination_agreed'],
+    },
+  ],
   approve: [{ role: 'township_supervisor', from: ['verified'], to: 'township_approved' }],
   confirm: [{ role: 'county_admin', from: ['township_approved'], to: 'confirmed' }],
   refuse: [{ role: 'county_admin', from: ['township_approved'], to: 'rejected', needsReason: true }],

@@ -40,6 +40,10 @@ const LEGAL: readonly Move[] = [
   { status: 'submitted', action: 'record_visit', role: 'village_worker', to: 'submitted' },
   { status: 'village_review', action: 'record_visit', role: 'village_worker', to: 'village_review' },
   { status: 'verified', action: 'record_visit', role: 'village_worker', to: 'verified' },
+  // and, once confirmed, the monthly home visit while the child is supported (a termination under way included)
+  { status: 'confirmed', action: 'record_visit', role: 'village_worker', to: 'confirmed' },
+  { status: 'termination_proposed', action: 'record_visit', role: 'village_worker', to: 'termination_proposed' },
+  { status: 'termination_agreed', action: 'record_visit', role: 'village_worker', to: 'termination_agreed' },
   // the township approves or returns
   { status: 'verified', action: 'approve', role: 'township_supervisor', to: 'township_approved' },
   { status: 'verified', action: 'return', role: 'township_supervisor', to: 'returned', reason: true },

@@ -18,7 +18,7 @@ import { client, guardianToken, type Client } from './support/http'
 import { freshRecord, prng } from './support/records'
 import { startServer, type ServerProcess } from './support/server-process'
 
-// 15 actors × 23 endpoints, each account cell on a fresh account (one scrypt hash each): minutes on a loaded machine.
+// 15 actors × 28 endpoints, each account cell on a fresh account (one scrypt hash each): minutes on a loaded machine.
 jest.setTimeout(240_000)
 type Cell = number | 'sees' | 'blind'
 const ENDPOINTS = [
@@ -47,6 +47,9 @@ const ENDPOINTS = [
   'get_terminated',
   'rechecks',
   'keep_after_recheck',
+  'record_visit_confirmed',
+  'visits_due',
+  'visits_completion',
 ] as const
 type Endpoint = (typeof ENDPOINTS)[number]
 
@@ -56,22 +59,22 @@ type Endpoint = (typeof ENDPOINTS)[number]
 // administrator for the city level, the 梅州市 administrator for the province level.
 // prettier-ignore
 const RECORDS: Record<string, Cell[]> = {
-  //                          list     get  reveal history edit withdraw start  approve confirm queue    stats    export   regions print application access subscribe propose agree term ret_p ret_a ended rchk keep
-  'guardian (owner)':        ['sees',  200, 403,    200,    200, 200,     403,   403,    403,    403,     403,     403,     200, 403, 403,        200, 200, 403, 403, 403, 403, 403, 200, 403, 403],
-  'other guardian':          ['blind', 404, 403,    404,    409, 404,     403,   403,    403,    403,     403,     403,     200, 403, 403,        404, 200, 403, 403, 403, 403, 403, 404, 403, 403],
-  'village worker, 茅坪':     [403,     200, 200,    200,    403, 403,     200,   403,    403,    'sees',  'sees',  'sees',  200, 200, 409,        403, 403, 200, 403, 403, 403, 403, 200, 200, 409],
-  'village worker, 左弼':     [403,     404, 404,    404,    403, 403,     404,   404,    404,    'blind', 'blind', 'blind', 200, 404, 404,        403, 403, 404, 404, 404, 404, 404, 404, 200, 404],
-  'township, 茶阳镇':         [403,     200, 200,    200,    403, 403,     403,   200,    403,    'sees',  'sees',  'sees',  200, 200, 409,        403, 403, 403, 200, 403, 200, 409, 200, 200, 403],
-  'township, 湖寮镇':         [403,     404, 404,    404,    403, 403,     404,   404,    404,    'blind', 'blind', 'blind', 200, 404, 404,        403, 403, 404, 404, 404, 404, 404, 404, 200, 404],
-  'county, 大埔县':           [403,     200, 200,    200,    403, 403,     403,   403,    200,    'sees',  'sees',  'sees',  200, 200, 409,        200, 403, 403, 403, 200, 409, 200, 200, 200, 403],
-  'county, 梅县区':           [403,     404, 404,    404,    403, 403,     404,   404,    404,    'blind', 'blind', 'blind', 200, 404, 404,        404, 403, 404, 404, 404, 404, 404, 404, 200, 404],
-  'city, 梅州市':             [403,     403, 403,    403,    403, 403,     403,   403,    403,    403,     'sees',  'sees',  200, 403, 403,        403, 403, 403, 403, 403, 403, 403, 403, 403, 403],
-  'city, 广州市':             [403,     403, 403,    403,    403, 403,     403,   403,    403,    403,     'blind', 'blind', 200, 403, 403,        403, 403, 403, 403, 403, 403, 403, 403, 403, 403],
-  'province, 广东省':         [403,     403, 403,    403,    403, 403,     403,   403,    403,    403,     'sees',  'sees',  200, 403, 403,        403, 403, 403, 403, 403, 403, 403, 403, 403, 403],
-  'province, 广西':           [403,     403, 403,    403,    403, 403,     403,   403,    403,    403,     'blind', 'blind', 200, 403, 403,        403, 403, 403, 403, 403, 403, 403, 403, 403, 403],
-  'worker without region':   [403,     404, 404,    404,    403, 403,     404,   404,    404,    'blind', 403,     403,     200, 404, 404,        403, 403, 404, 404, 404, 404, 404, 404, 200, 404],
-  'disabled worker, 茅坪':    [401,     401, 401,    401,    401, 401,     401,   401,    401,    401,     401,     401,     200, 401, 401,        401, 401, 401, 401, 401, 401, 401, 401, 401, 401],
-  'no token':                [401,     401, 401,    401,    401, 401,     401,   401,    401,    401,     401,     401,     200, 401, 401,        401, 401, 401, 401, 401, 401, 401, 401, 401, 401],
+  //                          list     get  reveal history edit withdraw start  approve confirm queue    stats    export   regions print application access subscribe propose agree term ret_p ret_a ended rchk keep visit due     completion
+  'guardian (owner)':        ['sees',  200, 403,    200,    200, 200,     403,   403,    403,    403,     403,     403,     200, 403, 403,        200, 200, 403, 403, 403, 403, 403, 200, 403, 403, 403, 403, 403],
+  'other guardian':          ['blind', 404, 403,    404,    409, 404,     403,   403,    403,    403,     403,     403,     200, 403, 403,        404, 200, 403, 403, 403, 403, 403, 404, 403, 403, 403, 403, 403],
+  'village worker, 茅坪':     [403,     200, 200,    200,    403, 403,     200,   403,    403,    'sees',  'sees',  'sees',  200, 200, 409,        403, 403, 200, 403, 403, 403, 403, 200, 200, 409, 200, 'sees',  403],
+  'village worker, 左弼':     [403,     404, 404,    404,    403, 403,     404,   404,    404,    'blind', 'blind', 'blind', 200, 404, 404,        403, 403, 404, 404, 404, 404, 404, 404, 200, 404, 404, 'blind', 403],
+  'township, 茶阳镇':         [403,     200, 200,    200,    403, 403,     403,   200,    403,    'sees',  'sees',  'sees',  200, 200, 409,        403, 403, 403, 200, 403, 200, 409, 200, 200, 403, 403, 403,     'sees'],
+  'township, 湖寮镇':         [403,     404, 404,    404,    403, 403,     404,   404,    404,    'blind', 'blind', 'blind', 200, 404, 404,        403, 403, 404, 404, 404, 404, 404, 404, 200, 404, 404, 403,     'blind'],
+  'county, 大埔县':           [403,     200, 200,    200,    403, 403,     403,   403,    200,    'sees',  'sees',  'sees',  200, 200, 409,        200, 403, 403, 403, 200, 409, 200, 200, 200, 403, 403, 403,     'sees'],
+  'county, 梅县区':           [403,     404, 404,    404,    403, 403,     404,   404,    404,    'blind', 'blind', 'blind', 200, 404, 404,        404, 403, 404, 404, 404, 404, 404, 404, 200, 404, 404, 403,     'blind'],
+  'city, 梅州市':             [403,     403, 403,    403,    403, 403,     403,   403,    403,    403,     'sees',  'sees',  200, 403, 403,        403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403,     'sees'],
+  'city, 广州市':             [403,     403, 403,    403,    403, 403,     403,   403,    403,    403,     'blind', 'blind', 200, 403, 403,        403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403,     'blind'],
+  'province, 广东省':         [403,     403, 403,    403,    403, 403,     403,   403,    403,    403,     'sees',  'sees',  200, 403, 403,        403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403,     'sees'],
+  'province, 广西':           [403,     403, 403,    403,    403, 403,     403,   403,    403,    403,     'blind', 'blind', 200, 403, 403,        403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403,     'blind'],
+  'worker without region':   [403,     404, 404,    404,    403, 403,     404,   404,    404,    'blind', 403,     403,     200, 404, 404,        403, 403, 404, 404, 404, 404, 404, 404, 200, 404, 404, 'blind', 403],
+  'disabled worker, 茅坪':    [401,     401, 401,    401,    401, 401,     401,   401,    401,    401,     401,     401,     200, 401, 401,        401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401,     401],
+  'no token':                [401,     401, 401,    401,    401, 401,     401,   401,    401,    401,     401,     401,     200, 401, 401,        401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401,     401],
 }
 // "password": changing one's own password with a wrong current one (400: the caller got past authorisation).
 // prettier-ignore
@@ -215,6 +218,8 @@ describe.each(BACKENDS)('authorisation matrix (%s)', (backend) => {
     }
     const base = await recordIn('submitted')
     const ended = await recordIn('terminated')
+    // Monthly visits: a supported record of 茅坪, on its village worker's 本月待走访 list.
+    const supported = await recordIn('confirmed')
 
     let accountSeq = 0
     let phoneSeq = 13900000000
@@ -340,6 +345,23 @@ describe.each(BACKENDS)('authorisation matrix (%s)', (backend) => {
         case 'keep_after_recheck': {
           const { id } = await recordIn('confirmed')
           return (await http.json('POST', `/api/v1/registrations/${id}/review`, token, { action: endpoint, reason: '仍需保障' })).status
+        }
+        // Monthly visits (docs/lifecycle.md): recorded by the village worker on a confirmed record; the list
+        // is the village worker's, the completion counts the township's and above.
+        case 'record_visit_confirmed': {
+          const { id } = await recordIn('confirmed')
+          const visit = { date: '2026-03-02', method: 'home', conclusion: 'true', guardianshipAssessment: 'good' }
+          return (await http.json('POST', `/api/v1/registrations/${id}/review`, token, { action: 'record_visit', visit })).status
+        }
+        case 'visits_due': {
+          const res = await get('/visits/due')
+          const ids = res.status === 200 ? JSON.parse(res.text).items.map((i: { id: string }) => i.id) : []
+          return seen(res.status, ids.includes(supported.id), ids.length === 0)
+        }
+        case 'visits_completion': {
+          const res = await get('/visits/completion')
+          const codes = res.status === 200 ? JSON.parse(res.text).byVillage.map((v: { code: string }) => v.code) : []
+          return seen(res.status, codes.includes('441422101200'), codes.length === 0)
         }
         case 'get_terminated':
           return (await get(`/registrations/${ended.id}`)).status

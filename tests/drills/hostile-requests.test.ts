@@ -190,6 +190,20 @@ describe.each(BACKENDS)('security review findings (%s)', (backend) => {
     expect(unknown).toEqual([401, 401, 401, 401, 429, 429])
   })
 
+  test('monthly visits: a month that is not a month (injection, arrays, far out of range) is a 400 in Chinese; a visit with extra keys is refused', async () => {
+    for (const month of ["2026-03' or '1'='1", '2026-03;drop table visits', '0000-00', '2026-3', '9999-99', '%00', 'x'.repeat(30)]) {
+      const res = await http.json('GET', `/api/v1/visits/due?month=${encodeURIComponent(month)}`, worker)
+      expect([month, res.status]).toEqual([month, 400])
+      expect(JSON.parse(res.text).error.message).toMatch(/[\u4e00-\u9fff]/)
+    }
+    const twice = await http.json('GET', '/api/v1/visits/due?month=2026-03&month=2026-04', worker)
+    expect(twice.status).toBe(400)
+    const visit = { date: '2026-03-02', method: 'home', conclusion: 'true', guardianshipAssessment: 'good', village_code: '441422102200' }
+    const res = await http.json('POST', `/api/v1/registrations/${id}/review`, worker, { action: 'record_visit', visit })
+    expect(res.status).toBe(400)
+    expect(await db.rows('select registration_id from visits')).toHaveLength(0)
+  })
+
   test('reveal of "constructor", "__proto__", "toString": 400 and no audit row', async () => {
     const reveals = () => db.rows(`select id from audit_log where action = ? and target_id = ?`, 'reveal', id)
     for (const field of [

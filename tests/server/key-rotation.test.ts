@@ -13,6 +13,7 @@ import { buildApp } from '../../server/src/app'
 import { loadConfig, parseKeys } from '../../server/src/config'
 import { putFlag } from '../../server/src/db/flags'
 import { keyUsage, reencrypt, remaining } from '../../server/src/ops/rotation'
+import { visitAad } from '../../server/src/services/visits'
 import { createVault, keyId } from '../../server/src/vault'
 import { freshRecord, prng } from '../drills/support/records'
 import { BACKENDS, VILLAGE_A, fixture, inVillage, startApp, uuid, type TestApp } from './helpers'
@@ -98,6 +99,10 @@ describe.each(BACKENDS)('rewriting stored rows under new keys (%s)', (backend) =
     for (const [i, r] of records.entries()) expect((await t.put(guardian, ids[i], r)).statusCode).toBe(201)
     await t.review(village, ids[0], { action: 'start_review' })
     expect((await t.review(village, ids[0], { action: 'return', reason: '请核对孩子姓名', fields: ['child.name'] })).statusCode).toBe(200)
+    // A home visit: its findings sealed in the visits table (migration 008) too.
+    await t.review(village, ids[1], { action: 'start_review' })
+    const visit = { date: '2026-03-02', method: 'home', conclusion: 'true', guardianshipAssessment: 'good', notes: '外婆照料，孩子在校' }
+    expect((await t.review(village, ids[1], { action: 'record_visit', visit })).statusCode).toBe(200)
     // A report of a child at risk with a worker's words on it, and a 待复核 flag: the smaller sealed columns.
     const atRisk = {
       id: uuid(),
@@ -209,16 +214,28 @@ describe.each(BACKENDS)('rewriting stored rows under new keys (%s)', (backend) =
       'reports.payload': { [keyId(B)]: 1 },
       'report_actions.detail': { [keyId(B)]: 1 },
     })
-    expect(remaining(after, rotating.vault)).toEqual({ records: 0, lookups: 0, events: 0, columns: 0 })
+    expect(after.visits).toEqual({ [keyId(B)]: 1 })
+    expect(report.visits).toEqual({ rewritten: 1, changedMeanwhile: 0 })
+    expect(remaining(after, rotating.vault)).toEqual({ records: 0, lookups: 0, events: 0, visits: 0, columns: 0 })
     await everythingReadable(rotating)
 
     // The old keys removed: everything still there, still found.
     const rotated = await withKeys([B], [IB])
     await everythingReadable(rotated)
     expect(await search(rotated, duringRecord.child.name)).toContain(during)
+    const row = await t.app.db.selectFrom('visits').selectAll().where('registration_id', '=', ids[1]).executeTakeFirstOrThrow()
+    expect(rotated.vault.openJson(row.detail, visitAad(ids[1], row.version))).toEqual({
+      conclusion: 'true',
+      guardianshipAssessment: 'good',
+      notes: visit.notes,
+    })
     // And a second run finds nothing to do.
     const again = await reencrypt(t.app.db, rotated.vault)
-    expect(again).toMatchObject({ records: { rewritten: 0, changedMeanwhile: 0 }, events: { rewritten: 0, changedMeanwhile: 0 } })
+    expect(again).toMatchObject({
+      records: { rewritten: 0, changedMeanwhile: 0 },
+      events: { rewritten: 0, changedMeanwhile: 0 },
+      visits: { rewritten: 0, changedMeanwhile: 0 },
+    })
     expect(Object.values(again.columns).every((c) => c.rewritten === 0 && c.changedMeanwhile === 0)).toBe(true)
   })
 })

@@ -57,7 +57,7 @@ describe.each(BACKENDS)('daily re-check (%s)', (backend) => {
       status: 'confirmed',
       recheck: { foundOn: '2031-03-08', lost: ['left_behind'], reasons: ['2031-03-08年满16周岁，不再属于农村留守儿童'] },
     })
-    expect(page.items[0].allowedActions.sort()).toEqual(['keep_after_recheck', 'propose_termination'])
+    expect(page.items[0].allowedActions.sort()).toEqual(['keep_after_recheck', 'propose_termination', 'record_visit'])
     expect((await list('neighbour')).items).toEqual([])
     expect((await list('township')).total).toBe(1)
     // A second run the same day changes nothing; the record is still confirmed.
@@ -71,7 +71,7 @@ describe.each(BACKENDS)('daily re-check (%s)', (backend) => {
     // 复核后继续保障 needs a reason, takes it off the list, and is not offered again.
     expect((await t.review(tokens.village, id, { action: 'keep_after_recheck' })).statusCode).toBe(400)
     const kept = await t.review(tokens.village, id, { action: 'keep_after_recheck', reason: '仍属困境儿童，继续保障' })
-    expect(kept.json()).toMatchObject({ status: 'confirmed', allowedActions: ['propose_termination'] })
+    expect(kept.json()).toMatchObject({ status: 'confirmed', allowedActions: ['record_visit', 'propose_termination'] })
     expect((await list('village')).items).toEqual([])
     expect((await t.review(tokens.village, id, { action: 'keep_after_recheck', reason: '再次保留' })).statusCode).toBe(409)
     // The same loss found again the next day stays kept.

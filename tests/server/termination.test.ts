@@ -51,7 +51,8 @@ describe.each(BACKENDS)('termination (%s)', (backend) => {
     const id = await confirmed()
     {
       const proposed = await step(village, id, propose, 'termination_proposed')
-      expect(proposed.allowedActions).toEqual([])
+      // The monthly visit goes on while the proposal is under way (docs/lifecycle.md).
+      expect(proposed.allowedActions).toEqual(['record_visit'])
       expect(await queueIds(township)).toContain(id)
       expect(await queueIds(county)).not.toContain(id)
       const seen = (await get(township, `/registrations/${id}`)).json()
@@ -150,7 +151,7 @@ describe.each(BACKENDS)('termination (%s)', (backend) => {
     await step(township, id, { action: 'return_termination', reason: '孩子还差两个月满16周岁' }, 'confirmed')
     expect((await get(village, `/registrations/${id}`)).json()).toMatchObject({
       termination: null,
-      allowedActions: ['propose_termination'],
+      allowedActions: ['record_visit', 'propose_termination'],
     })
 
     await step(village, id, { action: 'propose_termination', termination: { reason: 'other', note: '由亲属收养' } }, 'termination_proposed')

@@ -153,6 +153,17 @@ export async function settle(ms = 20): Promise<void> {
   }
 }
 
+/**
+ * Waits (up to `limitMs`) until `ready()` holds, then for the batches to settle: on a busy machine the first
+ * quiet window of `settle` can pass before React has even committed, so a test that expects a redraw waits
+ * for it by what it shows rather than by time.
+ */
+export async function settleUntil(ready: () => boolean, limitMs = 5000): Promise<void> {
+  const end = Date.now() + limitMs
+  while (!ready() && Date.now() < end) await simulate.sleep(10)
+  await settle()
+}
+
 function launch() {
   assertWeappBuild(WEAPP_DIST)
   for (const file of ['runtime', 'taro', 'vendors', 'common', 'app']) {

@@ -4,7 +4,7 @@
  * wrapper, and typed text survives a re-render of the step around it. Run `npm run build:weapp` first.
  * The first test must stay first: it checks the draft index holds exactly its own draft.
  */
-import { byId, byText, closeAll, hideApp, inputIn, navigations, openPage, settle, setDataLog } from './harness'
+import { byId, byText, closeAll, hideApp, inputIn, navigations, openPage, settle, settleUntil, setDataLog } from './harness'
 
 const TWENTY = '欧阳小明是个好孩子今年十一岁读小学四年级'
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/
@@ -70,8 +70,9 @@ test('text typed and not yet left survives the app going to the background and a
   const before = setDataLog.length
   // A choice elsewhere in the step adds fields (户口 questions): the step is re-rendered around the input.
   byText(page, 'choice', '○是')!.dispatchEvent('tap')
-  await settle(30)
-  const sent = JSON.stringify(setDataLog.slice(before).map((c) => c.payload))
+  const sentSince = () => JSON.stringify(setDataLog.slice(before).map((c) => c.payload))
+  await settleUntil(() => sentSince().includes('"uid":"field-child-name"'))
+  const sent = sentSince()
   const at = sent.lastIndexOf('"uid":"field-child-name"')
   expect(at).toBeGreaterThan(-1) // the step was serialised again around the input…
   expect(sent.slice(at, at + 600)).toMatch(/"cl":"field__input "[^}]*"陈小"/) // …carrying the typed text, not the old default

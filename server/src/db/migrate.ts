@@ -10,6 +10,7 @@ import * as m004 from './migrations/004_wechat'
 import * as m005 from './migrations/005_accounts'
 import * as m006 from './migrations/006_registration_counts'
 import * as m007 from './migrations/007_review_flags'
+import * as m008 from './migrations/008_visits'
 import * as m009 from './migrations/009_reports'
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -20,6 +21,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '005_accounts': m005,
   '006_registration_counts': m006,
   '007_review_flags': m007,
+  '008_visits': m008,
   '009_reports': m009,
 }
 

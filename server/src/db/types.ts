@@ -106,6 +106,23 @@ export interface ReviewFlagsTable {
   updated_at: string
 }
 
+/** Monthly home visits (migration 008): one row per `record_visit` event. */
+export interface VisitsTable {
+  registration_id: string
+  /** The version of the history event that recorded it. */
+  version: number
+  village_code: string
+  /** 'YYYY-MM' of `visited_on`. */
+  month: string
+  visited_on: string
+  actor_id: string
+  /** VISIT_METHODS code (入户走访 / 电话核实 / 部门数据比对). */
+  method: string
+  /** Encrypted JSON { conclusion, guardianshipAssessment, notes }, bound to `visit:<id>#<version>`. */
+  detail: string
+  created_at: string
+}
+
 /** 强制报告/发现报告 (migration 009): a report of a child at risk. */
 export interface ReportsTable {
   id: string
@@ -197,6 +214,7 @@ export interface Database {
   audit_log: AuditTable
   registration_counts: CountsTable
   review_flags: ReviewFlagsTable
+  visits: VisitsTable
   reports: ReportsTable
   report_actions: ReportActionsTable
 }

@@ -14,18 +14,21 @@ import type { Registration } from '../../../src/domain/schema'
 import type { Database } from '../db/types'
 import { derive } from '../services/derive'
 import type { Vault } from '../vault'
+import { reencryptVisits, visitKeyUsage } from './rotation-visits'
 import { SEALED_COLUMNS, columnName, columnUsage, resealColumn, type AnyDb, type ColumnReport } from './sealed-columns'
 
 export interface RotationOptions {
   batchSize?: number
   /** Pause between batches, to leave the database to the server's requests. */
   pauseMs?: number
-  onProgress?: (what: 'records' | 'events' | string, done: number, total: number) => void
+  /** `what`: 'records', 'events', 'visits', or a sealed column's `table.column` (sealed-columns.ts). */
+  onProgress?: (what: string, done: number, total: number) => void
 }
 
 export interface RotationReport {
   records: { rewritten: number; changedMeanwhile: number }
   events: { rewritten: number; changedMeanwhile: number }
+  visits: { rewritten: number; changedMeanwhile: number }
   /** The smaller tables' sealed columns (sealed-columns.ts), by `table.column`. */
   columns: Record<string, ColumnReport>
 }
@@ -63,6 +66,7 @@ export async function reencrypt(db: Db, vault: Vault, opts: RotationOptions = {}
   const report: RotationReport = {
     records: { rewritten: 0, changedMeanwhile: 0 },
     events: { rewritten: 0, changedMeanwhile: 0 },
+    visits: { rewritten: 0, changedMeanwhile: 0 },
     columns: {},
   }
   const [dataKey, indexKey] = [vault.dataKeyIds[0], vault.indexKeyIds[0]]
@@ -150,6 +154,7 @@ export async function reencrypt(db: Db, vault: Vault, opts: RotationOptions = {}
     opts.onProgress?.('events', done, total)
     if (opts.pauseMs) await sleep(opts.pauseMs)
   }
+  report.visits = await reencryptVisits(db, vault, { ...opts, onProgress: (done, all) => opts.onProgress?.('visits', done, all) })
 
   for (const c of SEALED_COLUMNS) {
     const name = columnName(c)
@@ -171,6 +176,8 @@ export interface KeyUsage {
   lookups: Record<string, number>
   /** Event details by data key. */
   events: Record<string, number>
+  /** Visits' sealed findings by data key (migration 008). */
+  visits: Record<string, number>
   /** The smaller tables' sealed columns by data key, by `table.column`. */
   columns: Record<string, Record<string, number>>
 }
@@ -198,11 +205,14 @@ export async function keyUsage(db: Db): Promise<KeyUsage> {
     .execute()
   const columns: Record<string, Record<string, number>> = {}
   for (const c of SEALED_COLUMNS) columns[columnName(c)] = await columnUsage(db as unknown as AnyDb, c)
-  return { records: tally(records), lookups: tally(lookups), events: tally(events), columns }
+  return { records: tally(records), lookups: tally(lookups), events: tally(events), visits: await visitKeyUsage(db), columns }
 }
 
 /** Rows not yet under the current keys (0 everywhere: the old keys may be removed). */
-export function remaining(usage: KeyUsage, vault: Vault): { records: number; lookups: number; events: number; columns: number } {
+export function remaining(
+  usage: KeyUsage,
+  vault: Vault,
+): { records: number; lookups: number; events: number; visits: number; columns: number } {
   const others = (t: Record<string, number>, current: string) =>
     Object.entries(t)
       .filter(([k]) => k !== current)
@@ -211,6 +221,7 @@ export function remaining(usage: KeyUsage, vault: Vault): { records: number; loo
     records: others(usage.records, vault.dataKeyIds[0]),
     lookups: others(usage.lookups, vault.indexKeyIds[0]),
     events: others(usage.events, vault.dataKeyIds[0]),
+    visits: others(usage.visits, vault.dataKeyIds[0]),
     columns: Object.values(usage.columns).reduce((n, t) => n + others(t, vault.dataKeyIds[0]), 0),
   }
 }

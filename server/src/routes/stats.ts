@@ -3,6 +3,7 @@
  * one's own is refused (403); a worker without a region gets 403 too — never an unscoped answer.
  */
 import type { FastifyInstance } from 'fastify'
+import type { VisitIntervals } from '../../../src/domain/visits'
 import { STAFF_ROLES, type Actor } from '../actor'
 import { forbidden } from '../errors'
 import { regionQuery, responses } from '../schemas'
@@ -20,7 +21,7 @@ function scopeOf(actor: Actor, region: string | undefined) {
   return range
 }
 
-export default async function statsRoutes(app: FastifyInstance) {
+export default async function statsRoutes(app: FastifyInstance, opts: { visitIntervals?: VisitIntervals } = {}) {
   // City and province administrators see their region's counts and roster, and nothing of single records.
   const worker = app.allow(...STAFF_ROLES)
 
@@ -30,7 +31,7 @@ export default async function statsRoutes(app: FastifyInstance) {
       onRequest: worker,
       schema: { querystring: regionQuery, response: responses({ 200: { type: 'object', additionalProperties: true } }) },
     },
-    async (req) => stats(app, scopeOf(req.actor!, req.query.region)),
+    async (req) => stats(app, scopeOf(req.actor!, req.query.region), opts.visitIntervals ?? {}),
   )
 
   app.get<Query>(

@@ -30,6 +30,14 @@ export const fullNumbersFor = (actor: Actor, askedMasked: boolean) =>
 export const ROSTER_PAGE_SIZE = 500
 const EXCLUDED: Status[] = ['withdrawn']
 
+/** Whether `row` comes strictly after `cursor` in the roster's order (village, creation time, id). */
+function isAfter(row: RosterCursor, cursor: RosterCursor): boolean {
+  const a = [row.village_code, row.created_at, row.id]
+  const b = [cursor.village_code, cursor.created_at, cursor.id]
+  const first = a.findIndex((v, i) => v !== b[i])
+  return first >= 0 && a[first] > b[first]
+}
+
 /** The region's rows page by page, each with its verifiers and assessments; stops when the reader went away. */
 async function* pagesOf(app: FastifyInstance, range: RegionRange, pageSize: number, out: PassThrough): AsyncGenerator<RosterPage> {
   let after: RosterCursor | undefined
@@ -39,6 +47,8 @@ async function* pagesOf(app: FastifyInstance, range: RegionRange, pageSize: numb
     if (out.writableNeedDrain) await Promise.race([once(out, 'drain'), once(out, 'close')])
     const rows = await rosterPage(app.db, range, EXCLUDED, after, pageSize)
     if (!rows.length) return
+    // A page that does not start after the last one would repeat rows, and loop for ever: fail instead.
+    if (after && !isAfter(rows[0], after)) throw new Error('roster export: a page did not advance past the previous one')
     const ids = rows.map((r) => r.id)
     yield { rows, verifiedBy: await verifications(app.db, ids), assessments: await assessmentsOf(app, ids) }
     if (rows.length < pageSize) return

@@ -18,6 +18,7 @@ import { canSee } from '../scope'
 import { queueStatusMessage } from './notifications'
 import { RECHECK_STATUSES, withoutUnflagged } from './recheck'
 import { terminationDetail } from './termination'
+import { storeVisit } from './visits'
 
 const briefOf = (row: RegistrationRow, actor: Actor, flagged: boolean): ReviewBrief => ({
   id: row.id,
@@ -85,6 +86,10 @@ export async function review(app: FastifyInstance, actor: Actor, id: string, bod
       detail: hasDetail ? app.vault.sealJson(detail, `${id}#${version}`) : null,
       request_id: input.requestId?.toLowerCase() ?? null,
     })
+    // The monthly visit's own row (docs/lifecycle.md), in this transaction: both are there or neither.
+    if (input.action === 'record_visit' && input.visit) {
+      await storeVisit(app, trx, { id, version, villageCode: row.village_code, actorId: actor.id, visit: input.visit, at })
+    }
     if (step.changed) {
       const change = { id, ownerId: row.owner_id, payload: row.payload, version, to: step.to, reason: input.reason, at }
       await queueStatusMessage(app, trx, change)

@@ -10,10 +10,12 @@ import { num } from '../db/connect'
 import { regionStats } from '../db/registrations'
 import type { RegionRange } from '../scope'
 import { reportStats } from './report-stats'
+import { completion, monthOrNow } from './visits'
+import type { VisitIntervals } from '../../../src/domain/visits'
 
 const zeroByStatus = () => Object.fromEntries(STATUSES.map((s) => [s.code, 0])) as Record<Status, number>
 
-export async function stats(app: FastifyInstance, range: RegionRange): Promise<RegionStats> {
+export async function stats(app: FastifyInstance, range: RegionRange, visitIntervals: VisitIntervals = {}): Promise<RegionStats> {
   const { byStatus, byVillage } = await regionStats(app.db, range)
   const status = zeroByStatus()
   const byCategory = Object.fromEntries(CATEGORIES.map((c) => [c.code, zeroByStatus()])) as Record<Category, Record<Status, number>>
@@ -39,6 +41,7 @@ export async function stats(app: FastifyInstance, range: RegionRange): Promise<R
     byStatus: status,
     byCategory,
     byVillage: range.prefix.length < 12 ? [...villages.values()] : undefined,
+    visits: await completion(app, range, monthOrNow(undefined), visitIntervals),
     reports: await reportStats(app, range),
   }
 }

@@ -1,7 +1,7 @@
 /**
  * Every signed-in worker page: who is signed in, in which role and for which region — always in view, so
  * that a worker never mistakes whose data they are looking at — with the way to the list (not for the
- * city and province levels, who see no single record), the overview (above the village), the accounts
+ * city and province levels, who see no single record), 本月待走访 (village workers), the overview (above the village), the accounts
  * (administrators), one's password, and out. Without a valid session the page shows nothing and goes to the
  * login; on a one-time password it goes to 修改密码 first (the server refuses everything else until then).
  */
@@ -13,13 +13,14 @@ import { MANAGES, OVERVIEW_ONLY_ROLES } from '@/domain/accounts'
 import { ROLE_LABELS } from '@/domain/status'
 import { confirm } from '@/platform/system'
 import { NAV_TEXT } from '../accounts/strings'
-import { openAccounts, openOverview, openPassword, openQueue, toLogin } from '../logic/nav'
+import { openAccounts, openOverview, openPassword, openQueue, openVisits, toLogin } from '../logic/nav'
 import { pendingCount, usePendingReviews } from '../logic/review-outbox'
 import { signOut, useSession } from '../logic/session'
 import { HEADER_TEXT } from '../strings'
+import { VISITS_TEXT } from '../visits/strings'
 import './common.scss'
 
-export type WorkerPage = 'queue' | 'entry' | 'overview' | 'accounts' | 'password' | 'report'
+export type WorkerPage = 'queue' | 'entry' | 'overview' | 'accounts' | 'password' | 'visits' | 'report'
 
 export default function WorkerShell({ page, children }: PropsWithChildren<{ page: WorkerPage }>) {
   const session = useSession()
@@ -59,6 +60,9 @@ export default function WorkerShell({ page, children }: PropsWithChildren<{ page
         </View>
         <View className='worker__nav'>
           {records && page !== 'queue' && <ActionButton id='nav-queue' label={HEADER_TEXT.queue} onTap={() => openQueue('relaunch')} />}
+          {user.role === 'village_worker' && page !== 'visits' && (
+            <ActionButton id='nav-visits' label={VISITS_TEXT.nav} onTap={openVisits} />
+          )}
           {upper && page !== 'overview' && <ActionButton id='nav-overview' label={HEADER_TEXT.overview} onTap={openOverview} />}
           {admin && page !== 'accounts' && <ActionButton id='nav-accounts' label={NAV_TEXT.accounts} onTap={openAccounts} />}
           {page !== 'password' && <ActionButton id='nav-password' label={NAV_TEXT.password} onTap={() => openPassword()} />}

@@ -14,7 +14,7 @@ import { errorCode, errorText, workerApi } from '../logic/api'
 import { markChanged } from '../logic/refresh'
 import { ACTION_TEXT } from '../strings'
 import ActionPanel, { type PanelAction } from './panels'
-import VisitForm from './visit-form'
+import VisitForm from '../components/visit-form'
 
 interface Props {
   entry: RegistrationView

@@ -16,7 +16,7 @@ import type { Action } from '@/domain/status'
 import { nearestLabels } from '@/record/paths'
 import { createLocalForm } from '../logic/local-form'
 import { ACTION_TEXT, RECHECK_TEXT, TERMINATION_TEXT } from '../strings'
-import { issuesByPath } from './visit-form'
+import { issuesByPath } from '../components/visit-form'
 
 export type PanelAction = Exclude<Action, 'submit' | 'withdraw' | 'start_review' | 'record_visit'>
 

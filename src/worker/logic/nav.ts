@@ -8,6 +8,7 @@ export const WORKER_ROUTES = {
   overview: '/worker/overview/index',
   accounts: '/worker/accounts/index',
   password: '/worker/password/index',
+  visits: '/worker/visits/index',
   report: '/worker/report/index',
 } as const
 
@@ -17,6 +18,7 @@ export const openEntry = (id: string) => openUrl(`${WORKER_ROUTES.entry}?id=${en
 export const openReport = (id: string) => openUrl(`${WORKER_ROUTES.report}?id=${encodeURIComponent(id)}`)
 export const openOverview = () => openUrl(WORKER_ROUTES.overview)
 export const openAccounts = () => openUrl(WORKER_ROUTES.accounts)
+export const openVisits = () => openUrl(WORKER_ROUTES.visits)
 export const openPassword = (mode: 'push' | 'replace' = 'push') => openUrl(WORKER_ROUTES.password, mode)
 /**
  * Where a signed-in worker starts: setting a password first when theirs is a one-time one; the overview for

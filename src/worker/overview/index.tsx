@@ -16,6 +16,7 @@ import { OVERVIEW_TEXT } from '../strings'
 import ExportCard from './export-card'
 import ReportCountsCard from './reports'
 import { CategoryTable, VillageTable } from './tables'
+import VisitsCard from './visits-card'
 import './index.scss'
 
 type Township = { code: string; name: string }
@@ -101,6 +102,7 @@ export default function OverviewPage() {
           />
           <CategoryTable stats={stats} />
           <VillageTable stats={stats} townships={county ? townships : []} onPick={setRegion} />
+          <VisitsCard stats={stats} />
           <ExportCard region={region} regionName={stats.region.name} />
         </View>
       )}

@@ -18,7 +18,7 @@ import { scrollToSelector } from '@/platform/system'
 import { draftsStore } from '@/store/drafts'
 import { errorText } from '../logic/api'
 import { createLocalForm } from '../logic/local-form'
-import { issuesByPath } from '../entry/visit-form'
+import { issuesByPath } from '../components/visit-form'
 import { REPORTS_TEXT } from './strings'
 
 /** A new registration draft for the child of the report, with the village already answered. */

@@ -85,9 +85,11 @@ test.each([
   ['dabu', 'verified', []],
   ['dabu', 'township_approved', ['return', 'confirm', 'refuse']],
   ['dabu', 'confirmed', []],
-  ['maoping', 'confirmed', ['propose_termination']],
+  // The monthly home visit goes on after confirmation, a termination under way included (docs/lifecycle.md).
+  ['maoping', 'confirmed', ['record_visit', 'propose_termination']],
   ['chayang', 'confirmed', []],
-  ['maoping', 'termination_proposed', []],
+  ['maoping', 'termination_proposed', ['record_visit']],
+  ['maoping', 'termination_agreed', ['record_visit']],
   ['chayang', 'termination_proposed', ['agree_termination', 'return_termination']],
   ['dabu', 'termination_proposed', []],
   ['chayang', 'termination_agreed', []],

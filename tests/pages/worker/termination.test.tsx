@@ -58,7 +58,7 @@ test('proposed with 其他 and words, agreed, decided: every level reads the rea
   }
 
   await openAs('maoping', id)
-  expect(actionButtons()).toEqual(['propose_termination'])
+  expect(actionButtons()).toEqual(['record_visit', 'propose_termination'])
   tapId('action-propose_termination')
   act(() => {
     within(document.getElementById('field-termination-reason')!).getByText('其他').click()
