@@ -5,7 +5,7 @@
  * Layers of the app, each importing only what stands below it:
  *   domain ← platform ← store ← services ← features ← pages / app (main package)
  *   components (props in, events out) beside them; record (the form model) above features, for the subpackages only;
- *   register, worker, admin: subpackages, never importing one another.
+ *   register, worker, admin, report: subpackages, never importing one another.
  * The server: routes → services → db, with plugins, the print layouts (forms) and shared modules beside them; it imports only src/domain of the app.
  */
 import js from '@eslint/js'
@@ -16,7 +16,7 @@ import globals from 'globals'
 import tseslint from 'typescript-eslint'
 
 const APP = ['domain', 'platform', 'store', 'services', 'components', 'features', 'record', 'data', 'pages', 'app']
-const SUBPACKAGES = ['register', 'worker', 'admin']
+const SUBPACKAGES = ['register', 'worker', 'admin', 'report']
 
 /** What each element may import (besides itself). Anything not listed is refused. */
 const MAY_IMPORT = {
@@ -32,6 +32,7 @@ const MAY_IMPORT = {
   register: ['record', 'features', 'services', 'store', 'components', 'platform', 'domain', 'data'],
   worker: ['record', 'features', 'services', 'store', 'components', 'platform', 'domain', 'data'],
   admin: ['features', 'services', 'store', 'components', 'platform', 'domain', 'data'],
+  report: ['features', 'services', 'store', 'components', 'platform', 'domain', 'data'],
   'server-routes': ['server-services', 'server-top', 'domain'],
   'server-services': ['server-db', 'server-forms', 'server-top', 'domain'],
   // The print layouts and their drawing (docs/forms.md): pure code over a record, for the services.
@@ -117,7 +118,7 @@ export default tseslint.config(
   },
   {
     // Pages and components never touch the phone's storage: the stores save themselves (docs/architecture.md).
-    files: ['src/pages/**', 'src/components/**', 'src/record/**', 'src/register/**', 'src/worker/**', 'src/admin/**'],
+    files: ['src/pages/**', 'src/components/**', 'src/record/**', 'src/register/**', 'src/worker/**', 'src/admin/**', 'src/report/**'],
     ignores: ['src/worker/logic/**', 'src/admin/logic/**'],
     rules: {
       'no-restricted-imports': [

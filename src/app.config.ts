@@ -4,11 +4,22 @@ export default defineAppConfig({
     // The guardian's wizard, review and done pages, with the schema code and the region tree: kept out of
     // the main package so that the home page opens fast on a weak network.
     { root: 'register', pages: ['wizard/index', 'done/index', 'record/index'] },
-    // Community workers' pages (sign-in, list, one record, overview, 本月待走访): loaded only when a worker opens them.
+    // Community workers' pages (sign-in, list, one record, overview, 本月待走访, 发现报告): loaded only when a worker opens them.
     {
       root: 'worker',
-      pages: ['login/index', 'queue/index', 'entry/index', 'overview/index', 'accounts/index', 'password/index', 'visits/index'],
+      pages: [
+        'login/index',
+        'queue/index',
+        'entry/index',
+        'overview/index',
+        'accounts/index',
+        'password/index',
+        'visits/index',
+        'report/index',
+      ],
     },
+    // 报告可能有危险的孩子: the form and the reporter's receipts, loaded when someone taps the home page's link.
+    { root: 'report', pages: ['form/index'] },
   ],
   // Fetch the wizard while the guardian reads the home page, on any network: by the time they tap
   // 开始登记 it is usually there.

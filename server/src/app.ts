@@ -29,6 +29,7 @@ import meRoutes from './routes/me'
 import regionRoutes from './routes/regions'
 import registrationRoutes from './routes/registrations'
 import quarterlyRoutes from './routes/quarterly'
+import reportRoutes from './routes/reports'
 import reviewRoutes from './routes/review'
 import statsRoutes from './routes/stats'
 import visitRoutes from './routes/visits'
@@ -88,6 +89,7 @@ export async function app(fastify: FastifyInstance, opts: AppOptions) {
       await api.register(registrationRoutes, { guardianNewPerHour: config.guardianNewPerHour })
       await api.register(reviewRoutes)
       await api.register(quarterlyRoutes)
+      await api.register(reportRoutes, { perHour: config.reportsPerHour, perVillagePerHour: config.reportsPerVillagePerHour })
       await api.register(statsRoutes, { visitIntervals: config.visitIntervals })
       await api.register(visitRoutes, { intervals: config.visitIntervals })
       await api.register(formRoutes)

@@ -28,6 +28,10 @@ export interface AppConfig {
   loginRateMax: number
   /** New registrations one guardian may create per hour (HUTONG_GUARDIAN_NEW_PER_HOUR); re-sends and edits are not counted. */
   guardianNewPerHour: number
+  /** New reports of a child at risk one account may send per hour (HUTONG_REPORTS_PER_HOUR). */
+  reportsPerHour: number
+  /** New reports about one village per hour, from all accounts (HUTONG_REPORTS_PER_VILLAGE_PER_HOUR). */
+  reportsPerVillagePerHour: number
   logger: boolean
   /** JSON lines (production, or any non-terminal output) or pino-pretty (a terminal in development). */
   logFormat: 'json' | 'pretty'
@@ -241,6 +245,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
         .filter(Boolean),
     loginRateMax: overrides.loginRateMax ?? Number(env.HUTONG_LOGIN_RATE_MAX ?? 10),
     guardianNewPerHour: overrides.guardianNewPerHour ?? positiveInt('HUTONG_GUARDIAN_NEW_PER_HOUR', env.HUTONG_GUARDIAN_NEW_PER_HOUR, 10),
+    reportsPerHour: overrides.reportsPerHour ?? positiveInt('HUTONG_REPORTS_PER_HOUR', env.HUTONG_REPORTS_PER_HOUR, 5),
+    reportsPerVillagePerHour:
+      overrides.reportsPerVillagePerHour ?? positiveInt('HUTONG_REPORTS_PER_VILLAGE_PER_HOUR', env.HUTONG_REPORTS_PER_VILLAGE_PER_HOUR, 30),
     logger: overrides.logger ?? env.HUTONG_LOG !== '0',
     logFormat,
     redisUrl: overrides.redisUrl ?? (env.REDIS_URL || undefined),

@@ -7,6 +7,7 @@
  * src/domain/status.ts, sent so that an older app shows a newer status correctly.
  */
 import type { Category, Classification } from './eligibility'
+import type { ReportCounts } from './report-api'
 import type { TerminationReason } from './lifecycle'
 import type { Visit } from './review'
 import type { VillagesByTownship } from './regions'
@@ -270,6 +271,8 @@ export interface RegionStats {
   visits?: VisitCompletion
   /** 动态更新 of the current quarter, by village. */
   quarterly?: QuarterlyProgress
+  /** Reports of a child at risk: open, and past the 24-hour first-contact clock. */
+  reports?: ReportCounts
 }
 
 /** A signed-in user as the server describes them (`regionCode`: workers only; null sees nothing). */

@@ -21,6 +21,8 @@ export const ROUTES = {
   record: '/register/record/index',
   /** The worker subpackage's way in (its other routes live in src/worker/logic/nav.ts). */
   workerLogin: '/worker/login/index',
+  /** 报告可能有危险的孩子 (the report subpackage). */
+  report: '/report/form/index',
 } as const
 
 const taroNavigator: Navigator = {

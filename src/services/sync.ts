@@ -30,6 +30,7 @@ import {
 } from '@/store/outbox'
 import { canSignInQuietly, currentUserId } from './auth'
 import { fetchMine, registrationSender } from './registrations'
+import { dropSentReports, REPORT, reportSender } from './reports'
 import { dropSentSubscriptions, SUBSCRIPTION, subscriptionSender } from './subscriptions'
 
 /** How one kind of outbox item is sent. The worker pages register their own kinds (e.g. home visits). */
@@ -47,6 +48,7 @@ export interface OutboxSender {
 const senders = new Map<string, OutboxSender>([
   [REGISTRATION, registrationSender],
   [SUBSCRIPTION, subscriptionSender],
+  [REPORT, reportSender],
 ])
 
 /** Registers a kind of outbox item; items of a kind with no sender wait, untouched, until one exists. */
@@ -259,6 +261,7 @@ export function startAppSync(): SyncEngine {
   appSync = engine
   engine.start()
   outboxStore.subscribe(dropSentSubscriptions)
+  outboxStore.subscribe(dropSentReports)
   onNetworkBack(() => engine.resume())
   let lastRefresh = 0
   const refreshNow = () => {

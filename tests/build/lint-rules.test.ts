@@ -56,6 +56,16 @@ const WRONG: Probe[] = [
     code: "import { QUEUE_TEXT } from '@/worker/strings'\nexport const x = QUEUE_TEXT\n",
   },
   {
+    why: 'the report subpackage imports the worker subpackage',
+    path: 'src/report/form/probe.tsx',
+    code: "import { QUEUE_TEXT } from '@/worker/strings'\nexport const x = QUEUE_TEXT\n",
+  },
+  {
+    why: 'the main package imports the report subpackage',
+    path: 'src/pages/index/probe.tsx',
+    code: "import { REPORT_TEXT } from '@/report/strings'\nexport const x = REPORT_TEXT\n",
+  },
+  {
     why: 'the main package imports a subpackage',
     path: 'src/pages/mine/probe.tsx',
     code: "import { FIX_TEXT } from '@/register/strings'\nexport const x = FIX_TEXT\n",

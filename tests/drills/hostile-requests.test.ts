@@ -318,6 +318,59 @@ describe.each(BACKENDS)('security review findings (%s)', (backend) => {
     expect((await http.json('PUT', `/api/v1/registrations/${first.id}`, flood, first.record)).status).toBe(200)
     console.log(`drill hostile (${backend}): 40 new registrations from one guardian in ${elapsed} ms → 10 × 201, 30 × 429`)
   })
+
+  test("reports of a child at risk: oversized text, an unknown village, someone else's report id — refused, nothing stored or shown", async () => {
+    const reporter = await guardianToken(http, 'drill-review-reporter')
+    const stranger = await guardianToken(http, 'drill-review-stranger')
+    await db.addWorker('drill-review-zuobi', 'village_worker', '441422101201', 'drill-password')
+    const neighbour = JSON.parse(
+      (await http.json('POST', '/api/v1/auth/worker-login', undefined, { username: 'drill-review-zuobi', password: 'drill-password' }))
+        .text,
+    ).token
+    const report = (over: object = {}) => ({
+      id: randomUUID(),
+      villageCode: '441422101200',
+      concern: 'harm',
+      seen: '孩子身上有伤',
+      reporter: 'school',
+      ...over,
+    })
+    const before = await db.count('reports')
+    const refusal = async (res: Promise<{ status: number; text: string }>) => {
+      const r = await res
+      return { status: r.status, ...JSON.parse(r.text).error }
+    }
+    const huge = await refusal(http.json('POST', '/api/v1/reports', reporter, report({ seen: '看'.repeat(5000) })))
+    expect(huge).toMatchObject({ status: 400, issues: [{ path: ['seen'], message: '看到的情况不能超过1000个字' }] })
+    const unknown = await refusal(http.json('POST', '/api/v1/reports', reporter, report({ villageCode: '441422101999' })))
+    expect(unknown).toMatchObject({ status: 400, issues: [{ path: ['villageCode'], message: '这个村（社区）不存在，请重新选择' }] })
+    const county = await refusal(http.json('POST', '/api/v1/reports', reporter, report({ villageCode: '441422000000' })))
+    expect(county).toMatchObject({
+      status: 400,
+      issues: [{ path: ['villageCode'], message: expect.stringContaining('选到村（社区）一级') }],
+    })
+    expect(await db.count('reports')).toBe(before)
+
+    const mine = report()
+    expect((await http.json('POST', '/api/v1/reports', reporter, mine)).status).toBe(201)
+    // Another account sending with the same id: taken, and the stored report is not touched or shown.
+    const taken = await refusal(http.json('POST', '/api/v1/reports', stranger, { ...mine, seen: '改成别的内容' }))
+    expect(taken).toMatchObject({ status: 409, code: 'id_taken' })
+    expect(taken.current).toBeUndefined()
+    expect(JSON.parse((await http.json('GET', '/api/v1/reports/mine', stranger)).text).items).toEqual([])
+    expect((await http.json('GET', `/api/v1/reports/${mine.id}`, stranger)).status).toBe(403)
+    // A worker of another village: the report does not exist for them, to read or to act on.
+    expect((await http.json('GET', `/api/v1/reports/${mine.id}`, neighbour)).status).toBe(404)
+    expect(
+      (await http.json('POST', `/api/v1/reports/${mine.id}/actions`, neighbour, { action: 'close', note: '关闭别人的报告' })).status,
+    ).toBe(404)
+    const [row] = await db.rows<{ status: string; first_action_at: string | null }>(
+      'select status, first_action_at from reports where id = ?',
+      mine.id,
+    )
+    expect(row).toEqual({ status: 'open', first_action_at: null })
+    expect(await db.count('reports')).toBe(before + 1)
+  })
 })
 
 describe.each(BACKENDS)('start-up findings (%s)', (backend) => {

@@ -18,6 +18,7 @@ const APPLIED = [
   '006_registration_counts',
   '007_review_flags',
   '008_visits',
+  '009_reports',
   '010_quarterly_updates',
 ]
 

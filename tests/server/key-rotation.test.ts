@@ -2,7 +2,8 @@
  * Key rotation: the vault with several keys (the first seals and hashes, all open and search), and the
  * rewrite of stored rows (server/src/ops/rotation.ts) on a real database: written under key A, served and
  * searched with "B,A" before and after the rewrite, then served with B alone. A stop half-way is resumed
- * by running it again. The same with real processes and clients writing meanwhile: tests/drills/key-rotation.
+ * by running it again. The smaller sealed columns (待复核 flags, reports of a child at risk and the words on them)
+ * go the same way. The same with real processes and clients writing meanwhile: tests/drills/key-rotation.
  */
 import { randomBytes } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
@@ -10,6 +11,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { buildApp } from '../../server/src/app'
 import { loadConfig, parseKeys } from '../../server/src/config'
+import { putFlag } from '../../server/src/db/flags'
 import { keyUsage, reencrypt, remaining } from '../../server/src/ops/rotation'
 import { visitAad } from '../../server/src/services/visits'
 import { createVault, keyId } from '../../server/src/vault'
@@ -101,6 +103,29 @@ describe.each(BACKENDS)('rewriting stored rows under new keys (%s)', (backend) =
     await t.review(village, ids[1], { action: 'start_review' })
     const visit = { date: '2026-03-02', method: 'home', conclusion: 'true', guardianshipAssessment: 'good', notes: '外婆照料，孩子在校' }
     expect((await t.review(village, ids[1], { action: 'record_visit', visit })).statusCode).toBe(200)
+    // A report of a child at risk with a worker's words on it, and a 待复核 flag: the smaller sealed columns.
+    const atRisk = {
+      id: uuid(),
+      villageCode: VILLAGE_A,
+      concern: 'unattended',
+      seen: '孩子独自在家三天',
+      reporter: 'neighbour',
+      phone: '13800138000',
+    }
+    expect((await t.req('POST', '/api/v1/reports', { token: guardian, body: atRisk })).statusCode).toBe(201)
+    const note = '已入户，奶奶在医院'
+    expect(
+      (await t.req('POST', `/api/v1/reports/${atRisk.id}/actions`, { token: village, body: { action: 'home_visit', note } })).statusCode,
+    ).toBe(200)
+    const flag = { foundOn: '2026-12-01', lost: ['left_behind'], reasons: ['年满16周岁'] }
+    await putFlag(t.app.db, {
+      registration_id: ids[1],
+      village_code: VILLAGE_A,
+      detail: t.app.vault.sealJson(flag, `flag:${ids[1]}`),
+      lost: 'left_behind',
+      dismissed: 0,
+      updated_at: new Date().toISOString(),
+    })
 
     const get = (app: typeof t.app, id: string, token: string) =>
       app.inject({ method: 'GET', url: `/api/v1/registrations/${id}`, headers: { authorization: `Bearer ${token}` } })
@@ -122,6 +147,18 @@ describe.each(BACKENDS)('rewriting stored rows under new keys (%s)', (backend) =
       expect((await get(app, ids[0], guardian)).json().returned).toMatchObject({ reason: '请核对孩子姓名', fields: ['child.name'] })
       expect(await search(app, records[1].child.idNumber)).toEqual([ids[1]])
       expect(await search(app, records[2].child.name)).toContain(ids[2])
+      const opened = await app.inject({
+        method: 'GET',
+        url: `/api/v1/reports/${atRisk.id}`,
+        headers: { authorization: `Bearer ${village}` },
+      })
+      expect(opened.json()).toMatchObject({ seen: atRisk.seen, phone: atRisk.phone, actions: [{ note }] })
+      const stored = await t.app.db
+        .selectFrom('review_flags')
+        .select('detail')
+        .where('registration_id', '=', ids[1])
+        .executeTakeFirstOrThrow()
+      expect(app.vault.openJson(stored.detail, `flag:${ids[1]}`)).toEqual(flag)
     }
 
     const rotating = await withKeys([B, A], [IB, IA])
@@ -144,6 +181,11 @@ describe.each(BACKENDS)('rewriting stored rows under new keys (%s)', (backend) =
     const before = await keyUsage(t.app.db)
     expect(before.records).toEqual({ [keyId(A)]: 4, [keyId(B)]: 1 })
     expect(before.lookups).toEqual({ [keyId(IA)]: 4, [keyId(IB)]: 1 })
+    expect(before.columns).toMatchObject({
+      'review_flags.detail': { [keyId(A)]: 1 },
+      'reports.payload': { [keyId(A)]: 1 },
+      'report_actions.detail': { [keyId(A)]: 1 },
+    })
 
     // Stopped after the first batch of one row, then run again: it goes on where it stopped.
     let batches = 0
@@ -159,12 +201,22 @@ describe.each(BACKENDS)('rewriting stored rows under new keys (%s)', (backend) =
     const report = await reencrypt(t.app.db, rotating.vault, { batchSize: 2 })
     expect(report.records).toEqual({ rewritten: 3, changedMeanwhile: 0 })
     expect(report.events.rewritten).toBeGreaterThanOrEqual(1)
+    expect(report.columns).toMatchObject({
+      'review_flags.detail': { rewritten: 1, changedMeanwhile: 0 },
+      'reports.payload': { rewritten: 1, changedMeanwhile: 0 },
+      'report_actions.detail': { rewritten: 1, changedMeanwhile: 0 },
+    })
     const after = await keyUsage(t.app.db)
     expect(after).toMatchObject({ records: { [keyId(B)]: 5 }, lookups: { [keyId(IB)]: 5 } })
     expect(Object.keys(after.events)).toEqual([keyId(B)])
+    expect(after.columns).toMatchObject({
+      'review_flags.detail': { [keyId(B)]: 1 },
+      'reports.payload': { [keyId(B)]: 1 },
+      'report_actions.detail': { [keyId(B)]: 1 },
+    })
     expect(after.visits).toEqual({ [keyId(B)]: 1 })
     expect(report.visits).toEqual({ rewritten: 1, changedMeanwhile: 0 })
-    expect(remaining(after, rotating.vault)).toEqual({ records: 0, lookups: 0, events: 0, visits: 0 })
+    expect(remaining(after, rotating.vault)).toEqual({ records: 0, lookups: 0, events: 0, visits: 0, columns: 0 })
     await everythingReadable(rotating)
 
     // The old keys removed: everything still there, still found.
@@ -178,10 +230,12 @@ describe.each(BACKENDS)('rewriting stored rows under new keys (%s)', (backend) =
       notes: visit.notes,
     })
     // And a second run finds nothing to do.
-    expect(await reencrypt(t.app.db, rotated.vault)).toEqual({
+    const again = await reencrypt(t.app.db, rotated.vault)
+    expect(again).toMatchObject({
       records: { rewritten: 0, changedMeanwhile: 0 },
       events: { rewritten: 0, changedMeanwhile: 0 },
       visits: { rewritten: 0, changedMeanwhile: 0 },
     })
+    expect(Object.values(again.columns).every((c) => c.rewritten === 0 && c.changedMeanwhile === 0)).toBe(true)
   })
 })

@@ -100,9 +100,9 @@ describe.each(BACKENDS)('quarterly updates (%s)', (backend) => {
     const resend = await answer(guardian, id, { record: changed(), baseVersion: base })
     expect(resend.statusCode).toBe(200)
     expect(await versionOf(id)).toBe(base + 1)
-    // Still a supported child: in the 已确认 counts' active set, and no 终止 while the change is reviewed.
+    // Still a supported child: in the 已确认 counts' active set, still visited, and no 终止 while the change is reviewed.
     const seen = (await get(village, `/registrations/${id}`)).json()
-    expect(seen.allowedActions.sort()).toEqual(['return_update', 'verify_update'])
+    expect(seen.allowedActions.sort()).toEqual(['record_visit', 'return_update', 'verify_update'])
     expect((await t.review(village, id, { action: 'propose_termination', termination: { reason: 'age' } })).statusCode).toBe(409)
 
     await step(village, id, { action: 'verify_update' }, 'update_township')
@@ -251,6 +251,6 @@ describe.each(BACKENDS)('quarterly updates (%s)', (backend) => {
     const flagged = (await get(village, '/review/rechecks?limit=100')).json().items.find((i: { id: string }) => i.id === id)
     expect(flagged).toMatchObject({ status: 'update_village', recheck: { lost: ['left_behind'] } })
     // …and 终止 waits until the change is decided.
-    expect(flagged.allowedActions.sort()).toEqual(['return_update', 'verify_update'])
+    expect(flagged.allowedActions.sort()).toEqual(['record_visit', 'return_update', 'verify_update'])
   })
 })

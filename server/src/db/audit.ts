@@ -10,7 +10,7 @@ import type { Database } from './types'
 export interface AuditEntry {
   actor?: { id: string; role: string } | null
   action: string
-  targetType?: 'registration' | 'user' | 'region'
+  targetType?: 'registration' | 'user' | 'region' | 'report'
   targetId?: string
   regionCode?: string | null
   ip?: string

@@ -11,6 +11,7 @@ import * as m005 from './migrations/005_accounts'
 import * as m006 from './migrations/006_registration_counts'
 import * as m007 from './migrations/007_review_flags'
 import * as m008 from './migrations/008_visits'
+import * as m009 from './migrations/009_reports'
 import * as m010 from './migrations/010_quarterly_updates'
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -22,6 +23,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '006_registration_counts': m006,
   '007_review_flags': m007,
   '008_visits': m008,
+  '009_reports': m009,
   '010_quarterly_updates': m010,
 }
 

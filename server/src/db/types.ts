@@ -6,6 +6,7 @@
  */
 import type { Generated } from 'kysely'
 import type { HistoryAction } from '../../../src/domain/api'
+import type { ReportAction, ReportStatus } from '../../../src/domain/report'
 import type { Role, Status } from '../../../src/domain/status'
 
 export interface UsersTable {
@@ -122,6 +123,36 @@ export interface VisitsTable {
   created_at: string
 }
 
+/** 强制报告/发现报告 (migration 009): a report of a child at risk. */
+export interface ReportsTable {
+  id: string
+  reporter_id: string
+  village_code: string
+  status: ReportStatus
+  /** Encrypted JSON { concern, seen, reporter, phone? }, bound to `report:<id>`. */
+  payload: string
+  content_hash: string
+  created_at: string
+  due_at: string
+  first_action_at: string | null
+  closed_at: string | null
+  updated_at: string
+}
+
+/** What a worker did on a report (migration 009). */
+export interface ReportActionsTable {
+  id: string
+  report_id: string
+  at: string
+  actor_id: string
+  actor_role: Role
+  action: ReportAction
+  /** Encrypted JSON { note }, bound to `report-action:<id>`; NULL without words. */
+  detail: string | null
+  /** 纳入登记: the registration draft the worker started. */
+  registration_id: string | null
+}
+
 /** 动态更新: one guardian answer per record and quarter (migration 010). No personal data: the change is in its event. */
 export interface QuarterlyUpdatesTable {
   registration_id: string
@@ -199,4 +230,6 @@ export interface Database {
   review_flags: ReviewFlagsTable
   visits: VisitsTable
   quarterly_updates: QuarterlyUpdatesTable
+  reports: ReportsTable
+  report_actions: ReportActionsTable
 }

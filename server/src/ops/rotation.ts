@@ -1,6 +1,8 @@
 /**
- * Key rotation, the part that touches stored rows: every record and event detail re-sealed under the current
- * (first) data key, every registration's lookup hashes remade under the current index key. In batches, each
+ * Key rotation, the part that touches stored rows: every record and event detail, and every value of the
+ * smaller tables' sealed columns (sealed-columns.ts: 待复核 flags, WeChat messages, reports of a child at risk),
+ * re-sealed under the current (first) data key, every registration's lookup hashes remade under the current
+ * index key. In batches, each
  * batch its own short transaction, while the server runs:
  * - a row is rewritten only if it is still what was read (same version and ciphertext); one the server
  *   changed in between was written under the current keys by the server itself, and is left alone;
@@ -13,18 +15,22 @@ import type { Database } from '../db/types'
 import { derive } from '../services/derive'
 import type { Vault } from '../vault'
 import { reencryptVisits, visitKeyUsage } from './rotation-visits'
+import { SEALED_COLUMNS, columnName, columnUsage, resealColumn, type AnyDb, type ColumnReport } from './sealed-columns'
 
 export interface RotationOptions {
   batchSize?: number
   /** Pause between batches, to leave the database to the server's requests. */
   pauseMs?: number
-  onProgress?: (what: 'records' | 'events' | 'visits', done: number, total: number) => void
+  /** `what`: 'records', 'events', 'visits', or a sealed column's `table.column` (sealed-columns.ts). */
+  onProgress?: (what: string, done: number, total: number) => void
 }
 
 export interface RotationReport {
   records: { rewritten: number; changedMeanwhile: number }
   events: { rewritten: number; changedMeanwhile: number }
   visits: { rewritten: number; changedMeanwhile: number }
+  /** The smaller tables' sealed columns (sealed-columns.ts), by `table.column`. */
+  columns: Record<string, ColumnReport>
 }
 
 type Db = Kysely<Database>
@@ -61,6 +67,7 @@ export async function reencrypt(db: Db, vault: Vault, opts: RotationOptions = {}
     records: { rewritten: 0, changedMeanwhile: 0 },
     events: { rewritten: 0, changedMeanwhile: 0 },
     visits: { rewritten: 0, changedMeanwhile: 0 },
+    columns: {},
   }
   const [dataKey, indexKey] = [vault.dataKeyIds[0], vault.indexKeyIds[0]]
 
@@ -148,6 +155,17 @@ export async function reencrypt(db: Db, vault: Vault, opts: RotationOptions = {}
     if (opts.pauseMs) await sleep(opts.pauseMs)
   }
   report.visits = await reencryptVisits(db, vault, { ...opts, onProgress: (done, all) => opts.onProgress?.('visits', done, all) })
+
+  for (const c of SEALED_COLUMNS) {
+    const name = columnName(c)
+    report.columns[name] = await resealColumn(db as unknown as AnyDb, vault, c, {
+      batchSize,
+      pause: async () => {
+        if (opts.pauseMs) await sleep(opts.pauseMs)
+      },
+      onProgress: (done) => opts.onProgress?.(name, done, done),
+    })
+  }
   return report
 }
 
@@ -160,6 +178,8 @@ export interface KeyUsage {
   events: Record<string, number>
   /** Visits' sealed findings by data key (migration 008). */
   visits: Record<string, number>
+  /** The smaller tables' sealed columns by data key, by `table.column`. */
+  columns: Record<string, Record<string, number>>
 }
 
 /** Which keys the stored rows are under: a key may leave the configuration once nothing is under it. */
@@ -183,11 +203,16 @@ export async function keyUsage(db: Db): Promise<KeyUsage> {
     .select((eb) => [sealedBy('detail').as('k'), eb.fn.countAll().as('n')])
     .groupBy(sealedBy('detail'))
     .execute()
-  return { records: tally(records), lookups: tally(lookups), events: tally(events), visits: await visitKeyUsage(db) }
+  const columns: Record<string, Record<string, number>> = {}
+  for (const c of SEALED_COLUMNS) columns[columnName(c)] = await columnUsage(db as unknown as AnyDb, c)
+  return { records: tally(records), lookups: tally(lookups), events: tally(events), visits: await visitKeyUsage(db), columns }
 }
 
 /** Rows not yet under the current keys (0 everywhere: the old keys may be removed). */
-export function remaining(usage: KeyUsage, vault: Vault): { records: number; lookups: number; events: number; visits: number } {
+export function remaining(
+  usage: KeyUsage,
+  vault: Vault,
+): { records: number; lookups: number; events: number; visits: number; columns: number } {
   const others = (t: Record<string, number>, current: string) =>
     Object.entries(t)
       .filter(([k]) => k !== current)
@@ -197,5 +222,6 @@ export function remaining(usage: KeyUsage, vault: Vault): { records: number; loo
     lookups: others(usage.lookups, vault.indexKeyIds[0]),
     events: others(usage.events, vault.dataKeyIds[0]),
     visits: others(usage.visits, vault.dataKeyIds[0]),
+    columns: Object.values(usage.columns).reduce((n, t) => n + others(t, vault.dataKeyIds[0]), 0),
   }
 }

@@ -12,6 +12,7 @@ import { quarterOf } from '../../../src/domain/quarterly'
 import { today } from '../clock'
 import { quarterCompletion } from './quarterly-progress'
 import type { RegionRange } from '../scope'
+import { reportStats } from './report-stats'
 import { completion, monthOrNow } from './visits'
 import type { VisitIntervals } from '../../../src/domain/visits'
 
@@ -45,5 +46,6 @@ export async function stats(app: FastifyInstance, range: RegionRange, visitInter
     byVillage: range.prefix.length < 12 ? [...villages.values()] : undefined,
     visits: await completion(app, range, monthOrNow(undefined), visitIntervals),
     quarterly: await quarterCompletion(app, range, quarterOf(today())),
+    reports: await reportStats(app, range),
   }
 }

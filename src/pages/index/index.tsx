@@ -1,7 +1,8 @@
 /**
  * Home: start a registration, continue one (offered once per app start, at the exact step where the
  * guardian stopped), register a brother or sister, 我的登记 at a glance (a sync badge, what needs the
- * guardian, the way to the full list), drafts untouched for 30 days, a storage warning, 长辈模式.
+ * guardian, the way to the full list), drafts untouched for 30 days, a storage warning, 长辈模式, and the way
+ * to report a child who may be at risk (the report subpackage).
  */
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
@@ -113,6 +114,11 @@ export default function Index() {
       <AbandonedDrafts />
       <MineCard />
       <Drafts go={go} />
+      <View className='card' id='home-report'>
+        <Text className='card__title'>{HOME_TEXT.reportHeading}</Text>
+        <Text className='line'>{HOME_TEXT.reportBody}</Text>
+        <ActionButton id='home-report-open' label={HOME_TEXT.report} onTap={() => openUrl(ROUTES.report)} />
+      </View>
       <ElderSwitch />
       <View className='home__worker' id='home-worker'>
         <Text className='muted'>{HOME_TEXT.workerIntro}</Text>

@@ -35,6 +35,9 @@ export const HOME_TEXT = {
   elderOn: '已开启，点一下关闭',
   elderOff: '已关闭，点一下开启',
   elderBySystem: '微信字体已调大，已自动使用长辈模式。',
+  reportHeading: '发现孩子可能有危险？',
+  reportBody: '无人照料、疑似受到伤害、流浪乞讨或辍学的孩子，可以告诉村（社区）儿童主任。紧急情况请拨打110。',
+  report: '报告可能有危险的孩子',
   workerIntro: '村（居）儿童主任、乡镇（街道）儿童督导员和民政工作人员：',
   workerLogin: '工作人员登录',
 } as const

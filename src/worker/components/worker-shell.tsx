@@ -20,7 +20,7 @@ import { HEADER_TEXT } from '../strings'
 import { VISITS_TEXT } from '../visits/strings'
 import './common.scss'
 
-export type WorkerPage = 'queue' | 'entry' | 'overview' | 'accounts' | 'password' | 'visits'
+export type WorkerPage = 'queue' | 'entry' | 'overview' | 'accounts' | 'password' | 'visits' | 'report'
 
 export default function WorkerShell({ page, children }: PropsWithChildren<{ page: WorkerPage }>) {
   const session = useSession()

@@ -9,11 +9,13 @@ export const WORKER_ROUTES = {
   accounts: '/worker/accounts/index',
   password: '/worker/password/index',
   visits: '/worker/visits/index',
+  report: '/worker/report/index',
 } as const
 
 /** After signing in the queue replaces the login, so 返回 never leads back to the password. */
 export const openQueue = (mode: 'push' | 'replace' | 'relaunch' = 'push') => openUrl(WORKER_ROUTES.queue, mode)
 export const openEntry = (id: string) => openUrl(`${WORKER_ROUTES.entry}?id=${encodeURIComponent(id)}`)
+export const openReport = (id: string) => openUrl(`${WORKER_ROUTES.report}?id=${encodeURIComponent(id)}`)
 export const openOverview = () => openUrl(WORKER_ROUTES.overview)
 export const openAccounts = () => openUrl(WORKER_ROUTES.accounts)
 export const openVisits = () => openUrl(WORKER_ROUTES.visits)

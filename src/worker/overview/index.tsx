@@ -15,6 +15,7 @@ import { useSession } from '../logic/session'
 import { OVERVIEW_TEXT } from '../strings'
 import ExportCard from './export-card'
 import { QuarterlyTable, VillageQuarterly } from './quarterly-card'
+import ReportCountsCard from './reports'
 import { CategoryTable, VillageTable } from './tables'
 import VisitsCard from './visits-card'
 import './index.scss'
@@ -97,6 +98,10 @@ export default function OverviewPage() {
               />
             )}
           </View>
+          <ReportCountsCard
+            reports={stats.reports}
+            township={(code) => (county ? (townships.find((t) => t.code === code.slice(0, 9))?.name ?? '') : '')}
+          />
           <CategoryTable stats={stats} />
           <VillageTable stats={stats} townships={county ? townships : []} onPick={setRegion} />
           <VisitsCard stats={stats} />

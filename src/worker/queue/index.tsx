@@ -1,5 +1,6 @@
 /**
- * The worker's list: the entries of their region, newest first, 20 at a time with 加载更多 (a township
+ * The worker's list: the region's open reports of a child at risk on top (./reports.tsx), then the entries of
+ * their region, newest first, 20 at a time with 加载更多 (a township
  * holds thousands). It reloads when the filter changes and after any review action (logic/refresh).
  * A response that arrives after a newer request started is dropped, so a quick change of filter never
  * shows the older list.
@@ -15,6 +16,7 @@ import { useChanges } from '../logic/refresh'
 import { QUEUE_TEXT } from '../strings'
 import QueueFilters from './filters'
 import QueueRow from './item'
+import UrgentReports from './reports'
 import './index.scss'
 
 interface ListState {
@@ -58,6 +60,7 @@ export default function QueuePage() {
 
   return (
     <WorkerShell page='queue'>
+      <UrgentReports changes={changes} />
       <QueueFilters filter={filter} onChange={setFilter} />
       <View className='queue__summary'>
         {list.total !== undefined && (

@@ -21,7 +21,7 @@ export interface DrillDatabase {
   databaseUrl?: string
   /** Rows of a query, straight from the database (SQLite: read-only connection; `?` placeholders on both). */
   rows<T = Record<string, unknown>>(sql: string, ...params: unknown[]): Promise<T[]>
-  count(table: 'registrations' | 'registration_events' | 'audit_log' | 'users'): Promise<number>
+  count(table: 'registrations' | 'registration_events' | 'audit_log' | 'users' | 'reports'): Promise<number>
   /** The HS256 secret the server generated into DATA_DIR (to forge and expire tokens). */
   jwtSecret(): Buffer
   /** A worker account written straight into the database, as the CLI would (the server must have migrated). */
