@@ -17,7 +17,7 @@ import { badRequest, conflict, forbidden, notFound } from '../errors'
 import { canSee } from '../scope'
 import { queueStatusMessage } from './notifications'
 import { RECHECK_STATUSES, withoutUnflagged } from './recheck'
-import { terminationDetail } from './termination'
+import { decisionFacts, terminationDetail } from './termination'
 
 const briefOf = (row: RegistrationRow, actor: Actor, flagged: boolean): ReviewBrief => ({
   id: row.id,
@@ -86,7 +86,8 @@ export async function review(app: FastifyInstance, actor: Actor, id: string, bod
       request_id: input.requestId?.toLowerCase() ?? null,
     })
     if (step.changed) {
-      const change = { id, ownerId: row.owner_id, payload: row.payload, version, to: step.to, reason: input.reason, at }
+      const ended = step.to === 'terminated' ? await decisionFacts(app, trx, id) : undefined
+      const change = { id, ownerId: row.owner_id, payload: row.payload, version, to: step.to, reason: input.reason, at, ended }
       await queueStatusMessage(app, trx, change)
     }
     await audit(trx, {
