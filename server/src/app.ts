@@ -30,6 +30,7 @@ import regionRoutes from './routes/regions'
 import registrationRoutes from './routes/registrations'
 import reviewRoutes from './routes/review'
 import statsRoutes from './routes/stats'
+import transferRoutes from './routes/transfers'
 import type { SharedState } from './shared/state'
 import { createWechatExchange } from './wechat'
 
@@ -86,6 +87,7 @@ export async function app(fastify: FastifyInstance, opts: AppOptions) {
       await api.register(registrationRoutes, { guardianNewPerHour: config.guardianNewPerHour })
       await api.register(reviewRoutes)
       await api.register(statsRoutes)
+      await api.register(transferRoutes)
       await api.register(formRoutes)
       await api.register(regionRoutes)
       await api.register(accountRoutes)

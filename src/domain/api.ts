@@ -6,6 +6,7 @@
  * Every path is under /api/v1. Times are ISO-8601 UTC strings; labels are the Chinese words of
  * src/domain/status.ts, sent so that an older app shows a newer status correctly.
  */
+import type { TransferEvent, TransferState } from './transfer'
 import type { Category, Classification } from './eligibility'
 import type { TerminationReason } from './lifecycle'
 import type { Visit } from './review'
@@ -166,7 +167,7 @@ export interface FieldChange {
 }
 
 /** A history event's action: a review action, or `edit` (the guardian resubmitted a correction). */
-export type HistoryAction = Action | 'edit'
+export type HistoryAction = Action | 'edit' | TransferEvent
 
 /** `GET /registrations/:id/history` item, oldest first. */
 export interface HistoryEvent {
@@ -187,6 +188,8 @@ export interface HistoryEvent {
   visit?: Visit
   /** 提请终止: the reason (guardians: without the worker's words); 决定终止: the month support stops. */
   termination?: { reason?: TerminationReason; reasonLabel?: string; note?: string; supportStopsFrom?: string }
+  /** A transfer's step: the two villages, in words. */
+  transfer?: { from: { code: string; name: string }; to: { code: string; name: string } }
   /** What a resubmission changed (workers: ID numbers and phones masked). */
   diff?: FieldChange[]
 }
@@ -217,6 +220,7 @@ export interface RegionStats {
   byCategory: Record<Category, Record<Status, number>>
   /** Absent for a single village. */
   byVillage?: VillageStats[]
+  transfers?: TransferStats
 }
 
 /** A signed-in user as the server describes them (`regionCode`: workers only; null sees nothing). */
@@ -349,4 +353,38 @@ export interface AccessAnswer {
   levels: AccessLevel[]
   /** County administrators only: each access, newest first. */
   items?: AccessEntry[]
+}
+
+/** One transfer as `GET /transfers` lists it (docs/api.md): the child's name masked, no worker's name. */
+export interface TransferItem {
+  id: string
+  registrationId: string
+  state: TransferState
+  stateLabel: string
+  from: { code: string; name: string }
+  to: { code: string; name: string }
+  /** Masked (陈*明): the receiving village reads the record itself only once it has accepted. */
+  childName: string
+  statusLabel: string
+  categoryLabels: string[]
+  startedAt: string
+  /** Which side started it: the sending village's child director, or the guardian's change of address. */
+  startedByRole: Role
+  decidedAt: string | null
+  note?: string
+  declineReason?: string
+}
+
+/** `GET /transfers`: into the caller's region (`incoming`) and out of it (`outgoing`), newest first. */
+export interface TransferList {
+  incoming: TransferItem[]
+  outgoing: TransferItem[]
+}
+
+/** `GET /stats` `transfers`: accepted moves in and out of each village of the region, and those waiting. */
+export interface TransferStats {
+  in: number
+  out: number
+  pendingIn: number
+  byVillage: { code: string; name: string; in: number; out: number; pendingIn: number }[]
 }

@@ -17,6 +17,7 @@ const APPLIED = [
   '005_accounts',
   '006_registration_counts',
   '007_review_flags',
+  '011_transfers',
 ]
 
 describe.each(BACKENDS)('database (%s)', (backend) => {

@@ -10,6 +10,7 @@ import * as m004 from './migrations/004_wechat'
 import * as m005 from './migrations/005_accounts'
 import * as m006 from './migrations/006_registration_counts'
 import * as m007 from './migrations/007_review_flags'
+import * as m011 from './migrations/011_transfers'
 
 const MIGRATIONS: Record<string, Migration> = {
   '001_initial': m001,
@@ -19,6 +20,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '005_accounts': m005,
   '006_registration_counts': m006,
   '007_review_flags': m007,
+  '011_transfers': m011,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS }

@@ -7,6 +7,7 @@
 import type { Generated } from 'kysely'
 import type { HistoryAction } from '../../../src/domain/api'
 import type { Role, Status } from '../../../src/domain/status'
+import type { TransferState } from '../../../src/domain/transfer'
 
 export interface UsersTable {
   id: string
@@ -105,6 +106,22 @@ export interface ReviewFlagsTable {
   updated_at: string
 }
 
+/** 迁移 (migration 011): one family's move from one village to another, and what became of it. */
+export interface TransfersTable {
+  id: string
+  registration_id: string
+  from_village: string
+  to_village: string
+  state: TransferState
+  initiator_id: string
+  initiator_role: Role
+  /** Encrypted JSON { address?, note?, declineReason? }, bound to `transfer:<id>`. */
+  detail: string | null
+  created_at: string
+  decided_at: string | null
+  decided_by: string | null
+}
+
 /** Registrations per village and status, with the category sums; kept by triggers (migration 006). */
 export interface CountsTable {
   village_code: string
@@ -166,4 +183,5 @@ export interface Database {
   audit_log: AuditTable
   registration_counts: CountsTable
   review_flags: ReviewFlagsTable
+  transfers: TransfersTable
 }

@@ -9,6 +9,7 @@ import { STATUSES, type Status } from '../../../src/domain/status'
 import { num } from '../db/connect'
 import { regionStats } from '../db/registrations'
 import type { RegionRange } from '../scope'
+import { transferStats } from './transfer-stats'
 
 const zeroByStatus = () => Object.fromEntries(STATUSES.map((s) => [s.code, 0])) as Record<Status, number>
 
@@ -38,5 +39,6 @@ export async function stats(app: FastifyInstance, range: RegionRange): Promise<R
     byStatus: status,
     byCategory,
     byVillage: range.prefix.length < 12 ? [...villages.values()] : undefined,
+    transfers: await transferStats(app, range),
   }
 }

@@ -32,6 +32,8 @@ export interface EventDetail {
   termination?: Termination
   /** 决定终止: 'YYYY-MM', the first month without support. */
   supportStopsFrom?: string
+  /** A transfer's step: which transfer, from and to which village. */
+  transfer?: { id: string; from: string; to: string }
 }
 
 export function openRecord(app: FastifyInstance, row: RegistrationRow): Registration {
