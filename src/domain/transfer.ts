@@ -39,7 +39,9 @@ export type TransferStart = z.infer<typeof transferStartSchema>
 
 /** `POST /transfers/:id/decline`: the receiving village says why (the sending village reads it). */
 export const transferDeclineSchema = z.strictObject({
-  reason: z.string({ error: '请写明拒绝原因' }).check(z.trim(), z.minLength(2, '请写明拒绝原因（至少2个字）'), z.maxLength(200, '拒绝原因不能超过200个字')),
+  reason: z
+    .string({ error: '请写明拒绝原因' })
+    .check(z.trim(), z.minLength(2, '请写明拒绝原因（至少2个字）'), z.maxLength(200, '拒绝原因不能超过200个字')),
 })
 export type TransferDecline = z.infer<typeof transferDeclineSchema>
 

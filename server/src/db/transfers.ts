@@ -22,7 +22,12 @@ export function findTransfer(ex: Ex, id: string): Promise<TransferRow | undefine
 }
 
 export function openTransferOf(ex: Ex, registrationId: string): Promise<TransferRow | undefined> {
-  return ex.selectFrom('transfers').selectAll().where('registration_id', '=', registrationId).where('state', '=', 'pending').executeTakeFirst()
+  return ex
+    .selectFrom('transfers')
+    .selectAll()
+    .where('registration_id', '=', registrationId)
+    .where('state', '=', 'pending')
+    .executeTakeFirst()
 }
 
 /** pending → `state`, only if still pending: false when another step got there first. */

@@ -49,7 +49,8 @@ export async function history(app: FastifyInstance, actor: Actor, id: string, ip
         version: e.version,
         at: e.at,
         action: e.action,
-        actionLabel: e.action === 'edit' ? '修改后重新提交' : isTransferEvent(e.action) ? transferEventLabel(e.action) : actionLabel(e.action),
+        actionLabel:
+          e.action === 'edit' ? '修改后重新提交' : isTransferEvent(e.action) ? transferEventLabel(e.action) : actionLabel(e.action),
         from: e.from_status,
         to: e.to_status,
         fromLabel: e.from_status ? statusLabel(e.from_status as Status) : null,

@@ -116,7 +116,10 @@ export async function startTransfer(
   const work = async (trx: Ex) => {
     const row = await findRegistration(trx, registrationId)
     const mine =
-      row && (actor.role === 'guardian' ? row.owner_id === actor.id : actor.role === 'village_worker' && canSee(actor.regionCode, row.village_code))
+      row &&
+      (actor.role === 'guardian'
+        ? row.owner_id === actor.id
+        : actor.role === 'village_worker' && canSee(actor.regionCode, row.village_code))
     if (!row || !mine) {
       if (row && actor.role !== 'guardian' && canSee(actor.regionCode, row.village_code)) {
         throw forbidden('只有登记所在村（社区）的儿童主任可以发起迁移')
@@ -225,7 +228,8 @@ export async function cancelTransfer(app: FastifyInstance, actor: Actor, id: str
   })
 }
 
-type ItemRow = TransferRow & Pick<RegistrationRow, 'payload' | 'status' | 'cat_left_behind' | 'cat_difficulty' | 'cat_de_facto_unsupported' | 'cat_orphan'>
+type ItemRow = TransferRow &
+  Pick<RegistrationRow, 'payload' | 'status' | 'cat_left_behind' | 'cat_difficulty' | 'cat_de_facto_unsupported' | 'cat_orphan'>
 
 const withRecord = (t: TransferRow, row: RegistrationRow): ItemRow => ({
   ...t,
