@@ -13,7 +13,7 @@ import { loadConfig, parseKeys } from '../../server/src/config'
 import { keyUsage, reencrypt, remaining } from '../../server/src/ops/rotation'
 import { createVault, keyId } from '../../server/src/vault'
 import { freshRecord, prng } from '../drills/support/records'
-import { BACKENDS, VILLAGE_A, fixture, inVillage, startApp, uuid, type TestApp } from './helpers'
+import { BACKENDS, VILLAGE_A, VILLAGE_B, fixture, inVillage, startApp, uuid, type TestApp } from './helpers'
 
 const key = () => randomBytes(32)
 
@@ -96,6 +96,10 @@ describe.each(BACKENDS)('rewriting stored rows under new keys (%s)', (backend) =
     for (const [i, r] of records.entries()) expect((await t.put(guardian, ids[i], r)).statusCode).toBe(201)
     await t.review(village, ids[0], { action: 'start_review' })
     expect((await t.review(village, ids[0], { action: 'return', reason: '请核对孩子姓名', fields: ['child.name'] })).statusCode).toBe(200)
+    // A transfer waiting, its new address sealed under A.
+    const moving = { toVillage: VILLAGE_B, address: '左弼村下屋3号', note: '随祖母搬家' }
+    const transfer = await t.req('POST', `/api/v1/registrations/${ids[1]}/transfer`, { token: village, body: moving })
+    expect(transfer.statusCode).toBe(200)
 
     const get = (app: typeof t.app, id: string, token: string) =>
       app.inject({ method: 'GET', url: `/api/v1/registrations/${id}`, headers: { authorization: `Bearer ${token}` } })
@@ -117,6 +121,8 @@ describe.each(BACKENDS)('rewriting stored rows under new keys (%s)', (backend) =
       expect((await get(app, ids[0], guardian)).json().returned).toMatchObject({ reason: '请核对孩子姓名', fields: ['child.name'] })
       expect(await search(app, records[1].child.idNumber)).toEqual([ids[1]])
       expect(await search(app, records[2].child.name)).toContain(ids[2])
+      const listed = await app.inject({ method: 'GET', url: '/api/v1/transfers', headers: { authorization: `Bearer ${village}` } })
+      expect(listed.json().outgoing[0]).toMatchObject({ id: transfer.json().id, note: '随祖母搬家' })
     }
 
     const rotating = await withKeys([B, A], [IB, IA])
@@ -157,7 +163,9 @@ describe.each(BACKENDS)('rewriting stored rows under new keys (%s)', (backend) =
     const after = await keyUsage(t.app.db)
     expect(after).toMatchObject({ records: { [keyId(B)]: 5 }, lookups: { [keyId(IB)]: 5 } })
     expect(Object.keys(after.events)).toEqual([keyId(B)])
-    expect(remaining(after, rotating.vault)).toEqual({ records: 0, lookups: 0, events: 0 })
+    expect(report.transfers).toEqual({ rewritten: 1, changedMeanwhile: 0 })
+    expect(Object.keys(after.transfers)).toEqual([keyId(B)])
+    expect(remaining(after, rotating.vault)).toEqual({ records: 0, lookups: 0, events: 0, transfers: 0 })
     await everythingReadable(rotating)
 
     // The old keys removed: everything still there, still found.
@@ -168,6 +176,7 @@ describe.each(BACKENDS)('rewriting stored rows under new keys (%s)', (backend) =
     expect(await reencrypt(t.app.db, rotated.vault)).toEqual({
       records: { rewritten: 0, changedMeanwhile: 0 },
       events: { rewritten: 0, changedMeanwhile: 0 },
+      transfers: { rewritten: 0, changedMeanwhile: 0 },
     })
   })
 })

@@ -12,6 +12,7 @@ import type { Registration } from '../../../src/domain/schema'
 import type { Database } from '../db/types'
 import { derive } from '../services/derive'
 import type { Vault } from '../vault'
+import { reencryptTransfers, transferKeyUsage } from './rotation-transfers'
 
 export interface RotationOptions {
   batchSize?: number
@@ -23,6 +24,7 @@ export interface RotationOptions {
 export interface RotationReport {
   records: { rewritten: number; changedMeanwhile: number }
   events: { rewritten: number; changedMeanwhile: number }
+  transfers: { rewritten: number; changedMeanwhile: number }
 }
 
 type Db = Kysely<Database>
@@ -55,7 +57,11 @@ const countOf = async (row: Promise<{ n: unknown } | undefined>) => Number((awai
 
 export async function reencrypt(db: Db, vault: Vault, opts: RotationOptions = {}): Promise<RotationReport> {
   const batchSize = opts.batchSize ?? 200
-  const report: RotationReport = { records: { rewritten: 0, changedMeanwhile: 0 }, events: { rewritten: 0, changedMeanwhile: 0 } }
+  const report: RotationReport = {
+    records: { rewritten: 0, changedMeanwhile: 0 },
+    events: { rewritten: 0, changedMeanwhile: 0 },
+    transfers: { rewritten: 0, changedMeanwhile: 0 },
+  }
   const [dataKey, indexKey] = [vault.dataKeyIds[0], vault.indexKeyIds[0]]
 
   let total = await countOf(
@@ -141,6 +147,7 @@ export async function reencrypt(db: Db, vault: Vault, opts: RotationOptions = {}
     opts.onProgress?.('events', done, total)
     if (opts.pauseMs) await sleep(opts.pauseMs)
   }
+  report.transfers = await reencryptTransfers(db, vault, batchSize)
   return report
 }
 
@@ -151,6 +158,8 @@ export interface KeyUsage {
   lookups: Record<string, number>
   /** Event details by data key. */
   events: Record<string, number>
+  /** Transfers' details by data key. */
+  transfers: Record<string, number>
 }
 
 /** Which keys the stored rows are under: a key may leave the configuration once nothing is under it. */
@@ -174,11 +183,11 @@ export async function keyUsage(db: Db): Promise<KeyUsage> {
     .select((eb) => [sealedBy('detail').as('k'), eb.fn.countAll().as('n')])
     .groupBy(sealedBy('detail'))
     .execute()
-  return { records: tally(records), lookups: tally(lookups), events: tally(events) }
+  return { records: tally(records), lookups: tally(lookups), events: tally(events), transfers: await transferKeyUsage(db) }
 }
 
 /** Rows not yet under the current keys (0 everywhere: the old keys may be removed). */
-export function remaining(usage: KeyUsage, vault: Vault): { records: number; lookups: number; events: number } {
+export function remaining(usage: KeyUsage, vault: Vault): { records: number; lookups: number; events: number; transfers: number } {
   const others = (t: Record<string, number>, current: string) =>
     Object.entries(t)
       .filter(([k]) => k !== current)
@@ -187,5 +196,6 @@ export function remaining(usage: KeyUsage, vault: Vault): { records: number; loo
     records: others(usage.records, vault.dataKeyIds[0]),
     lookups: others(usage.lookups, vault.indexKeyIds[0]),
     events: others(usage.events, vault.dataKeyIds[0]),
+    transfers: others(usage.transfers, vault.dataKeyIds[0]),
   }
 }
