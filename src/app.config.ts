@@ -5,7 +5,10 @@ export default defineAppConfig({
     // the main package so that the home page opens fast on a weak network.
     { root: 'register', pages: ['wizard/index', 'done/index', 'record/index'] },
     // Community workers' pages (sign-in, list, one record, overview): loaded only when a worker opens them.
-    { root: 'worker', pages: ['login/index', 'queue/index', 'entry/index', 'overview/index', 'accounts/index', 'password/index'] },
+    {
+      root: 'worker',
+      pages: ['login/index', 'queue/index', 'entry/index', 'overview/index', 'accounts/index', 'password/index', 'transfers/index'],
+    },
   ],
   // Fetch the wizard while the guardian reads the home page, on any network: by the time they tap
   // 开始登记 it is usually there.

@@ -6,6 +6,10 @@
 import * as z from 'zod/mini'
 import { note, villageCode } from './fields'
 import type { Issue } from './schema'
+import type { Status } from './status'
+
+/** A record may move while it is being reviewed or once confirmed; not once it is over or being ended. */
+export const TRANSFERABLE: readonly Status[] = ['submitted', 'village_review', 'verified', 'returned', 'township_approved', 'confirmed']
 
 export const TRANSFER_STATES = [
   { code: 'pending', label: '待接收' },

@@ -14,12 +14,13 @@ import type { TransferItem, TransferList } from '../../../src/domain/api'
 import { categoryLabel } from '../../../src/domain/eligibility'
 import { maskName } from '../../../src/domain/mask'
 import type { Registration } from '../../../src/domain/schema'
-import { statusLabel, type Status } from '../../../src/domain/status'
+import { statusLabel } from '../../../src/domain/status'
 import {
   parseBody,
   transferDeclineSchema,
   transferStartSchema,
   transferStateLabel,
+  TRANSFERABLE,
   type TransferEvent,
   type TransferStart,
 } from '../../../src/domain/transfer'
@@ -35,9 +36,6 @@ import { canSee, regionRange } from '../scope'
 import { contentHash } from '../vault'
 import { derive } from './derive'
 import { openRecord } from './views'
-
-/** A record may move while it is being reviewed or once confirmed; not once it is over or being ended. */
-export const TRANSFERABLE: readonly Status[] = ['submitted', 'village_review', 'verified', 'returned', 'township_approved', 'confirmed']
 
 interface TransferDetail {
   address?: string

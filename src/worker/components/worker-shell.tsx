@@ -13,13 +13,14 @@ import { MANAGES, OVERVIEW_ONLY_ROLES } from '@/domain/accounts'
 import { ROLE_LABELS } from '@/domain/status'
 import { confirm } from '@/platform/system'
 import { NAV_TEXT } from '../accounts/strings'
-import { openAccounts, openOverview, openPassword, openQueue, toLogin } from '../logic/nav'
+import { openAccounts, openOverview, openPassword, openQueue, openTransfers, toLogin } from '../logic/nav'
 import { pendingCount, usePendingReviews } from '../logic/review-outbox'
 import { signOut, useSession } from '../logic/session'
 import { HEADER_TEXT } from '../strings'
+import { TRANSFER_TEXT } from '../transfers/strings'
 import './common.scss'
 
-export type WorkerPage = 'queue' | 'entry' | 'overview' | 'accounts' | 'password'
+export type WorkerPage = 'queue' | 'entry' | 'overview' | 'accounts' | 'password' | 'transfers'
 
 export default function WorkerShell({ page, children }: PropsWithChildren<{ page: WorkerPage }>) {
   const session = useSession()
@@ -59,6 +60,7 @@ export default function WorkerShell({ page, children }: PropsWithChildren<{ page
         </View>
         <View className='worker__nav'>
           {records && page !== 'queue' && <ActionButton id='nav-queue' label={HEADER_TEXT.queue} onTap={() => openQueue('relaunch')} />}
+          {records && page !== 'transfers' && <ActionButton id='nav-transfers' label={TRANSFER_TEXT.nav} onTap={openTransfers} />}
           {upper && page !== 'overview' && <ActionButton id='nav-overview' label={HEADER_TEXT.overview} onTap={openOverview} />}
           {admin && page !== 'accounts' && <ActionButton id='nav-accounts' label={NAV_TEXT.accounts} onTap={openAccounts} />}
           {page !== 'password' && <ActionButton id='nav-password' label={NAV_TEXT.password} onTap={() => openPassword()} />}

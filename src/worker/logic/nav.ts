@@ -8,6 +8,7 @@ export const WORKER_ROUTES = {
   overview: '/worker/overview/index',
   accounts: '/worker/accounts/index',
   password: '/worker/password/index',
+  transfers: '/worker/transfers/index',
 } as const
 
 /** After signing in the queue replaces the login, so 返回 never leads back to the password. */
@@ -15,6 +16,7 @@ export const openQueue = (mode: 'push' | 'replace' | 'relaunch' = 'push') => ope
 export const openEntry = (id: string) => openUrl(`${WORKER_ROUTES.entry}?id=${encodeURIComponent(id)}`)
 export const openOverview = () => openUrl(WORKER_ROUTES.overview)
 export const openAccounts = () => openUrl(WORKER_ROUTES.accounts)
+export const openTransfers = () => openUrl(WORKER_ROUTES.transfers)
 export const openPassword = (mode: 'push' | 'replace' = 'push') => openUrl(WORKER_ROUTES.password, mode)
 /**
  * Where a signed-in worker starts: setting a password first when theirs is a one-time one; the overview for

@@ -15,6 +15,7 @@ import { useSession } from '../logic/session'
 import { OVERVIEW_TEXT } from '../strings'
 import ExportCard from './export-card'
 import { CategoryTable, VillageTable } from './tables'
+import TransfersCard from './transfers-card'
 import './index.scss'
 
 type Township = { code: string; name: string }
@@ -96,6 +97,7 @@ export default function OverviewPage() {
           </View>
           <CategoryTable stats={stats} />
           <VillageTable stats={stats} townships={county ? townships : []} onPick={setRegion} />
+          <TransfersCard stats={stats} />
           <ExportCard region={region} regionName={stats.region.name} />
         </View>
       )}
