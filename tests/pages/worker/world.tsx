@@ -15,6 +15,7 @@ import Login from '@/worker/login/index'
 import Queue from '@/worker/queue/index'
 import Entry from '@/worker/entry/index'
 import Overview from '@/worker/overview/index'
+import Transfers from '@/worker/transfers/index'
 import { WORKER_ROUTES } from '@/worker/logic/nav'
 import { signOut } from '@/worker/logic/session'
 import { startAppSync, type SyncEngine } from '@/services/sync'
@@ -32,6 +33,7 @@ export const PAGES = {
   [WORKER_ROUTES.queue]: Queue,
   [WORKER_ROUTES.entry]: Entry,
   [WORKER_ROUTES.overview]: Overview,
+  [WORKER_ROUTES.transfers]: Transfers,
 }
 
 export interface World {
