@@ -47,11 +47,10 @@ test('started on the record page with the region picker, accepted on 迁入迁�
   await m.goto(`${server.url}/#/worker/entry/index?id=${id}`)
   await m.locator('#record').waitFor()
   await m.getByRole('button', { name: '发起迁移', exact: true }).click()
-  // Before a village is chosen: once chosen, the shared pickers' name (“迁入的村（社区）：…”) leaves out their
-  // visible “修改” (axe: label-content-name-mismatch), a finding of the shared components, not of this page.
   await checkA11y(m, 'worker record, 发起迁移')
   await pickRegion(m, 'toVillage', ['梅州市', '大埔县', '茶阳镇', '左弼村委会'])
   await m.getByLabel('迁移说明（对方会看到）').fill('随祖母搬到左弼')
+  await checkA11y(m, 'worker record, 发起迁移 with a village chosen')
   await screenshot(m, 'transfer-start')
   await m.getByRole('button', { name: '确认发起迁移', exact: true }).click()
   await m.locator('#transfer-notice', { hasText: '左弼村委会的儿童主任接收' }).waitFor()
