@@ -4,7 +4,7 @@ export default defineAppConfig({
     // The guardian's wizard, review and done pages, with the schema code and the region tree: kept out of
     // the main package so that the home page opens fast on a weak network.
     { root: 'register', pages: ['wizard/index', 'done/index', 'record/index'] },
-    // Community workers' pages (sign-in, list, one record, overview, 本月待走访, 发现报告): loaded only when a worker opens them.
+    // Community workers' pages (sign-in, list, one record, overview, 本月待走访, 发现报告, 迁入迁出): loaded only when a worker opens them.
     {
       root: 'worker',
       pages: [
@@ -16,6 +16,7 @@ export default defineAppConfig({
         'password/index',
         'visits/index',
         'report/index',
+        'transfers/index',
       ],
     },
     // 报告可能有危险的孩子: the form and the reporter's receipts, loaded when someone taps the home page's link.

@@ -33,6 +33,7 @@ import reportRoutes from './routes/reports'
 import reviewRoutes from './routes/review'
 import statsRoutes from './routes/stats'
 import visitRoutes from './routes/visits'
+import transferRoutes from './routes/transfers'
 import type { SharedState } from './shared/state'
 import { createWechatExchange } from './wechat'
 
@@ -92,6 +93,7 @@ export async function app(fastify: FastifyInstance, opts: AppOptions) {
       await api.register(reportRoutes, { perHour: config.reportsPerHour, perVillagePerHour: config.reportsPerVillagePerHour })
       await api.register(statsRoutes, { visitIntervals: config.visitIntervals })
       await api.register(visitRoutes, { intervals: config.visitIntervals })
+      await api.register(transferRoutes)
       await api.register(formRoutes)
       await api.register(regionRoutes)
       await api.register(accountRoutes)

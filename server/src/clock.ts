@@ -22,3 +22,17 @@ export const today = (): IsoDate => chinaToday(new Date(source()))
 export function setClock(clock?: () => number): void {
   source = clock ?? systemClock
 }
+
+/**
+ * `HUTONG_TEST_NOW` (tests only, docs/server.md): the clock starts at that ISO instant and runs on. Read by the
+ * server and by `npm run server:daily`, so that an end-to-end test can move both to a child's 16th birthday.
+ */
+export function applyTestClock(env: NodeJS.ProcessEnv = process.env): void {
+  const testNow = env.HUTONG_TEST_NOW
+  if (!testNow) return
+  if (env.NODE_ENV === 'production') throw new Error('HUTONG_TEST_NOW 只能在测试中使用')
+  const start = Date.parse(testNow)
+  if (Number.isNaN(start)) throw new Error('HUTONG_TEST_NOW 应为 ISO 时间，如 2031-03-08T02:00:00Z')
+  const offset = start - Date.now()
+  setClock(() => Date.now() + offset)
+}

@@ -10,7 +10,7 @@
  */
 import closeWithGrace from 'close-with-grace'
 import { buildApp } from './app'
-import { setClock } from './clock'
+import { applyTestClock } from './clock'
 import { loadConfig } from './config'
 import { disableDemoAccounts, seedDemo } from './demo'
 import { startupLineOf } from './startup'
@@ -20,15 +20,8 @@ const SHUTDOWN_GRACE_MS = 10_000
 async function main() {
   const demo = process.argv.includes('--demo') || process.env.HUTONG_DEMO === '1'
   if (demo && process.env.NODE_ENV === 'production') throw new Error('演示模式不能在生产环境中使用')
-  const testNow = process.env.HUTONG_TEST_NOW
-  if (testNow) {
-    // Tests only (an end-to-end test that needs a child to turn 16): the clock starts at this instant and runs on.
-    if (process.env.NODE_ENV === 'production') throw new Error('HUTONG_TEST_NOW 只能在测试中使用')
-    const start = Date.parse(testNow)
-    if (Number.isNaN(start)) throw new Error('HUTONG_TEST_NOW 应为 ISO 时间，如 2031-03-08T02:00:00Z')
-    const offset = start - Date.now()
-    setClock(() => Date.now() + offset)
-  }
+  // Tests only (an end-to-end test that needs a child to turn 16): the clock starts at this instant and runs on.
+  applyTestClock()
   const config = loadConfig()
   const app = await buildApp({ config })
   let first: { signal?: string; at: number } | undefined

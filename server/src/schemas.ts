@@ -173,6 +173,13 @@ export const historySchema = listOf({
   fields: strArray,
   visit: anyObject,
   termination: { type: 'object', properties: { reason: str, reasonLabel: str, note: str, supportStopsFrom: str } },
+  transfer: {
+    type: 'object',
+    properties: {
+      from: { type: 'object', properties: { code: str, name: str } },
+      to: { type: 'object', properties: { code: str, name: str } },
+    },
+  },
   diff: { type: 'array', items: { type: 'object', properties: { path: str, from: {}, to: {} } } },
 })
 
@@ -216,4 +223,30 @@ export const maskQuery = {
   type: 'object',
   properties: { mask: { type: 'string', enum: ['0', '1'] } },
   additionalProperties: false,
+} as const
+
+const place = { type: 'object', properties: { code: str, name: str } } as const
+/** One transfer (`TransferItem`): no worker's name, the child's name masked. */
+export const transferSchema = {
+  type: 'object',
+  properties: {
+    id: str,
+    registrationId: str,
+    state: str,
+    stateLabel: str,
+    from: place,
+    to: place,
+    childName: str,
+    statusLabel: str,
+    categoryLabels: strArray,
+    startedAt: str,
+    startedByRole: str,
+    decidedAt: { type: ['string', 'null'] },
+    note: str,
+    declineReason: str,
+  },
+} as const
+export const transferListSchema = {
+  type: 'object',
+  properties: { incoming: { type: 'array', items: transferSchema }, outgoing: { type: 'array', items: transferSchema } },
 } as const

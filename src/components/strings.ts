@@ -16,8 +16,11 @@ export const FIELD_TEXT = {
   yes: '是',
   no: '否',
   inputPlaceholder: '请输入',
-  /** A picker's name: the question, then the answer or that there is none yet. */
-  pickerName: (label: string, answer: string | undefined) => `${label}：${answer ?? '请选择'}`,
+  /**
+   * A picker's name: the question, then the answer or that there is none yet. Once answered the picker also
+   * shows 修改, and a name holds what is visible (WCAG 2.5.3, axe's label-content-name-mismatch).
+   */
+  pickerName: (label: string, answer: string | undefined) => (answer ? `${label}：${answer}，修改` : `${label}：请选择`),
 } as const
 
 export const DATE_TEXT = {

@@ -6,6 +6,7 @@
  * Every path is under /api/v1. Times are ISO-8601 UTC strings; labels are the Chinese words of
  * src/domain/status.ts, sent so that an older app shows a newer status correctly.
  */
+import type { TransferEvent, TransferState } from './transfer'
 import type { Category, Classification } from './eligibility'
 import type { ReportCounts } from './report-api'
 import type { TerminationReason } from './lifecycle'
@@ -216,7 +217,7 @@ export interface FieldChange {
 }
 
 /** A history event's action: a review action, or `edit` (the guardian resubmitted a correction). */
-export type HistoryAction = Action | 'edit'
+export type HistoryAction = Action | 'edit' | TransferEvent
 
 /** `GET /registrations/:id/history` item, oldest first. */
 export interface HistoryEvent {
@@ -237,6 +238,8 @@ export interface HistoryEvent {
   visit?: Visit
   /** 提请终止: the reason (guardians: without the worker's words); 决定终止: the month support stops. */
   termination?: { reason?: TerminationReason; reasonLabel?: string; note?: string; supportStopsFrom?: string }
+  /** A transfer's step: the two villages, in words. */
+  transfer?: { from: { code: string; name: string }; to: { code: string; name: string } }
   /** What a resubmission changed (workers: ID numbers and phones masked). */
   diff?: FieldChange[]
 }
@@ -273,6 +276,8 @@ export interface RegionStats {
   quarterly?: QuarterlyProgress
   /** Reports of a child at risk: open, and past the 24-hour first-contact clock. */
   reports?: ReportCounts
+  /** Transfers in and out of each village of the region, and those waiting. */
+  transfers?: TransferStats
 }
 
 /** A signed-in user as the server describes them (`regionCode`: workers only; null sees nothing). */
@@ -446,4 +451,38 @@ export interface VisitCompletion {
   due: number
   done: number
   byVillage: VillageVisits[]
+}
+
+/** One transfer as `GET /transfers` lists it (docs/api.md): the child's name masked, no worker's name. */
+export interface TransferItem {
+  id: string
+  registrationId: string
+  state: TransferState
+  stateLabel: string
+  from: { code: string; name: string }
+  to: { code: string; name: string }
+  /** Masked (陈*明): the receiving village reads the record itself only once it has accepted. */
+  childName: string
+  statusLabel: string
+  categoryLabels: string[]
+  startedAt: string
+  /** Which side started it: the sending village's child director, or the guardian's change of address. */
+  startedByRole: Role
+  decidedAt: string | null
+  note?: string
+  declineReason?: string
+}
+
+/** `GET /transfers`: into the caller's region (`incoming`) and out of it (`outgoing`), newest first. */
+export interface TransferList {
+  incoming: TransferItem[]
+  outgoing: TransferItem[]
+}
+
+/** `GET /stats` `transfers`: accepted moves in and out of each village of the region, and those waiting. */
+export interface TransferStats {
+  in: number
+  out: number
+  pendingIn: number
+  byVillage: { code: string; name: string; in: number; out: number; pendingIn: number }[]
 }

@@ -155,8 +155,34 @@ const REPORTS: Record<string, Cell[]> = {
 }
 const REPORT_ENDPOINTS = ['report', 'mine', 'report_list', 'report_open', 'report_act'] as const
 type ReportEndpoint = (typeof REPORT_ENDPOINTS)[number]
+// 迁移 (docs/lifecycle.md, "Transfers"), each cell on a record of its own: start sends a confirmed 茅坪 record
+// to 左弼; accept, decline and cancel act on a transfer 茅坪 → 左弼 waiting; "transfers" lists a region's
+// transfers (sees: it holds the waiting one). Only the receiving village's worker accepts or declines, only
+// the sending one starts or cancels; the rest of the region reads (403 where it may see the transfer, 404
+// where it may not), and city and province administrators have no single records at all.
+// prettier-ignore
+const TRANSFERS: Record<string, Cell[]> = {
+  //                          start transfers accept decline cancel
+  'guardian (owner)':        [403,  403,      403,   403,    403],
+  'other guardian':          [403,  403,      403,   403,    403],
+  'village worker, 茅坪':     [200,  'sees',   403,   403,    200],
+  'village worker, 左弼':     [404,  'sees',   200,   200,    403],
+  'township, 茶阳镇':         [403,  'sees',   403,   403,    403],
+  'township, 湖寮镇':         [404,  'blind',  404,   404,    404],
+  'county, 大埔县':           [403,  'sees',   403,   403,    403],
+  'county, 梅县区':           [404,  'blind',  404,   404,    404],
+  'city, 梅州市':             [403,  403,      403,   403,    403],
+  'city, 广州市':             [403,  403,      403,   403,    403],
+  'province, 广东省':         [403,  403,      403,   403,    403],
+  'province, 广西':           [403,  403,      403,   403,    403],
+  'worker without region':   [404,  'blind',  404,   404,    404],
+  'disabled worker, 茅坪':    [401,  401,      401,   401,    401],
+  'no token':                [401,  401,      401,   401,    401],
+}
+const TRANSFER_ENDPOINTS = ['transfer_start', 'transfers', 'transfer_accept', 'transfer_decline', 'transfer_cancel'] as const
+type TransferEndpoint = (typeof TRANSFER_ENDPOINTS)[number]
 const MATRIX: Record<string, Cell[]> = Object.fromEntries(
-  Object.entries(RECORDS).map(([k, v]) => [k, [...v, ...ACCOUNTS[k], ...QUARTERLY[k], ...REPORTS[k]]]),
+  Object.entries(RECORDS).map(([k, v]) => [k, [...v, ...ACCOUNTS[k], ...QUARTERLY[k], ...REPORTS[k], ...TRANSFERS[k]]]),
 )
 
 type StaffRole = 'village_worker' | 'township_supervisor' | 'county_admin' | 'city_admin' | 'province_admin'
@@ -512,6 +538,35 @@ describe.each(BACKENDS)('authorisation matrix (%s)', (backend) => {
       }
     }
 
+    /** A confirmed 茅坪 record with a transfer to 左弼 waiting, started by the 茅坪 worker. */
+    const waitingTransfer = async () => {
+      const { id } = await recordIn('confirmed')
+      return (await ok(http.json('POST', `/api/v1/registrations/${id}/transfer`, village, { toVillage: '441422101201' }))).id as string
+    }
+    const waiting = await waitingTransfer()
+    const transferCell = async (token: string | undefined, endpoint: TransferEndpoint): Promise<Cell> => {
+      switch (endpoint) {
+        case 'transfer_start': {
+          const { id } = await recordIn('confirmed')
+          return (await http.json('POST', `/api/v1/registrations/${id}/transfer`, token, { toVillage: '441422101201' })).status
+        }
+        case 'transfers': {
+          const res = await http.json('GET', '/api/v1/transfers', token)
+          if (res.status !== 200) return res.status
+          const { incoming, outgoing } = JSON.parse(res.text)
+          const ids = [...incoming, ...outgoing].map((x: { id: string }) => x.id)
+          return ids.includes(waiting) ? 'sees' : ids.length === 0 ? 'blind' : 500
+        }
+        case 'transfer_accept':
+        case 'transfer_decline':
+        case 'transfer_cancel': {
+          const step = endpoint.slice('transfer_'.length)
+          const body = step === 'decline' ? { reason: '家庭没有迁来' } : undefined
+          return (await http.json('POST', `/api/v1/transfers/${await waitingTransfer()}/${step}`, token, body)).status
+        }
+      }
+    }
+
     const started = Date.now()
     const actual: Record<string, Cell[]> = {}
     for (const role of Object.keys(MATRIX)) {
@@ -520,9 +575,11 @@ describe.each(BACKENDS)('authorisation matrix (%s)', (backend) => {
       for (const endpoint of ACCOUNT_ENDPOINTS) actual[role].push(await accountCell(role, tokens[role], endpoint))
       for (const endpoint of QUARTERLY_ENDPOINTS) actual[role].push(await quarterlyCell(tokens[role], endpoint))
       for (const endpoint of REPORT_ENDPOINTS) actual[role].push(await reportCell(tokens[role], endpoint))
+      for (const endpoint of TRANSFER_ENDPOINTS) actual[role].push(await transferCell(tokens[role], endpoint))
     }
     expect(actual).toEqual(MATRIX)
-    const columns = ENDPOINTS.length + ACCOUNT_ENDPOINTS.length + QUARTERLY_ENDPOINTS.length + REPORT_ENDPOINTS.length
+    const columns =
+      ENDPOINTS.length + ACCOUNT_ENDPOINTS.length + QUARTERLY_ENDPOINTS.length + REPORT_ENDPOINTS.length + TRANSFER_ENDPOINTS.length
     const cells = Object.keys(MATRIX).length * columns
     console.log(
       `drill authorisation matrix (${backend}): ${Object.keys(MATRIX).length} roles × ${columns} endpoints = ${cells} cells in ${Date.now() - started} ms, all as written`,

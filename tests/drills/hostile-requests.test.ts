@@ -204,6 +204,37 @@ describe.each(BACKENDS)('security review findings (%s)', (backend) => {
     expect(await db.rows('select registration_id from visits')).toHaveLength(0)
   })
 
+  test('transfers: to a village that does not exist, to the same village, with injected codes: 400 in Chinese, nothing stored; the sender cannot accept its own', async () => {
+    const transfers = () => db.rows(`select id from transfers where registration_id = ?`, id)
+    const to = (body: unknown) => http.json('POST', `/api/v1/registrations/${id}/transfer`, worker, body)
+    for (const toVillage of [
+      '441422101299', // well formed, no such village
+      '441422101200', // the record's own village
+      "441422101201' OR '1'='1",
+      '4414221012010',
+      '44142210120１',
+      { $ne: null },
+      ['441422101201'],
+      '',
+    ]) {
+      const res = await to({ toVillage })
+      expect([toVillage, res.status]).toEqual([toVillage, 400])
+      expect(JSON.parse(res.text).error.message).toMatch(/[\u4e00-\u9fff]/)
+    }
+    expect((await to({ toVillage: '441422101201', __proto__: { admin: true }, extra: 1 })).status).toBe(400)
+    expect(await transfers()).toHaveLength(0)
+    const started = await to({ toVillage: '441422101201' })
+    expect(started.status).toBe(200)
+    const own = await http.json('POST', `/api/v1/transfers/${JSON.parse(started.text).id}/accept`, worker)
+    expect(own.status).toBe(403)
+    expect(JSON.parse(own.text).error.message).toContain('迁入村')
+    for (const bad of ['not-a-uuid', '../registrations', '%00']) {
+      expect((await http.json('POST', `/api/v1/transfers/${bad}/accept`, worker)).status).toBeLessThan(500)
+    }
+    expect(await transfers()).toHaveLength(1)
+    expect((await http.json('POST', `/api/v1/transfers/${JSON.parse(started.text).id}/cancel`, worker)).status).toBe(200)
+  })
+
   test('reveal of "constructor", "__proto__", "toString": 400 and no audit row', async () => {
     const reveals = () => db.rows(`select id from audit_log where action = ? and target_id = ?`, 'reveal', id)
     for (const field of [

@@ -154,8 +154,7 @@ test('worker screens: login and list: named controls, no serious or critical axe
     await page.getByRole('radiogroup', { name: '状态' }).waitFor({ timeout: 60_000 })
     await page.getByText('正在加载…').waitFor({ state: 'detached' })
     await checkA11y(page, 'worker list')
-    // Not yet checked: a record's page. Taro's own scrolling page container (div.taro_page) is a
-    // scrollable region without keyboard access there (axe: scrollable-region-focusable, serious).
+    // A record's page and its panels: tests/e2e/sixteenth-birthday.test.ts.
   } finally {
     await worker.close()
   }

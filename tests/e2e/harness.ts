@@ -11,6 +11,8 @@
  *   await server.addWorker({ username: 'w1', password: 'password-1', role: 'village_worker', region: '441422101200' })
  *   const token = await server.workerToken('w1', 'password-1') // then server.api('GET', '/api/v1/review/queue', { token })
  *   await server.stop('SIGKILL'); await server.start()       // a crash and a restart, same port and data
+ *   await server.stop(); await server.start({ HUTONG_TEST_NOW: '2031-03-08T02:00:00Z' }) // the clock moved
+ *   await server.runDaily()                                   // `npm run server:daily` on the same data and clock
  *   await browser.close(); await server.dispose()
  */
 import { spawn, type ChildProcess } from 'node:child_process'
@@ -59,8 +61,11 @@ export interface TestServer {
   url: string
   port: number
   dataDir: string
-  /** Starts (or restarts, same port and data) and waits until /healthz answers. */
-  start(): Promise<void>
+  /**
+   * Starts (or restarts, same port and data) and waits until /healthz answers. `env` is added to the
+   * server's environment from now on (e.g. a new `HUTONG_TEST_NOW`: the clock moved between two runs).
+   */
+  start(env?: Record<string, string>): Promise<void>
   /** SIGTERM: a clean shutdown; SIGKILL: a crash. Resolves when the process group is gone. */
   stop(signal?: 'SIGTERM' | 'SIGKILL'): Promise<void>
   running(): boolean
@@ -68,6 +73,8 @@ export interface TestServer {
   output(): string
   /** A JSON call to the API (no browser). */
   api<T = any>(method: string, path: string, opts?: { token?: string; body?: unknown }): Promise<{ status: number; body: T }>
+  /** `npm run server:daily` (the daily re-check, once) against the same data, with the server's environment; its output. */
+  runDaily(): Promise<string>
   /** Adds a worker account through the CLI (the same program an administrator runs). */
   addWorker(w: { username: string; password: string; role: string; region: string; name?: string }): Promise<void>
   /** Signs a worker in through the API; returns the token. */
@@ -100,8 +107,9 @@ export async function startServer(options: ServerOptions = {}): Promise<TestServ
     url,
     port,
     dataDir,
-    async start() {
+    async start(more) {
       if (child) throw new Error('server already running')
+      Object.assign(env, more)
       // Its own process group, so that a stop reaches tsx and the node process it starts.
       const proc = spawn(TSX, ['server/src/main.ts'], { cwd: ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] })
       child = proc
@@ -157,6 +165,15 @@ export async function startServer(options: ServerOptions = {}): Promise<TestServ
       })
       const text = await res.text()
       return { status: res.status, body: text ? JSON.parse(text) : undefined }
+    },
+    async runDaily() {
+      return new Promise<string>((done, fail) => {
+        const job = spawn(TSX, ['server/src/ops/daily.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] })
+        let out = ''
+        job.stdout.on('data', (d) => (out += d))
+        job.stderr.on('data', (d) => (out += d))
+        job.once('exit', (code) => (code === 0 ? done(out) : fail(new Error(`server:daily failed (${code}): ${out}`))))
+      })
     },
     async addWorker(w) {
       const args = [

@@ -20,6 +20,7 @@ const APPLIED = [
   '008_visits',
   '009_reports',
   '010_quarterly_updates',
+  '011_transfers',
 ]
 
 describe.each(BACKENDS)('database (%s)', (backend) => {

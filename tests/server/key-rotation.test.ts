@@ -16,7 +16,7 @@ import { keyUsage, reencrypt, remaining } from '../../server/src/ops/rotation'
 import { visitAad } from '../../server/src/services/visits'
 import { createVault, keyId } from '../../server/src/vault'
 import { freshRecord, prng } from '../drills/support/records'
-import { BACKENDS, VILLAGE_A, fixture, inVillage, startApp, uuid, type TestApp } from './helpers'
+import { BACKENDS, VILLAGE_A, VILLAGE_B, fixture, inVillage, startApp, uuid, type TestApp } from './helpers'
 
 const key = () => randomBytes(32)
 
@@ -126,6 +126,10 @@ describe.each(BACKENDS)('rewriting stored rows under new keys (%s)', (backend) =
       dismissed: 0,
       updated_at: new Date().toISOString(),
     })
+    // A transfer waiting, its new address sealed under A.
+    const moving = { toVillage: VILLAGE_B, address: '左弼村下屋3号', note: '随祖母搬家' }
+    const transfer = await t.req('POST', `/api/v1/registrations/${ids[1]}/transfer`, { token: village, body: moving })
+    expect(transfer.statusCode).toBe(200)
 
     const get = (app: typeof t.app, id: string, token: string) =>
       app.inject({ method: 'GET', url: `/api/v1/registrations/${id}`, headers: { authorization: `Bearer ${token}` } })
@@ -159,6 +163,8 @@ describe.each(BACKENDS)('rewriting stored rows under new keys (%s)', (backend) =
         .where('registration_id', '=', ids[1])
         .executeTakeFirstOrThrow()
       expect(app.vault.openJson(stored.detail, `flag:${ids[1]}`)).toEqual(flag)
+      const listed = await app.inject({ method: 'GET', url: '/api/v1/transfers', headers: { authorization: `Bearer ${village}` } })
+      expect(listed.json().outgoing[0]).toMatchObject({ id: transfer.json().id, note: '随祖母搬家' })
     }
 
     const rotating = await withKeys([B, A], [IB, IA])
@@ -216,7 +222,9 @@ describe.each(BACKENDS)('rewriting stored rows under new keys (%s)', (backend) =
     })
     expect(after.visits).toEqual({ [keyId(B)]: 1 })
     expect(report.visits).toEqual({ rewritten: 1, changedMeanwhile: 0 })
-    expect(remaining(after, rotating.vault)).toEqual({ records: 0, lookups: 0, events: 0, visits: 0, columns: 0 })
+    expect(remaining(after, rotating.vault)).toEqual({ records: 0, lookups: 0, events: 0, visits: 0, transfers: 0, columns: 0 })
+    expect(report.transfers).toEqual({ rewritten: 1, changedMeanwhile: 0 })
+    expect(Object.keys(after.transfers)).toEqual([keyId(B)])
     await everythingReadable(rotating)
 
     // The old keys removed: everything still there, still found.
@@ -235,6 +243,7 @@ describe.each(BACKENDS)('rewriting stored rows under new keys (%s)', (backend) =
       records: { rewritten: 0, changedMeanwhile: 0 },
       events: { rewritten: 0, changedMeanwhile: 0 },
       visits: { rewritten: 0, changedMeanwhile: 0 },
+      transfers: { rewritten: 0, changedMeanwhile: 0 },
     })
     expect(Object.values(again.columns).every((c) => c.rewritten === 0 && c.changedMeanwhile === 0)).toBe(true)
   })

@@ -4,10 +4,11 @@
  * once on 40001; a WeChat outage delays messages, loses none and never fails the review; each refusal is
  * recorded; the words hold no ID number or full name.
  */
-import { setClock } from '../../server/src/clock'
+import { setClock, today } from '../../server/src/clock'
+import { supportStopsFrom } from '../../src/domain/lifecycle'
 import { messagesOf } from '../../server/src/db/wechat'
 import { startFakeWechat, type FakeWechat } from '../../server/src/wechat-fake/fake'
-import { BACKENDS, TOWNSHIP, VILLAGE_A, fixture, startApp, uuid, type TestApp } from './helpers'
+import { BACKENDS, COUNTY, TOWNSHIP, VILLAGE_A, fixture, startApp, uuid, type TestApp } from './helpers'
 
 const TEMPLATE = 'tmpl-status-test'
 const METRICS_TOKEN = 'metrics-token-for-the-test'
@@ -17,6 +18,7 @@ describe.each(BACKENDS)('WeChat status messages (%s)', (backend) => {
   let t: TestApp
   let village: string
   let township: string
+  let county: string
   let n = 0
   beforeAll(async () => {
     fake = await startFakeWechat()
@@ -32,6 +34,7 @@ describe.each(BACKENDS)('WeChat status messages (%s)', (backend) => {
     })
     village = await t.worker('village_worker', VILLAGE_A)
     township = await t.worker('township_supervisor', TOWNSHIP)
+    county = await t.worker('county_admin', COUNTY)
   })
   afterAll(async () => {
     setClock()
@@ -95,6 +98,41 @@ describe.each(BACKENDS)('WeChat status messages (%s)', (backend) => {
     expect((await t.review(township, g.id, { action: 'approve' })).statusCode).toBe(200)
     await t.app.wechat!.runSender()
     expect(sent(g.openid).map((m) => m.data.phrase2.value)).toEqual(['村级已核实', '乡镇已审核'])
+  })
+
+  /** Confirmed, then ended for `reason` at the three levels. */
+  async function terminated(reason: string, credits: number) {
+    const g = await submitted(credits)
+    for (const [token, body] of [
+      [village, { action: 'start_review' }],
+      [village, { action: 'verify' }],
+      [township, { action: 'approve' }],
+      [county, { action: 'confirm' }],
+      [village, { action: 'propose_termination', termination: { reason, note: '情况已核实' } }],
+      [township, { action: 'agree_termination' }],
+      [county, { action: 'terminate' }],
+    ] as const) {
+      expect((await t.review(token, g.id, body)).statusCode).toBe(200)
+    }
+    await t.app.wechat!.runSender()
+    return g
+  }
+
+  test('已终止 is told in plain words: why, and the month support stops; the words of the proposal are not sent', async () => {
+    const g = await terminated('age', 4)
+    const got = sent(g.openid)
+    expect(got.map((m) => m.data.phrase2.value)).toEqual(['村级已核实', '乡镇已审核', '县级已确认', '已终止'])
+    const [y, m] = supportStopsFrom(today()).split('-').map(Number)
+    expect(got[3].data.thing3.value).toBe(`已到年龄，${y}年${m}月起停止保障`)
+    expect(Array.from(got[3].data.thing3.value).length).toBeLessThanOrEqual(20)
+    expect(JSON.stringify(got[3].data)).not.toContain('情况已核实')
+  })
+
+  test('no message for 已终止 when the reason is 死亡', async () => {
+    const g = await terminated('death', 4)
+    expect(sent(g.openid).map((m) => m.data.phrase2.value)).toEqual(['村级已核实', '乡镇已审核', '县级已确认'])
+    const rows = await messagesOf(t.app.db, g.id)
+    expect(rows).toHaveLength(3)
   })
 
   test('the token is fetched once for many sends (and for many concurrent askers)', async () => {

@@ -13,6 +13,7 @@ import * as m007 from './migrations/007_review_flags'
 import * as m008 from './migrations/008_visits'
 import * as m009 from './migrations/009_reports'
 import * as m010 from './migrations/010_quarterly_updates'
+import * as m011 from './migrations/011_transfers'
 
 const MIGRATIONS: Record<string, Migration> = {
   '001_initial': m001,
@@ -25,6 +26,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '008_visits': m008,
   '009_reports': m009,
   '010_quarterly_updates': m010,
+  '011_transfers': m011,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS }

@@ -8,6 +8,7 @@ import type { Generated } from 'kysely'
 import type { HistoryAction } from '../../../src/domain/api'
 import type { ReportAction, ReportStatus } from '../../../src/domain/report'
 import type { Role, Status } from '../../../src/domain/status'
+import type { TransferState } from '../../../src/domain/transfer'
 
 export interface UsersTable {
   id: string
@@ -167,6 +168,22 @@ export interface QuarterlyUpdatesTable {
   answered_at: string
 }
 
+/** 迁移 (migration 011): one family's move from one village to another, and what became of it. */
+export interface TransfersTable {
+  id: string
+  registration_id: string
+  from_village: string
+  to_village: string
+  state: TransferState
+  initiator_id: string
+  initiator_role: Role
+  /** Encrypted JSON { address?, note?, declineReason? }, bound to `transfer:<id>`. */
+  detail: string | null
+  created_at: string
+  decided_at: string | null
+  decided_by: string | null
+}
+
 /** Registrations per village and status, with the category sums; kept by triggers (migration 006). */
 export interface CountsTable {
   village_code: string
@@ -232,4 +249,5 @@ export interface Database {
   quarterly_updates: QuarterlyUpdatesTable
   reports: ReportsTable
   report_actions: ReportActionsTable
+  transfers: TransfersTable
 }

@@ -6,10 +6,12 @@
  */
 import { resolve } from 'node:path'
 import { buildApp } from '../app'
+import { applyTestClock } from '../clock'
 import { loadConfig } from '../config'
 import { runDaily } from '../services/recheck'
 
 export async function main(env: NodeJS.ProcessEnv = process.env, out: (line: string) => void = console.log): Promise<number> {
+  applyTestClock(env)
   // The server's own timer stays off here: this process runs the job once and exits.
   const app = await buildApp({ config: loadConfig(env, { dailyIntervalMs: 0, logger: false }) })
   try {

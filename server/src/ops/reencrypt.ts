@@ -47,21 +47,21 @@ export async function main(args: string[], out: (line: string) => void = console
       const others = Object.values(report.columns)
       const sum = (key: 'rewritten' | 'changedMeanwhile') => others.reduce((n, c) => n + c[key], 0)
       out(
-        `已重新加密登记 ${report.records.rewritten} 条、历史记录 ${report.events.rewritten} 条、走访记录 ${report.visits.rewritten} 条、其他加密内容 ${sum('rewritten')} 条` +
-          `（其间被修改、已由服务器按新密钥写入的：${report.records.changedMeanwhile + report.events.changedMeanwhile + report.visits.changedMeanwhile + sum('changedMeanwhile')} 条），用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒`,
+        `已重新加密登记 ${report.records.rewritten} 条、历史记录 ${report.events.rewritten} 条、走访记录 ${report.visits.rewritten} 条、迁移 ${report.transfers.rewritten} 条、其他加密内容 ${sum('rewritten')} 条` +
+          `（其间被修改、已由服务器按新密钥写入的：${report.records.changedMeanwhile + report.events.changedMeanwhile + report.visits.changedMeanwhile + report.transfers.changedMeanwhile + sum('changedMeanwhile')} 条），用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒`,
       )
     }
     const usage = await keyUsage(db)
     out(
-      `登记内容按数据密钥：${JSON.stringify(usage.records)}；查找索引按索引密钥：${JSON.stringify(usage.lookups)}；历史记录按数据密钥：${JSON.stringify(usage.events)}；走访记录按数据密钥：${JSON.stringify(usage.visits)}；其他加密内容按数据密钥：${JSON.stringify(usage.columns)}`,
+      `登记内容按数据密钥：${JSON.stringify(usage.records)}；查找索引按索引密钥：${JSON.stringify(usage.lookups)}；历史记录按数据密钥：${JSON.stringify(usage.events)}；走访记录按数据密钥：${JSON.stringify(usage.visits)}；迁移按数据密钥：${JSON.stringify(usage.transfers)}；其他加密内容按数据密钥：${JSON.stringify(usage.columns)}`,
     )
     const left = remaining(usage, vault)
-    if (left.records + left.lookups + left.events + left.visits + left.columns === 0) {
+    if (left.records + left.lookups + left.events + left.visits + left.transfers + left.columns === 0) {
       out('全部数据已在当前密钥下：旧密钥可以从 HUTONG_DATA_KEY / HUTONG_INDEX_KEY 中移除。')
       return 0
     }
     out(
-      `仍有 ${left.records} 条登记、${left.lookups} 条索引、${left.events} 条历史记录、${left.visits} 条走访记录、${left.columns} 条其他加密内容不在当前密钥下：确认所有实例都已使用新的密钥列表后再运行一次。`,
+      `仍有 ${left.records} 条登记、${left.lookups} 条索引、${left.events} 条历史记录、${left.visits} 条走访记录、${left.transfers} 条迁移、${left.columns} 条其他加密内容不在当前密钥下：确认所有实例都已使用新的密钥列表后再运行一次。`,
     )
     return 2
   } finally {

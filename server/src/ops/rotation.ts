@@ -16,6 +16,7 @@ import { derive } from '../services/derive'
 import type { Vault } from '../vault'
 import { reencryptVisits, visitKeyUsage } from './rotation-visits'
 import { SEALED_COLUMNS, columnName, columnUsage, resealColumn, type AnyDb, type ColumnReport } from './sealed-columns'
+import { reencryptTransfers, transferKeyUsage } from './rotation-transfers'
 
 export interface RotationOptions {
   batchSize?: number
@@ -31,6 +32,7 @@ export interface RotationReport {
   visits: { rewritten: number; changedMeanwhile: number }
   /** The smaller tables' sealed columns (sealed-columns.ts), by `table.column`. */
   columns: Record<string, ColumnReport>
+  transfers: { rewritten: number; changedMeanwhile: number }
 }
 
 type Db = Kysely<Database>
@@ -68,6 +70,7 @@ export async function reencrypt(db: Db, vault: Vault, opts: RotationOptions = {}
     events: { rewritten: 0, changedMeanwhile: 0 },
     visits: { rewritten: 0, changedMeanwhile: 0 },
     columns: {},
+    transfers: { rewritten: 0, changedMeanwhile: 0 },
   }
   const [dataKey, indexKey] = [vault.dataKeyIds[0], vault.indexKeyIds[0]]
 
@@ -156,6 +159,8 @@ export async function reencrypt(db: Db, vault: Vault, opts: RotationOptions = {}
   }
   report.visits = await reencryptVisits(db, vault, { ...opts, onProgress: (done, all) => opts.onProgress?.('visits', done, all) })
 
+  report.transfers = await reencryptTransfers(db, vault, batchSize)
+
   for (const c of SEALED_COLUMNS) {
     const name = columnName(c)
     report.columns[name] = await resealColumn(db as unknown as AnyDb, vault, c, {
@@ -180,6 +185,8 @@ export interface KeyUsage {
   visits: Record<string, number>
   /** The smaller tables' sealed columns by data key, by `table.column`. */
   columns: Record<string, Record<string, number>>
+  /** Transfers' details by data key. */
+  transfers: Record<string, number>
 }
 
 /** Which keys the stored rows are under: a key may leave the configuration once nothing is under it. */
@@ -205,14 +212,21 @@ export async function keyUsage(db: Db): Promise<KeyUsage> {
     .execute()
   const columns: Record<string, Record<string, number>> = {}
   for (const c of SEALED_COLUMNS) columns[columnName(c)] = await columnUsage(db as unknown as AnyDb, c)
-  return { records: tally(records), lookups: tally(lookups), events: tally(events), visits: await visitKeyUsage(db), columns }
+  return {
+    records: tally(records),
+    lookups: tally(lookups),
+    events: tally(events),
+    visits: await visitKeyUsage(db),
+    transfers: await transferKeyUsage(db),
+    columns,
+  }
 }
 
 /** Rows not yet under the current keys (0 everywhere: the old keys may be removed). */
 export function remaining(
   usage: KeyUsage,
   vault: Vault,
-): { records: number; lookups: number; events: number; visits: number; columns: number } {
+): { records: number; lookups: number; events: number; visits: number; transfers: number; columns: number } {
   const others = (t: Record<string, number>, current: string) =>
     Object.entries(t)
       .filter(([k]) => k !== current)
@@ -223,5 +237,6 @@ export function remaining(
     events: others(usage.events, vault.dataKeyIds[0]),
     visits: others(usage.visits, vault.dataKeyIds[0]),
     columns: Object.values(usage.columns).reduce((n, t) => n + others(t, vault.dataKeyIds[0]), 0),
+    transfers: others(usage.transfers, vault.dataKeyIds[0]),
   }
 }

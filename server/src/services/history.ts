@@ -7,6 +7,7 @@ import type { FastifyInstance } from 'fastify'
 import type { HistoryEvent, HistoryPage } from '../../../src/domain/api'
 import { terminationReasonLabel } from '../../../src/domain/lifecycle'
 import { maskField, sensitiveKind } from '../../../src/domain/mask'
+import { isTransferEvent, transferEventLabel } from '../../../src/domain/transfer'
 import { ROLE_LABELS, actionLabel, statusLabel, type Status } from '../../../src/domain/status'
 import type { Actor } from '../actor'
 import { listEvents } from '../db/events'
@@ -34,6 +35,8 @@ function terminationOf(d: EventDetail, isGuardian: boolean): HistoryEvent['termi
   }
 }
 
+const place = (app: FastifyInstance, code: string) => ({ code, name: app.regions.fullName(code) ?? code })
+
 export async function history(app: FastifyInstance, actor: Actor, id: string, ip: string): Promise<HistoryPage> {
   const row = await reachable(app, actor, id)
   const isGuardian = actor.role === 'guardian'
@@ -46,7 +49,8 @@ export async function history(app: FastifyInstance, actor: Actor, id: string, ip
         version: e.version,
         at: e.at,
         action: e.action,
-        actionLabel: e.action === 'edit' ? '修改后重新提交' : actionLabel(e.action),
+        actionLabel:
+          e.action === 'edit' ? '修改后重新提交' : isTransferEvent(e.action) ? transferEventLabel(e.action) : actionLabel(e.action),
         from: e.from_status,
         to: e.to_status,
         fromLabel: e.from_status ? statusLabel(e.from_status as Status) : null,
@@ -61,6 +65,7 @@ export async function history(app: FastifyInstance, actor: Actor, id: string, ip
         diff: isGuardian || !d.diff ? d.diff : (d.diff as FieldChange[]).map(maskChange),
         visit: isGuardian ? undefined : d.visit,
         termination: terminationOf(d, isGuardian),
+        ...(d.transfer ? { transfer: { from: place(app, d.transfer.from), to: place(app, d.transfer.to) } } : {}),
       }
     }),
   }

@@ -36,6 +36,27 @@ const NOTES: Partial<Record<Status, string | null>> = {
   verified: '村里已核实，等乡镇审核',
   township_approved: '乡镇已审核，等县级确认',
   confirmed: '登记已完成',
+  terminated: null,
+}
+/**
+ * 已终止 in the guardian's words: why, in short, and the month support stops (“已满年龄，2031年4月起停止保障”).
+ * 死亡 has none: no message is sent to a family for that (the worker tells them in person).
+ */
+const ENDED: Record<string, string | null> = {
+  age: '已到年龄',
+  guardianship_restored: '监护已恢复',
+  moved_out: '已迁出本地',
+  death: null,
+  other: '情况有变化',
+}
+export interface Ended {
+  reason: string
+  supportStopsFrom: string
+}
+
+function endedNote(ended: Ended): string {
+  const [y, m] = ended.supportStopsFrom.split('-').map(Number)
+  return `${ENDED[ended.reason] ?? ENDED.other}，${y}年${m}月起停止保障`
 }
 /** WeChat's limit for a `thing` value. */
 const THING_MAX = 20
@@ -57,9 +78,9 @@ function chinaTime(iso: string): string {
   return new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ')
 }
 
-export function statusMessageData(record: Registration, to: Status, reason: string | undefined, at: string) {
+export function statusMessageData(record: Registration, to: Status, reason: string | undefined, at: string, ended?: Ended) {
   const name = String(record.child?.name ?? '')
-  const note = NOTES[to] ?? brief(reason ?? '', name)
+  const note = NOTES[to] ?? (ended ? endedNote(ended) : brief(reason ?? '', name))
   return {
     thing1: { value: brief(`${maskName(name) || '儿童'}的登记`, name) },
     phrase2: { value: statusLabel(to) },
@@ -72,12 +93,16 @@ export function statusMessageData(record: Registration, to: Status, reason: stri
 export async function queueStatusMessage(
   app: FastifyInstance,
   trx: Kysely<Database>,
-  change: { id: string; ownerId: string; payload: string; version: number; to: Status; reason?: string; at: string },
+  change: { id: string; ownerId: string; payload: string; version: number; to: Status; reason?: string; at: string; ended?: Ended },
 ): Promise<void> {
   const templateId = app.wechat?.templateId
   if (!templateId || !(change.to in NOTES)) return
+  if (change.to === 'terminated' && (!change.ended || ENDED[change.ended.reason] === null)) return
   const record = app.vault.openJson<Registration>(change.payload, change.id)
-  const message = { page: `${RECORD_PAGE}?id=${change.id}`, data: statusMessageData(record, change.to, change.reason, change.at) }
+  const message = {
+    page: `${RECORD_PAGE}?id=${change.id}`,
+    data: statusMessageData(record, change.to, change.reason, change.at, change.ended),
+  }
   const id = `${change.id}#${change.version}`
   await enqueueMessage(trx, {
     userId: change.ownerId,

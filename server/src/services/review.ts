@@ -18,7 +18,7 @@ import { canSee } from '../scope'
 import { queueStatusMessage } from './notifications'
 import { approvedBeforeChange } from './quarterly'
 import { RECHECK_STATUSES, withoutUnflagged } from './recheck'
-import { terminationDetail } from './termination'
+import { decisionFacts, terminationDetail } from './termination'
 import { storeVisit } from './visits'
 
 const briefOf = (row: RegistrationRow, actor: Actor, flagged: boolean): ReviewBrief => ({
@@ -96,7 +96,8 @@ export async function review(app: FastifyInstance, actor: Actor, id: string, bod
       await storeVisit(app, trx, { id, version, villageCode: row.village_code, actorId: actor.id, visit: input.visit, at })
     }
     if (step.changed) {
-      const change = { id, ownerId: row.owner_id, payload: row.payload, version, to: step.to, reason: input.reason, at }
+      const ended = step.to === 'terminated' ? await decisionFacts(app, trx, id) : undefined
+      const change = { id, ownerId: row.owner_id, payload: row.payload, version, to: step.to, reason: input.reason, at, ended }
       await queueStatusMessage(app, trx, change)
     }
     await audit(trx, {

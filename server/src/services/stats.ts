@@ -15,6 +15,7 @@ import type { RegionRange } from '../scope'
 import { reportStats } from './report-stats'
 import { completion, monthOrNow } from './visits'
 import type { VisitIntervals } from '../../../src/domain/visits'
+import { transferStats } from './transfer-stats'
 
 const zeroByStatus = () => Object.fromEntries(STATUSES.map((s) => [s.code, 0])) as Record<Status, number>
 
@@ -47,5 +48,6 @@ export async function stats(app: FastifyInstance, range: RegionRange, visitInter
     visits: await completion(app, range, monthOrNow(undefined), visitIntervals),
     quarterly: await quarterCompletion(app, range, quarterOf(today())),
     reports: await reportStats(app, range),
+    transfers: await transferStats(app, range),
   }
 }

@@ -24,6 +24,18 @@ export function terminationDetail(input: ReviewInput): Pick<EventDetail, 'termin
   return {}
 }
 
+/** What the county's decision tells the guardian: the proposal's reason code and the month support stops. */
+export async function decisionFacts(
+  app: FastifyInstance,
+  ex: Kysely<Database>,
+  id: string,
+): Promise<{ reason: string; supportStopsFrom: string } | undefined> {
+  const proposal = await latestEvent(ex, id, 'propose_termination')
+  if (!proposal?.detail) return undefined
+  const asked = app.vault.openJson<EventDetail>(proposal.detail, `${id}#${proposal.version}`).termination
+  return asked ? { reason: asked.reason, supportStopsFrom: supportStopsFrom(today()) } : undefined
+}
+
 /**
  * The proposal under way, or the decision taken. Workers see the words written with the proposal; the
  * guardian sees the reason and, once the county has decided, the month — never the worker's words.

@@ -36,6 +36,8 @@ export interface EventDetail {
   supportStopsFrom?: string
   /** 提交变更 (动态更新): the record as approved before the change, restored if the change is returned; never shown. */
   approved?: Registration
+  /** A transfer's step: which transfer, from and to which village. */
+  transfer?: { id: string; from: string; to: string }
 }
 
 export function openRecord(app: FastifyInstance, row: RegistrationRow): Registration {

@@ -1,6 +1,8 @@
 /**
  * A tappable row or button. A View (not Taro's Button) so that it carries no platform default styles and
- * its size follows the page's rem base; `aria-role` gives screen readers the button semantics.
+ * its size follows the page's rem base; `aria-role` gives screen readers the button semantics. In H5 it is
+ * also reached with Tab and pressed with Enter or Space, as a button is (and a page of buttons only, such
+ * as a record's, is then a scrollable region a keyboard can reach: axe's scrollable-region-focusable).
  */
 import { Text, View } from '@tarojs/components'
 import { idProp, keyboardTap } from '../a11y'

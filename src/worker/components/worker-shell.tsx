@@ -13,14 +13,15 @@ import { MANAGES, OVERVIEW_ONLY_ROLES } from '@/domain/accounts'
 import { ROLE_LABELS } from '@/domain/status'
 import { confirm } from '@/platform/system'
 import { NAV_TEXT } from '../accounts/strings'
-import { openAccounts, openOverview, openPassword, openQueue, openVisits, toLogin } from '../logic/nav'
+import { openAccounts, openOverview, openPassword, openQueue, openTransfers, openVisits, toLogin } from '../logic/nav'
 import { pendingCount, usePendingReviews } from '../logic/review-outbox'
 import { signOut, useSession } from '../logic/session'
 import { HEADER_TEXT } from '../strings'
+import { TRANSFER_TEXT } from '../transfers/strings'
 import { VISITS_TEXT } from '../visits/strings'
 import './common.scss'
 
-export type WorkerPage = 'queue' | 'entry' | 'overview' | 'accounts' | 'password' | 'visits' | 'report'
+export type WorkerPage = 'queue' | 'entry' | 'overview' | 'accounts' | 'password' | 'visits' | 'report' | 'transfers'
 
 export default function WorkerShell({ page, children }: PropsWithChildren<{ page: WorkerPage }>) {
   const session = useSession()
@@ -63,6 +64,7 @@ export default function WorkerShell({ page, children }: PropsWithChildren<{ page
           {user.role === 'village_worker' && page !== 'visits' && (
             <ActionButton id='nav-visits' label={VISITS_TEXT.nav} onTap={openVisits} />
           )}
+          {records && page !== 'transfers' && <ActionButton id='nav-transfers' label={TRANSFER_TEXT.nav} onTap={openTransfers} />}
           {upper && page !== 'overview' && <ActionButton id='nav-overview' label={HEADER_TEXT.overview} onTap={openOverview} />}
           {admin && page !== 'accounts' && <ActionButton id='nav-accounts' label={NAV_TEXT.accounts} onTap={openAccounts} />}
           {page !== 'password' && <ActionButton id='nav-password' label={NAV_TEXT.password} onTap={() => openPassword()} />}

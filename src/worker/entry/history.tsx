@@ -2,6 +2,7 @@
  * 处理记录: every change of status with who (role and name), when, why, which fields were returned, the
  * visit record, a termination's reason and the month support stops, and what the guardian changed when resubmitting (ID numbers and phones masked by the server).
  */
+import { TRANSFER_TEXT } from '../transfers/strings'
 import { Text, View } from '@tarojs/components'
 import type { HistoryEvent } from '@/domain/api'
 import { labelOf } from '@/domain/codes'
@@ -28,6 +29,7 @@ function Event({ item, record }: { item: HistoryEvent; record: RecordAnswers }) 
       </View>
       <Text className='line'>{HISTORY_TEXT.move(item.fromLabel, item.toLabel)}</Text>
       <Text className='line muted'>{HISTORY_TEXT.by(item.actor.roleLabel, item.actor.name)}</Text>
+      {item.transfer && <Text className='line'>{TRANSFER_TEXT.item(item.transfer.from.name, item.transfer.to.name)}</Text>}
       {item.reason && <Text className='line'>{HISTORY_TEXT.reason(item.reason)}</Text>}
       {item.fields && item.fields.length > 0 && <Text className='line'>{HISTORY_TEXT.fields(nearestLabels(item.fields, record))}</Text>}
       {v && (

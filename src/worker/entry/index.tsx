@@ -22,6 +22,7 @@ import PendingVisits from './pending-visits'
 import PrintCard from './print-card'
 import { Duplicates, Ended, Recheck, Returned, Suggestions } from './insights'
 import RecordView from './record-view'
+import TransferCard from './transfer-card'
 import { useEntry } from './use-entry'
 import './index.scss'
 
@@ -117,6 +118,7 @@ export default function EntryPage() {
               onChanged={reload}
               saveVisit={saveVisit}
             />
+            {session.user.role === 'village_worker' && <TransferCard entry={entry} onChanged={reload} />}
             <PrintCard entry={entry} />
             <History items={history} record={entry.record} />
             {session.user.role === 'county_admin' && <AccessCard id={entry.id} />}

@@ -10,6 +10,7 @@ export const WORKER_ROUTES = {
   password: '/worker/password/index',
   visits: '/worker/visits/index',
   report: '/worker/report/index',
+  transfers: '/worker/transfers/index',
 } as const
 
 /** After signing in the queue replaces the login, so 返回 never leads back to the password. */
@@ -19,6 +20,7 @@ export const openReport = (id: string) => openUrl(`${WORKER_ROUTES.report}?id=${
 export const openOverview = () => openUrl(WORKER_ROUTES.overview)
 export const openAccounts = () => openUrl(WORKER_ROUTES.accounts)
 export const openVisits = () => openUrl(WORKER_ROUTES.visits)
+export const openTransfers = () => openUrl(WORKER_ROUTES.transfers)
 export const openPassword = (mode: 'push' | 'replace' = 'push') => openUrl(WORKER_ROUTES.password, mode)
 /**
  * Where a signed-in worker starts: setting a password first when theirs is a one-time one; the overview for

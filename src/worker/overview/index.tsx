@@ -18,6 +18,7 @@ import { QuarterlyTable, VillageQuarterly } from './quarterly-card'
 import ReportCountsCard from './reports'
 import { CategoryTable, VillageTable } from './tables'
 import VisitsCard from './visits-card'
+import TransfersCard from './transfers-card'
 import './index.scss'
 
 type Township = { code: string; name: string }
@@ -106,6 +107,7 @@ export default function OverviewPage() {
           <VillageTable stats={stats} townships={county ? townships : []} onPick={setRegion} />
           <VisitsCard stats={stats} />
           {stats.quarterly && <QuarterlyTable progress={stats.quarterly} />}
+          <TransfersCard stats={stats} />
           <ExportCard region={region} regionName={stats.region.name} />
         </View>
       )}

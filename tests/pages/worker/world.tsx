@@ -16,6 +16,7 @@ import Queue from '@/worker/queue/index'
 import Entry from '@/worker/entry/index'
 import Overview from '@/worker/overview/index'
 import Visits from '@/worker/visits/index'
+import Transfers from '@/worker/transfers/index'
 import { WORKER_ROUTES } from '@/worker/logic/nav'
 import { signOut } from '@/worker/logic/session'
 import { startAppSync, type SyncEngine } from '@/services/sync'
@@ -34,6 +35,7 @@ export const PAGES = {
   [WORKER_ROUTES.entry]: Entry,
   [WORKER_ROUTES.overview]: Overview,
   [WORKER_ROUTES.visits]: Visits,
+  [WORKER_ROUTES.transfers]: Transfers,
 }
 
 export interface World {
