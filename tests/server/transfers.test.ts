@@ -1,7 +1,7 @@
 /**
  * 迁移 on both databases: a transfer to a village of another township is seen by both townships; the
  * receiving worker sees the record only once it has accepted and the sending one loses it then; on accept
- * the record's village, its 现住址, its 待复核 flag and the kept counts move, and its history goes with it;
+ * the record's village, its 现住址, its 待复核 flag, its visits and the kept counts move, and its history goes with it;
  * a decline (with its reason) and a cancel leave the record where it was; bad targets and wrong hands are
  * refused with a reason; every step is a history event and an audit row.
  */
@@ -54,9 +54,15 @@ describe.each(BACKENDS)('transfers (%s)', (backend) => {
     return Number(r.rows[0]!.n)
   }
 
-  test('accept: the record, its 现住址, its flag and the counts move; both townships see the transfer; scoping follows', async () => {
+  test('accept: the record, its 现住址, its flag, its visits and the counts move; both townships see the transfer; scoping follows', async () => {
     const id = await confirmed()
     await runRecheck(t.app, '2031-03-08') // the 16th birthday: on 茅坪's 待复核
+    // A monthly visit by 茅坪's worker: it counts where the child lives, so it moves with the record.
+    const visit = { date: '2026-03-02', method: 'home', conclusion: 'true', guardianshipAssessment: 'good' }
+    expect((await t.review(tok.maoping, id, { action: 'record_visit', visit })).statusCode).toBe(200)
+    const visitVillages = async () =>
+      (await t.app.db.selectFrom('visits').select('village_code').where('registration_id', '=', id).execute()).map((v) => v.village_code)
+    expect(await visitVillages()).toEqual([VILLAGE_A])
     const [fromBefore, toBefore] = [await counts(VILLAGE_A), await counts(CHENGBEI)]
     const started = await post(tok.maoping, `/registrations/${id}/transfer`, {
       toVillage: CHENGBEI,
@@ -89,7 +95,8 @@ describe.each(BACKENDS)('transfers (%s)', (backend) => {
     expect(view).toMatchObject({ status: 'confirmed' })
     expect(JSON.stringify(view)).toContain('城北路8号')
     expect(JSON.stringify(view)).toContain(CHENGBEI)
-    // The 待复核 flag went with it; the counts moved by one.
+    // The 待复核 flag and the visit went with it; the counts moved by one.
+    expect(await visitVillages()).toEqual([CHENGBEI])
     expect((await get(tok.chengbei, '/review/rechecks')).json().items.map((x: any) => x.id)).toEqual([id])
     expect((await get(tok.maoping, '/review/rechecks')).json().items).toEqual([])
     expect([await counts(VILLAGE_A), await counts(CHENGBEI)]).toEqual([fromBefore - 1, toBefore + 1])

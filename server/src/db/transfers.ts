@@ -9,9 +9,9 @@ type Ex = Kysely<Database>
 
 /**
  * The tables keyed by registration that keep a copy of its village for their own region ranges: on a transfer
- * they follow the record (the monthly visits' table joins this list when it lands).
+ * they follow the record: the 待复核 flag, and the monthly visits, which count in the village the child lives in now.
  */
-export const FOLLOWS_VILLAGE = ['review_flags'] as const
+export const FOLLOWS_VILLAGE = ['review_flags', 'visits'] as const
 
 export async function insertTransfer(ex: Ex, row: Insertable<TransfersTable>): Promise<void> {
   await ex.insertInto('transfers').values(row).execute()
