@@ -17,8 +17,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
     outputRoot,
     // Lets <PageMeta pageFontSize="system"> reach WeChat (Taro's template lacks the attribute).
     // H5: index.html preloads the home page's chunk (the router would otherwise ask for it only after the app ran).
+    // The build's warnings kept in dist/build-warnings/ for tests/build/build-warnings.test.ts.
     plugins: [
       path.resolve(__dirname, 'plugins/page-font-size.js'),
+      path.resolve(__dirname, 'plugins/build-warnings.js'),
       [path.resolve(__dirname, 'plugins/preload-first-page.js'), { page: 'pages/index/index' }],
     ],
     // Same alias as tsconfig.json and jest.config.js.
@@ -39,7 +41,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       staticDirectory: 'static',
       router: { mode: 'hash' },
       output: { filename: 'js/[name].[hash:8].js', chunkFilename: 'js/[name].[chunkhash:8].js' },
-      miniCssExtractPluginOption: { ignoreOrder: true, filename: 'css/[name].[hash].css', chunkFilename: 'css/[name].[chunkhash].css' },
+      miniCssExtractPluginOption: { filename: 'css/[name].[hash].css', chunkFilename: 'css/[name].[chunkhash].css' },
       postcss: {
         autoprefixer: { enable: true, config: {} },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },

@@ -6,7 +6,6 @@
 import { Text, View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
 import ActionButton from '@/components/button'
-import { ChoiceRows } from '@/components/choice-list'
 import type { RegionStats } from '@/domain/api'
 import WorkerShell from '../components/worker-shell'
 import { errorText, SignedOutError, workerApi } from '../logic/api'
@@ -15,25 +14,8 @@ import { useSession } from '../logic/session'
 import { OVERVIEW_TEXT } from '../strings'
 import ExportCard from './export-card'
 import { CategoryTable, VillageTable } from './tables'
+import TownshipChooser, { type Township } from './township-chooser'
 import './index.scss'
-
-type Township = { code: string; name: string }
-
-function TownshipChooser({ townships, value, onPick }: { townships: Township[]; value?: string; onPick(code?: string): void }) {
-  const options = [{ value: '', label: OVERVIEW_TEXT.wholeCounty }, ...townships.map((t) => ({ value: t.code, label: t.name }))]
-  return (
-    <View className='card w-chips' id='overview-township'>
-      <Text className='field__label'>{OVERVIEW_TEXT.pickTownship}</Text>
-      <ChoiceRows
-        compact
-        label={OVERVIEW_TEXT.pickTownship}
-        options={options}
-        value={value ?? ''}
-        onPick={(v) => onPick((v as string) || undefined)}
-      />
-    </View>
-  )
-}
 
 export default function OverviewPage() {
   const session = useSession()
