@@ -15,6 +15,7 @@ import { OVERVIEW_TEXT } from '../strings'
 import ExportCard from './export-card'
 import { CategoryTable, VillageTable } from './tables'
 import TownshipChooser, { type Township } from './township-chooser'
+import VillageChart, { REGISTRATIONS_SERIES } from './village-chart'
 import './index.scss'
 
 export default function OverviewPage() {
@@ -51,6 +52,9 @@ export default function OverviewPage() {
     }
   }, [region, upper])
 
+  // A county's villages are named with their township (village names repeat across townships).
+  const townshipName = (code: string) => (county ? (townships.find((t) => t.code === code.slice(0, 9))?.name ?? '') : '')
+
   return (
     <WorkerShell page='overview'>
       {!upper && <Text className='line'>{OVERVIEW_TEXT.onlyUpper}</Text>}
@@ -76,6 +80,14 @@ export default function OverviewPage() {
               />
             )}
           </View>
+          {stats.byVillage && (
+            <VillageChart
+              rows={[...stats.byVillage]
+                .sort((a, b) => a.code.localeCompare(b.code))
+                .map((village) => ({ village, name: `${townshipName(village.code)}${village.name}` }))}
+              series={[REGISTRATIONS_SERIES]}
+            />
+          )}
           <CategoryTable stats={stats} />
           <VillageTable stats={stats} townships={county ? townships : []} onPick={setRegion} />
           <ExportCard region={region} regionName={stats.region.name} />
