@@ -87,8 +87,7 @@ export const ENTRY_TEXT = {
 
 export const ACTION_TEXT = {
   /** The card's title says what this role does: 村 核实, 乡镇 审核, 县 确认. */
-  headingFor: (role: WorkerRole) =>
-    role === 'township_supervisor' ? '审核操作' : role === 'county_admin' ? '确认操作' : '核实操作',
+  headingFor: (role: WorkerRole) => (role === 'township_supervisor' ? '审核操作' : role === 'county_admin' ? '确认操作' : '核实操作'),
   none: '当前状态下，您的角色没有可以执行的操作。',
   done: (action: string) => `已${action}`,
   busy: '正在提交…',
