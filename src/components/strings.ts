@@ -16,8 +16,11 @@ export const FIELD_TEXT = {
   yes: '是',
   no: '否',
   inputPlaceholder: '请输入',
-  /** A picker's name: the question, then the answer or that there is none yet. */
-  pickerName: (label: string, answer: string | undefined) => `${label}：${answer ?? '请选择'}`,
+  /**
+   * A picker's name: the question, then what the button shows — the answer and 修改, or 请选择 — so
+   * the name holds the visible words (as speech input and axe's label-content-name-mismatch expect).
+   */
+  pickerName: (label: string, answer: string | undefined) => `${label}：${answer ? `${answer}修改` : '请选择'}`,
 } as const
 
 export const DATE_TEXT = {
