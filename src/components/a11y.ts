@@ -17,3 +17,21 @@ export function inputName(label: string, extra: Record<string, unknown> = {}) {
   // Not on the H5 host as well: two elements with one name, one of them not a text box.
   return process.env.TARO_ENV === 'h5' ? { nativeProps: { 'aria-label': label, ...extra } } : { ariaLabel: label }
 }
+
+/**
+ * What makes a tappable View reachable by keyboard in H5 (a screen reader's and a keyboard user's way
+ * through a page): in the tab order, and Enter or Space taps it, as a native button would. Without a
+ * focusable control inside it, Taro's scrolling page container is a region the keyboard cannot scroll
+ * (axe: scrollable-region-focusable). The mini-program has no keyboard: nothing there.
+ */
+export function pressable(onTap: () => void): Record<string, unknown> {
+  if (process.env.TARO_ENV !== 'h5') return {}
+  return {
+    tabIndex: 0,
+    onKeyDown: (e: { key?: string; preventDefault(): void }) => {
+      if (e.key !== 'Enter' && e.key !== ' ') return
+      e.preventDefault()
+      onTap()
+    },
+  }
+}

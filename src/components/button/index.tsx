@@ -3,7 +3,7 @@
  * its size follows the page's rem base; `aria-role` gives screen readers the button semantics.
  */
 import { Text, View } from '@tarojs/components'
-import { idProp } from '../a11y'
+import { idProp, pressable } from '../a11y'
 
 export interface ActionButtonProps {
   label: string
@@ -22,16 +22,18 @@ export default function ActionButton({ label, onTap, kind = 'plain', disabled = 
     disabled ? 'btn--disabled' : '',
     className,
   ]
+  const tap = () => {
+    if (!disabled) onTap()
+  }
   return (
     <View
       {...idProp(id)}
+      {...pressable(tap)}
       className={classes.filter(Boolean).join(' ')}
       ariaRole='button'
       ariaLabel={label}
       aria-disabled={disabled}
-      onClick={() => {
-        if (!disabled) onTap()
-      }}
+      onClick={tap}
     >
       <Text>{label}</Text>
     </View>

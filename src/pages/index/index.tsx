@@ -19,6 +19,7 @@ import MineCard from './mine-card'
 import { HOME_TEXT } from './strings'
 import '@/components/choice-list/index.scss'
 import './index.scss'
+import { pressable } from '@/components/a11y'
 
 /** The continue offer is made once per app start (module state lives as long as the app). */
 let resumeOffered = false
@@ -77,6 +78,7 @@ function ElderSwitch() {
         id='elder-switch'
         ariaRole='switch'
         aria-checked={on}
+        {...pressable(() => setElder(!on))}
         onClick={() => setElder(!on)}
       >
         <Text className='choice__mark'>{on ? '☑' : '☐'}</Text>

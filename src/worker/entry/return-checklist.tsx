@@ -5,6 +5,7 @@
  * written, not some thirty rows further up.
  */
 import { Text, View } from '@tarojs/components'
+import { pressable } from '@/components/a11y'
 import { FIELD_TEXT } from '@/components/strings'
 import { ANSWER_STEPS, type RecordAnswers } from '@/domain/record'
 import { RETURNABLE_FIELDS } from '@/domain/review'
@@ -30,6 +31,7 @@ function TickBox({ path, label, tick, whole }: { path: string; label: string; ti
       ariaRole='checkbox'
       ariaLabel={name}
       aria-checked={on}
+      {...pressable(() => tick.onTick(path))}
       onClick={() => tick.onTick(path)}
     >
       <Text className='w-tick__mark'>{on ? FIELD_TEXT.checkedMark : FIELD_TEXT.uncheckedMark}</Text>
