@@ -38,8 +38,8 @@ afterAll(async () => {
   process.stdout.write(`\nAXE SCREENS\n${checked.map((c) => `${c.screen}: ${c.moderate} moderate, ${c.minor} minor`).join('\n')}\n`)
 })
 
-async function phone(): Promise<Page> {
-  const browser = await launchBrowser()
+async function phone(viewport?: { width: number; height: number }): Promise<Page> {
+  const browser = await launchBrowser(viewport)
   browsers.push(browser)
   return browser.newPage()
 }
@@ -108,8 +108,16 @@ async function signIn(page: Page, username: string) {
   await button(page, '登录').click()
 }
 
-test('the village worker: list, record, return panel with its tick boxes named by their field', async () => {
-  const page = await phone()
+/** How many lines an option's words take on screen (distinct line boxes of its text). */
+const linesOf = (page: Page, name: string) =>
+  page.getByRole('radio', { name, ...exact }).evaluate((el) => {
+    const range = document.createRange()
+    range.selectNodeContents(el.lastElementChild ?? el)
+    return new Set(Array.from(range.getClientRects(), (r) => Math.round(r.top))).size
+  })
+
+test('the village worker on a 360 px phone: list, record, return panel, visit options whole', async () => {
+  const page = await phone({ width: 360, height: 740 })
   await signIn(page, 'maoping')
   await page.getByRole('radiogroup', { name: '状态' }).waitFor({ timeout: 60_000 })
   await page.getByText('正在加载…').waitFor({ state: 'detached' })
@@ -125,6 +133,11 @@ test('the village worker: list, record, return panel with its tick boxes named b
   await panel.getByRole('checkbox', { name: '母亲务工地点（省、市）', ...exact }).click()
   await page.getByText('已勾选：母亲务工地点（省、市）').waitFor()
   await checkA11y(page, 'worker return panel')
+  await button(page, '取消').click()
+  // 记录走访's methods: each on one line, none broken mid-word (入户走/访) on a 360 px screen.
+  await button(page, '记录走访').click()
+  for (const method of ['入户走访', '电话核实', '部门数据比对']) expect([method, await linesOf(page, method)]).toEqual([method, 1])
+  await checkA11y(page, 'worker visit form')
   await button(page, '取消').click()
 })
 
