@@ -12,10 +12,12 @@ import { idProp } from '@/components/a11y'
 import { CHART_TEXT } from './strings'
 
 /**
- * A named region that takes the keyboard's focus, so the arrow keys scroll it. ScrollView's types lack
- * the attributes, though the element (H5) and WeChat's scroll-view take them.
+ * A named region that takes the keyboard's focus, so the arrow keys scroll it (H5). Spelt as the element
+ * takes it: ScrollView's props have no ariaRole, and the build turns only a written `ariaRole=` into `role`.
+ * WeChat's scroll-view reads no aria attributes through Taro's template; the mini-program has no keyboard.
  */
-const scrollRegion = (label: string) => ({ ariaRole: 'region', ariaLabel: label, tabIndex: 0 }) as Record<string, unknown>
+const scrollRegion = (label: string): Record<string, unknown> =>
+  process.env.TARO_ENV === 'h5' ? { role: 'region', 'aria-label': label, tabIndex: 0 } : {}
 
 /** Drafts never reach the server: no column for them. */
 const COLUMNS = STATUSES.filter((s) => s.code !== 'draft')
