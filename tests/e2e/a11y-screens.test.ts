@@ -7,11 +7,13 @@
  * violation anywhere (tests/e2e/axe.ts). The 长辈模式 screens and the overview's chart are saved under
  * test-results/screenshots/ (docs/guardian-app.md and docs/worker-app.md show copies).
  */
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { checkA11y, checked } from './axe'
 import { expectStep, fillCare, fillChild, fillFamily, fillParents, next } from './by-label'
 import { idNumber } from './guardian-pages'
-import { launchBrowser, screenshot, startServer, type TestBrowser, type TestServer } from './harness'
+import { launchBrowser, screenshot, SCREENSHOTS, startServer, type TestBrowser, type TestServer } from './harness'
 
 jest.setTimeout(600_000)
 
@@ -151,8 +153,16 @@ test('the county: overview with the chart, and 账号管理', async () => {
   await page.getByRole('img', { name: /茅坪村委会，登记共1人：待村核实1人/ }).waitFor()
   await page.getByRole('region', { name: /按村（社区）和状态/ }).waitFor()
   await checkA11y(page, 'overview')
-  await screenshot(page, 'overview-chart')
+  await screenshot(page, 'overview')
+  // The chart's card alone, for docs/worker-app.md.
+  mkdirSync(SCREENSHOTS, { recursive: true })
+  await chart.locator('..').screenshot({ path: join(SCREENSHOTS, 'overview-chart.png') })
   await button(page, '账号管理').click()
-  await page.getByText('还没有账号。').or(page.getByText(/共\d+个账号/)).filter({ visible: true }).first().waitFor()
+  await page
+    .getByText('还没有账号。')
+    .or(page.getByText(/共\d+个账号/))
+    .filter({ visible: true })
+    .first()
+    .waitFor()
   await checkA11y(page, 'accounts')
 })
