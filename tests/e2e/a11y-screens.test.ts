@@ -76,7 +76,7 @@ test('the guardian: every screen in normal mode, then home, step 1, 我的登记
   await checkA11y(page, 'done')
 
   await button(page, '查看我的登记').click()
-  await page.getByText('县级民政部门').or(page.getByText('村（居）儿童主任会打电话或上门')).first().waitFor()
+  await button(page, '查看详情和处理记录').waitFor()
   await checkA11y(page, '我的登记')
   await button(page, '查看详情和处理记录').click()
   await page.getByText('处理记录').filter({ visible: true }).first().waitFor()
