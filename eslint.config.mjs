@@ -142,9 +142,7 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          patterns: [
-            { regex: '^(?!(zod/mini|dayjs)$|\\.{1,2}/|@/domain/)', message: 'src/domain imports only zod/mini, dayjs and itself.' },
-          ],
+          patterns: [{ regex: '^(?!zod/mini$|\\.{1,2}/|@/domain/)', message: 'src/domain imports only zod/mini and itself.' }],
         },
       ],
     },

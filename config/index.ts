@@ -17,8 +17,12 @@ export default defineConfig<'webpack5'>(async (merge) => {
     outputRoot,
     // Lets <PageMeta pageFontSize="system"> reach WeChat (Taro's template lacks the attribute).
     // H5: index.html preloads the home page's chunk (the router would otherwise ask for it only after the app ran).
+    // The build's warnings kept in dist/build-warnings/ for tests/build/build-warnings.test.ts.
+    // The WeChat components' aria-* attributes (读屏) reach the templates: weapp-aria.js.
     plugins: [
       path.resolve(__dirname, 'plugins/page-font-size.js'),
+      path.resolve(__dirname, 'plugins/weapp-aria.js'),
+      path.resolve(__dirname, 'plugins/build-warnings.js'),
       [path.resolve(__dirname, 'plugins/preload-first-page.js'), { page: 'pages/index/index' }],
     ],
     // Same alias as tsconfig.json and jest.config.js.
@@ -28,6 +32,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
     framework: 'react',
     compiler: 'webpack5',
     cache: { enable: false },
+    // Chinese text as UTF-8 (3 bytes a character) rather than the mini-program build's default \uXXXX
+    // escapes (6 bytes): the app's words are most of what the packages carry beyond Taro and React.
+    // WeChat reads its script files as UTF-8; the H5 build escapes nothing anyway.
+    terser: { enable: true, config: { output: { ascii_only: false } } },
     mini: {
       postcss: {
         pxtransform: { enable: true, config: {} },
@@ -39,7 +47,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       staticDirectory: 'static',
       router: { mode: 'hash' },
       output: { filename: 'js/[name].[hash:8].js', chunkFilename: 'js/[name].[chunkhash:8].js' },
-      miniCssExtractPluginOption: { ignoreOrder: true, filename: 'css/[name].[hash].css', chunkFilename: 'css/[name].[chunkhash].css' },
+      miniCssExtractPluginOption: { filename: 'css/[name].[hash].css', chunkFilename: 'css/[name].[chunkhash].css' },
       postcss: {
         autoprefixer: { enable: true, config: {} },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },

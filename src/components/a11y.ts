@@ -19,18 +19,18 @@ export function inputName(label: string, extra: Record<string, unknown> = {}) {
 }
 
 /**
- * H5 only: a tappable View reachable with the keyboard — in the tab order, and Enter or Space acts as a tap
- * (what a native button does). Without a focusable element in it, a page taller than the screen is a
- * scrollable region a keyboard cannot reach (axe: scrollable-region-focusable). Nothing in the mini-program,
- * where these would be props sent with every commit.
+ * What makes a tappable View reachable by keyboard in H5 (a screen reader's and a keyboard user's way
+ * through a page): in the tab order, and Enter or Space taps it, as a native button would. Without a
+ * focusable control inside it, Taro's scrolling page container is a region the keyboard cannot scroll
+ * (axe: scrollable-region-focusable). The mini-program has no keyboard: nothing there.
  */
-export function keyboardTap(onTap: () => void): Record<string, unknown> {
+export function pressable(onTap: () => void): Record<string, unknown> {
   if (process.env.TARO_ENV !== 'h5') return {}
   return {
     tabIndex: 0,
-    onKeyDown: (e: { key?: string; preventDefault?(): void }) => {
+    onKeyDown: (e: { key?: string; preventDefault(): void }) => {
       if (e.key !== 'Enter' && e.key !== ' ') return
-      e.preventDefault?.()
+      e.preventDefault()
       onTap()
     },
   }

@@ -17,10 +17,10 @@ export const FIELD_TEXT = {
   no: '否',
   inputPlaceholder: '请输入',
   /**
-   * A picker's name: the question, then the answer or that there is none yet. Once answered the picker also
-   * shows 修改, and a name holds what is visible (WCAG 2.5.3, axe's label-content-name-mismatch).
+   * A picker's name: the question, then what the button shows — the answer and 修改, or 请选择 — so
+   * the name holds the visible words (as speech input and axe's label-content-name-mismatch expect).
    */
-  pickerName: (label: string, answer: string | undefined) => (answer ? `${label}：${answer}，修改` : `${label}：请选择`),
+  pickerName: (label: string, answer: string | undefined) => `${label}：${answer ? `${answer}修改` : '请选择'}`,
 } as const
 
 export const DATE_TEXT = {

@@ -92,20 +92,22 @@ export const ETHNICITIES = [
   { code: '98', label: '外国血统中国籍人士' },
 ] as const
 
-/** 与儿童关系, the useful subset of GB/T 4761-2008 家庭关系代码 (docs/policy.md). */
+/**
+ * 与儿童关系, the useful subset of GB/T 4761-2008 家庭关系代码 (docs/policy.md). Listed in the order a family
+ * names itself — parents, grandparents, brother and sister, then the wider family — not by code; the codes
+ * are the standard's and are what is stored. 71 is the standard's 兄, shown as 哥哥 beside 姐姐 (75).
+ */
 export const RELATIONS = [
   { code: '51', label: '父亲' },
   { code: '52', label: '母亲' },
-  { code: '57', label: '继父或养父' },
-  { code: '58', label: '继母或养母' },
   { code: '61', label: '祖父' },
   { code: '62', label: '祖母' },
   { code: '63', label: '外祖父' },
   { code: '64', label: '外祖母' },
-  { code: '66', label: '曾祖父' },
-  { code: '67', label: '曾祖母' },
-  { code: '71', label: '兄' },
+  { code: '71', label: '哥哥' },
   { code: '75', label: '姐姐' },
+  { code: '57', label: '继父或养父' },
+  { code: '58', label: '继母或养母' },
   { code: '81', label: '伯父' },
   { code: '82', label: '伯母' },
   { code: '83', label: '叔父' },
@@ -116,6 +118,8 @@ export const RELATIONS = [
   { code: '88', label: '姨母' },
   { code: '89', label: '姑父' },
   { code: '90', label: '姑母' },
+  { code: '66', label: '曾祖父' },
+  { code: '67', label: '曾祖母' },
   { code: '91', label: '堂兄弟姐妹' },
   { code: '92', label: '表兄弟姐妹' },
   { code: '97', label: '其他亲属' },

@@ -2,8 +2,6 @@
  * Calendar dates as 'YYYY-MM-DD' strings. The rules of the domain are about days in China, so "today" is
  * the date in UTC+8 whatever time zone the phone or the server runs in.
  */
-import dayjs from 'dayjs'
-
 export type IsoDate = string
 
 const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000
@@ -17,12 +15,15 @@ export function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0
 }
 
+function daysInMonth(year: number, month: number): number {
+  return [31, isLeapYear(year) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
+}
+
 /** Whether y-m-d is a real calendar date (29 February only in leap years). */
 export function isRealDate(year: number, month: number, day: number): boolean {
   if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return false
   if (month < 1 || month > 12 || day < 1) return false
-  const days = [31, isLeapYear(year) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-  return day <= days[month - 1]
+  return day <= daysInMonth(year, month)
 }
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/
@@ -55,14 +56,34 @@ export function ageOn(birthDate: IsoDate, day: IsoDate): number {
   return age
 }
 
-/** The day `months` calendar months after `date` (end-of-month clamped, as dayjs does). */
+const pad = (n: number, width: number) => String(n).padStart(width, '0')
+
+/**
+ * The day `months` calendar months after `date`, clamped to the month's last day (31 January + 1 month is
+ * 28 or 29 February), as a calendar library would. Plain arithmetic, so the main package, which reads
+ * dates in words, carries no date library.
+ */
 export function addMonths(date: IsoDate, months: number): IsoDate {
-  return dayjs(date).add(months, 'month').format('YYYY-MM-DD')
+  const [y, m, d] = date.split('-').map(Number)
+  const index = y * 12 + (m - 1) + months
+  const year = Math.floor(index / 12)
+  const month = index - year * 12 + 1
+  return `${pad(year, 4)}-${pad(month, 2)}-${pad(Math.min(d, daysInMonth(year, month)), 2)}`
 }
 
-/** Whole calendar months from `from` to `to` (negative when `to` is earlier). */
+/**
+ * Whole calendar months from `from` to `to` (negative when `to` is earlier), counted as `addMonths` steps:
+ * 31 January → 28 February is one month, 15 March → 14 May is one (as a calendar library counts them).
+ */
 export function monthsBetween(from: IsoDate, to: IsoDate): number {
-  return dayjs(to).diff(dayjs(from), 'month')
+  if (to < from) {
+    const back = monthsBetween(to, from)
+    return back === 0 ? 0 : -back // not -0
+  }
+  const [fy, fm] = from.split('-').map(Number)
+  const [ty, tm] = to.split('-').map(Number)
+  const months = (ty - fy) * 12 + (tm - fm)
+  return addMonths(from, months) > to ? months - 1 : months
 }
 
 /** 2027年1月, for a 'YYYY-MM'. */

@@ -4,28 +4,10 @@
  * the buttons that would succeed. Region checks are not here: they belong to whoever knows the actor's region.
  */
 
-export const STATUSES = [
-  { code: 'draft', label: '草稿' },
-  { code: 'submitted', label: '已提交' },
-  { code: 'village_review', label: '村级核实中' },
-  { code: 'verified', label: '村级已核实' },
-  { code: 'township_approved', label: '乡镇已审核' },
-  { code: 'confirmed', label: '县级已确认' },
-  { code: 'rejected', label: '不予认定' },
-  { code: 'returned', label: '已退回' },
-  { code: 'withdrawn', label: '已撤回' },
-  // After confirmation (docs/lifecycle.md): 终止/减员 is proposed by the village, agreed by the township, decided by the county.
-  { code: 'termination_proposed', label: '终止待乡镇审核' },
-  { code: 'termination_agreed', label: '终止待县级决定' },
-  { code: 'terminated', label: '已终止' },
-  // 动态更新 (docs/lifecycle.md, "Quarterly updates"): a guardian's change to a confirmed record is checked again by
-  // every level; the child stays confirmed and supported meanwhile.
-  { code: 'update_village', label: '变更待村级核实' },
-  { code: 'update_township', label: '变更待乡镇审核' },
-  { code: 'update_county', label: '变更待县级确认' },
-] as const
+// The statuses and their labels are in statuses.ts, which the main package reads without the rules below.
+import { STATUSES, statusLabel, type Status } from './statuses'
 
-export type Status = (typeof STATUSES)[number]['code']
+export { STATUSES, statusLabel, type Status }
 export type Role = 'guardian' | 'village_worker' | 'township_supervisor' | 'county_admin' | 'city_admin' | 'province_admin'
 
 export const ROLE_LABELS: Record<Role, string> = {
@@ -138,10 +120,6 @@ export interface ActionInput {
 }
 
 export type TransitionResult = { ok: true; from: Status; to: Status; changed: boolean } | { ok: false; reason: string }
-
-export function statusLabel(status: Status): string {
-  return STATUSES.find((s) => s.code === status)?.label ?? status
-}
 
 export function actionLabel(action: Action): string {
   return ACTIONS.find((a) => a.code === action)?.label ?? action

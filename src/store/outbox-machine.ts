@@ -13,7 +13,7 @@
  */
 import type { ApiIssue, QuarterlyPrompt, RegistrationBase, ReturnedNote, TerminationNote } from '@/domain/api'
 import type { Registration } from '@/domain/schema'
-import type { Status } from '@/domain/status'
+import type { Status } from '@/domain/statuses'
 
 export type OutboxStatus = 'queued' | 'sending' | 'synced' | 'failed' | 'rejected' | 'conflict'
 

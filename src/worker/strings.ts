@@ -3,6 +3,8 @@
  * from src/domain; the record's field labels from the wizard (register/strings.ts), so a field reads the
  * same to the guardian who typed it and to the worker who checks it.
  */
+import type { WorkerRole } from '@/domain/api'
+
 export const LOGIN_TEXT = {
   heading: '儿童主任、督导员和民政工作人员登录',
   intro: '请使用县级民政部门分配的账号登录。登录后只能看到本辖区的登记。',
@@ -79,12 +81,13 @@ export const ENTRY_TEXT = {
   returnedHeading: '退回情况',
   returnedReason: (reason: string) => `退回原因：${reason}`,
   returnedFields: (labels: string) => `需要修改：${labels}`,
-  jumpToActions: '去核实操作（在页面下方）',
+  jumpToActions: (heading: string) => `去${heading}（在页面下方）`,
   reload: '重新加载',
 } as const
 
 export const ACTION_TEXT = {
-  heading: '核实操作',
+  /** The card's title says what this role does: 村 核实, 乡镇 审核, 县 确认. */
+  headingFor: (role: WorkerRole) => (role === 'township_supervisor' ? '审核操作' : role === 'county_admin' ? '确认操作' : '核实操作'),
   none: '当前状态下，您的角色没有可以执行的操作。',
   done: (action: string) => `已${action}`,
   busy: '正在提交…',
@@ -92,11 +95,11 @@ export const ACTION_TEXT = {
   reasonLabel: '原因（必填，会告诉监护人）',
   refuseReasonLabel: '不予认定的理由（必填，书面说明）',
   reasonPlaceholder: '请写明原因',
-  returnIntro: '请写明退回原因，并在登记内容里点“勾选”，标出需要监护人修改的项目。',
+  returnIntro: '请写明退回原因，并在下面勾选需要监护人修改的项目。',
+  tickIntro: '需要修改的项目（可多选）：',
+  whole: (label: string) => `${label}（全部）`,
   ticked: (labels: string) => `已勾选：${labels}`,
   noneTicked: '还没有勾选需要修改的项目。',
-  tick: '勾选',
-  tickName: (field: string) => `勾选：${field}`,
   confirmReturn: '确认退回',
   confirmVerify: '确认核实通过',
   verifyNoVisit: '这条登记还没有走访记录。一般应先入户走访，再核实通过。',

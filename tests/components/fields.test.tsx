@@ -98,3 +98,16 @@ test('the date picker offers the days of the chosen month and needs all three pa
   tapText('清除', field('d').querySelector('.sheet') as HTMLElement)
   expect(form.values()).toEqual({})
 })
+
+test('an option is in the tab order and Enter or Space picks it, as a native radio would (H5)', () => {
+  const form = renderInForm(<ChoiceField path='x' label='是否寄宿' options={YES_NO} />)
+  const no = within(field('x')).getByText('否').parentElement as HTMLElement
+  expect(no.getAttribute('tabindex')).toBe('0')
+  fireEvent.keyDown(no, { key: 'Enter' })
+  expect(form.values()).toEqual({ x: false })
+  const yes = within(field('x')).getByText('是').parentElement as HTMLElement
+  fireEvent.keyDown(yes, { key: ' ' })
+  expect(form.values()).toEqual({ x: true })
+  fireEvent.keyDown(no, { key: 'a' })
+  expect(form.values()).toEqual({ x: true })
+})

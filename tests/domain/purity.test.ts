@@ -1,6 +1,6 @@
 /**
  * src/domain is pure TypeScript shared by the mini-program and the server (docs/architecture.md, "Rules of
- * the house"): it may import only its own files, zod/mini and dayjs — no Taro, React, zustand, Node modules
+ * the house"): it may import only its own files and zod/mini — no Taro, React, zustand, Node modules
  * or server code.
  */
 import { readFileSync } from 'fs'
@@ -8,7 +8,7 @@ import { relative, resolve } from 'path'
 import { filesUnder, specifiers } from '../build/imports'
 
 const DOMAIN = resolve(__dirname, '../../src/domain')
-const ALLOWED_PACKAGES = ['zod/mini', 'dayjs']
+const ALLOWED_PACKAGES = ['zod/mini']
 
 const FILES = filesUnder(DOMAIN)
 const SOURCES = FILES.filter((f) => /\.(ts|tsx|js|mjs|cjs)$/.test(f))
@@ -38,7 +38,7 @@ describe.each(SOURCES.map((f) => [relative(DOMAIN, f), f]))('%s', (_, file) => {
   const source = readFileSync(file, 'utf8')
   const found = specifiers(source)
 
-  test('imports only its own files, zod/mini and dayjs', () => {
+  test('imports only its own files and zod/mini', () => {
     for (const spec of found) {
       const ok = ALLOWED_PACKAGES.includes(spec) || (spec.startsWith('.') && resolve(file, '..', spec).startsWith(DOMAIN))
       expect({ spec, ok }).toEqual({ spec, ok: true })

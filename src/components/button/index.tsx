@@ -5,7 +5,7 @@
  * as a record's, is then a scrollable region a keyboard can reach: axe's scrollable-region-focusable).
  */
 import { Text, View } from '@tarojs/components'
-import { idProp, keyboardTap } from '../a11y'
+import { idProp, pressable } from '../a11y'
 
 export interface ActionButtonProps {
   label: string
@@ -30,7 +30,7 @@ export default function ActionButton({ label, onTap, kind = 'plain', disabled = 
   return (
     <View
       {...idProp(id)}
-      {...keyboardTap(tap)}
+      {...pressable(tap)}
       className={classes.filter(Boolean).join(' ')}
       ariaRole='button'
       ariaLabel={label}

@@ -3,6 +3,7 @@
  * The chosen one is marked with ✓ and a frame, not by colour alone.
  */
 import { Text, View } from '@tarojs/components'
+import { pressable } from '../a11y'
 import Field from '../field'
 import { useForm, type Option } from '../form/context'
 import { FIELD_TEXT } from '../strings'
@@ -44,6 +45,7 @@ export function ChoiceRow({
       ariaRole={role}
       ariaLabel={label}
       aria-checked={selected}
+      {...pressable(onTap)}
       onClick={onTap}
     >
       <Text className='choice__mark'>{mark}</Text>

@@ -11,6 +11,7 @@ import { fieldDomId, useForm } from '../form/context'
 import Sheet from '../sheet'
 import { DATE_TEXT, FIELD_TEXT } from '../strings'
 import './index.scss'
+import { pressable } from '../a11y'
 
 export interface DateFieldProps {
   path: string
@@ -49,6 +50,7 @@ function Column({
           className={`date__cell ${n === selected ? 'date__cell--selected' : ''}`}
           ariaRole='radio'
           aria-checked={n === selected}
+          {...pressable(() => onPick(n))}
           onClick={() => onPick(n)}
         >
           <Text>{`${n === selected ? FIELD_TEXT.selectedMark : ''}${format(n)}`}</Text>
@@ -106,6 +108,7 @@ export default function DateField({ path, label, years, optional, hint, note, pr
         className='field__input field__picker'
         ariaRole='button'
         ariaLabel={FIELD_TEXT.pickerName(label, value ? DATE_TEXT.full(value) : undefined)}
+        {...pressable(show)}
         onClick={show}
       >
         <Text className={value ? '' : 'field__placeholder'}>{value ? DATE_TEXT.full(value) : FIELD_TEXT.choose}</Text>

@@ -6,6 +6,7 @@ import Field from '../field'
 import { useForm, type Option } from '../form/context'
 import Sheet from '../sheet'
 import { FIELD_TEXT } from '../strings'
+import { pressable } from '../a11y'
 
 export interface SelectFieldProps {
   path: string
@@ -26,6 +27,7 @@ export default function SelectField({ path, label, options, optional, hint }: Se
         className='field__input field__picker'
         ariaRole='button'
         ariaLabel={FIELD_TEXT.pickerName(label, current?.label)}
+        {...pressable(() => setOpen(true))}
         onClick={() => setOpen(true)}
       >
         <Text className={current ? '' : 'field__placeholder'}>{current?.label ?? FIELD_TEXT.choose}</Text>

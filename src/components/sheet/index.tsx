@@ -6,7 +6,7 @@ import { ScrollView, Text, View } from '@tarojs/components'
 import type { PropsWithChildren, ReactNode } from 'react'
 import { FIELD_TEXT } from '../strings'
 import './index.scss'
-import { idProp } from '../a11y'
+import { idProp, pressable } from '../a11y'
 
 export interface SheetProps {
   title: string
@@ -26,7 +26,7 @@ export default function Sheet({ title, onClose, header, footer, scroll = true, i
       <View className='sheet__panel' ariaRole='dialog' ariaLabel={title}>
         <View className='sheet__head'>
           <Text className='sheet__title'>{title}</Text>
-          <View className='sheet__close' ariaRole='button' onClick={onClose}>
+          <View className='sheet__close' ariaRole='button' {...pressable(onClose)} onClick={onClose}>
             <Text>{FIELD_TEXT.close}</Text>
           </View>
         </View>

@@ -6,6 +6,7 @@
 import { Text, View } from '@tarojs/components'
 import { STEP_BAR_TEXT } from '../strings'
 import './index.scss'
+import { pressable } from '../a11y'
 
 export interface StepBarProps {
   steps: readonly { key: string; title: string }[]
@@ -34,6 +35,7 @@ export default function StepBar({ steps, current, onPick }: StepBarProps) {
               ariaLabel={label}
               // Never an undefined aria-* value: Taro's H5 elements would print it as the word "undefined".
               {...(i === at ? { 'aria-current': 'step' } : {})}
+              {...pressable(() => i !== at && onPick(step.key))}
               onClick={() => i !== at && onPick(step.key)}
             >
               <Text>{shown}</Text>

@@ -16,6 +16,7 @@ import { loadVillages } from '@/services/regions'
 import { chainOf, GUANGDONG, regionIndex, useRegionLabel, villagesOf } from './region-data'
 import { REGION_TEXT } from './strings'
 import './index.scss'
+import { pressable } from '@/components/a11y'
 
 export interface RegionFieldProps {
   path: string
@@ -142,6 +143,7 @@ export default function RegionField({ path, label, optional, hint, sameAs }: Reg
         className='field__input field__picker'
         ariaRole='button'
         ariaLabel={FIELD_TEXT.pickerName(label, value ? shown : undefined)}
+        {...pressable(() => setOpen(true))}
         onClick={() => setOpen(true)}
       >
         <Text className={value ? '' : 'field__placeholder'}>{value ? shown : FIELD_TEXT.choose}</Text>

@@ -4,7 +4,7 @@
  */
 import type { Badge } from '@/components/sync-badge'
 import { monthLabel } from '@/domain/dates'
-import { statusLabel } from '@/domain/status'
+import { statusLabel } from '@/domain/statuses'
 import type { OutboxError, OutboxItem } from '@/store/outbox'
 import { clockTime, SYNC_TEXT } from './strings'
 

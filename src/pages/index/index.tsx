@@ -20,6 +20,7 @@ import MineCard from './mine-card'
 import { HOME_TEXT } from './strings'
 import '@/components/choice-list/index.scss'
 import './index.scss'
+import { pressable } from '@/components/a11y'
 
 /** The continue offer is made once per app start (module state lives as long as the app). */
 let resumeOffered = false
@@ -78,6 +79,7 @@ function ElderSwitch() {
         id='elder-switch'
         ariaRole='switch'
         aria-checked={on}
+        {...pressable(() => setElder(!on))}
         onClick={() => setElder(!on)}
       >
         <Text className='choice__mark'>{on ? '☑' : '☐'}</Text>

@@ -25,6 +25,7 @@ import { displayValue } from '@/record/review-format'
 import { ANSWER_TEXT } from '@/record/strings'
 import { FIX_TEXT, QUARTERLY_TEXT, REVIEW_TEXT } from '../strings'
 import { useWholeRecord, useWizard } from './wizard-state'
+import { pressable } from '@/components/a11y'
 
 const titleOf = (key: StepKey) => STEPS.find((s) => s.key === key)?.title ?? key
 
@@ -60,6 +61,7 @@ function Consent({ agreed, onToggle }: { agreed: boolean; onToggle(): void }) {
         id='consent-checkbox'
         ariaRole='checkbox'
         aria-checked={agreed}
+        {...pressable(onToggle)}
         onClick={onToggle}
       >
         <Text className='choice__mark'>{agreed ? FIELD_TEXT.checkedMark : FIELD_TEXT.uncheckedMark}</Text>

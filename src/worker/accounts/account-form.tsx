@@ -5,6 +5,7 @@
  */
 import { Input, Text, View } from '@tarojs/components'
 import { useState } from 'react'
+import { inputName } from '@/components/a11y'
 import ActionButton from '@/components/button'
 import { ChoiceRows } from '@/components/choice-list'
 import { FIELD_TEXT } from '@/components/strings'
@@ -24,7 +25,13 @@ function TextField(props: { id: string; label: string; hint?: string; value: str
     <View className='field' id={props.id}>
       <Text className='field__label'>{props.label}</Text>
       {props.hint && <Text className='field__hint'>{props.hint}</Text>}
-      <Input className='field__input' value={props.value} maxlength={props.max} onInput={(e) => props.onInput(e.detail.value)} />
+      <Input
+        className='field__input'
+        value={props.value}
+        maxlength={props.max}
+        onInput={(e) => props.onInput(e.detail.value)}
+        {...inputName(props.label)}
+      />
     </View>
   )
 }

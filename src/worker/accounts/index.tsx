@@ -6,6 +6,7 @@
  */
 import { Input, Text, View } from '@tarojs/components'
 import { useCallback, useEffect, useState } from 'react'
+import { inputName } from '@/components/a11y'
 import type { AccountList, AccountView } from '@/domain/api'
 import { ROLE_LABELS } from '@/domain/status'
 import { confirm } from '@/platform/system'
@@ -89,6 +90,7 @@ export default function AccountsPage() {
           className='field__input'
           id='accounts-filter'
           placeholder={ACCOUNTS_TEXT.filter}
+          {...inputName(ACCOUNTS_TEXT.filter)}
           onInput={(e) => setFilter(e.detail.value.trim())}
         />
         {list && (

@@ -1,5 +1,5 @@
 /**
- * 核实操作: a button for each action the server says this worker may take now (`allowedActions`, which
+ * 核实操作 / 审核操作 / 确认操作 (titled by the role): a button for each action the server says this worker may take now (`allowedActions`, which
  * is status.ts for the caller's role), and nothing else. A refusal from the server — someone else acted
  * first, the record moved on — is shown in the server's Chinese words and the record is reloaded.
  */
@@ -21,6 +21,8 @@ interface Props {
   role: WorkerRole
   visits: number
   ticked: readonly string[]
+  /** Ticks or unticks a field to return (the tick boxes are in the return panel). */
+  onTick(path: string): void
   /** 退回 turns the record's tick boxes on (and off again when the panel closes). */
   onReturnMode(on: boolean): void
   /** Reload the record and its history (after a refusal: the record moved on). */
@@ -29,7 +31,7 @@ interface Props {
   saveVisit(visit: Visit): Promise<string>
 }
 
-export default function Actions({ entry, role, visits, ticked, onReturnMode, onChanged, saveVisit }: Props) {
+export default function Actions({ entry, role, visits, ticked, onTick, onReturnMode, onChanged, saveVisit }: Props) {
   const [panel, setPanel] = useState<Action>()
   const [busy, setBusy] = useState(false)
   const [problem, setProblem] = useState<string>()
@@ -72,7 +74,7 @@ export default function Actions({ entry, role, visits, ticked, onReturnMode, onC
 
   return (
     <View className='card' id='entry-actions'>
-      <Text className='card__title'>{ACTION_TEXT.heading}</Text>
+      <Text className='card__title'>{ACTION_TEXT.headingFor(role)}</Text>
       {offered.length === 0 && (
         <Text className='line muted' id='actions-none'>
           {ACTION_TEXT.none}
@@ -99,6 +101,7 @@ export default function Actions({ entry, role, visits, ticked, onReturnMode, onC
         <ActionPanel
           action={panel as PanelAction}
           ticked={ticked}
+          onTick={onTick}
           record={entry.record}
           visits={visits}
           busy={busy}

@@ -14,7 +14,7 @@ import { openEntry, pageParams } from '../logic/nav'
 import { useChanges } from '../logic/refresh'
 import { recordVisit, usePendingReviews } from '../logic/review-outbox'
 import { useSession } from '../logic/session'
-import { ENTRY_TEXT, VISIT_TEXT } from '../strings'
+import { ACTION_TEXT, ENTRY_TEXT, VISIT_TEXT } from '../strings'
 import AccessCard from './access-card'
 import Actions from './actions'
 import History from './history'
@@ -86,7 +86,7 @@ export default function EntryPage() {
                 <ActionButton
                   className='entry__jump'
                   id='entry-jump'
-                  label={ENTRY_TEXT.jumpToActions}
+                  label={ENTRY_TEXT.jumpToActions(ACTION_TEXT.headingFor(session.user.role))}
                   onTap={() => scrollToSelector('#entry-actions')}
                 />
               )}
@@ -102,7 +102,7 @@ export default function EntryPage() {
             <RecordView
               record={entry.record}
               reveal={{ masked: entry.masked ?? [], shown, onReveal: reveal, onHide: hide }}
-              tick={ticking ? { ticked: new Set(ticked), onTick: tick } : undefined}
+              ticked={ticking ? new Set(ticked) : undefined}
             />
             <Suggestions result={entry.classification} />
             <Duplicates list={entry.possibleDuplicates ?? []} onOpen={openEntry} />
@@ -114,6 +114,7 @@ export default function EntryPage() {
               role={session.user.role}
               visits={history.filter((h) => h.visit).length + pending.length}
               ticked={ticked}
+              onTick={tick}
               onReturnMode={returnMode}
               onChanged={reload}
               saveVisit={saveVisit}

@@ -1,6 +1,6 @@
 /**
- * What an action asks for before it is sent: 退回 a reason and the ticked fields (ticked in the record
- * beside it), 不予认定 a written reason, 核实通过 / 审核通过 / 确认 a confirmation with what it means; 提请终止
+ * What an action asks for before it is sent: 退回 a reason and the fields to fix (ticked in the panel
+ * itself), 不予认定 a written reason, 核实通过 / 审核通过 / 确认 a confirmation with what it means; 提请终止
  * a reason from the code list (and words with 其他), 退回终止申请 a reason, 同意终止 / 决定终止 a confirmation.
  */
 import { Text, View } from '@tarojs/components'
@@ -16,6 +16,7 @@ import type { Action } from '@/domain/status'
 import { nearestLabels } from '@/record/paths'
 import { createLocalForm } from '../logic/local-form'
 import { ACTION_TEXT, RECHECK_TEXT, TERMINATION_TEXT, UPDATE_TEXT } from '../strings'
+import ReturnChecklist from './return-checklist'
 import { issuesByPath } from '../components/visit-form'
 
 export type PanelAction = Exclude<Action, 'submit' | 'withdraw' | 'start_review' | 'record_visit' | 'submit_update'>
@@ -59,6 +60,7 @@ export const DANGER: ReadonlySet<Action> = new Set(['return', 'refuse', 'termina
 interface Props {
   action: PanelAction
   ticked: readonly string[]
+  onTick(path: string): void
   record: RecordAnswers
   visits: number
   busy: boolean
@@ -66,7 +68,7 @@ interface Props {
   onCancel(): void
 }
 
-export default function ActionPanel({ action, ticked, record, visits, busy, onSend, onCancel }: Props) {
+export default function ActionPanel({ action, ticked, onTick, record, visits, busy, onSend, onCancel }: Props) {
   const [form] = useState(() => createLocalForm())
   const [fieldsProblem, setFieldsProblem] = useState<string>()
   const needsReason =
@@ -134,6 +136,7 @@ export default function ActionPanel({ action, ticked, record, visits, busy, onSe
             }
           />
         )}
+        {action === 'return' && <ReturnChecklist record={record} tick={{ ticked: new Set(ticked), onTick }} />}
         {action === 'return' && (
           <View className={`w-panel__ticked ${fieldsProblem && ticked.length === 0 ? 'field--invalid' : ''}`} id='return-ticked'>
             <Text className='line'>{ticked.length ? ACTION_TEXT.ticked(nearestLabels(ticked, record)) : ACTION_TEXT.noneTicked}</Text>

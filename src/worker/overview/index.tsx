@@ -6,7 +6,6 @@
 import { Text, View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
 import ActionButton from '@/components/button'
-import { ChoiceRows } from '@/components/choice-list'
 import type { RegionStats } from '@/domain/api'
 import WorkerShell from '../components/worker-shell'
 import { errorText, SignedOutError, workerApi } from '../logic/api'
@@ -19,25 +18,9 @@ import ReportCountsCard from './reports'
 import { CategoryTable, VillageTable } from './tables'
 import VisitsCard from './visits-card'
 import TransfersCard from './transfers-card'
+import TownshipChooser, { type Township } from './township-chooser'
+import VillageChart, { REGISTRATIONS_SERIES } from './village-chart'
 import './index.scss'
-
-type Township = { code: string; name: string }
-
-function TownshipChooser({ townships, value, onPick }: { townships: Township[]; value?: string; onPick(code?: string): void }) {
-  const options = [{ value: '', label: OVERVIEW_TEXT.wholeCounty }, ...townships.map((t) => ({ value: t.code, label: t.name }))]
-  return (
-    <View className='card w-chips' id='overview-township'>
-      <Text className='field__label'>{OVERVIEW_TEXT.pickTownship}</Text>
-      <ChoiceRows
-        compact
-        label={OVERVIEW_TEXT.pickTownship}
-        options={options}
-        value={value ?? ''}
-        onPick={(v) => onPick((v as string) || undefined)}
-      />
-    </View>
-  )
-}
 
 export default function OverviewPage() {
   const session = useSession()
@@ -73,6 +56,9 @@ export default function OverviewPage() {
     }
   }, [region, upper])
 
+  // A county's villages are named with their township (village names repeat across townships).
+  const townshipName = (code: string) => (county ? (townships.find((t) => t.code === code.slice(0, 9))?.name ?? '') : '')
+
   return (
     <WorkerShell page='overview'>
       {!upper && <Text className='line'>{OVERVIEW_TEXT.onlyUpper}</Text>}
@@ -103,6 +89,14 @@ export default function OverviewPage() {
             reports={stats.reports}
             township={(code) => (county ? (townships.find((t) => t.code === code.slice(0, 9))?.name ?? '') : '')}
           />
+          {stats.byVillage && (
+            <VillageChart
+              rows={[...stats.byVillage]
+                .sort((a, b) => a.code.localeCompare(b.code))
+                .map((village) => ({ village, name: `${townshipName(village.code)}${village.name}` }))}
+              series={[REGISTRATIONS_SERIES]}
+            />
+          )}
           <CategoryTable stats={stats} />
           <VillageTable stats={stats} townships={county ? townships : []} onPick={setRegion} />
           <VisitsCard stats={stats} />

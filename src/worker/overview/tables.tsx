@@ -1,6 +1,7 @@
 /**
  * Counts as tables: rows (categories, or villages) × statuses, with totals. Wide on a phone, so the
- * table scrolls sideways inside its card; the first column stays readable as the row's name.
+ * table scrolls sideways inside its card, with a line saying so above it; the scrolling area is a region
+ * named after the table and can take the keyboard's focus (arrow keys scroll it).
  */
 import { ScrollView, Text, View } from '@tarojs/components'
 import { CATEGORIES } from '@/domain/eligibility'
@@ -8,6 +9,15 @@ import { STATUSES } from '@/domain/status'
 import type { RegionStats } from '@/domain/api'
 import { OVERVIEW_TEXT } from '../strings'
 import { idProp } from '@/components/a11y'
+import { CHART_TEXT } from './strings'
+
+/**
+ * A named region that takes the keyboard's focus, so the arrow keys scroll it (H5). Spelt as the element
+ * takes it: ScrollView's props have no ariaRole, and the build turns only a written `ariaRole=` into `role`.
+ * WeChat's scroll-view reads no aria attributes through Taro's template; the mini-program has no keyboard.
+ */
+const scrollRegion = (label: string): Record<string, unknown> =>
+  process.env.TARO_ENV === 'h5' ? { role: 'region', 'aria-label': label, tabIndex: 0 } : {}
 
 /** Drafts never reach the server: no column for them. */
 const COLUMNS = STATUSES.filter((s) => s.code !== 'draft')
@@ -19,40 +29,45 @@ interface Row {
   total?: number
 }
 
-function Table({ id, head, rows, onRow }: { id: string; head: string; rows: Row[]; onRow?(key: string): void }) {
+function Table({ id, title, head, rows, onRow }: { id: string; title: string; head: string; rows: Row[]; onRow?(key: string): void }) {
   return (
-    <ScrollView scrollX className='w-table-scroll' {...idProp(id)}>
-      <View className='w-table'>
-        <View className='w-table__row w-table__row--head'>
-          <Text className='w-table__cell w-table__cell--name'>{head}</Text>
-          {COLUMNS.map((c) => (
-            <Text key={c.code} className='w-table__cell'>
-              {c.label}
-            </Text>
-          ))}
-          <Text className='w-table__cell'>{OVERVIEW_TEXT.sum}</Text>
-        </View>
-        {rows.map((r) => (
-          <View
-            key={r.key}
-            className={`w-table__row ${onRow ? 'w-table__row--link' : ''}`}
-            id={`${id}-${r.key}`}
-            ariaRole={onRow ? 'link' : undefined}
-            onClick={onRow ? () => onRow(r.key) : undefined}
-          >
-            <Text className='w-table__cell w-table__cell--name'>{onRow ? `${r.name} ›` : r.name}</Text>
+    <>
+      <Text className='w-table-hint' aria-hidden='true'>
+        {`${CHART_TEXT.scrollHint} ⇆`}
+      </Text>
+      <ScrollView scrollX className='w-table-scroll' {...idProp(id)} {...scrollRegion(CHART_TEXT.tableRegion(title))}>
+        <View className='w-table'>
+          <View className='w-table__row w-table__row--head'>
+            <Text className='w-table__cell w-table__cell--name'>{head}</Text>
             {COLUMNS.map((c) => (
               <Text key={c.code} className='w-table__cell'>
-                {String(r.counts[c.code] ?? 0)}
+                {c.label}
               </Text>
             ))}
-            <Text className='w-table__cell w-table__cell--sum'>
-              {String(r.total ?? COLUMNS.reduce((n, c) => n + (r.counts[c.code] ?? 0), 0))}
-            </Text>
+            <Text className='w-table__cell'>{OVERVIEW_TEXT.sum}</Text>
           </View>
-        ))}
-      </View>
-    </ScrollView>
+          {rows.map((r) => (
+            <View
+              key={r.key}
+              className={`w-table__row ${onRow ? 'w-table__row--link' : ''}`}
+              id={`${id}-${r.key}`}
+              ariaRole={onRow ? 'link' : undefined}
+              onClick={onRow ? () => onRow(r.key) : undefined}
+            >
+              <Text className='w-table__cell w-table__cell--name'>{onRow ? `${r.name} ›` : r.name}</Text>
+              {COLUMNS.map((c) => (
+                <Text key={c.code} className='w-table__cell'>
+                  {String(r.counts[c.code] ?? 0)}
+                </Text>
+              ))}
+              <Text className='w-table__cell w-table__cell--sum'>
+                {String(r.total ?? COLUMNS.reduce((n, c) => n + (r.counts[c.code] ?? 0), 0))}
+              </Text>
+            </View>
+          ))}
+        </View>
+      </ScrollView>
+    </>
   )
 }
 
@@ -62,7 +77,7 @@ export function CategoryTable({ stats }: { stats: RegionStats }) {
   return (
     <View className='card' id='overview-categories'>
       <Text className='card__title'>{OVERVIEW_TEXT.byCategory}</Text>
-      <Table id='by-category' head={OVERVIEW_TEXT.category} rows={rows} />
+      <Table id='by-category' title={OVERVIEW_TEXT.byCategory} head={OVERVIEW_TEXT.category} rows={rows} />
       <Text className='line muted'>{OVERVIEW_TEXT.categoryNote}</Text>
     </View>
   )
@@ -92,7 +107,7 @@ export function VillageTable({
       {rows.length === 0 ? (
         <Text className='line muted'>{OVERVIEW_TEXT.noVillages}</Text>
       ) : (
-        <Table id='by-village' head={OVERVIEW_TEXT.village} rows={rows} onRow={onPick} />
+        <Table id='by-village' title={OVERVIEW_TEXT.byVillage} head={OVERVIEW_TEXT.village} rows={rows} onRow={onPick} />
       )}
       {rows.length > 0 && <Text className='line muted'>{OVERVIEW_TEXT.villageHint}</Text>}
     </View>

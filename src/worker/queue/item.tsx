@@ -4,10 +4,11 @@ import { categoryLabel } from '@/domain/eligibility'
 import { chinaTime } from '../logic/format'
 import type { QueueItem } from '@/domain/api'
 import { QUEUE_TEXT, RECHECK_TEXT, SEX_TEXT } from '../strings'
+import { pressable } from '@/components/a11y'
 
 export default function QueueRow({ item, onOpen }: { item: QueueItem; onOpen(): void }) {
   return (
-    <View className='card queue__item' id={`queue-${item.id}`} ariaRole='link' onClick={onOpen}>
+    <View className='card queue__item' id={`queue-${item.id}`} ariaRole='link' {...pressable(onOpen)} onClick={onOpen}>
       <View className='queue__head'>
         <Text className='queue__name'>{item.child.name}</Text>
         <Text className='queue__meta'>{QUEUE_TEXT.ageSex(SEX_TEXT[item.child.sex ?? ''] ?? '', item.child.age)}</Text>

@@ -103,6 +103,9 @@ test.each([
   await openAs(username, id)
   expect(actionButtons().sort()).toEqual([...expected].sort())
   if (expected.length === 0) expect(textOf('actions-none')).toContain('没有可以执行的操作')
+  // The card is titled by what the role does: the village 核实, the township 审核, the county 确认.
+  const title = { maoping: '核实操作', chayang: '审核操作', dabu: '确认操作' }[username]
+  expect(document.querySelector('#entry-actions .card__title')?.textContent).toBe(title)
 })
 
 test('the village worker starts the review from the list; the status follows', async () => {

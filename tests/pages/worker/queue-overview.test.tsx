@@ -93,6 +93,16 @@ test('the township overview counts by category, status and village; the roster d
   expect(maopingRow).toContain('23')
   expect(textOf(`by-village-${VILLAGE_B}`)).toContain('左弼村委会')
   expect(textOf('by-category-orphan')).toMatch(/孤儿.*2/)
+  // The chart: a bar per village, named by its numbers in words (all 23 of 茅坪 wait for the village), each
+  // bar as long as its share of the longest one; the tables say that they scroll, and are named regions.
+  const bar = document.getElementById(`bar-registrations-${VILLAGE_A}`)!
+  expect(bar.getAttribute('aria-label')).toBe('茅坪村委会，登记共23人：待村核实23人')
+  expect((bar.querySelector('.w-bar__part--wait') as HTMLElement).style.width).toBe('100%')
+  const other = document.getElementById(`bar-registrations-${VILLAGE_B}`)!
+  expect(other.getAttribute('aria-label')).toBe('左弼村委会，登记共2人：待村核实2人')
+  expect((other.querySelector('.w-bar__part--wait') as HTMLElement).style.width).toMatch(/^8\.69/)
+  expect(textOf('overview-villages')).toContain('可左右滑动')
+  expect(document.getElementById('by-village')?.getAttribute('aria-label')).toBe('按村（社区）和状态（可左右滑动的表格）')
   tapId('export-download')
   await waitFor(() => expect(textOf('export-message')).toBe('花名册已下载'))
   const first = world.downloads[world.downloads.length - 1]
