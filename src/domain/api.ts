@@ -140,9 +140,14 @@ export interface QuarterlyPrompt {
 /** `POST /registrations/:id/quarterly`: the quarter's answer and the record as it is now. */
 export interface QuarterlyResult {
   quarter: string
-  answer: QuarterlyAnswer
+  /** `transfer` (202): the update moved the family to another village; a transfer was started instead. */
+  answer: QuarterlyAnswer | 'transfer'
   answeredAt: string
   registration: RegistrationView
+  /** With `transfer`: where to, and whether the update held other changes (kept on the phone for later). */
+  transfer?: { toName: string; otherChanges: boolean }
+  /** With `transfer`: what the guardian is told. */
+  message?: string
 }
 
 /** One village's quarter: confirmed records, how many answered, how many of them with a change. */

@@ -41,6 +41,15 @@ export function toast(title: string): void {
   Taro.showToast({ title, icon: 'none', duration: 2500 })
 }
 
+/** A message too long for a toast, read until the person taps 知道了. */
+export async function notify(title: string, content: string): Promise<void> {
+  try {
+    await Taro.showModal({ title, content, showCancel: false, confirmText: '知道了' })
+  } catch {
+    // No dialog (a test page): nothing to wait for.
+  }
+}
+
 /** A yes/no question; resolves true when the person confirms. */
 export async function confirm(title: string, content: string, confirmText: string, cancelText: string): Promise<boolean> {
   try {

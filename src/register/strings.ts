@@ -137,4 +137,5 @@ export const QUARTERLY_TEXT = {
   bannerNote: '把有变化的地方改好，到第5步“确认提交”。提交后由村、乡镇、县逐级审核，审核期间照常保障。',
   unchangedDraft: '内容和已确认的登记一样。如果没有变化，回到登记页点“没有变化”即可。',
   sent: '更新已提交，等待审核',
+  moved: '已转给迁入地的儿童主任办理迁移',
 } as const

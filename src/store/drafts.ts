@@ -59,6 +59,8 @@ export interface DraftsState {
   removeDraft(id: string): void
   /** Opens a correction under the registration's own id (an existing draft for it is kept as it is). */
   openFix(id: string, record: DraftRecord, fix: DraftFix): void
+  /** A correction now made on a later server version (a quarterly update whose move started a transfer). */
+  setBaseVersion(id: string, version: number): void
   /** "Keep it": the guardian wants the draft; it counts as touched now. */
   touch(id: string): void
   /** Writes what is still waiting for the throttle now (the guardian pressed 保存). */
@@ -124,6 +126,10 @@ export function createDraftsStore(storage: FlushableStorage = appStorage, now: (
             const at = stamp()
             const step = stepOfPath(fix.fields[0]) ?? 'child'
             save({ drafts: { ...get().drafts, [id]: { id, record, step, createdAt: at, updatedAt: at, fix } }, lastId: id })
+          },
+          setBaseVersion(id, version) {
+            const draft = get().drafts[id]
+            if (draft?.fix) save({ drafts: { ...get().drafts, [id]: { ...draft, fix: { ...draft.fix, baseVersion: version } } } })
           },
           touch(id) {
             const draft = get().drafts[id]

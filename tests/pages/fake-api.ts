@@ -20,6 +20,8 @@ export interface FakeApi {
   /** POST /registrations/:id/quarterly bodies; `quarterlyRefusal` answers the next one with this error instead. */
   quarterly: { id: string; body: any }[]
   quarterlyRefusal?: { statusCode: number; code: string; message: string }
+  /** Answers the next update as a move (202): a transfer started, with or without other changes in it. */
+  quarterlyMove?: { otherChanges: boolean; message: string }
   restore(): void
 }
 
@@ -65,6 +67,14 @@ export function fakeApi(): FakeApi {
       const body = req.data as any
       api.quarterly.push({ id, body })
       const view = api.views[id]
+      const move = api.quarterlyMove
+      api.quarterlyMove = undefined
+      if (move) {
+        api.views[id] = { ...view, version: view.version + 1 }
+        const { message, otherChanges } = move
+        const data = { quarter: '2026Q4', answer: 'transfer', answeredAt: '2026-12-20T02:00:00.000Z', registration: api.views[id] }
+        return { statusCode: 202, data: { ...data, transfer: { toName: '左弼村委会', otherChanges }, message } }
+      }
       const answer = body.unchanged ? 'unchanged' : 'changed'
       const at = '2026-12-20T02:00:00.000Z'
       const prompt = { ...view.quarterly, answer, answeredAt: at, canChange: !body.record && view.quarterly?.canChange }

@@ -1,7 +1,8 @@
 /**
  * 动态更新 on the guardian's record page (docs/guardian-app.md, "Quarterly updates"): a confirmed child's page asks
  * this quarter's question; 没有变化 is one tap; 有变化 opens the server's record in the wizard, and the update goes
- * to the quarterly endpoint on the version it was made on; a refusal (a move needs a transfer) keeps the draft.
+ * to the quarterly endpoint on the version it was made on; a refusal keeps the draft; a move (a transfer started)
+ * drops the draft unless other changes were in it, which stay on the version the transfer's start made.
  */
 import { screen, waitFor } from '@testing-library/react'
 import leftBehind from '../fixtures/registrations/left-behind.json'
@@ -93,9 +94,9 @@ test("有变化: the server's record in the wizard; the update goes to the quart
   expect(api.puts).toEqual([])
 })
 
-test('a refusal (a move to another village needs a transfer): the reason is shown and the draft is kept', async () => {
+test('a refusal (another change still under review): the reason is shown and the draft is kept', async () => {
   confirmedChild()
-  api.quarterlyRefusal = { statusCode: 409, code: 'transfer_required', message: '孩子的现住址换到了其他村（社区），需要办理转移' }
+  api.quarterlyRefusal = { statusCode: 409, code: 'update_pending', message: '上一次的更新还在审核中，审核完成后再提交新的变化' }
   app = bootApp('/register/record/index?id=' + ID, { serveApi: false })
   tap(await byId('quarterly-update'))
   await expectStep(1, '儿童信息')
@@ -103,7 +104,33 @@ test('a refusal (a move to another village needs a transfer): the reason is show
   await expectStep(5, '确认提交')
   tap(document.getElementById('consent-checkbox') as HTMLElement)
   tapText('同意并提交')
-  await screen.findAllByText('孩子的现住址换到了其他村（社区），需要办理转移')
+  await screen.findAllByText('上一次的更新还在审核中，审核完成后再提交新的变化')
   expect(draftsStore.getState().drafts[ID]).toBeDefined()
   expect(outboxStore.getState().items[ID].server?.status).toBe('confirmed')
+})
+
+/** Through the wizard to 同意并提交 on an update, as the guardian would. */
+async function sendUpdateThroughWizard() {
+  app = bootApp('/register/record/index?id=' + ID, { serveApi: false })
+  tap(await byId('quarterly-update'))
+  await expectStep(1, '儿童信息')
+  for (let n = 1; n <= 4; n++) next()
+  await expectStep(5, '确认提交')
+  tap(document.getElementById('consent-checkbox') as HTMLElement)
+  tapText('同意并提交')
+  await waitFor(() => expect(api.quarterly).toHaveLength(1))
+}
+
+test('a move (202, a transfer started): nothing else in it, so the draft goes', async () => {
+  confirmedChild()
+  api.quarterlyMove = { otherChanges: false, message: '已转给迁入地的儿童主任办理迁移' }
+  await sendUpdateThroughWizard()
+  await waitFor(() => expect(draftsStore.getState().drafts[ID]).toBeUndefined())
+})
+
+test('a move with other changes: the draft stays, now on the version the transfer made', async () => {
+  confirmedChild()
+  api.quarterlyMove = { otherChanges: true, message: '其他变化还保留在手机上' }
+  await sendUpdateThroughWizard()
+  await waitFor(() => expect(draftsStore.getState().drafts[ID]?.fix?.baseVersion).toBe(6))
 })

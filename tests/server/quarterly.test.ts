@@ -2,7 +2,7 @@
  * 动态更新 through the API (docs/lifecycle.md, "Quarterly updates"): the guardian of a confirmed child answers the
  * quarter with one tap or a new version; a change goes village → township → county and back to 县级已确认, or is
  * returned at any level and the approved record comes back; the diff is in the history; a move to another
- * village is refused as a transfer; workers see the quarter's completion. The clock is set: the quarter is China's.
+ * village starts a transfer instead; workers see the quarter's completion. The clock is set: the quarter is China's.
  */
 import { setClock } from '../../server/src/clock'
 import { runRecheck } from '../../server/src/services/recheck'
@@ -142,15 +142,40 @@ describe.each(BACKENDS)('quarterly updates (%s)', (backend) => {
     expect((await answer(guardian, id, { record: fixture('left-behind'), baseVersion: own.version })).statusCode).toBe(200)
   })
 
-  test('a move to another village is refused as a transfer, nothing written', async () => {
+  test('a move to another village starts a transfer for the receiving worker; nothing of the update is applied', async () => {
     const id = await confirmed()
     const base = await versionOf(id)
-    const res = await answer(guardian, id, { record: inVillage(fixture('left-behind'), VILLAGE_B), baseVersion: base })
-    expect(res.statusCode).toBe(409)
-    expect(res.json().error).toMatchObject({ code: 'transfer_required' })
-    expect(res.json().error.message).toContain('转移')
-    expect(await versionOf(id)).toBe(base)
-    expect((await get(guardian, `/registrations/${id}`)).json().quarterly.answer).toBeNull()
+    // Only where the family lives changes (the 户口 stays where it was).
+    const moved = fixture('left-behind')
+    moved.child.residenceRegion = VILLAGE_B
+    moved.child.residenceAddress = '左弼村下屋3号'
+    const res = await answer(guardian, id, { record: moved, baseVersion: base })
+    expect(res.statusCode).toBe(202)
+    expect(res.json()).toMatchObject({ answer: 'transfer', transfer: { otherChanges: false } })
+    expect(res.json().message).toContain('迁移')
+    // The record is as approved (the transfer's start is its one new history event), the quarter still open.
+    const own = (await get(guardian, `/registrations/${id}`)).json()
+    expect(own).toMatchObject({ status: 'confirmed', version: base + 1, quarterly: { answer: null } })
+    expect(own.record.child.residenceRegion).toBe(VILLAGE_A)
+    expect(res.json().registration.version).toBe(base + 1)
+    // The receiving village's worker has it to accept, started by the guardian; the sending one sees it going out.
+    const incoming = (await get(neighbour, '/transfers')).json().incoming
+    expect(incoming).toEqual([expect.objectContaining({ registrationId: id, state: 'pending', startedByRole: 'guardian' })])
+    expect((await get(village, '/transfers')).json().outgoing.map((x: { registrationId: string }) => x.registrationId)).toEqual([id])
+    // Sent again on the version the answer gave: the transfer is already waiting (409, said in words), not started twice.
+    const again = await answer(guardian, id, { record: moved, baseVersion: base + 1 })
+    expect({ status: again.statusCode, code: again.json().error.code }).toEqual({ status: 409, code: 'transfer_pending' })
+    expect(again.json().error.message).toContain('待接收的迁移')
+    expect((await get(neighbour, '/transfers')).json().incoming).toHaveLength(1)
+  })
+
+  test('a move with other changes: the transfer starts and the answer says the rest waits on the phone', async () => {
+    const id = await confirmed()
+    const moved = inVillage(changed(), VILLAGE_B)
+    const res = await answer(guardian, id, { record: moved, baseVersion: await versionOf(id) })
+    expect(res.statusCode).toBe(202)
+    expect(res.json().transfer).toMatchObject({ otherChanges: true })
+    expect(res.json().message).toContain('其他变化')
   })
 
   test('refusals: another change under review, a stale version, not yet confirmed, bad bodies, someone else’s record', async () => {

@@ -12,7 +12,14 @@ const count = { type: 'integer' } as const
 
 const resultSchema = {
   type: 'object',
-  properties: { quarter: str, answer: str, answeredAt: str, registration: fullViewSchema },
+  properties: {
+    quarter: str,
+    answer: str,
+    answeredAt: str,
+    registration: fullViewSchema,
+    transfer: { type: 'object', properties: { toName: str, otherChanges: { type: 'boolean' } } },
+    message: str,
+  },
 } as const
 
 const progressSchema = {
@@ -38,7 +45,7 @@ export default async function quarterlyRoutes(app: FastifyInstance) {
     '/registrations/:id/quarterly',
     {
       onRequest: app.allow('guardian'),
-      schema: { params: idParams, response: responses({ 200: resultSchema, 201: resultSchema }) },
+      schema: { params: idParams, response: responses({ 200: resultSchema, 201: resultSchema, 202: resultSchema }) },
     },
     async (req, reply) => {
       const { statusCode, result } = await answerQuarter(app, req.actor!, idOf(req), req.body, req.ip)

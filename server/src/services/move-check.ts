@@ -1,16 +1,28 @@
 /**
  * A quarterly update (动态更新) that puts the child in another village is not applied as an update: a move is a
- * transfer — the receiving village's worker takes the child on (docs/lifecycle.md, "Quarterly updates"). This is
- * the one place that says so; a transfer's start can replace the refusal here.
+ * transfer — the receiving village's worker takes the child on (docs/lifecycle.md, "Quarterly updates" and
+ * "Transfers"). This is the one place that tells the two apart.
  */
 import type { Registration } from '../../../src/domain/schema'
-import { conflict } from '../errors'
+import { diffRecords } from './diff'
 
-export const MOVE_NEEDS_TRANSFER =
-  '孩子的现住址换到了其他村（社区），需要办理转移：请联系村（社区）儿童主任办理，转入地的儿童主任接收后会继续跟进。这次更新还没有提交，手机上填好的内容仍然保留。'
+/** The fields a move changes; anything else in the same update waits on the guardian's phone. */
+const MOVE_FIELDS = ['child.residenceRegion', 'child.residenceAddress']
 
-/** Refuses (409 `transfer_required`) a quarterly update whose 现住址 village differs from the approved one. */
-export function refuseMoveInQuarterlyUpdate(approved: Registration, update: Registration): void {
-  if (approved.child.residenceRegion === update.child.residenceRegion) return
-  throw conflict('transfer_required', MOVE_NEEDS_TRANSFER)
+export const MOVE_STARTED = '孩子的现住址换到了其他村（社区）：已转给迁入地的儿童主任办理迁移，对方接收后登记就转过去。'
+export const MOVE_STARTED_MORE = '这次更新里的其他变化还保留在手机上，迁移办好后请再点“有变化，去更新”提交。'
+
+export interface Move {
+  toVillage: string
+  address: string
+  /** The update also changes something other than where the family lives. */
+  otherChanges: boolean
+}
+
+/** The move in a quarterly update, when its 现住址 village differs from the approved one. */
+export function moveIn(approved: Registration, update: Registration): Move | undefined {
+  if (approved.child.residenceRegion === update.child.residenceRegion) return undefined
+  // The consent is given again with every sending: its time is not a change of the child's situation.
+  const others = diffRecords(approved, update).filter((c) => !MOVE_FIELDS.includes(c.path) && !c.path.startsWith('consent.'))
+  return { toVillage: update.child.residenceRegion, address: update.child.residenceAddress, otherChanges: others.length > 0 }
 }

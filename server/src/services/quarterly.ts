@@ -27,7 +27,8 @@ import { contentHash } from '../vault'
 import { derive } from './derive'
 import { diffRecords } from './diff'
 import { contextOf } from './findings'
-import { refuseMoveInQuarterlyUpdate } from './move-check'
+import { MOVE_STARTED, MOVE_STARTED_MORE, moveIn } from './move-check'
+import { startTransfer } from './transfers'
 import { validateSubmission } from './submit'
 import { fullView, type EventDetail } from './views'
 
@@ -53,7 +54,7 @@ export async function answerQuarter(
   id: string,
   body: unknown,
   ip: string,
-): Promise<{ statusCode: 200 | 201; result: QuarterlyResult }> {
+): Promise<{ statusCode: 200 | 201 | 202; result: QuarterlyResult }> {
   const input = parse(app, body)
   const quarter = quarterOf(today())
   return app.transact(async (trx) => {
@@ -92,7 +93,30 @@ export async function answerQuarter(
     const step = transition(row, { type: 'submit_update' }, { role: 'guardian' })
     if (!step.ok) throw conflict('not_editable', `${step.reason}，现在不能提交更新`, await current())
     const approved = app.vault.openJson<Registration>(row.payload, row.id)
-    refuseMoveInQuarterlyUpdate(approved, input.record)
+    const move = moveIn(approved, input.record)
+    if (move) {
+      // A move: the receiving village's worker takes the child on; nothing of the update is applied here.
+      const { toVillage, address } = move
+      const transfer = await startTransfer(
+        app,
+        actor,
+        id,
+        { toVillage, address, note: '监护人季度更新：全家搬到了这个村（社区）' },
+        ip,
+        trx,
+      )
+      return {
+        statusCode: 202 as const,
+        result: {
+          quarter,
+          answer: 'transfer' as const,
+          answeredAt: transfer.startedAt,
+          registration: await fullView(app, (await findRegistration(trx, id))!, actor, trx),
+          transfer: { toName: transfer.to.name, otherChanges: move.otherChanges },
+          message: move.otherChanges ? `${MOVE_STARTED}${MOVE_STARTED_MORE}` : MOVE_STARTED,
+        },
+      }
+    }
 
     const at = now()
     const set = {

@@ -11,7 +11,9 @@ import { sendUpdate } from '@/services/quarterly'
 import { draftsStore } from '@/store/drafts'
 import { QUARTERLY_TEXT } from '../strings'
 
-export type UpdateOutcome = { ok: true; id: string; unchanged: boolean } | { ok: false; message: string; issues?: Issue[] }
+/** `moved`: the update was a move, a transfer was started instead (the server's words in `message`). */
+export type UpdateOutcome =
+  { ok: true; id: string; unchanged: boolean; moved?: { message: string } } | { ok: false; message: string; issues?: Issue[] }
 
 /** The server's reason in its own words (a 409 or 400 carries Chinese), else ours. */
 function messageOf(error: unknown): string {
@@ -27,6 +29,13 @@ export async function submitQuarterlyDraft(draftId: string, now: Date = new Date
   if (!checked.ok) return { ok: false, message: '', issues: checked.issues }
   try {
     const result = await sendUpdate(draft.id, checked.value, draft.fix.baseVersion)
+    if (result.answer === 'transfer') {
+      // The move is with the receiving village now; other changes typed in the same update stay on the phone,
+      // on the version the transfer's start made (sending them again before the accept says the move waits).
+      if (!result.transfer?.otherChanges) draftsStore.getState().removeDraft(draft.id)
+      else draftsStore.getState().setBaseVersion(draft.id, result.registration.version)
+      return { ok: true, id: draft.id, unchanged: false, moved: { message: result.message ?? QUARTERLY_TEXT.moved } }
+    }
     draftsStore.getState().removeDraft(draft.id)
     return { ok: true, id: draft.id, unchanged: result.answer === 'unchanged' }
   } catch (error) {

@@ -18,7 +18,7 @@ import { statusTemplates } from '@/services/auth'
 import { openDone, openRecord } from '@/platform/navigation'
 import { useDrafts } from '@/store/drafts'
 import { submitQuarterlyDraft } from '../logic/quarterly-submit'
-import { toast } from '@/platform/system'
+import { notify, toast } from '@/platform/system'
 import ClassificationCard, { type ClassificationWords } from '@/record/classification-card'
 import { isAnswer, STEP_FIELDS, visibleFields } from '@/record/form-spec'
 import { displayValue } from '@/record/review-format'
@@ -96,7 +96,8 @@ export default function ReviewStep() {
       setProblem(undefined)
       void submitQuarterlyDraft(wizard.draftId).then((sent) => {
         if (sent.ok) {
-          toast(sent.unchanged ? QUARTERLY_TEXT.thanks : QUARTERLY_TEXT.sent)
+          if (sent.moved) void notify(QUARTERLY_TEXT.moved, sent.moved.message)
+          else toast(sent.unchanged ? QUARTERLY_TEXT.thanks : QUARTERLY_TEXT.sent)
           openRecord(sent.id, { replace: true })
           return
         }
