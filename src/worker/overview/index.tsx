@@ -20,6 +20,7 @@ import VisitsCard from './visits-card'
 import TransfersCard from './transfers-card'
 import TownshipChooser, { type Township } from './township-chooser'
 import VillageChart, { REGISTRATIONS_SERIES } from './village-chart'
+import { visitsSeries } from './visits-series'
 import './index.scss'
 
 export default function OverviewPage() {
@@ -94,7 +95,7 @@ export default function OverviewPage() {
               rows={[...stats.byVillage]
                 .sort((a, b) => a.code.localeCompare(b.code))
                 .map((village) => ({ village, name: `${townshipName(village.code)}${village.name}` }))}
-              series={[REGISTRATIONS_SERIES]}
+              series={stats.visits ? [REGISTRATIONS_SERIES, visitsSeries(stats.visits)] : [REGISTRATIONS_SERIES]}
             />
           )}
           <CategoryTable stats={stats} />

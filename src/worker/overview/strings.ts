@@ -10,6 +10,10 @@ export const CHART_TEXT = {
   waitingCounty: '待县确认',
   confirmed: '已认定',
   closed: '退回/撤回/不予认定/终止',
+  /** This month's home visits (visits-series.ts). */
+  visits: '本月走访',
+  visited: '已走访',
+  toVisit: '待走访',
   /** What a screen reader reads for one bar: 茅坪村，登记共12人：待村核实3人，… */
   bar: (village: string, series: string, total: number, parts: string) => `${village}，${series}共${total}人${parts ? `：${parts}` : ''}`,
   part: (label: string, n: number) => `${label}${n}人`,

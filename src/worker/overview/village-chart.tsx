@@ -35,9 +35,9 @@ export interface ChartVillage {
 
 /** Registrations, grouped by who has to act next: the series the overview always shows. */
 const STATUS_GROUPS: Record<string, readonly Status[]> = {
-  waitingVillage: ['submitted', 'village_review'],
-  waitingTownship: ['verified', 'termination_proposed'],
-  waitingCounty: ['township_approved', 'termination_agreed'],
+  waitingVillage: ['submitted', 'village_review', 'update_village'],
+  waitingTownship: ['verified', 'termination_proposed', 'update_township'],
+  waitingCounty: ['township_approved', 'termination_agreed', 'update_county'],
   confirmed: ['confirmed'],
   closed: ['returned', 'withdrawn', 'rejected', 'terminated'],
 }
@@ -98,6 +98,7 @@ export default function VillageChart({ rows, series }: { rows: readonly ChartVil
           <Text className='line muted'>{CHART_TEXT.intro}</Text>
           {series.map((s) => (
             <View key={s.key} className='w-legend' aria-hidden='true'>
+              {series.length > 1 && <Text className='w-legend__series'>{s.label}</Text>}
               {s.parts.map((p) => (
                 <View key={p.key} className='w-legend__item'>
                   <View className={`w-legend__swatch w-bar__part--${p.tone}`} />

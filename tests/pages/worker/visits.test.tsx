@@ -116,4 +116,8 @@ test('the township’s overview: this month’s visits by village, due and done'
   expect(row).toBe(`左弼村委会${b.due}${b.done}${Math.round((b.done / b.due) * 100)}%`)
   expect(textOf('overview-visits-total')).toBe(`应走访${answer.due}人，已走访${answer.done}人`)
   expect(screen.getByText(/走访完成情况/)).toBeTruthy()
+  // The chart's second series: the same month's visits per village, named in words.
+  const bar = document.getElementById(`bar-visits-${VILLAGE_B}`)!
+  const parts = [b.done ? `已走访${b.done}人` : '', b.due - b.done ? `待走访${b.due - b.done}人` : ''].filter(Boolean).join('，')
+  expect(bar.getAttribute('aria-label')).toBe(`左弼村委会，本月走访共${b.due}人：${parts}`)
 })
