@@ -6,13 +6,14 @@
  */
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
+// The page frame's styles before the choice list's, as on every page (docs/worker-app.md, tests/build/build-warnings.test.ts).
+import PageShell from '@/features/page-shell'
 import ActionButton from '@/components/button'
 import ChoiceField from '@/components/choice-list'
 import ErrorSummary from '@/components/error-summary'
 import { fieldDomId, FormContext, optionsOf } from '@/components/form/context'
 import TextField from '@/components/text-input'
 import { MAX_SEEN_LENGTH, REPORT_CONCERNS, REPORTER_KINDS, validateReport } from '@/domain/report'
-import PageShell from '@/features/page-shell'
 import RegionField from '@/features/region-picker'
 import { goHome } from '@/platform/navigation'
 import { uuidV4 } from '@/platform/ids'
