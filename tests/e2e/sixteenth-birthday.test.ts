@@ -42,8 +42,10 @@ async function phone(viewport?: { width: number; height: number }): Promise<Page
 
 async function signIn(page: Page, username: string) {
   await page.goto(`${server.url}/#/worker/login/index`)
-  await page.getByLabel('用户名', { exact: true }).fill(username)
-  await page.getByLabel('密码', { exact: true }).fill(PASSWORD)
+  // After the restart the tab's session has expired by the server's clock and sends it to sign-in once more:
+  // the earlier sign-in page stays in the stack, hidden. The visible one is the one a person types into.
+  await page.getByLabel('用户名', { exact: true }).filter({ visible: true }).fill(username)
+  await page.getByLabel('密码', { exact: true }).filter({ visible: true }).fill(PASSWORD)
   await page.getByRole('button', { name: '登录' }).click()
   await page.getByRole('radiogroup', { name: '状态' }).waitFor({ timeout: 60_000 })
   await page.getByText('正在加载…').waitFor({ state: 'detached' })
