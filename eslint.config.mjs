@@ -32,7 +32,7 @@ const MAY_IMPORT = {
   register: ['record', 'features', 'services', 'store', 'components', 'platform', 'domain', 'data'],
   worker: ['record', 'features', 'services', 'store', 'components', 'platform', 'domain', 'data'],
   admin: ['features', 'services', 'store', 'components', 'platform', 'domain', 'data'],
-  report: ['features', 'services', 'store', 'components', 'platform', 'domain', 'data'],
+  report: ['record', 'features', 'services', 'store', 'components', 'platform', 'domain', 'data'],
   'server-routes': ['server-services', 'server-top', 'domain'],
   'server-services': ['server-db', 'server-forms', 'server-top', 'domain'],
   // The print layouts and their drawing (docs/forms.md): pure code over a record, for the services.

@@ -97,13 +97,7 @@ test("有变化: the server's record in the wizard; the update goes to the quart
 test('a refusal (another change still under review): the reason is shown and the draft is kept', async () => {
   confirmedChild()
   api.quarterlyRefusal = { statusCode: 409, code: 'update_pending', message: '上一次的更新还在审核中，审核完成后再提交新的变化' }
-  app = bootApp('/register/record/index?id=' + ID, { serveApi: false })
-  tap(await byId('quarterly-update'))
-  await expectStep(1, '儿童信息')
-  for (let n = 1; n <= 4; n++) next()
-  await expectStep(5, '确认提交')
-  tap(document.getElementById('consent-checkbox') as HTMLElement)
-  tapText('同意并提交')
+  await sendUpdateThroughWizard()
   await screen.findAllByText('上一次的更新还在审核中，审核完成后再提交新的变化')
   expect(draftsStore.getState().drafts[ID]).toBeDefined()
   expect(outboxStore.getState().items[ID].server?.status).toBe('confirmed')
@@ -118,13 +112,13 @@ async function sendUpdateThroughWizard() {
   await expectStep(5, '确认提交')
   tap(document.getElementById('consent-checkbox') as HTMLElement)
   tapText('同意并提交')
-  await waitFor(() => expect(api.quarterly).toHaveLength(1))
 }
 
 test('a move (202, a transfer started): nothing else in it, so the draft goes', async () => {
   confirmedChild()
   api.quarterlyMove = { otherChanges: false, message: '已转给迁入地的儿童主任办理迁移' }
   await sendUpdateThroughWizard()
+  await waitFor(() => expect(api.quarterly).toHaveLength(1))
   await waitFor(() => expect(draftsStore.getState().drafts[ID]).toBeUndefined())
 })
 
@@ -132,5 +126,6 @@ test('a move with other changes: the draft stays, now on the version the transfe
   confirmedChild()
   api.quarterlyMove = { otherChanges: true, message: '其他变化还保留在手机上' }
   await sendUpdateThroughWizard()
+  await waitFor(() => expect(api.quarterly).toHaveLength(1))
   await waitFor(() => expect(draftsStore.getState().drafts[ID]?.fix?.baseVersion).toBe(6))
 })

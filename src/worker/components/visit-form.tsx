@@ -14,7 +14,7 @@ import TextField from '@/components/text-input'
 import { chinaToday } from '@/domain/dates'
 import { GUARDIANSHIP_FINDINGS } from '@/domain/eligibility'
 import { GUARDIANSHIP_ASSESSMENTS, validateReview, VISIT_CONCLUSIONS, VISIT_METHODS, type Visit } from '@/domain/review'
-import { createLocalForm } from '../logic/local-form'
+import { createLocalForm } from '@/record/local-form'
 import { ACTION_TEXT, VISIT_TEXT } from '../strings'
 
 export function issuesByPath(issues: { path: (string | number)[]; message: string }[]): Record<string, string> {

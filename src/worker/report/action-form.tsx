@@ -17,7 +17,7 @@ import { openWizard } from '@/platform/navigation'
 import { scrollToSelector } from '@/platform/system'
 import { draftsStore } from '@/store/drafts'
 import { errorText } from '../logic/api'
-import { createLocalForm } from '../logic/local-form'
+import { createLocalForm } from '@/record/local-form'
 import { issuesByPath } from '../components/visit-form'
 import { REPORTS_TEXT } from './strings'
 

@@ -11,7 +11,7 @@ import TextField from '@/components/text-input'
 import type { TransferItem } from '@/domain/api'
 import { parseBody, transferDeclineSchema } from '@/domain/transfer'
 import { chinaTime } from '../logic/format'
-import { createLocalForm } from '../logic/local-form'
+import { createLocalForm } from '@/record/local-form'
 import { TRANSFER_TEXT } from './strings'
 
 interface Props {

@@ -1,6 +1,7 @@
 /**
- * A FormBinding over a small store of its own, so the worker's forms (走访记录, 退回原因) use the same field
- * components as the wizard without a draft behind them. Errors are keyed by path, as the schema's issues.
+ * A FormBinding over a small store of its own, so forms without a draft behind them — the worker's (走访记录,
+ * 退回原因, 迁移) and the report of a child at risk — use the same field components as the wizard. Errors are
+ * keyed by path, as the schema's issues.
  */
 import { createStore, useStore } from 'zustand'
 import type { FormBinding } from '@/components/form/context'
