@@ -11,7 +11,7 @@ import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { checkA11y, checked } from './axe'
-import { expectStep, fillCare, fillChild, fillFamily, fillParents, next } from './by-label'
+import { consentAndSubmit, expectStep, fillCare, fillChild, fillFamily, fillParents, next } from './by-label'
 import { idNumber } from './guardian-pages'
 import { launchBrowser, screenshot, SCREENSHOTS, startServer, type TestBrowser, type TestServer } from './harness'
 
@@ -69,9 +69,7 @@ test('the guardian: every screen in normal mode, then home, step 1, 我的登记
   await next(page)
   await expectStep(page, 5, '确认提交')
   await checkA11y(page, 'wizard step 5 (review and consent)')
-  await page.getByRole('checkbox', { name: /同意/ }).click()
-  await button(page, '同意并提交').click()
-  await button(page, '查看我的登记').waitFor()
+  await consentAndSubmit(page)
   await page.getByText('登记已提交').waitFor({ timeout: 30_000 })
   await checkA11y(page, 'done')
 

@@ -1,14 +1,16 @@
 /**
  * The guardian's wizard driven as a screen reader user would: every control found by its accessible name
- * (getByLabel, getByRole with a name), never by a CSS selector or an id. Taro H5 keeps earlier pages in the
- * document, hidden; role queries skip hidden elements, so they find the page on screen.
+ * (getByLabel, getByRole with a name), never by a CSS selector or an id. The one wizard driver of the e2e
+ * tests. Taro H5 keeps earlier pages in the document, hidden; role queries skip hidden elements, so they
+ * find the page on screen, and a label is looked up among the visible elements only.
  */
 import type { Page } from 'playwright-core'
+import { screenshot } from './harness'
 
 const exact = { exact: true } as const
 
 export async function fill(page: Page, label: string, text: string) {
-  const box = page.getByLabel(label, exact)
+  const box = page.getByLabel(label, exact).filter({ visible: true })
   await box.fill(text)
   await box.blur() // a text field commits on blur
 }
@@ -137,3 +139,25 @@ export async function fillFamily(page: Page) {
   for (const label of ['打工收入', '种养殖业']) await tick(page, '家庭经济来源（可多选）', label)
   for (const label of ['教育', '心理']) await tick(page, '需要的帮助（可多选）', label)
 }
+
+/** Steps 2–4 of the left-behind fixture: both parents away for work, the grandmother cares. */
+export async function fillFamilySteps(page: Page) {
+  await fillParents(page)
+  await next(page)
+  await fillCare(page)
+  await next(page)
+  await fillFamily(page)
+  // The grandparents: 已故, 健在 with a name (the birth date left out, as a grandmother may not know it), 不详.
+  await screenshot(page, 'wizard-grandparents')
+}
+
+/** Step 5: tick the consent and submit; resolves on the done page. */
+export async function consentAndSubmit(page: Page) {
+  await expectStep(page, 5, '确认提交')
+  await page.getByRole('checkbox', { name: /同意/ }).click()
+  await page.getByRole('button', { name: '同意并提交', ...exact }).click()
+  await page.getByRole('button', { name: '查看我的登记', ...exact }).waitFor()
+}
+
+/** A registration's badge on the page on screen: its mark and its words (components/sync-badge), e.g. 「✓ 已提交」. */
+export const badge = (page: Page, label: string) => page.getByText(new RegExp(`^[✓…!•] ${label}$`)).filter({ visible: true })

@@ -8,7 +8,7 @@
  */
 import type { Response } from 'playwright-core'
 import { launchBrowser, startServer, type TestBrowser, type TestServer } from './harness'
-import { expectStep, fillChild, next } from './guardian-pages'
+import { expectStep, fillChild, next } from './by-label'
 
 jest.setTimeout(180_000)
 
@@ -25,13 +25,14 @@ afterAll(async () => {
 
 test('compressed, cached and preloaded: the wizard opens without a download and works', async () => {
   const page = await browser.newPage()
+  const start = page.getByRole('button', { name: '开始登记一个孩子', exact: true })
   const responses: Response[] = []
   page.on('response', (r) => responses.push(r))
   const errors: string[] = []
   page.on('pageerror', (e) => errors.push(e.message))
 
   await page.goto(`${server.url}/`)
-  await page.locator('#home-start').waitFor()
+  await start.waitFor()
   const html = responses.find((r) => new URL(r.url()).pathname === '/')!
   expect((await html.allHeaders())['cache-control']).toBe('no-cache')
   const preloads = await page.locator('link[rel="preload"]').evaluateAll((links) => links.map((l) => l.getAttribute('href')))
@@ -51,7 +52,7 @@ test('compressed, cached and preloaded: the wizard opens without a download and 
   expect(scripts().length).toBeGreaterThan(named)
 
   const fetched = scripts().length
-  await page.locator('#home-start').click()
+  await start.click()
   await expectStep(page, 1, '儿童信息')
   expect(scripts().length).toBe(fetched)
 

@@ -5,7 +5,8 @@
  */
 import type { Page } from 'playwright-core'
 import { launchBrowser, screenshot, startServer, type TestBrowser, type TestServer } from './harness'
-import { consentAndSubmit, expectStep, fillChild, fillFamilySteps, idNumber, next, phoneStorage } from './guardian-pages'
+import { badge, consentAndSubmit, expectStep, fillChild, fillFamilySteps, next } from './by-label'
+import { idNumber, phoneStorage } from './guardian-pages'
 
 jest.setTimeout(300_000)
 
@@ -20,7 +21,7 @@ afterAll(async () => {
   await server?.dispose()
 })
 
-const badge = (page: Page, id: string, text: string) => page.locator(`#${id}`, { hasText: text })
+const button = (page: Page, name: string) => page.getByRole('button', { name, exact: true })
 
 test('two registrations, the server killed during the second: each on the server exactly once, shown as submitted', async () => {
   const t0 = Date.now()
@@ -28,11 +29,11 @@ test('two registrations, the server killed during the second: each on the server
   const errors: string[] = []
   page.on('pageerror', (e) => errors.push(e.message))
   await page.goto(`${server.url}/`)
-  await page.locator('#home-start').waitFor()
+  await button(page, '开始登记一个孩子').waitFor()
   await screenshot(page, 'guardian-home')
 
   // The first child, through all five steps.
-  await page.locator('#home-start').click()
+  await button(page, '开始登记一个孩子').click()
   await fillChild(page, { name: '陈小明', id: '441422201503081230', address: '茅坪村上屋12号' })
   await screenshot(page, 'guardian-step1-child')
   await next(page)
@@ -41,11 +42,11 @@ test('two registrations, the server killed during the second: each on the server
   await next(page)
   await screenshot(page, 'guardian-step5-review')
   await consentAndSubmit(page)
-  await badge(page, 'done-badge', '已提交').waitFor({ timeout: 30_000 })
+  await badge(page, '已提交').waitFor({ timeout: 30_000 })
   await screenshot(page, 'guardian-done-first-synced')
 
   // A sibling: the family steps come copied; only the child is new.
-  await page.locator('#done-another').click()
+  await button(page, '再登记一个孩子（兄弟姐妹）').click()
   await fillChild(page, { name: '陈小红', id: idNumber('441422', '2017-06-12', '002'), address: '茅坪村上屋12号' })
   await next(page)
   for (const [n, title] of [
@@ -61,7 +62,7 @@ test('two registrations, the server killed during the second: each on the server
   // The server dies just as the guardian submits.
   await server.stop('SIGKILL')
   await consentAndSubmit(page)
-  await badge(page, 'done-badge', '还没提交上').waitFor({ timeout: 30_000 })
+  await badge(page, '还没提交上').waitFor({ timeout: 30_000 })
   await screenshot(page, 'guardian-done-second-server-down')
   // What the phone stores (writes reach storage within half a second).
   const failed = await until(async () =>
@@ -73,13 +74,13 @@ test('two registrations, the server killed during the second: each on the server
   const restartedAt = Date.now()
   await server.start()
   // No tap: the outbox retries on its own timer.
-  await badge(page, 'done-badge', '已提交').waitFor({ timeout: 120_000 })
+  await badge(page, '已提交').waitFor({ timeout: 120_000 })
   const recovery = Date.now() - restartedAt
   await screenshot(page, 'guardian-done-second-synced')
 
-  await page.locator('#done-mine').click()
-  await page.locator('#mine-list').waitFor()
-  await badge(page, 'mine-summary-badge', '2份登记都已提交').waitFor({ timeout: 30_000 })
+  await button(page, '查看我的登记').click()
+  await button(page, '刷新').waitFor()
+  await badge(page, '2份登记都已提交到服务器。').waitFor({ timeout: 30_000 })
   await screenshot(page, 'guardian-mine')
 
   // On the server: exactly these two, once each, for this guardian (the server-issued device secret is the
