@@ -10,7 +10,9 @@
 import type { Page } from 'playwright-core'
 import { checkA11y } from './axe'
 import { launchBrowser, screenshot, startServer, type TestBrowser, type TestServer } from './harness'
-import { consentAndSubmit, fillChild, fillFamilySteps, next, phoneStorage } from './guardian-pages'
+import { badge, consentAndSubmit, fillChild, fillFamilySteps, next } from './by-label'
+import { phoneStorage } from './guardian-pages'
+import { card, line, listReady, queueRow, signIn as signInAs, statusLine } from './worker-pages'
 
 jest.setTimeout(300_000)
 
@@ -40,16 +42,15 @@ async function phone(viewport?: { width: number; height: number }): Promise<Page
   return browser.newPage()
 }
 
+// After the restart the tab's session has expired by the server's clock and sends it to sign-in once more:
+// the earlier sign-in page stays in the stack, hidden; signIn types into the visible one.
 async function signIn(page: Page, username: string) {
-  await page.goto(`${server.url}/#/worker/login/index`)
-  // After the restart the tab's session has expired by the server's clock and sends it to sign-in once more:
-  // the earlier sign-in page stays in the stack, hidden. The visible one is the one a person types into.
-  await page.getByLabel('用户名', { exact: true }).filter({ visible: true }).fill(username)
-  await page.getByLabel('密码', { exact: true }).filter({ visible: true }).fill(PASSWORD)
-  await page.getByRole('button', { name: '登录' }).click()
-  await page.getByRole('radiogroup', { name: '状态' }).waitFor({ timeout: 60_000 })
-  await page.getByText('正在加载…').waitFor({ state: 'detached' })
+  await signInAs(page, server.url, username, PASSWORD)
+  await listReady(page)
 }
+
+/** The child's row in the list, by the masked ID number it shows. */
+const MASKED_ID = '4414**********1230'
 
 /** The worker's list with the filter 待复核 chosen. */
 async function recheckList(page: Page) {
@@ -59,14 +60,14 @@ async function recheckList(page: Page) {
 
 async function openRecord(page: Page, id: string) {
   await page.goto(`${server.url}/#/worker/entry/index?id=${id}`)
-  await page.locator('#record').waitFor()
+  await statusLine(page, '.+').waitFor()
 }
 
 /** Opens an action's panel by its button and sends it with the panel's confirmation button. */
 async function act(page: Page, action: string, confirm: string, status: string) {
   await page.getByRole('button', { name: action, exact: true }).click()
   await page.getByRole('button', { name: confirm, exact: true }).click()
-  await page.locator('#entry-status-line', { hasText: status }).waitFor()
+  await statusLine(page, status).waitFor()
 }
 
 test('the day before the 16th birthday nothing; on the day 待复核 with the reason → 终止 at three levels → the guardian sees 已终止', async () => {
@@ -79,7 +80,7 @@ test('the day before the 16th birthday nothing; on the day 待复核 with the re
   await fillFamilySteps(g)
   await next(g)
   await consentAndSubmit(g)
-  await g.locator('#done-badge', { hasText: '已提交' }).waitFor({ timeout: 30_000 })
+  await badge(g, '已提交').waitFor({ timeout: 30_000 })
   const [id] = (await phoneStorage(g, 'hutong:outbox')).ids as string[]
   const tokens = {
     maoping: await server.workerToken('maoping', PASSWORD),
@@ -100,8 +101,8 @@ test('the day before the 16th birthday nothing; on the day 待复核 with the re
   const w = await phone()
   await signIn(w, 'maoping')
   await recheckList(w)
-  await w.locator('#queue-empty').waitFor()
-  expect(await w.locator(`#queue-${id}`).count()).toBe(0)
+  await line(w, '没有符合条件的登记。').waitFor()
+  expect(await queueRow(w, MASKED_ID).count()).toBe(0)
   await checkA11y(w, 'worker 待复核, empty')
   await screenshot(w, 'sixteen-recheck-empty')
 
@@ -111,41 +112,41 @@ test('the day before the 16th birthday nothing; on the day 待复核 with the re
   expect(await server.runDaily()).toMatch(/^2031-03-08 每日复核完成/m)
   await signIn(w, 'maoping')
   await recheckList(w)
-  await w.locator(`#recheck-${id}`, { hasText: '2031-03-08年满16周岁，不再属于农村留守儿童' }).waitFor()
+  const row = queueRow(w, MASKED_ID).filter({ hasText: '2031-03-08年满16周岁，不再属于农村留守儿童' })
+  await row.waitFor()
   await checkA11y(w, 'worker 待复核, one child')
   await screenshot(w, 'sixteen-recheck-listed')
 
   // 4. The village worker proposes 终止 with the reason 年满16/18周岁.
-  await w.locator(`#queue-${id}`).click()
-  await w.locator('#entry-recheck', { hasText: '年满16周岁' }).waitFor()
+  await row.click()
+  await line(w, '2031-03-08年满16周岁，不再属于农村留守儿童').waitFor()
   await checkA11y(w, 'worker record, on 待复核')
   await w.getByRole('button', { name: '提请终止', exact: true }).click()
   await w.getByRole('radiogroup', { name: '终止原因' }).getByRole('radio', { name: '年满16/18周岁' }).click()
   await checkA11y(w, 'worker record, proposal panel')
   await screenshot(w, 'sixteen-propose')
   await w.getByRole('button', { name: '确认提请终止', exact: true }).click()
-  await w.locator('#entry-status-line', { hasText: '终止待乡镇审核' }).waitFor()
+  await statusLine(w, '终止待乡镇审核').waitFor()
 
   // 5. The township agrees; the county decides.
   const t = await phone({ width: 1366, height: 900 })
   await signIn(t, 'chayang')
   await openRecord(t, id)
-  await t.locator('#entry-termination', { hasText: '终止原因：年满16/18周岁' }).waitFor()
+  await card(t, '终止（减员）情况').getByText('终止原因：年满16/18周岁').waitFor()
   await checkA11y(t, 'township record, proposal')
   await act(t, '同意终止', '确认同意终止', '终止待县级决定')
   const c = await phone({ width: 1366, height: 900 })
   await signIn(c, 'dabu')
   await openRecord(c, id)
   await act(c, '决定终止', '确认决定终止', '已终止')
-  await c.locator('#entry-termination', { hasText: '自2031年4月起停止保障' }).waitFor()
+  await card(c, '终止（减员）情况').getByText('自2031年4月起停止保障').waitFor()
   await checkA11y(c, 'county record, terminated')
   await screenshot(c, 'sixteen-terminated')
 
   // 6. The guardian's 我的登记: 已终止.
   await g.goto(`${server.url}/#/pages/mine/index`)
-  await g.locator('#mine-list').waitFor()
-  await g.getByRole('button', { name: '刷新' }).click()
-  await g.locator(`#mine-list #badge-${id}`, { hasText: '已终止' }).waitFor({ timeout: 30_000 })
+  await g.getByRole('button', { name: '刷新', exact: true }).click()
+  await badge(g, '已终止').waitFor({ timeout: 30_000 })
   await checkA11y(g, 'guardian 我的登记, terminated')
   await screenshot(g, 'sixteen-guardian-terminated')
 

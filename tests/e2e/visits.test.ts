@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { checkA11y } from './axe'
 import { launchBrowser, screenshot, startServer, type TestBrowser, type TestServer } from './harness'
+import { card, signIn } from './worker-pages'
 
 jest.setTimeout(240_000)
 
@@ -59,40 +60,34 @@ test('a confirmed child is due; the visit is recorded offline, sent when back on
   const page = await browser.newPage()
   const errors: string[] = []
   page.on('pageerror', (e) => errors.push(e.message))
-  await page.goto(`${server.url}/#/worker/login/index`)
-  await page.getByLabel('用户名', { exact: true }).fill('maoping')
-  await page.getByLabel('密码', { exact: true }).fill(PASSWORD)
-  await page.getByRole('button', { name: '登录' }).click()
+  await signIn(page, server.url, 'maoping', PASSWORD)
   await page.getByRole('radiogroup', { name: '状态' }).waitFor({ timeout: 60_000 })
 
   await page.getByRole('button', { name: '本月走访' }).click()
-  const row = page.locator(`#visit-row-${id}`)
-  await row.waitFor({ timeout: 30_000 })
-  await page.locator('#visits-due').getByText('本月待走访（1）').waitFor()
-  await row.getByText('还没有走访记录').waitFor()
+  // The list's sections, each under its heading with the count: the child is due, never visited.
+  const dueSection = card(page, '本月待走访（1）')
+  await dueSection.waitFor({ timeout: 30_000 })
+  await dueSection.getByText('还没有走访记录', { exact: true }).waitFor()
   await screenshot(page, 'visits-due')
   await checkA11y(page, '本月待走访')
 
   await browser.context.setOffline(true)
-  await row.getByRole('button', { name: '记录走访' }).click()
+  await dueSection.getByRole('button', { name: '记录走访', exact: true }).click()
   await page.getByRole('radiogroup', { name: '核实方式' }).getByRole('radio', { name: '入户走访' }).click()
   await page.getByRole('radiogroup', { name: '核实结论' }).getByRole('radio', { name: '属实', exact: true }).click()
   await page.getByRole('radiogroup', { name: '监护情况评估' }).getByRole('radio', { name: '一般' }).click()
   await page.getByLabel('走访情况记录', { exact: true }).fill('奶奶在家照料，孩子按时上学')
   await page.getByRole('button', { name: '保存走访记录' }).click()
   await page.getByText('走访记录已保存在手机上，联网后会自动发送').waitFor({ timeout: 30_000 })
-  await row.getByText('已记录，等待发送').waitFor()
+  await dueSection.getByText('已记录，等待发送', { exact: true }).waitFor()
   await screenshot(page, 'visits-offline')
   // Nothing reached the server while the phone was offline.
   expect((await server.api('GET', '/api/v1/visits/due', { token: villageToken })).body.counts).toMatchObject({ due: 1, done: 0 })
 
   await browser.context.setOffline(false)
-  await page.locator('#visits-done').locator(`#visit-row-${id}`).waitFor({ timeout: 90_000 })
-  await page.locator('#visits-done').getByText('本月已走访（1）').waitFor()
-  await page
-    .locator(`#visit-row-${id}`)
+  await card(page, '本月已走访（1）')
     .getByText(/已走访：\d{4}-\d{2}-\d{2}\s入户走访/)
-    .waitFor()
+    .waitFor({ timeout: 90_000 })
   await screenshot(page, 'visits-done')
   const due = (await server.api('GET', '/api/v1/visits/due', { token: villageToken })).body
   expect(due.counts).toMatchObject({ due: 0, done: 1 })
