@@ -12,6 +12,7 @@ import ExcelJS from 'exceljs'
 import type { Page } from 'playwright-core'
 import { countyRoster, importSheet } from '../fixtures/import-sheet'
 import { launchBrowser, screenshot, startServer, type TestBrowser, type TestServer } from './harness'
+import { line, listReady, signIn as signInAs } from './worker-pages'
 
 jest.setTimeout(300_000)
 
@@ -35,20 +36,19 @@ async function phone(): Promise<Page> {
   return browser.newPage()
 }
 
-async function signIn(page: Page, username: string, password: string) {
-  await page.goto(`${server.url}/#/worker/login/index`)
-  await page.locator('#worker-login').waitFor()
-  await page.locator('#login-username input').fill(username)
-  await page.locator('#login-password input').fill(password)
-  await page.locator('#login-submit').click()
+const signIn = (page: Page, username: string, password: string) => signInAs(page, server.url, username, password)
+const button = (page: Page, name: string) => page.getByRole('button', { name, exact: true })
+const status = (page: Page, text: string) => page.getByRole('status').filter({ hasText: text })
+
+/** Chooses a file for the import card's file input and waits for the preview's summary 「共n行，…」. */
+async function chooseSheet(page: Page, path: string) {
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), button(page, '选择表格文件').click()])
+  await chooser.setFiles(path)
+  await page.getByText(/^共\d+行，/).waitFor({ timeout: 60_000 })
 }
 
-/** Chooses a file for the import card's file input and waits for the preview. */
-async function chooseSheet(page: Page, path: string) {
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.locator('#import-choose').click()])
-  await chooser.setFiles(path)
-  await page.locator('#import-summary').waitFor({ timeout: 60_000 })
-}
+/** A row of the preview with problems: its line 「第n行 name phone」 and the problems under it. */
+const previewRow = (page: Page, row: number) => page.getByText(new RegExp(`^第${row}行\u3000`)).locator('..')
 
 test('import with a preview, one-time passwords, first sign-in, disabling ends the session', async () => {
   const rows = countyRoster(50)
@@ -63,58 +63,61 @@ test('import with a preview, one-time passwords, first sign-in, disabling ends t
 
   const admin = await phone()
   await signIn(admin, 'dabu.admin', ADMIN_PASSWORD)
-  await admin.locator('#queue-filters').waitFor()
-  await admin.locator('#nav-accounts').click()
-  await admin.locator('#accounts-count', { hasText: '共0个账号' }).waitFor()
+  await listReady(admin)
+  await button(admin, '账号管理').click()
+  await line(admin, '共0个账号').waitFor()
 
   await chooseSheet(admin, badPath)
-  await admin.locator('#import-summary', { hasText: '共50行，其中2行有问题' }).waitFor()
+  await admin.getByText(/^共50行，其中2行有问题/).waitFor()
   // Sheet rows are numbered from the heading (row 1): roster rows 10 and 20 are sheet rows 12 and 22.
-  expect(await admin.locator('#import-row-12').textContent()).toContain('茶阳镇没有“桃花源村”这个村（社区）')
-  expect(await admin.locator('#import-row-22').textContent()).toContain('手机号与第2行重复')
-  expect(await admin.locator('#import-run').count()).toBe(0)
+  expect(await previewRow(admin, 12).textContent()).toContain('茶阳镇没有“桃花源村”这个村（社区）')
+  expect(await previewRow(admin, 22).textContent()).toContain('手机号与第2行重复')
+  expect(await admin.getByRole('button', { name: /^导入\d+个账号$/ }).count()).toBe(0)
   await screenshot(admin, 'accounts-import-preview-problems')
   const token = await server.workerToken('dabu.admin', ADMIN_PASSWORD)
   expect((await server.api('GET', '/api/v1/accounts', { token })).body.items).toHaveLength(0)
 
   await chooseSheet(admin, goodPath)
-  await admin.locator('#import-summary', { hasText: '共50行，没有发现问题' }).waitFor()
-  await admin.locator('#import-run').click()
-  await admin.locator('#import-done', { hasText: '已创建50个账号' }).waitFor({ timeout: 120_000 })
-  await admin.locator('#accounts-count', { hasText: '共50个账号' }).waitFor()
+  await admin.getByText(/^共50行，没有发现问题/).waitFor()
+  await button(admin, '导入50个账号').click()
+  await status(admin, '已创建50个账号').waitFor({ timeout: 120_000 })
+  await line(admin, '共50个账号').waitFor()
   await screenshot(admin, 'accounts-imported')
-  const [file] = await Promise.all([admin.waitForEvent('download'), admin.locator('#import-passwords').click()])
+  const [file] = await Promise.all([admin.waitForEvent('download'), button(admin, '下载初始密码表').click()])
   const wb = new ExcelJS.Workbook()
   await wb.xlsx.load(readFileSync(await file.path()) as never)
   const sheet = wb.worksheets[0]
   const passwords = new Map<string, string>()
   for (let r = 2; r <= 51; r++) passwords.set(sheet.getRow(r).getCell(2).text, sheet.getRow(r).getCell(5).text)
   expect(passwords.size).toBe(50)
-  await admin.locator('#import-done', { hasText: '初始密码表已下载' }).waitFor()
+  await status(admin, '初始密码表已下载').waitFor()
 
   // The second roster row: 儿童主任 of 左弼村委会, 茶阳镇 (by names in the sheet).
   const workerPhone = String(rows[1][1])
   const worker = await phone()
   await signIn(worker, workerPhone, passwords.get(workerPhone)!)
-  await worker.locator('#password-form').waitFor()
+  // 修改密码 first: the one-time password is asked for as 初始密码.
+  const current = worker.getByLabel('初始密码', { exact: true })
+  await current.waitFor()
   await screenshot(worker, 'accounts-first-sign-in')
-  await worker.locator('#password-current input').fill(passwords.get(workerPhone)!)
-  await worker.locator('#password-next input').fill('Zuobi-village-2026')
-  await worker.locator('#password-again input').fill('Zuobi-village-2026')
-  await worker.locator('#password-submit').click()
-  await worker.locator('#queue-filters').waitFor()
-  expect(await worker.locator('#worker-region').textContent()).toContain('茶阳镇左弼村委会')
-  await worker.getByText('正在加载…').waitFor({ state: 'detached' })
+  await current.fill(passwords.get(workerPhone)!)
+  await worker.getByLabel('新密码', { exact: true }).fill('Zuobi-village-2026')
+  await worker.getByLabel('再输入一次新密码', { exact: true }).fill('Zuobi-village-2026')
+  await button(worker, '确认修改').click()
+  await listReady(worker)
+  expect(await worker.getByText(/^管辖地区：/).textContent()).toContain('茶阳镇左弼村委会')
   await screenshot(worker, 'accounts-village-queue')
 
   // The administrator disables the account; the worker's next request ends their session.
-  await admin.locator('#accounts-filter input').fill(workerPhone)
-  await admin.locator(`#account-${workerPhone}-disable`).click()
-  await admin.locator('.taro-model__confirm').click()
-  await admin.locator(`#account-${workerPhone}`, { hasText: '已停用' }).waitFor()
+  await admin.getByLabel('按姓名、手机号或地区查找', { exact: true }).fill(workerPhone)
+  await line(admin, '共1个账号').waitFor()
+  await button(admin, '停用').click()
+  // Taro's own confirmation box: its buttons are plain text without a role (the words are all it offers).
+  await line(admin, '请确认').locator('..').getByText('确定', { exact: true }).click()
+  await line(admin, workerPhone).locator('..').getByText('已停用', { exact: true }).waitFor()
   await screenshot(admin, 'accounts-disabled')
-  await worker.locator('#filter-status').getByText('全部状态').click()
-  await worker.locator('#worker-login').waitFor()
+  await worker.getByRole('radiogroup', { name: '状态' }).getByRole('radio', { name: '全部状态' }).click()
+  await button(worker, '登录').waitFor()
   await screenshot(worker, 'accounts-signed-out')
   expect(
     (await server.api('POST', '/api/v1/auth/worker-login', { body: { username: workerPhone, password: 'Zuobi-village-2026' } })).status,

@@ -7,12 +7,18 @@ import type { Page } from 'playwright-core'
 
 const exact = { exact: true } as const
 
-/** Signs in on the sign-in page on screen (after an expired session an earlier one stays in the stack, hidden). */
-export async function signIn(page: Page, url: string, username: string, password: string) {
+/** Types into the sign-in page on screen (after an expired session an earlier one stays in the stack, hidden). */
+export async function fillSignIn(page: Page, url: string, username: string, password: string) {
   await page.goto(`${url}/#/worker/login/index`)
   await page.getByLabel('用户名', exact).filter({ visible: true }).fill(username)
   await page.getByLabel('密码', exact).filter({ visible: true }).fill(password)
-  await page.getByRole('button', { name: '登录', ...exact }).click()
+}
+
+export const submitSignIn = (page: Page) => page.getByRole('button', { name: '登录', ...exact }).click()
+
+export async function signIn(page: Page, url: string, username: string, password: string) {
+  await fillSignIn(page, url, username, password)
+  await submitSignIn(page)
 }
 
 /** The list of the worker's region, loaded: its status filter on screen and nothing still loading. */

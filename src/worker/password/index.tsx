@@ -5,6 +5,7 @@
  */
 import { Input, Text, View } from '@tarojs/components'
 import { useRef, useState } from 'react'
+import { inputName } from '@/components/a11y'
 import ActionButton from '@/components/button'
 import { FIELD_TEXT } from '@/components/strings'
 import { passwordProblem } from '@/domain/accounts'
@@ -20,7 +21,8 @@ function PasswordInput({ id, label, hint, onInput }: { id: string; label: string
     <View className='field' id={id}>
       <Text className='field__label'>{label}</Text>
       {hint && <Text className='field__hint'>{hint}</Text>}
-      <Input className='field__input' password maxlength={128} onInput={(e) => onInput(e.detail.value)} />
+      {/* Named by its label, as the sign-in's boxes are: the Text above is not tied to the input. */}
+      <Input className='field__input' password maxlength={128} {...inputName(label)} onInput={(e) => onInput(e.detail.value)} />
     </View>
   )
 }
