@@ -9,7 +9,9 @@
  */
 import type { Page } from 'playwright-core'
 import { checkA11y } from './axe'
+import { pickRegion } from './by-label'
 import { launchBrowser, screenshot, startServer, type TestBrowser, type TestServer } from './harness'
+import { card, line, signIn } from './worker-pages'
 
 jest.setTimeout(240_000)
 
@@ -53,7 +55,8 @@ test('a neighbour reports a child; the village worker sees it urgent, visits and
   await button(n, '拨打 110 报警').waitFor()
   await button(n, '拨打 12349 民政服务热线').waitFor()
   const top = async (locator: ReturnType<Page['locator']>) => (await locator.boundingBox())!.y
-  expect(await top(emergency)).toBeLessThan(await top(n.locator('#report-form')))
+  // Above the form's first question.
+  expect(await top(emergency)).toBeLessThan(await top(button(n, /^孩子在哪个村（社区）：/)))
   await checkA11y(n, 'report form')
   await screenshot(n, 'report-form')
 
@@ -64,10 +67,7 @@ test('a neighbour reports a child; the village worker sees it urgent, visits and
   await screenshot(n, 'report-form-errors')
 
   // 3. Filled in and sent: a receipt with its number, and 处理中 in 我的报告.
-  await n.locator('#field-villageCode .field__picker').click()
-  for (const name of ['梅州市', '大埔县', '茶阳镇', '茅坪村委会'])
-    await n.locator('#field-villageCode .sheet').getByText(name, { exact: true }).first().click()
-  await n.locator('#field-villageCode .sheet').waitFor({ state: 'detached' })
+  await pickRegion(n, '孩子在哪个村（社区）', ['梅州市', '大埔县', '茶阳镇', '茅坪村委会'])
   await radio(n, '无人照料').click()
   const seen = n.getByRole('textbox', { name: '您看到了什么' })
   await seen.fill(SEEN)
@@ -77,31 +77,29 @@ test('a neighbour reports a child; the village worker sees it urgent, visits and
   await phone.fill('13800138000')
   await phone.blur()
   await button(n, '发送报告').click()
-  const outcome = n.locator('#report-outcome', { hasText: '报告已送达' })
+  const outcome = n.getByRole('status').filter({ hasText: '报告已送达' })
   await outcome.waitFor({ timeout: 30_000 })
   const number = /BG\d{8}-[0-9A-F]{6}/.exec((await outcome.textContent()) ?? '')![0]
-  await n.locator('#report-receipts', { hasText: `${number}` }).waitFor()
-  expect(await n.locator('#report-receipts').textContent()).toContain('处理中')
+  const receipts = card(n, '我的报告')
+  await receipts.getByText(number).waitFor()
+  expect(await receipts.textContent()).toContain('处理中')
   await screenshot(n, 'report-sent')
 
   // 4. The 茅坪 worker signs in: the report is on top of the list, urgent, with the hours left.
   const w = worker.page
-  await w.goto(`${server.url}/#/worker/login/index`)
-  await w.locator('#login-username input').fill('maoping')
-  await w.locator('#login-password input').fill(PASSWORD)
-  await w.locator('#login-submit').click()
+  await signIn(w, server.url, 'maoping', PASSWORD)
   const block = w.getByRole('region', { name: '发现报告（强制报告）' })
   await block.waitFor()
-  expect(await w.locator('#reports-heading').textContent()).toBe('待首次联系的报告 1 条')
+  expect(await block.getByText(/^待首次联系的报告/).textContent()).toBe('待首次联系的报告 1 条')
   const row = block.getByRole('link', { name: new RegExp(number) })
   expect(await row.textContent()).toMatch(/紧急.*距24小时首次联系时限还有2[34]小时/)
-  expect(await top(block)).toBeLessThan(await top(w.locator('#queue-filters')))
+  expect(await top(block)).toBeLessThan(await top(w.getByRole('radiogroup', { name: '状态' })))
   await screenshot(w, 'report-worker-queue')
 
   // 5. Opens it: everything the neighbour wrote; records 入户 — the clock stops.
   await row.click()
-  await w.locator('#report-seen', { hasText: SEEN }).waitFor()
-  expect(await w.locator('#report-detail').textContent()).toContain('报告人电话：13800138000')
+  await line(w, SEEN).waitFor()
+  await line(w, '报告人电话：13800138000').waitFor()
   await checkA11y(w, 'worker report page')
   await screenshot(w, 'report-worker-detail')
   await radio(w, '入户').click()
@@ -109,23 +107,27 @@ test('a neighbour reports a child; the village worker sees it urgent, visits and
   await note.fill('已入户，两个孩子由外出务工的父母委托邻居照看，已联系父亲')
   await note.blur()
   await button(w, '保存处理记录').click()
-  await w.locator('#report-actions', { hasText: '入户' }).waitFor()
-  await w.locator('#report-clock', { hasText: '首次处理' }).waitFor()
+  // The action's line: when, who, 入户 (the note under it says 入户 too).
+  await card(w, '处理记录').getByText(/入户$/).waitFor()
+  await w
+    .getByText(/^已于 .+ 首次处理/)
+    .filter({ visible: true })
+    .waitFor()
   await screenshot(w, 'report-worker-visited')
 
   // 6. 纳入登记: a registration draft opens in the wizard with the child's village already chosen.
   await radio(w, '纳入登记').click()
   await button(w, '保存处理记录').click()
   await w.getByText('第1步，共5步：儿童信息').waitFor({ timeout: 30_000 })
-  await w.locator('#field-child-residenceRegion', { hasText: '茅坪村委会' }).waitFor()
+  await button(w, /^现住址（村\/社区）：.*茅坪村委会/).waitFor()
   await screenshot(w, 'report-worker-draft')
 
   // 7. The neighbour still sees only the receipt: 处理中 (the report is not closed), nothing of what was done.
   await n.reload()
-  await n.locator('#report-receipts', { hasText: number }).waitFor()
-  const receipts = (await n.locator('#report-receipts').textContent()) ?? ''
-  expect(receipts).toContain('处理中')
-  expect(receipts).not.toContain('入户')
+  await receipts.getByText(number).waitFor()
+  const receiptsText = (await receipts.textContent()) ?? ''
+  expect(receiptsText).toContain('处理中')
+  expect(receiptsText).not.toContain('入户')
   expect(neighbour.errors).toEqual([])
   expect(worker.errors).toEqual([])
 })

@@ -6,8 +6,9 @@
  */
 import type { Page } from 'playwright-core'
 import { checkA11y } from './axe'
+import { pickRegion } from './by-label'
 import { launchBrowser, screenshot, startServer, type TestBrowser, type TestServer } from './harness'
-import { pickRegion } from './guardian-pages'
+import { card, listReady, signIn as signInAs, statusLine } from './worker-pages'
 
 jest.setTimeout(240_000)
 
@@ -28,12 +29,8 @@ async function signIn(username: string): Promise<Page> {
   const browser = await launchBrowser()
   browsers.push(browser)
   const page = await browser.newPage()
-  await page.goto(`${server.url}/#/worker/login/index`)
-  await page.getByLabel('用户名', { exact: true }).fill(username)
-  await page.getByLabel('密码', { exact: true }).fill(PASSWORD)
-  await page.getByRole('button', { name: '登录' }).click()
-  await page.getByRole('radiogroup', { name: '状态' }).waitFor({ timeout: 60_000 })
-  await page.getByText('正在加载…').waitFor({ state: 'detached' })
+  await signInAs(page, server.url, username, PASSWORD)
+  await listReady(page)
   return page
 }
 
@@ -45,28 +42,32 @@ test('started on the record page with the region picker, accepted on 迁入迁�
 
   const m = await signIn('maoping')
   await m.goto(`${server.url}/#/worker/entry/index?id=${id}`)
-  await m.locator('#record').waitFor()
+  await statusLine(m, '.+').waitFor()
   await m.getByRole('button', { name: '发起迁移', exact: true }).click()
   await checkA11y(m, 'worker record, 发起迁移')
-  await pickRegion(m, 'toVillage', ['梅州市', '大埔县', '茶阳镇', '左弼村委会'])
+  await pickRegion(m, '迁入的村（社区）', ['梅州市', '大埔县', '茶阳镇', '左弼村委会'])
   await m.getByLabel('迁移说明（对方会看到）').fill('随祖母搬到左弼')
   await checkA11y(m, 'worker record, 发起迁移 with a village chosen')
   await screenshot(m, 'transfer-start')
   await m.getByRole('button', { name: '确认发起迁移', exact: true }).click()
-  await m.locator('#transfer-notice', { hasText: '左弼村委会的儿童主任接收' }).waitFor()
+  await m.getByRole('status').filter({ hasText: '左弼村委会的儿童主任接收' }).waitFor()
 
   const z = await signIn('zuobi')
   await z.getByRole('button', { name: '迁移', exact: true }).click()
-  const card = z.locator('#transfers-in .card', { hasText: '随祖母搬到左弼' })
-  await card.waitFor()
-  expect(await card.textContent()).toMatch(/\*/)
+  // The transfer under 待接收的迁入: the card that shows the note.
+  const transfer = card(z, '待接收的迁入').getByText('说明：随祖母搬到左弼', { exact: true }).locator('..')
+  await transfer.waitFor()
+  expect(await transfer.textContent()).toMatch(/\*/)
   await checkA11y(z, 'worker 迁入迁出')
   await screenshot(z, 'transfer-incoming')
-  await card.getByRole('button', { name: '接收', exact: true }).click()
-  await z.locator('#transfers-notice', { hasText: '已接收' }).waitFor()
-  await card.getByRole('button', { name: '打开登记', exact: true }).click()
-  await z.locator('#record').waitFor()
-  await z.locator('#entry-history', { hasText: '接收迁入' }).waitFor()
+  await transfer.getByRole('button', { name: '接收', exact: true }).click()
+  await z.getByRole('status').filter({ hasText: '已接收' }).waitFor()
+  await transfer.getByRole('button', { name: '打开登记', exact: true }).click()
+  await statusLine(z, '.+').waitFor()
+  await card(z, '处理记录')
+    .getByText(/接收迁入/)
+    .first()
+    .waitFor()
   await screenshot(z, 'transfer-received-record')
 
   const after = await server.api('GET', `/api/v1/registrations/${id}`, { token: await server.workerToken('maoping', PASSWORD) })
