@@ -12,6 +12,7 @@ import ExcelJS from 'exceljs'
 import pdfParse from 'pdf-parse/lib/pdf-parse.js'
 import type { Page } from 'playwright-core'
 import { SCREENSHOTS, launchBrowser, screenshot, startServer, type TestBrowser, type TestServer } from './harness'
+import { card, listReady, queueRow, signIn as signInAs } from './worker-pages'
 
 jest.setTimeout(240_000)
 
@@ -20,6 +21,7 @@ const NEIGHBOUR = '441422101201' // 左弼村委会
 const TOWNSHIP = '441422101' // 茶阳镇
 const PASSWORD = 'e2e-password-2'
 const FIXTURES = join(__dirname, '..', 'fixtures', 'registrations')
+const APPLICATION = '下载事实无人抚养儿童基本生活补贴申请表（PDF）'
 
 let server: TestServer
 const browsers: TestBrowser[] = []
@@ -58,17 +60,16 @@ async function signIn(username: string, viewport?: { width: number; height: numb
   const browser = await launchBrowser(viewport)
   browsers.push(browser)
   const page = await browser.newPage()
-  await page.goto(`${server.url}/#/worker/login/index`)
-  await page.locator('#login-username input').fill(username)
-  await page.locator('#login-password input').fill(PASSWORD)
-  await page.locator('#login-submit').click()
-  await page.locator('#queue-filters').waitFor()
+  await signInAs(page, server.url, username, PASSWORD)
+  await listReady(page)
   return page
 }
 
-/** Taps a button and returns the file the browser saved. */
-async function download(page: Page, selector: string): Promise<{ name: string; bytes: Buffer }> {
-  const [file] = await Promise.all([page.waitForEvent('download'), page.locator(selector).click()])
+const button = (page: Page, name: string) => page.getByRole('button', { name, exact: true })
+
+/** Taps a button, by its name, and returns the file the browser saved. */
+async function download(page: Page, name: string): Promise<{ name: string; bytes: Buffer }> {
+  const [file] = await Promise.all([page.waitForEvent('download'), button(page, name).click()])
   const path = await file.path()
   return { name: file.suggestedFilename(), bytes: readFileSync(path) }
 }
@@ -80,12 +81,14 @@ function renderFirstPage(pdf: Buffer, name: string) {
 
 test("the village worker downloads a child's 一人一表 and a 事实无人抚养 application from the record page", async () => {
   const page = await signIn('maoping')
-  await page.locator(`#queue-${ids['left-behind']}`).click()
-  await page.locator('#entry-print').waitFor()
-  expect(await page.locator('#print-application').count()).toBe(0)
-  await page.locator('#entry-print').scrollIntoViewIfNeeded()
+  // 陈小明's row, by his masked ID number.
+  await queueRow(page, '4414**********1230').click()
+  const printCard = card(page, '打印材料')
+  await printCard.waitFor()
+  expect(await button(page, APPLICATION).count()).toBe(0)
+  await printCard.scrollIntoViewIfNeeded()
   await screenshot(page, 'paperwork-record-print-card')
-  const form = await download(page, '#print-form')
+  const form = await download(page, '下载一人一表（PDF）')
   expect(form.name).toMatch(/^一人一表-陈小明-\d{4}-\d{2}-\d{2}\.pdf$/)
   expect(form.bytes.subarray(0, 5).toString()).toBe('%PDF-')
   const formText = await text(form.bytes)
@@ -93,28 +96,29 @@ test("the village worker downloads a child's 一人一表 and a 事实无人抚�
   expect(formText).toContain('填报单位（盖章）：广东省梅州市大埔县茶阳镇茅坪村委会')
   expect(formText).toContain('姓名陈小明性别男民族汉族出生日期2015-03-08公民身份证号码441422201503081230')
   expect(formText).toContain('祖母姓名陈桂英出生日期1955-04-10')
-  await page.locator('#print-message', { hasText: '已下载' }).waitFor()
+  await page.getByRole('status').filter({ hasText: '已下载' }).waitFor()
   renderFirstPage(form.bytes, 'paperwork-registration-form-left-behind')
 
-  await page.locator('#nav-queue >> visible=true').click()
-  await page.locator(`#queue-${ids['de-facto-unsupported']}`).click()
-  await page.locator('#print-application').waitFor()
-  const application = await download(page, '#print-application')
+  await button(page, '登记列表').click()
+  // 张小芳's row.
+  await queueRow(page, '4414**********0266').click()
+  await button(page, APPLICATION).waitFor()
+  const application = await download(page, APPLICATION)
   expect(application.name).toMatch(/^事实无人抚养儿童基本生活补贴申请表-张小芳-/)
   const applicationText = await text(application.bytes)
   expect(applicationText).toContain('服刑在押（服刑开始日期：2023-05-01，刑满日期：2030-04-30）')
   expect(applicationText).toContain('父亲：人民法院刑事判决书或监狱出具的服刑证明')
-  await page.locator('#entry-print').scrollIntoViewIfNeeded()
+  await card(page, '打印材料').scrollIntoViewIfNeeded()
   await screenshot(page, 'paperwork-record-application')
   renderFirstPage(application.bytes, 'paperwork-allowance-application-de-facto-unsupported')
 })
 
 test('the township supervisor exports the 花名册: a summary and one sheet per village, each with the header and footer', async () => {
   const page = await signIn('chayang', { width: 1366, height: 900 })
-  await page.locator('#nav-overview >> visible=true').click()
-  await page.locator('#overview-export').waitFor()
+  await button(page, '统计与花名册').click()
+  await card(page, '导出花名册').waitFor()
   await screenshot(page, 'paperwork-township-overview')
-  const roster = await download(page, '#export-download')
+  const roster = await download(page, '下载花名册')
   expect(roster.name).toMatch(/^花名册-广东省梅州市大埔县茶阳镇-\d{4}-\d{2}-\d{2}\.xlsx$/)
   const wb = new ExcelJS.Workbook()
   await wb.xlsx.load(roster.bytes as never)
@@ -130,6 +134,6 @@ test('the township supervisor exports the 花名册: a summary and one sheet per
   }
   expect(wb.getWorksheet('茅坪村委会')!.getCell(6, 2).value).toBe('陈小明')
   expect(wb.getWorksheet('左弼村委会')!.getCell(6, 2).value).toBe('黄小丽')
-  await page.locator('#export-message', { hasText: '花名册已下载' }).waitFor()
+  await page.getByRole('status').filter({ hasText: '花名册已下载' }).waitFor()
   await screenshot(page, 'paperwork-township-roster-downloaded')
 })
