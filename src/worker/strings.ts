@@ -63,6 +63,9 @@ export const ENTRY_TEXT = {
   maskedNote: '身份证号码和电话号码已隐藏，点“显示”查看，每次查看都会记录。',
   reveal: '显示',
   hide: '隐藏',
+  // Each 显示 says which number it shows: a record has several masked numbers, one button beside each.
+  revealName: (field: string) => `显示${field}`,
+  hideName: (field: string) => `隐藏${field}`,
   revealing: '…',
   suggestHeading: '系统建议的类别',
   suggestNone: '按填写的信息，暂未符合任何类别的条件。',

@@ -5,11 +5,14 @@
  * does not; the village worker returns it with a reason and a ticked field; the guardian reads the reason,
  * fixes and resubmits; the village worker starts the review, records a home visit and verifies; the township
  * supervisor approves. The guardian's 我的登记 follows at every step. Every screen passed is saved under
- * test-results/screenshots/ (scoped to `#mine-list`: Taro H5 keeps the home page, with the same ids, under it).
+ * test-results/screenshots/. Controls are found by their role and name (Taro H5 keeps earlier pages, with the same
+ * words, hidden under the one on screen: role queries skip them, text is looked up among visible elements).
  */
 import type { Page } from 'playwright-core'
 import { launchBrowser, screenshot, startServer, type TestBrowser, type TestServer } from './harness'
-import { consentAndSubmit, expectStep, fillChild, fillFamilySteps, next, phoneStorage, type } from './guardian-pages'
+import { badge, consentAndSubmit, expectStep, fill, fillChild, fillFamilySteps, next } from './by-label'
+import { phoneStorage } from './guardian-pages'
+import { card, fillSignIn, line, listReady, queueRow, statusLine, submitSignIn } from './worker-pages'
 
 jest.setTimeout(300_000)
 
@@ -47,24 +50,22 @@ async function person(viewport?: { width: number; height: number }): Promise<{ p
 }
 
 async function signIn(page: Page, username: string, shot: string) {
-  await page.goto(`${server.url}/#/worker/login/index`)
-  await page.locator('#worker-login').waitFor()
-  await page.locator('#login-username input').fill(username)
-  await page.locator('#login-password input').fill(PASSWORD)
+  await fillSignIn(page, server.url, username, PASSWORD)
   await screenshot(page, shot)
-  await page.locator('#login-submit').click()
-  await page.locator('#queue-filters').waitFor()
-  await page.getByText('正在加载…').waitFor({ state: 'detached' })
+  await submitSignIn(page)
+  await listReady(page)
 }
 
-const statusLine = (page: Page, text: string) => page.locator('#entry-status-line', { hasText: text }).waitFor()
+const button = (page: Page, name: string) => page.getByRole('button', { name, exact: true })
+const status = (page: Page, text: string) => statusLine(page, text).waitFor()
+/** The child's row in a worker's list: a link showing the masked ID number. */
+const MASKED_ID = '4414**********1230'
 
-/** The guardian's 我的登记, refreshed from the server, shows this status for the registration. */
-async function guardianSees(page: Page, id: string, label: string, shot: string) {
+/** The guardian's 我的登记, refreshed from the server, shows this status for the registration (the only one). */
+async function guardianSees(page: Page, label: string, shot: string) {
   await page.goto(`${server.url}/#/pages/mine/index`)
-  await page.locator('#mine-list').waitFor()
-  await page.locator('#mine-refresh').click()
-  await page.locator(`#mine-list #badge-${id}`, { hasText: label }).waitFor({ timeout: 30_000 })
+  await button(page, '刷新').click()
+  await badge(page, label).waitFor({ timeout: 30_000 })
   await screenshot(page, shot)
 }
 
@@ -78,120 +79,129 @@ test('submit → seen only in its village → returned → fixed → visited and
   // 1. The guardian registers a child of 茅坪村.
   const g = guardian.page
   await g.goto(`${server.url}/`)
-  await g.locator('#home-start').waitFor()
+  await button(g, '开始登记一个孩子').waitFor()
   await screenshot(g, 'loop-guardian-home')
-  await g.locator('#home-start').click()
+  await button(g, '开始登记一个孩子').click()
   await fillChild(g, { name: '陈小明', id: '441422201503081230', address: '茅坪村上屋12号' })
   await next(g)
   await fillFamilySteps(g)
   await next(g)
   await consentAndSubmit(g)
-  await g.locator('#done-badge', { hasText: '已提交' }).waitFor({ timeout: 30_000 })
+  await badge(g, '已提交').waitFor({ timeout: 30_000 })
   await screenshot(g, 'loop-guardian-submitted')
   const [id] = (await phoneStorage(g, 'hutong:outbox')).ids as string[]
-  await guardianSees(g, id, '已提交', 'loop-guardian-mine-submitted')
+  await guardianSees(g, '已提交', 'loop-guardian-mine-submitted')
 
   // 2. The 茅坪 worker sees it (masked); the 左弼 worker neither lists nor opens it.
   const m = maoping.page
   await signIn(m, 'maoping', 'loop-maoping-login')
-  await m.locator(`#queue-${id}`).waitFor()
-  expect(await m.locator(`#queue-${id}`).textContent()).toContain('4414**********1230')
+  await queueRow(m, MASKED_ID).waitFor()
+  expect(await queueRow(m, MASKED_ID).textContent()).not.toContain('441422201503081230')
   await screenshot(m, 'loop-maoping-queue')
   const z = zuobi.page
   await signIn(z, 'zuobi', 'loop-zuobi-login')
-  await z.locator('#queue-empty').waitFor()
-  expect(await z.locator(`#queue-${id}`).count()).toBe(0)
+  await line(z, '没有符合条件的登记。').waitFor()
+  expect(await queueRow(z, MASKED_ID).count()).toBe(0)
   await screenshot(z, 'loop-zuobi-queue-empty')
   await z.goto(`${server.url}/#/worker/entry/index?id=${id}`)
-  await z.locator('#entry-error', { hasText: '找不到这条登记' }).waitFor()
+  await z.getByRole('alert').filter({ hasText: '找不到这条登记' }).waitFor()
   await screenshot(z, 'loop-zuobi-entry-refused')
 
   // 3. The 茅坪 worker opens it, reveals the ID number, and returns it with a reason and the field ticked.
-  await m.locator(`#queue-${id}`).click()
-  await m.locator('#record').waitFor()
+  await queueRow(m, MASKED_ID).click()
+  await status(m, '.+')
   await screenshot(m, 'loop-maoping-entry')
-  await m.locator('#reveal-child-idNumber').click()
-  await m.locator('#row-child-idNumber', { hasText: '441422201503081230' }).waitFor()
-  await m.locator('#action-return').click()
-  await m.locator('#tick-parents-mother-workPlace').click()
-  await m.locator('#field-reason textarea').fill('母亲务工地点请写到镇（街道）')
-  await m.locator('#field-reason textarea').blur()
-  await m.locator('#return-ticked', { hasText: '母亲务工地点' }).waitFor()
+  await button(m, '显示儿童身份证号码').click()
+  await line(m, '441422201503081230').waitFor()
+  await button(m, '退回').click()
+  await m
+    .getByRole('group', { name: '父母情况', exact: true })
+    .getByRole('checkbox', { name: '母亲务工地点（省、市）', exact: true })
+    .click()
+  await fill(m, '原因（必填，会告诉监护人）', '母亲务工地点请写到镇（街道）')
+  await m.getByText(/^已勾选：.*母亲务工地点/).waitFor()
   await screenshot(m, 'loop-maoping-return-panel')
-  await m.locator('#panel-send').click()
-  await statusLine(m, '已退回')
+  await button(m, '确认退回').click()
+  await status(m, '已退回')
   await screenshot(m, 'loop-maoping-returned')
 
   // 4. The guardian reads why, fixes the field and sends it again.
-  await guardianSees(g, id, '已退回', 'loop-guardian-mine-returned')
-  expect(await g.locator(`#mine-list #mine-${id}`).textContent()).toContain('母亲务工地点请写到镇（街道）')
-  await g.locator(`#mine-list #mine-${id}`).getByText('去修改', { exact: true }).click()
+  await guardianSees(g, '已退回', 'loop-guardian-mine-returned')
+  await line(g, '退回原因：母亲务工地点请写到镇（街道）').waitFor()
+  await button(g, '去修改').click()
   await expectStep(g, 2, '父母情况')
-  await g.locator('#wizard-fix', { hasText: '母亲务工地点' }).waitFor()
+  await g.getByRole('alert').filter({ hasText: '母亲务工地点' }).waitFor()
   await screenshot(g, 'loop-guardian-fix')
-  await type(g, 'parents.mother.workPlace', '广东省东莞市长安镇')
+  await fill(g, '母亲务工地点（省、市）', '广东省东莞市长安镇')
   for (let step = 2; step < 5; step++) await next(g)
   await consentAndSubmit(g)
-  await g.locator('#done-badge', { hasText: '已提交' }).waitFor({ timeout: 30_000 })
+  await badge(g, '已提交').waitFor({ timeout: 30_000 })
   await screenshot(g, 'loop-guardian-resubmitted')
-  await guardianSees(g, id, '已提交', 'loop-guardian-mine-resubmitted')
+  await guardianSees(g, '已提交', 'loop-guardian-mine-resubmitted')
 
   // 5. The 茅坪 worker finds it back in the list, starts the review, records the home visit with no signal
   //    (kept in the outbox, sent when the network returns) and verifies.
-  await m.locator('#nav-queue >> visible=true').click()
-  await m.locator(`#queue-${id}`, { hasText: '已提交' }).waitFor()
+  await button(m, '登记列表').click()
+  await queueRow(m, MASKED_ID).filter({ hasText: '已提交' }).waitFor()
   await screenshot(m, 'loop-maoping-queue-resubmitted')
-  await m.locator(`#queue-${id}`).click()
-  await m.locator('#entry-history', { hasText: '修改后重新提交' }).waitFor()
-  expect(await m.locator('#entry-history').textContent()).toContain('广东省东莞市长安镇')
-  await m.locator('#action-start_review').click()
-  await statusLine(m, '村级核实中')
-  await guardianSees(g, id, '村级核实中', 'loop-guardian-mine-in-review')
-  await m.locator('#action-record_visit').click()
-  for (const [field, label] of [
-    ['visit-method', '入户走访'],
-    ['visit-conclusion', '属实'],
-    ['visit-guardianshipAssessment', '一般'],
+  await queueRow(m, MASKED_ID).click()
+  const historyCard = card(m, '处理记录')
+  await historyCard
+    .getByText(/修改后重新提交/)
+    .first()
+    .waitFor()
+  expect(await historyCard.textContent()).toContain('广东省东莞市长安镇')
+  await button(m, '开始核实').click()
+  await status(m, '村级核实中')
+  await guardianSees(g, '村级核实中', 'loop-guardian-mine-in-review')
+  await button(m, '记录走访').click()
+  for (const [question, answer] of [
+    ['核实方式', '入户走访'],
+    ['核实结论', '属实'],
+    ['监护情况评估', '一般'],
   ]) {
-    await m.locator(`#field-${field}`).getByText(label, { exact: true }).click()
+    await m.getByRole('radiogroup', { name: question, exact: true }).getByRole('radio', { name: answer, exact: true }).click()
   }
-  await m.locator('#field-visit-notes textarea').fill('见到孩子和祖母，孩子按时上学；母亲在东莞长安镇务工')
-  await m.locator('#field-visit-notes textarea').blur()
+  await fill(m, '走访情况记录', '见到孩子和祖母，孩子按时上学；母亲在东莞长安镇务工')
   await screenshot(m, 'loop-maoping-visit-form')
   await m.context().setOffline(true)
-  await m.locator('#visit-save').click()
-  await m.locator('#actions-notice', { hasText: '走访记录已保存在手机上，联网后会自动发送' }).waitFor({ timeout: 20_000 })
-  await m.locator('#entry-pending').waitFor()
-  await m.locator('#worker-waiting >> visible=true').waitFor()
-  await m.locator('#entry-pending').scrollIntoViewIfNeeded()
+  await button(m, '保存走访记录').click()
+  await m.getByRole('status').filter({ hasText: '走访记录已保存在手机上，联网后会自动发送' }).waitFor({ timeout: 20_000 })
+  const pending = card(m, '待发送的走访记录')
+  await pending.waitFor()
+  await m.getByText('有1条走访记录还没有发送，联网后会自动发送').filter({ visible: true }).waitFor()
+  await pending.scrollIntoViewIfNeeded()
   await screenshot(m, 'loop-maoping-visit-waiting')
   await m.context().setOffline(false) // the browser's 'online' event: the outbox sends at once
-  await m.locator('#entry-history', { hasText: '见到孩子和祖母' }).waitFor({ timeout: 30_000 })
-  await m.locator('#entry-pending').waitFor({ state: 'detached' })
+  await historyCard
+    .getByText(/见到孩子和祖母/)
+    .first()
+    .waitFor({ timeout: 30_000 })
+  await pending.waitFor({ state: 'detached' })
   await screenshot(m, 'loop-maoping-visit-sent')
-  await m.locator('#action-verify').click()
-  await m.locator('#panel-verify', { hasText: '已有1次走访记录' }).waitFor()
-  await m.locator('#panel-send').click()
-  await statusLine(m, '村级已核实')
+  await button(m, '核实通过').click()
+  await line(m, '已有1次走访记录。').waitFor()
+  await button(m, '确认核实通过').click()
+  await status(m, '村级已核实')
   await screenshot(m, 'loop-maoping-verified')
-  await guardianSees(g, id, '村级已核实', 'loop-guardian-mine-verified')
+  await guardianSees(g, '村级已核实', 'loop-guardian-mine-verified')
 
   // 6. The township supervisor, at a desktop, approves; the overview counts it.
   const c = chayang.page
   await signIn(c, 'chayang', 'loop-chayang-login')
-  await c.locator(`#queue-${id}`).waitFor()
+  await queueRow(c, MASKED_ID).waitFor()
   await screenshot(c, 'loop-chayang-queue')
-  await c.locator(`#queue-${id}`).click()
-  await c.locator('#record').waitFor()
+  await queueRow(c, MASKED_ID).click()
+  await status(c, '.+')
   await screenshot(c, 'loop-chayang-entry')
-  await c.locator('#action-approve').click()
-  await c.locator('#panel-send').click()
-  await statusLine(c, '乡镇已审核')
+  await button(c, '审核通过').click()
+  await button(c, '确认审核通过').click()
+  await status(c, '乡镇已审核')
   await screenshot(c, 'loop-chayang-approved')
-  await c.locator('#nav-overview >> visible=true').click()
-  await c.locator('#overview-total', { hasText: '登记总数：1' }).waitFor()
+  await button(c, '统计与花名册').click()
+  await line(c, '登记总数：1').waitFor()
   await screenshot(c, 'loop-chayang-overview')
-  await guardianSees(g, id, '乡镇已审核', 'loop-guardian-mine-approved')
+  await guardianSees(g, '乡镇已审核', 'loop-guardian-mine-approved')
 
   // On the server: the chain as it happened, each step once.
   const token = await server.workerToken('chayang', PASSWORD)

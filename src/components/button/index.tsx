@@ -9,6 +9,8 @@ import { idProp, pressable } from '../a11y'
 
 export interface ActionButtonProps {
   label: string
+  /** What a screen reader reads when the label alone does not say which (several 显示 on one page): contains the label. */
+  name?: string
   onTap(): void
   kind?: 'primary' | 'plain' | 'danger'
   disabled?: boolean
@@ -16,7 +18,7 @@ export interface ActionButtonProps {
   className?: string
 }
 
-export default function ActionButton({ label, onTap, kind = 'plain', disabled = false, id, className = '' }: ActionButtonProps) {
+export default function ActionButton({ label, name, onTap, kind = 'plain', disabled = false, id, className = '' }: ActionButtonProps) {
   const classes = [
     'btn',
     kind === 'primary' ? 'btn--primary' : '',
@@ -33,7 +35,7 @@ export default function ActionButton({ label, onTap, kind = 'plain', disabled = 
       {...pressable(tap)}
       className={classes.filter(Boolean).join(' ')}
       ariaRole='button'
-      ariaLabel={label}
+      ariaLabel={name ?? label}
       aria-disabled={disabled}
       onClick={tap}
     >

@@ -39,6 +39,7 @@ function Value({ spec, record, reveal }: { spec: FieldSpec; record: RecordAnswer
           className='btn--small'
           id={`reveal-${spec.path.replace(/\./g, '-')}`}
           label={shown === undefined ? ENTRY_TEXT.reveal : ENTRY_TEXT.hide}
+          name={(shown === undefined ? ENTRY_TEXT.revealName : ENTRY_TEXT.hideName)(spec.label)}
           onTap={() => (shown === undefined ? reveal.onReveal(spec.path) : reveal.onHide(spec.path))}
         />
       )}
