@@ -8,7 +8,9 @@
 import type { Page } from 'playwright-core'
 import { startFakeWechat, type FakeWechat } from '../../server/src/wechat-fake/fake'
 import { launchBrowser, screenshot, startServer, type TestBrowser, type TestServer } from './harness'
-import { consentAndSubmit, expectStep, fillChild, fillFamilySteps, next, phoneStorage, type } from './guardian-pages'
+import { badge, consentAndSubmit, expectStep, fill, fillChild, fillFamilySteps, next } from './by-label'
+import { phoneStorage } from './guardian-pages'
+import { card } from './worker-pages'
 
 jest.setTimeout(300_000)
 const TEMPLATE = 'tmpl-status-e2e'
@@ -69,17 +71,18 @@ test('submit and accept → returned → WeChat gets the message → a new phone
   const first = await phone()
   const g = first.page
   await g.goto(`${server.url}/?device=openid:grandma-e2e:phone-1`)
-  await g.locator('#home-start').waitFor()
+  const start = g.getByRole('button', { name: '开始登记一个孩子', exact: true })
+  await start.waitFor()
   // The launch sign-in named the template; the review step says what the dialog is for.
   await until(async () => (await phoneStorage(g, 'hutong:session'))?.templates?.length)
-  await g.locator('#home-start').click()
+  await start.click()
   await fillChild(g, { name: '陈小明', id: '441422201503081230', address: '茅坪村上屋12号' })
   await next(g)
   await fillFamilySteps(g)
   await next(g)
   await g.getByText('点“允许”', { exact: false }).waitFor()
   await consentAndSubmit(g)
-  await g.locator('#done-badge', { hasText: '已提交' }).waitFor({ timeout: 30_000 })
+  await badge(g, '已提交').waitFor({ timeout: 30_000 })
   expect(first.asked).toEqual([[TEMPLATE]])
   await screenshot(g, 'wechat-guardian-submitted')
   const ids = (await phoneStorage(g, 'hutong:outbox')).ids as string[]
@@ -107,16 +110,17 @@ test('submit and accept → returned → WeChat gets the message → a new phone
   const second = await phone()
   const p = second.page
   await p.goto(`${server.url}/?device=openid:grandma-e2e:phone-2`)
-  await p.locator('#home-mine-open').waitFor({ timeout: 30_000 })
-  await p.locator(`#home-mine #mine-${id}`).waitFor()
-  expect(await p.locator(`#home-mine #mine-${id}`).textContent()).toContain('请把住址写到门牌号')
+  await p.getByRole('button', { name: /^查看我的登记（共\d+份）$/ }).waitFor({ timeout: 30_000 })
+  // Home's 我的登记 card lists the registration that needs the guardian, with the worker's reason.
+  const mine = card(p, '我的登记')
+  await mine.getByText('退回原因：请把住址写到门牌号', { exact: true }).waitFor()
   await screenshot(p, 'wechat-new-phone-home')
-  await p.locator(`#home-mine #mine-${id}`).getByText('去修改', { exact: true }).click()
+  await mine.getByRole('button', { name: '去修改', exact: true }).click()
   await expectStep(p, 1, '儿童信息')
-  await type(p, 'child.residenceAddress', '茅坪村上屋12号之一')
+  await fill(p, '详细地址（门牌号）', '茅坪村上屋12号之一')
   for (let step = 1; step < 5; step++) await next(p)
   await consentAndSubmit(p)
-  await p.locator('#done-badge', { hasText: '已提交' }).waitFor({ timeout: 30_000 })
+  await badge(p, '已提交').waitFor({ timeout: 30_000 })
   await screenshot(p, 'wechat-new-phone-resubmitted')
   expect(second.asked).toEqual([[TEMPLATE]])
 
