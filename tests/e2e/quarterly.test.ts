@@ -9,7 +9,9 @@
 import type { Page } from 'playwright-core'
 import { checkA11y } from './axe'
 import { launchBrowser, screenshot, startServer, type TestBrowser, type TestServer } from './harness'
-import { consentAndSubmit, expectStep, fillChild, fillFamilySteps, idNumber, next, phoneStorage, type } from './guardian-pages'
+import { badge, consentAndSubmit, expectStep, fill, fillChild, fillFamilySteps, next } from './by-label'
+import { idNumber, phoneStorage } from './guardian-pages'
+import { card, listReady, signIn as signInAs, statusLine } from './worker-pages'
 
 jest.setTimeout(300_000)
 
@@ -46,12 +48,12 @@ async function registerTwo(g: Page): Promise<[string, string]> {
   await fillFamilySteps(g)
   await next(g)
   await consentAndSubmit(g)
-  await g.locator('#done-badge', { hasText: '已提交' }).waitFor({ timeout: 30_000 })
+  await badge(g, '已提交').waitFor({ timeout: 30_000 })
   await g.getByRole('button', { name: '再登记一个孩子（兄弟姐妹）' }).click()
   await fillChild(g, { name: '陈小红', id: idNumber('441422', '2017-06-12', '002'), address: '茅坪村上屋12号' })
   for (let n = 1; n <= 4; n++) await next(g)
   await consentAndSubmit(g)
-  await g.locator('#done-badge', { hasText: '已提交' }).waitFor({ timeout: 30_000 })
+  await badge(g, '已提交').waitFor({ timeout: 30_000 })
   const ids = (await phoneStorage(g, 'hutong:outbox')).ids as string[]
   expect(ids).toHaveLength(2)
   return [ids[0], ids[1]]
@@ -69,29 +71,32 @@ async function confirm(id: string, tokens: Record<string, string>) {
   }
 }
 
-async function openRecord(g: Page, id: string, badge: string) {
+/** 我的登记 refreshed from the server, then the registration's page, whose badge shows what the phone now knows. */
+async function openRecord(g: Page, id: string, label: string) {
   await g.goto(`${server.url}/#/pages/mine/index`)
-  await g.locator('#mine-list').waitFor()
-  await g.locator('#mine-refresh').click()
-  await g.locator(`#mine-list #badge-${id}`, { hasText: badge }).waitFor({ timeout: 30_000 })
+  await g.getByRole('button', { name: '刷新', exact: true }).click()
+  await g
+    .getByText(/^已从服务器更新/)
+    .filter({ visible: true })
+    .waitFor({ timeout: 30_000 })
   await g.goto(`${server.url}/#/register/record/index?id=${id}`)
+  // 我的登记 (a badge for each child) leaves the screen; the record's page has this child's badge only.
+  await g.getByRole('button', { name: '刷新', exact: true }).waitFor({ state: 'hidden' })
+  await badge(g, label).waitFor({ timeout: 30_000 })
 }
 
 async function signIn(page: Page, username: string) {
-  await page.goto(`${server.url}/#/worker/login/index`)
-  await page.locator('#login-username input').fill(username)
-  await page.locator('#login-password input').fill(PASSWORD)
-  await page.locator('#login-submit').click()
-  await page.locator('#queue-filters').waitFor()
+  await signInAs(page, server.url, username, PASSWORD)
+  await listReady(page)
 }
 
 /** A worker opens the record and takes the step: the button, then the panel's confirmation. */
 async function step(page: Page, id: string, button: string, confirmLabel: string, after: string) {
   await page.goto(`${server.url}/#/worker/entry/index?id=${id}`)
-  await page.locator('#record').waitFor()
+  await statusLine(page, '.+').waitFor()
   await page.getByRole('button', { name: button, exact: true }).click()
   await page.getByRole('button', { name: confirmLabel, exact: true }).click()
-  await page.locator('#entry-status-line', { hasText: after }).waitFor()
+  await statusLine(page, after).waitFor()
 }
 
 test('没有变化 with one tap; a change goes village → township → county, and the history shows it', async () => {
@@ -104,12 +109,17 @@ test('没有变化 with one tap; a change goes village → township → county, 
 
   // 1. The first child: the quarter's question, answered with one tap.
   await openRecord(g, unchanged, '县级已确认')
-  const card = g.locator('#record-quarterly')
-  await card.getByText('有没有变化').waitFor()
+  // The quarter's card on the page on screen, by its title 「2026年第4季度情况确认」.
+  const quarterCard = () =>
+    g
+      .getByText(/季度情况确认$/)
+      .filter({ visible: true })
+      .locator('..')
+  await quarterCard().getByText('有没有变化').waitFor()
   await screenshot(g, 'quarterly-guardian-question')
   await checkA11y(g, 'quarterly: the guardian’s question', { taroPageScroll: 'known' })
   await g.getByRole('button', { name: '没有变化', exact: true }).click()
-  await card.getByText('您已确认本季度没有变化').waitFor()
+  await quarterCard().getByText('您已确认本季度没有变化').waitFor()
   await screenshot(g, 'quarterly-guardian-unchanged')
   await checkA11y(g, 'quarterly: answered 没有变化', { taroPageScroll: 'known' })
   const answered = await server.api('GET', `/api/v1/review/quarterly`, { token: tokens.maoping })
@@ -119,26 +129,30 @@ test('没有变化 with one tap; a change goes village → township → county, 
   await openRecord(g, changed, '县级已确认')
   await g.getByRole('button', { name: '有变化，去更新', exact: true }).click()
   await expectStep(g, 1, '儿童信息')
-  await g.locator('#wizard-fix', { hasText: '更新孩子和家里的情况' }).waitFor()
+  await g.getByRole('alert').filter({ hasText: '更新孩子和家里的情况' }).waitFor()
   await checkA11y(g, 'quarterly: the update in the wizard', { taroPageScroll: 'known' })
   await next(g)
   await expectStep(g, 2, '父母情况')
-  await type(g, 'parents.mother.workPlace', '广东省广州市')
+  await fill(g, '母亲务工地点（省、市）', '广东省广州市')
   for (let n = 2; n <= 4; n++) await next(g)
   await expectStep(g, 5, '确认提交')
-  await g.locator('#consent-checkbox').click()
-  await g.locator('#submit').click()
-  // The record's page replaces the wizard; Taro keeps the page the wizard was opened from below it.
-  await g.locator('#record-quarterly').last().getByText('您已在本季度提交更新').waitFor({ timeout: 30_000 })
-  await g.locator('#record-badge', { hasText: '变更待村级核实' }).last().waitFor()
+  await g.getByRole('checkbox', { name: /同意/ }).click()
+  await g.getByRole('button', { name: '同意并提交', exact: true }).click()
+  // The record's page replaces the wizard; Taro keeps the page the wizard was opened from below it, hidden.
+  await quarterCard().getByText('您已在本季度提交更新').waitFor({ timeout: 30_000 })
+  await badge(g, '变更待村级核实').waitFor()
   await screenshot(g, 'quarterly-guardian-updated')
 
   // 3. Village → township → county, each in their own pages.
   const m = await person()
   await signIn(m, 'maoping')
   await step(m, changed, '变更核实通过', '确认变更核实通过', '变更待乡镇审核')
-  await m.locator('#entry-history', { hasText: '提交变更' }).waitFor()
-  expect(await m.locator('#entry-history').textContent()).toContain('广东省广州市')
+  const history = card(m, '处理记录')
+  await history
+    .getByText(/提交变更/)
+    .first()
+    .waitFor()
+  expect(await history.textContent()).toContain('广东省广州市')
   await screenshot(m, 'quarterly-village-history')
   await checkA11y(m, 'quarterly: the worker’s record with the change', { taroPageScroll: 'known' })
   const t = await person({ width: 1366, height: 900 })
@@ -151,7 +165,10 @@ test('没有变化 with one tap; a change goes village → township → county, 
 
   // 4. The guardian sees it confirmed, the history says what changed.
   await openRecord(g, changed, '县级已确认')
-  await g.locator('#record-history', { hasText: '广东省广州市' }).last().waitFor({ timeout: 30_000 })
+  await card(g, '处理记录')
+    .getByText(/广东省广州市/)
+    .first()
+    .waitFor({ timeout: 30_000 })
   await screenshot(g, 'quarterly-guardian-history')
   const after = await server.api('GET', `/api/v1/registrations/${changed}`, { token: tokens.maoping })
   expect(after.body).toMatchObject({ status: 'confirmed', record: { parents: { mother: { workPlace: '广东省广州市' } } } })
