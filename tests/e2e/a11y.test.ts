@@ -9,6 +9,7 @@
 import type { Locator, Page } from 'playwright-core'
 import { checkA11y } from './axe'
 import { launchBrowser, screenshot, startServer, type TestBrowser, type TestServer } from './harness'
+import { listReady, signIn } from './worker-pages'
 
 jest.setTimeout(600_000)
 
@@ -32,8 +33,8 @@ async function rootPx(page: Page): Promise<number> {
   return page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize))
 }
 
-/** The page on screen: Taro H5 keeps earlier pages in the document, hidden. */
-const current = (page: Page) => page.locator('.taro_page:visible .page, .page:visible').last()
+/** The page on screen, its main landmark: Taro H5 keeps earlier pages in the document, hidden (role queries skip them). */
+const current = (page: Page) => page.getByRole('main').last()
 
 async function heightOf(locator: Locator): Promise<number> {
   return locator.evaluate((el) => el.getBoundingClientRect().height)
@@ -65,9 +66,9 @@ async function guardianScreens(page: Page, mode: 'normal' | 'elder') {
   await page.getByText('第1步，共5步：儿童信息').waitFor()
   sizes.step1 = await rootPx(page)
   const body = await current(page).evaluate((el) => parseFloat(getComputedStyle(el).fontSize))
+  // The first field's label, by its words.
   const label = await current(page)
-    .locator('.field__label')
-    .first()
+    .getByText('儿童姓名', { exact: true })
     .evaluate((el) => parseFloat(getComputedStyle(el).fontSize))
   note(`${tag}: body text ${body} px, field labels ${label} px`)
   if (mode === 'elder') expect(body).toBeGreaterThanOrEqual(20)
@@ -112,7 +113,7 @@ async function guardianScreens(page: Page, mode: 'normal' | 'elder') {
   await checkA11y(page, `step 1 with errors (${tag})`)
 
   await page.goto(`${server.url}/#/pages/mine/index`)
-  await page.locator('#mine-list').waitFor()
+  await page.getByRole('button', { name: '刷新', exact: true }).waitFor()
   sizes.mine = await rootPx(page)
   await checkA11y(page, `我的登记 (${tag})`)
   if (mode === 'elder') await screenshot(page, 'elder-mine')
@@ -148,11 +149,8 @@ test('worker screens: login and list: named controls, no serious or critical axe
     await page.goto(`${server.url}/#/worker/login/index`)
     await page.getByRole('textbox', { name: '用户名' }).waitFor()
     await checkA11y(page, 'worker login')
-    await page.getByLabel('用户名', { exact: true }).fill('demo-maoping')
-    await page.getByLabel('密码', { exact: true }).fill('demo-password-e2e')
-    await page.getByRole('button', { name: '登录' }).click()
-    await page.getByRole('radiogroup', { name: '状态' }).waitFor({ timeout: 60_000 })
-    await page.getByText('正在加载…').waitFor({ state: 'detached' })
+    await signIn(page, server.url, 'demo-maoping', 'demo-password-e2e')
+    await listReady(page)
     await checkA11y(page, 'worker list')
     // A record's page and its panels: tests/e2e/sixteenth-birthday.test.ts.
   } finally {
