@@ -14,6 +14,7 @@ import { checkA11y, checked } from './axe'
 import { consentAndSubmit, expectStep, fillCare, fillChild, fillFamily, fillParents, next } from './by-label'
 import { idNumber } from './guardian-pages'
 import { launchBrowser, screenshot, SCREENSHOTS, startServer, type TestBrowser, type TestServer } from './harness'
+import { signIn as signInAs } from './worker-pages'
 
 jest.setTimeout(600_000)
 
@@ -101,12 +102,7 @@ test('the guardian: every screen in normal mode, then home, step 1, 我的登记
   await screenshot(page, 'elder-record')
 })
 
-async function signIn(page: Page, username: string) {
-  await page.goto(`${server.url}/#/worker/login/index`)
-  await page.getByLabel('用户名', exact).fill(username)
-  await page.getByLabel('密码', exact).fill(PASSWORD)
-  await button(page, '登录').click()
-}
+const signIn = (page: Page, username: string) => signInAs(page, server.url, username, PASSWORD)
 
 /** How many lines an option's words take on screen (distinct line boxes of its text). */
 const linesOf = (page: Page, name: string) =>
