@@ -28,7 +28,7 @@ export interface ScopeResult {
   exportSeconds?: { p50: number; max: number }
 }
 
-async function timed(http: Client, token: string, path: string, n: number) {
+export async function timed(http: Client, token: string, path: string, n: number) {
   const times: number[] = []
   let total: number | undefined
   for (let i = 0; i < n; i++) {
@@ -54,15 +54,16 @@ export async function addBenchWorkers(opts: { dataDir: string; databaseUrl?: str
   await handle.db.destroy()
 }
 
+export async function signIn(http: Client, role: (typeof ROLES)[number]['role']): Promise<string> {
+  const login = await http.json('POST', '/api/v1/auth/worker-login', undefined, { username: `bench-${role}`, password: 'bench-password' })
+  return JSON.parse(login.text).token as string
+}
+
 export async function measureRoles(url: string, requests: number, exportRuns = 3): Promise<ScopeResult[]> {
   const http = client(url, 4)
   const results: ScopeResult[] = []
   for (const r of ROLES) {
-    const login = await http.json('POST', '/api/v1/auth/worker-login', undefined, {
-      username: `bench-${r.role}`,
-      password: 'bench-password',
-    })
-    const token = JSON.parse(login.text).token as string
+    const token = await signIn(http, r.role)
     await timed(http, token, '/api/v1/review/queue', 10) // warm-up: statements prepared, pages cached
     const queue = await timed(http, token, '/api/v1/review/queue', requests)
     const queueAll = await timed(http, token, '/api/v1/review/queue?status=all', requests)

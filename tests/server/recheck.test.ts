@@ -106,4 +106,21 @@ describe.each(BACKENDS)('daily re-check (%s)', (backend) => {
       at('2026-12-01T02:00:00Z')
     }
   })
+
+  test('the run lets waiting requests go first after every slice of records', async () => {
+    // Every query of a batch on SQLite, and every record's opening and classification, is synchronous: without
+    // the slices nothing else on this instance (a worker's queue) would run until the whole batch is done.
+    let turns = 0
+    let running = true
+    const tick = () => {
+      if (!running) return
+      turns += 1
+      setImmediate(tick)
+    }
+    setImmediate(tick)
+    const run = await runRecheck(t.app, '2031-03-08', 1)
+    running = false
+    expect(run.checked).toBeGreaterThanOrEqual(2)
+    expect(turns).toBeGreaterThanOrEqual(run.checked)
+  })
 })
