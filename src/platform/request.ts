@@ -1,9 +1,11 @@
 /**
- * HTTP for the mini-program: the only module that calls Taro.request. The base URL comes from
+ * HTTP for the mini-program: the only module that calls Taro.request (the H5 page uses the browser's fetch,
+ * fetch-transport.ts). The base URL comes from
  * TARO_APP_API (.env.* files). The transport can be replaced (tests, or a future signed-request layer),
  * so that no caller needs to know how bytes travel.
  */
 import Taro from '@tarojs/taro'
+import { fetchTransport } from './fetch-transport'
 
 export interface HttpRequest {
   url: string
@@ -45,7 +47,8 @@ const taroTransport: Transport = async (request) => {
   return { statusCode: response.statusCode, data: response.data }
 }
 
-let transport: Transport = taroTransport
+// TARO_ENV is a build-time constant: each build keeps one of the two, and the H5 build none of Taro.request.
+let transport: Transport = process.env.TARO_ENV === 'h5' ? fetchTransport : taroTransport
 
 /** Replaces the transport; returns a function that puts the previous one back. */
 export function setTransport(next: Transport): () => void {

@@ -13,6 +13,9 @@ let fontSetting: number | undefined
 /** WeChat's font-size setting in px (read once: WeChat asks apps not to query system info repeatedly). */
 export function systemFontSize(): number {
   if (fontSetting !== undefined) return fontSetting
+  // A browser has no WeChat font setting; asking Taro's H5 build for system info would bring in a user-agent
+  // parser (42 KB before compression) for nothing.
+  if (process.env.TARO_ENV === 'h5') return (fontSetting = STANDARD_FONT_PX)
   let value: number | undefined
   try {
     // The base info carries fontSizeSetting on WeChat; older typings of the fallback do not declare it.
