@@ -84,6 +84,12 @@ describe.each(BACKENDS)('stats and export (%s)', (backend) => {
     expect(names(wb.getWorksheet('左弼村委会')!)).toEqual(['黄小丽'])
     const maoping = wb.getWorksheet('茅坪村委会')!
     expect(maoping.getCell(6, 6).value).toBe('441422201503081230')
+    // The ID number's cell stays text (Excel must not show 4.41422E+17) and every body cell is ruled.
+    expect(maoping.getCell(6, 6).numFmt).toBe('@')
+    expect(maoping.getCell(6, 1).numFmt).toBeUndefined()
+    for (const column of [1, 2, 6])
+      expect(maoping.getCell(6, column).border).toMatchObject({ top: { style: 'thin' }, right: { style: 'thin' } })
+    expect(maoping.getCell(7, 2).alignment).toMatchObject({ vertical: 'middle', wrapText: true })
     expect(maoping.getCell(6, 1).value).toBe(1)
     expect(maoping.getCell(7, 1).value).toBe(2)
   })
