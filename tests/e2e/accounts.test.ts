@@ -11,6 +11,7 @@ import { join } from 'node:path'
 import ExcelJS from 'exceljs'
 import type { Page } from 'playwright-core'
 import { countyRoster, importSheet } from '../fixtures/import-sheet'
+import { checkA11y } from './axe'
 import { launchBrowser, screenshot, startServer, type TestBrowser, type TestServer } from './harness'
 import { line, listReady, signIn as signInAs } from './worker-pages'
 
@@ -112,8 +113,11 @@ test('import with a preview, one-time passwords, first sign-in, disabling ends t
   await admin.getByLabel('按姓名、手机号或地区查找', { exact: true }).fill(workerPhone)
   await line(admin, '共1个账号').waitFor()
   await button(admin, '停用').click()
-  // Taro's own confirmation box: its buttons are plain text without a role (the words are all it offers).
-  await line(admin, '请确认').locator('..').getByText('确定', { exact: true }).click()
+  // The confirmation box is an alert dialog named by its title, with its words as buttons (src/platform/h5-modal.ts).
+  const question = admin.getByRole('alertdialog', { name: '请确认' })
+  await question.getByRole('button', { name: '确定', exact: true }).waitFor()
+  await checkA11y(admin, 'the confirmation box')
+  await question.getByRole('button', { name: '确定', exact: true }).click()
   await line(admin, workerPhone).locator('..').getByText('已停用', { exact: true }).waitFor()
   await screenshot(admin, 'accounts-disabled')
   await worker.getByRole('radiogroup', { name: '状态' }).getByRole('radio', { name: '全部状态' }).click()
