@@ -5,7 +5,8 @@
  * that has never opened the page). Two servers on the same build in the same run, visited in turn:
  *  - "before": HUTONG_STATIC_PRECOMPRESSED=0, every file as it is (how the server sent them until the
  *    build's brotli/gzip copies existed); with --before-dir <dir> that server serves another build instead
- *    (e.g. the build of an earlier commit, for the chunking and preloading as well);
+ *    (e.g. the build of an earlier commit, for the chunking and preloading as well); with --before-compressed
+ *    it sends that build's brotli copies as the shipped server does, so that two builds compare alone;
  *  - "after": the server as shipped.
  * Per visit: the guardian's home visible (from the navigation's start) and the bytes on the wire by then;
  * everything fetched once the page is idle (the wizard's preloaded script included); the tap on
@@ -29,6 +30,7 @@ const args = process.argv.slice(2)
 const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined)
 const ROUNDS = Number(option('--rounds') ?? 3)
 const BEFORE_DIR = option('--before-dir')
+const BEFORE_COMPRESSED = args.includes('--before-compressed')
 
 /** Marks: the first animation frame at which each selector has a box; `tap`: the first click after reset. */
 const MARKS = { home: '#home-start', step1: '#field-child-name', login: '#login-submit', queue: '#queue-total, #queue-empty' }
@@ -189,7 +191,11 @@ async function main() {
     before: await startServer({
       demo: true,
       demoPassword: PASSWORD,
-      env: { ...env, HUTONG_STATIC_PRECOMPRESSED: '0', ...(BEFORE_DIR ? { HUTONG_STATIC_DIR: resolve(BEFORE_DIR) } : {}) },
+      env: {
+        ...env,
+        HUTONG_STATIC_PRECOMPRESSED: BEFORE_COMPRESSED ? '1' : '0',
+        ...(BEFORE_DIR ? { HUTONG_STATIC_DIR: resolve(BEFORE_DIR) } : {}),
+      },
     }),
     after: await startServer({ demo: true, demoPassword: PASSWORD, env }),
   }
@@ -218,7 +224,10 @@ async function main() {
     },
     profile: PROFILE,
     rounds: ROUNDS,
-    before: { served: BEFORE_DIR ? `${BEFORE_DIR}, uncompressed` : 'dist/h5, uncompressed', ...summary(visits.before) },
+    before: {
+      served: `${BEFORE_DIR ?? 'dist/h5'}, ${BEFORE_COMPRESSED ? 'brotli' : 'uncompressed'}`,
+      ...summary(visits.before),
+    },
     after: { served: 'dist/h5, precompressed', ...summary(visits.after) },
     files: { before: visits.before[0], after: visits.after[0] },
   }
