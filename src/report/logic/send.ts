@@ -6,7 +6,8 @@
 import type { ReportInput } from '@/domain/report'
 import type { ReportReceipt } from '@/domain/report-api'
 import { fetchMyReports, REPORT } from '@/services/reports'
-import { outboxStore, type OutboxItem } from '@/store/outbox'
+import { enqueueForFirstAnswer } from '@/store/first-answer'
+import type { OutboxItem } from '@/store/outbox'
 
 /** How long the page waits for the first answer before saying "kept on the phone". */
 export const FIRST_ANSWER_MS = 8000
@@ -16,21 +17,7 @@ export type SendOutcome =
 
 export async function sendReport(report: ReportInput): Promise<SendOutcome> {
   const { id } = report
-  const settled = new Promise<OutboxItem | undefined>((resolve) => {
-    const timer = setTimeout(() => finish(outboxStore.getState().items[id]), FIRST_ANSWER_MS)
-    const stop = outboxStore.subscribe((s) => {
-      const item = s.items[id]
-      // Gone: sent, and dropped from the phone (services/reports.ts).
-      if (!item || (item.status !== 'queued' && item.status !== 'sending')) finish(item)
-    })
-    function finish(item: OutboxItem | undefined) {
-      clearTimeout(timer)
-      stop()
-      resolve(item)
-    }
-  })
-  outboxStore.getState().enqueue({ id, kind: REPORT, record: report })
-  const item = await settled
+  const item = await enqueueForFirstAnswer({ id, kind: REPORT, record: report }, FIRST_ANSWER_MS)
   if (item?.status === 'rejected' || item?.status === 'conflict') return { outcome: 'refused', message: item.lastError?.message ?? '' }
   if (item && item.status !== 'synced') return { outcome: 'waiting' }
   const receipt = (await fetchMyReports().catch(() => [])).find((r) => r.id === id)

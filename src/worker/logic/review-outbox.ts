@@ -13,6 +13,7 @@ import type { ReviewInput, Visit } from '@/domain/review'
 import { uuidV4 } from '@/platform/ids'
 import { RequestError } from '@/platform/request'
 import { registerSender, retryNow } from '@/services/sync'
+import { enqueueForFirstAnswer } from '@/store/first-answer'
 import { outboxStore, useOutbox, type OutboxItem, type ServerState } from '@/store/outbox'
 import { VISIT_TEXT } from '../strings'
 import { SignedOutError, workerApi } from './api'
@@ -88,22 +89,9 @@ export async function recordVisit(input: {
     childName: input.childName,
     body: { action: 'record_visit', visit: input.visit, requestId: id },
   }
-  const settled = new Promise<OutboxItem | undefined>((resolve) => {
-    const timer = setTimeout(() => finish(outboxStore.getState().items[id]), FIRST_ANSWER_MS)
-    const stop = outboxStore.subscribe((s) => {
-      const item = s.items[id]
-      if (!item || (item.status !== 'queued' && item.status !== 'sending')) finish(item)
-    })
-    function finish(item: OutboxItem | undefined) {
-      clearTimeout(timer)
-      stop()
-      resolve(item)
-    }
-  })
   // On the phone's storage before anything else happens (the outbox saves what is queued at once): a
   // visit typed in a farmhouse must survive the app.
-  outboxStore.getState().enqueue({ id, kind: REVIEW_KIND, record })
-  const item = await settled
+  const item = await enqueueForFirstAnswer({ id, kind: REVIEW_KIND, record }, FIRST_ANSWER_MS)
   if (!item || item.status === 'synced') return { outcome: 'synced' }
   if (item.status === 'rejected' || item.status === 'conflict')
     return { outcome: 'refused', message: item.lastError?.message || VISIT_TEXT.refused }
