@@ -16,10 +16,9 @@ import { join } from 'node:path'
 import pg from 'pg'
 import { connect, num } from '../server/src/db/connect'
 import { migrateToLatest } from '../server/src/db/migrate'
-import { startServer, type ServerProcess } from '../tests/drills/support/server-process'
-import { client } from '../tests/drills/support/http'
+import { startServer } from '../tests/drills/support/server-process'
 import { addResultRow, machine, today, writeResult } from './results'
-import { addBenchWorkers, measureRoles, signIn, timed } from './roles'
+import { addBenchWorkers, duringDailyRun, measureRoles } from './roles'
 import { seed } from './seed'
 
 const args = process.argv.slice(2)
@@ -126,27 +125,6 @@ async function main() {
       rmSync(dataDir, { recursive: true, force: true })
     }
   }
-}
-
-/**
- * The server starts its daily re-check (待复核) at start-up: a read of every confirmed record, about a million
- * here. The village worker's queue is timed while it runs (what a worker feels during the daily job); the
- * roles are timed once it is done, so that their figures are the queue's own.
- */
-async function duringDailyRun(server: ServerProcess) {
-  // Watched as it is written: the process keeps only its last few KB, and request logs would push the line out.
-  let finished = server.stdout().includes('daily re-check done')
-  server.proc.stdout!.on('data', (chunk: Buffer) => {
-    if (chunk.toString().includes('daily re-check done')) finished = true
-  })
-  const done = () => finished
-  const http = client(server.url, 4)
-  const token = await signIn(http, 'village_worker')
-  const started = Date.now()
-  const queue = done() ? undefined : await timed(http, token, '/api/v1/review/queue', 100)
-  http.close()
-  while (!done()) await new Promise((r) => setTimeout(r, 1000))
-  return { queueWhileRunning: queue, secondsUntilDone: Math.round((Date.now() - started) / 1000) }
 }
 
 main().catch((err) => {

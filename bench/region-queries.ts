@@ -3,7 +3,8 @@
  * Seeds a fresh database (bench/seed.ts; default 300,000 registrations, 60,000 of them in 大埔县), starts the
  * real server process on it, and as a village worker (茅坪), a township supervisor (茶阳镇) and a county admin
  * (大埔县) times 100 sequential requests each of GET /review/queue (the default queue and status=all) and of
- * GET /stats — p50, p95, p99 — then the township's roster, GET /export.xlsx, three times.
+ * GET /stats — p50, p95, p99 — then the township's roster, GET /export.xlsx, three times; all of it once the
+ * server's daily re-check, started at start-up, is done (the village queue is also timed while it runs).
  * PostgreSQL: a schema of its own in BENCH_DATABASE_URL (or TEST_DATABASE_URL), dropped afterwards.
  * Writes bench/results/review-queue-<database>-<date>.json and a row in bench/results/README.md.
  */
@@ -14,7 +15,7 @@ import { join } from 'node:path'
 import pg from 'pg'
 import { startServer } from '../tests/drills/support/server-process'
 import { addResultRow, machine, today, writeResult } from './results'
-import { addBenchWorkers, measureRoles } from './roles'
+import { addBenchWorkers, duringDailyRun, measureRoles } from './roles'
 import { seed } from './seed'
 
 const backend = process.argv[2] === 'postgres' ? 'postgres' : 'sqlite'
@@ -46,6 +47,7 @@ async function main() {
     await addBenchWorkers({ dataDir, databaseUrl })
     const server = await startServer({ dataDir, databaseUrl, env: { HUTONG_LOGIN_RATE_MAX: '100' } })
     stop = server.stop
+    const daily = await duringDailyRun(server)
     const results = await measureRoles(server.url, REQUESTS)
     const township = results[1]
     // The roster leaves withdrawn registrations out; the seed has none, so it holds every row of the township.
@@ -58,6 +60,7 @@ async function main() {
       machine: machine(),
       fillSeconds: filled.fillSeconds,
       requestsPerFigure: REQUESTS,
+      daily,
       results,
       exportRows,
     }

@@ -8,6 +8,7 @@ import { connect } from '../server/src/db/connect'
 import { addWorker, findWorker } from '../server/src/db/users'
 import { hashPassword } from '../server/src/passwords'
 import { client, type Client } from '../tests/drills/support/http'
+import type { ServerProcess } from '../tests/drills/support/server-process'
 
 export const ROLES = [
   { role: 'village_worker', region: '441422101200', label: 'village 茅坪' },
@@ -80,4 +81,25 @@ export async function measureRoles(url: string, requests: number, exportRuns = 3
   }
   http.close()
   return results
+}
+
+/**
+ * The server starts its daily re-check (待复核) at start-up: a read of every confirmed record, a million at
+ * 3,000,000 registrations. The village worker's queue is timed while it runs (what a worker feels during the
+ * daily job); the caller times the roles once it is done, so that their figures are the queue's own.
+ */
+export async function duringDailyRun(server: ServerProcess) {
+  // Watched as it is written: the process keeps only its last few KB, and request logs would push the line out.
+  let finished = server.stdout().includes('daily re-check done')
+  server.proc.stdout!.on('data', (chunk: Buffer) => {
+    if (chunk.toString().includes('daily re-check done')) finished = true
+  })
+  const done = () => finished
+  const http = client(server.url, 4)
+  const token = await signIn(http, 'village_worker')
+  const started = Date.now()
+  const queue = done() ? undefined : await timed(http, token, '/api/v1/review/queue', 100)
+  http.close()
+  while (!done()) await new Promise((r) => setTimeout(r, 1000))
+  return { queueWhileRunning: queue, secondsUntilDone: Math.round((Date.now() - started) / 1000) }
 }
