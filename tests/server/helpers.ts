@@ -66,6 +66,8 @@ export interface TestApp {
   worker(role: Exclude<Role, 'guardian'>, region: string | null, username?: string): Promise<string>
   put(token: string, id: string, body: unknown): Promise<LightMyRequestResponse>
   review(token: string, id: string, body: unknown): Promise<LightMyRequestResponse>
+  /** A review step that must succeed (200), and into `status` when given; its answer. */
+  step(token: string, id: string, body: object, status?: string): Promise<any>
   count(table: 'registrations' | 'registration_events' | 'audit_log' | 'users'): Promise<number>
 }
 
@@ -147,6 +149,11 @@ export async function startApp(backend: Backend, overrides: Partial<AppConfig> =
     },
     put: (token, id, body) => t.req('PUT', `/api/v1/registrations/${id}`, { token, body }),
     review: (token, id, body) => t.req('POST', `/api/v1/registrations/${id}/review`, { token, body }),
+    async step(token, id, body, status) {
+      const res = await t.review(token, id, body)
+      expect({ status: res.statusCode, body: res.json() }).toMatchObject({ status: 200, body: status ? { status } : {} })
+      return res.json()
+    },
     async count(table) {
       const row = await app.db
         .selectFrom(table)

@@ -31,11 +31,7 @@ describe.each(BACKENDS)('quarterly updates (%s)', (backend) => {
     await t.close()
   })
 
-  const step = async (token: string, id: string, body: object, status: string) => {
-    const res = await t.review(token, id, body)
-    expect({ status: res.statusCode, body: res.json() }).toMatchObject({ status: 200, body: { status } })
-    return res.json()
-  }
+  const step = (token: string, id: string, body: object, status?: string) => t.step(token, id, body, status)
   const confirmed = async (record = fixture('left-behind'), worker = village) => {
     const id = uuid()
     expect((await t.put(guardian, id, record)).statusCode).toBe(201)

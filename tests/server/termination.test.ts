@@ -28,11 +28,7 @@ describe.each(BACKENDS)('termination (%s)', (backend) => {
     await t.close()
   })
 
-  const step = async (token: string, id: string, body: object, status: string) => {
-    const res = await t.review(token, id, body)
-    expect({ status: res.statusCode, body: res.json() }).toMatchObject({ status: 200, body: { status } })
-    return res.json()
-  }
+  const step = (token: string, id: string, body: object, status?: string) => t.step(token, id, body, status)
   const confirmed = async () => {
     const id = uuid()
     expect((await t.put(guardian, id, fixture('left-behind'))).statusCode).toBe(201)

@@ -37,11 +37,7 @@ describe.each(BACKENDS)('monthly visits (%s)', (backend) => {
     await t.close()
   })
 
-  const step = async (token: string, id: string, body: object) => {
-    const res = await t.review(token, id, body)
-    expect({ status: res.statusCode, body: res.body }).toMatchObject({ status: 200 })
-    return res.json()
-  }
+  const step = (token: string, id: string, body: object, status?: string) => t.step(token, id, body, status)
   const confirmed = async (villageCode = VILLAGE_A, name = 'left-behind') => {
     const id = uuid()
     expect((await t.put(guardian, id, inVillage(fixture(name), villageCode))).statusCode).toBe(201)

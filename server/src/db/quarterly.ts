@@ -33,14 +33,19 @@ export async function putAnswer(ex: Ex, row: Insertable<QuarterlyUpdatesTable>):
     .execute()
 }
 
-/** Records of the range in these statuses, and how many answered the quarter, per village. */
-export function completionByVillage(ex: Ex, range: RegionRange, quarter: string, statuses: readonly Status[]) {
+/** The range's records in these statuses, each with its answer for the quarter if it has one (q.* null if not). */
+function withAnswers(ex: Ex, range: RegionRange, quarter: string, statuses: readonly Status[]) {
   return ex
     .selectFrom('registrations as r')
     .leftJoin('quarterly_updates as q', (j) => j.onRef('q.registration_id', '=', 'r.id').on('q.quarter', '=', quarter))
     .where('r.village_code', '>=', range.lo)
     .where('r.village_code', '<=', range.hi)
     .where('r.status', 'in', statuses as Status[])
+}
+
+/** Records of the range in these statuses, and how many answered the quarter, per village. */
+export function completionByVillage(ex: Ex, range: RegionRange, quarter: string, statuses: readonly Status[]) {
+  return withAnswers(ex, range, quarter, statuses)
     .select((eb) => [
       'r.village_code',
       eb.fn.countAll().as('due'),
@@ -54,12 +59,7 @@ export function completionByVillage(ex: Ex, range: RegionRange, quarter: string,
 
 /** Records of the range in these statuses with no answer for the quarter, oldest id first. */
 export function unanswered(ex: Ex, range: RegionRange, quarter: string, statuses: readonly Status[], limit: number) {
-  return ex
-    .selectFrom('registrations as r')
-    .leftJoin('quarterly_updates as q', (j) => j.onRef('q.registration_id', '=', 'r.id').on('q.quarter', '=', quarter))
-    .where('r.village_code', '>=', range.lo)
-    .where('r.village_code', '<=', range.hi)
-    .where('r.status', 'in', statuses as Status[])
+  return withAnswers(ex, range, quarter, statuses)
     .where('q.registration_id', 'is', null)
     .selectAll('r')
     .orderBy('r.id')

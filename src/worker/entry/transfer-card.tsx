@@ -16,6 +16,7 @@ import { createLocalForm } from '@/record/local-form'
 import { transfersApi } from '../logic/transfers-api'
 import { TRANSFER_TEXT } from '../transfers/strings'
 import { issuesByPath } from '../components/visit-form'
+import { Notice, Problem } from '../components/messages'
 
 export default function TransferCard({ entry, onChanged }: { entry: RegistrationView; onChanged(): void }) {
   const [open, setOpen] = useState(false)
@@ -44,16 +45,8 @@ export default function TransferCard({ entry, onChanged }: { entry: Registration
   return (
     <View className='card' id='entry-transfer'>
       <Text className='card__title'>{TRANSFER_TEXT.title}</Text>
-      {notice && (
-        <View className='line' ariaRole='status' id='transfer-notice'>
-          <Text>{notice}</Text>
-        </View>
-      )}
-      {problem && (
-        <View className='field__error' ariaRole='alert' id='transfer-problem'>
-          <Text>{problem}</Text>
-        </View>
-      )}
+      <Notice id='transfer-notice' text={notice} />
+      <Problem id='transfer-problem' text={problem} />
       {!open && <ActionButton id='transfer-open' label={TRANSFER_TEXT.start} onTap={() => setOpen(true)} />}
       {open && (
         <FormContext.Provider value={form.binding}>

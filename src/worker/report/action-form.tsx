@@ -20,6 +20,7 @@ import { errorText } from '../logic/api'
 import { createLocalForm } from '@/record/local-form'
 import { issuesByPath } from '../components/visit-form'
 import { REPORTS_TEXT } from './strings'
+import { Problem } from '../components/messages'
 
 /** A new registration draft for the child of the report, with the village already answered. */
 export function startRegistration(villageCode: string): string {
@@ -69,11 +70,7 @@ export default function ReportActionForm({ villageCode, onSave }: { villageCode:
           hint={REPORTS_TEXT.noteHint}
           placeholder={REPORTS_TEXT.notePlaceholder}
         />
-        {problem && (
-          <View className='field__error' ariaRole='alert' id='report-action-error'>
-            <Text>{problem}</Text>
-          </View>
-        )}
+        <Problem id='report-action-error' text={problem} />
         <ActionButton
           id='report-action-save'
           kind='primary'

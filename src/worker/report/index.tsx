@@ -18,6 +18,7 @@ import { reportsApi } from '../logic/reports-api'
 import { clockLine } from '../queue/reports'
 import ReportActionForm from './action-form'
 import { REPORTS_TEXT } from './strings'
+import { Problem } from '../components/messages'
 
 function Actions({ report }: { report: ReportDetail }) {
   return (
@@ -60,11 +61,7 @@ export default function ReportPage() {
   return (
     <WorkerShell page='report'>
       {!report && !problem && <Text className='line muted'>{REPORTS_TEXT.loading}</Text>}
-      {problem && (
-        <View className='field__error' ariaRole='alert' id='report-error'>
-          <Text>{problem}</Text>
-        </View>
-      )}
+      <Problem id='report-error' text={problem} />
       {report && (
         <View>
           <View className={`card ${report.urgent ? 'card--alert' : ''}`} id='report-detail'>

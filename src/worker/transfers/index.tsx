@@ -14,6 +14,7 @@ import { useSession } from '../logic/session'
 import { transfersApi } from '../logic/transfers-api'
 import TransferRow from './item'
 import { TRANSFER_TEXT } from './strings'
+import { Notice, Problem } from '../components/messages'
 
 const DONE = { accept: TRANSFER_TEXT.accepted, decline: TRANSFER_TEXT.declined, cancel: TRANSFER_TEXT.cancelled } as const
 
@@ -73,17 +74,10 @@ export default function TransfersPage() {
     <WorkerShell page='transfers'>
       <View className='transfers' id='transfers'>
         {!list && !problem && <Text className='line muted'>{TRANSFER_TEXT.loading}</Text>}
-        {problem && (
-          <View className='field__error' ariaRole='alert' id='transfers-error'>
-            <Text>{problem}</Text>
-            <ActionButton label={TRANSFER_TEXT.reload} onTap={() => void load()} />
-          </View>
-        )}
-        {notice && (
-          <View className='w-notice' ariaRole='status' id='transfers-notice'>
-            <Text>{notice}</Text>
-          </View>
-        )}
+        <Problem id='transfers-error' text={problem}>
+          <ActionButton label={TRANSFER_TEXT.reload} onTap={() => void load()} />
+        </Problem>
+        <Notice id='transfers-notice' text={notice} />
         {section('in')}
         {section('out')}
       </View>

@@ -22,6 +22,7 @@ import { VISIT_TEXT } from '../strings'
 import VisitRow from './row'
 import { VISITS_TEXT } from './strings'
 import './index.scss'
+import { Notice, Problem } from '../components/messages'
 
 const SECTIONS: VisitState[] = ['overdue', 'due', 'done']
 
@@ -86,16 +87,8 @@ export default function VisitsPage() {
             )}
             {page && page.counts.not_due > 0 && <Text className='line muted'>{VISITS_TEXT.notDue(page.counts.not_due)}</Text>}
           </View>
-          {notice && (
-            <View className='w-notice' ariaRole='status' id='visits-notice'>
-              <Text>{notice}</Text>
-            </View>
-          )}
-          {problem && (
-            <View className='field__error' ariaRole='alert' id='visits-error'>
-              <Text>{problem}</Text>
-            </View>
-          )}
+          <Notice id='visits-notice' text={notice} />
+          <Problem id='visits-error' text={problem} />
           {!page && !problem && <Text className='line muted'>{VISITS_TEXT.loading}</Text>}
           {page && page.items.length === 0 && (
             <Text className='line muted' id='visits-empty'>
